@@ -1,0 +1,73 @@
+"""Problems found in data files, and the errors that end a command.
+
+Validation never raises for bad data: it yields :class:`Problem` values. A command that cannot go
+on raises a :class:`PlanctlError` carrying its exit code; the CLI's single error boundary prints
+the message and exits with that code.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+class Severity(enum.StrEnum):
+    """How serious a problem is; only errors make ``validate`` fail (unless ``--strict``)."""
+
+    ERROR = "fel"
+    WARNING = "varning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file, at a 1-based line and column (0 when unknown)."""
+
+    file: str
+    line: int
+    column: int
+    rule: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def location(self) -> str:
+        """``file:line:column`` as editors and CI systems understand it."""
+        if self.line <= 0:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column}"
+
+    def format(self) -> str:
+        """One line for a human reader."""
+        return f"{self.location()}: {self.severity.value} [{self.rule}] {self.message}"
+
+
+class PlanctlError(Exception):
+    """An error that ends a command with a Swedish message and an exit code."""
+
+    exit_code = EXIT_PROBLEMS
+
+    def __init__(self, message: str, *, problems: tuple[Problem, ...] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problems = problems
+
+
+class UsageError(PlanctlError):
+    """The user asked for something that does not exist or cannot be done (exit 2)."""
+
+    exit_code = EXIT_USAGE
+
+
+class InputError(PlanctlError):
+    """A file or directory could not be found or read (exit 2)."""
+
+    exit_code = EXIT_USAGE
+
+
+class DataError(PlanctlError):
+    """The data files have errors; ``problems`` lists every one (exit 1)."""
+
+    exit_code = EXIT_PROBLEMS

@@ -1,0 +1,366 @@
+"""Finding, reading and validating the data files into models.
+
+A data directory holds the catalogue (the file whose top key is ``katalog:``, normally
+``measures.yaml``) and one or more plans (top key ``plan:``). Reading never raises for bad data:
+every YAML problem, every schema problem (with the Swedish key path and the position of the node)
+and every cross-file problem is collected, so ``validate`` can show them all at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from planctl.errors import DataError, InputError, Problem, Severity, UsageError
+from planctl.models import Catalogue, Plan
+from planctl.yamlio import Document, decode, read_document
+
+M = TypeVar("M", bound=BaseModel)
+
+DATA_DIR_NAME = "data"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[M]):
+    """A model together with the document it came from (for positions and for writing)."""
+
+    model: M
+    doc: Document
+    path: Path
+
+
+@dataclass(frozen=True)
+class DataSet:
+    """Everything read from a data directory (or a list of files), with all problems found."""
+
+    root: Path | None
+    catalogue: Loaded[Catalogue] | None
+    plans: tuple[Loaded[Plan], ...]
+    problems: tuple[Problem, ...] = ()
+    files: tuple[str, ...] = field(default=())
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """Only the problems that are errors."""
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    def require_valid(self) -> DataSet:
+        """Raise :class:`DataError` listing every error, or return ``self`` when there is none."""
+        if self.errors:
+            count = len(self.errors)
+            raise DataError(
+                f"datafilerna har {count} fel; rätta dem (se 'planctl validate')",
+                problems=self.errors,
+            )
+        return self
+
+    def plan(self, plan_id: str | None = None) -> Loaded[Plan]:
+        """The plan with ``plan_id``, or the only plan when none is named."""
+        if not self.plans:
+            where = f" i {self.root}" if self.root else ""
+            raise InputError(f"ingen plan hittades{where} (en YAML-fil med 'plan:' överst)")
+        if plan_id is None:
+            if len(self.plans) == 1:
+                return self.plans[0]
+            ids = ", ".join(p.model.meta.id for p in self.plans)
+            raise UsageError(f"det finns flera planer; välj en med --plan ({ids})")
+        for loaded in self.plans:
+            if loaded.model.meta.id == plan_id:
+                return loaded
+        ids = ", ".join(p.model.meta.id for p in self.plans)
+        raise UsageError(f"okänd plan '{plan_id}'; giltiga: {ids}")
+
+    def require_catalogue(self) -> Catalogue:
+        """The catalogue, or a clear error when the data directory has none."""
+        if self.catalogue is None:
+            where = f" i {self.root}" if self.root else ""
+            raise InputError(f"ingen katalog hittades{where} (en YAML-fil med 'katalog:' överst)")
+        return self.catalogue.model
+
+
+def find_data_dir(*, explicit: Path | None, env: str | None, cwd: Path) -> Path:
+    """The data directory: ``explicit``, else ``env``, else ``./data`` from ``cwd`` upwards."""
+    if explicit is not None or env:
+        chosen = explicit if explicit is not None else Path(env or "")
+        if not chosen.is_dir():
+            origin = "--data-dir" if explicit is not None else "PLANCTL_DATA"
+            raise InputError(f"datakatalogen {chosen} ({origin}) finns inte eller är ingen katalog")
+        return chosen
+    looked: list[str] = []
+    for folder in (cwd, *cwd.parents):
+        candidate = folder / DATA_DIR_NAME
+        looked.append(str(candidate))
+        if candidate.is_dir():
+            return candidate
+    raise InputError(
+        "hittade ingen datakatalog; ange --data-dir eller PLANCTL_DATA. Letade efter: "
+        + ", ".join(looked[:6])
+        + (" …" if len(looked) > 6 else "")
+    )
+
+
+def display_path(path: Path, base: Path | None) -> str:
+    """``path`` relative to ``base`` when it lies below it, as people expect to read it."""
+    if base is not None:
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+def read_document_file(path: Path, *, base: Path | None = None) -> Document:
+    """Read and parse one file; a file that cannot be opened is an :class:`InputError`."""
+    shown = display_path(path, base)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{shown}: filen finns inte") from None
+    except IsADirectoryError:
+        raise InputError(f"{shown}: är en katalog, inte en fil") from None
+    except OSError as exc:
+        raise InputError(f"{shown}: kan inte läsas ({exc.strerror})") from None
+    text, problems = decode(raw, shown)
+    if not text and problems:
+        doc = Document(file=shown, text="")
+        doc.problems.extend(problems)
+        return doc
+    doc = read_document(text, shown)
+    doc.problems[:0] = problems
+    return doc
+
+
+# --- schema problems ---------------------------------------------------------------------------
+
+_TYPE_NAMES = {
+    str: "en text",
+    int: "ett heltal",
+    float: "ett decimaltal",
+    bool: "true/false",
+    type(None): "ett tomt värde",
+    list: "en lista",
+    dict: "en mappning",
+}
+
+
+def _kind(value: Any) -> str:
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model class inside an annotation such as ``tuple[Row, ...] | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _keys_at(root: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
+    """The YAML keys allowed in the mapping found at ``path`` below ``root``."""
+    model: type[BaseModel] | None = root
+    for part in path:
+        if model is None:
+            return []
+        if isinstance(part, int):
+            continue
+        info = next(
+            (f for name, f in model.model_fields.items() if (f.alias or name) == part), None
+        )
+        model = _model_in(info.annotation) if info is not None else None
+    if model is None:
+        return []
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _path_label(path: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "filen"
+
+
+def _schema_problem(doc: Document, root: type[BaseModel], error: Any) -> Problem:
+    path = tuple(p for p in error["loc"] if not isinstance(p, str) or not p.startswith("function-"))
+    kind: str = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    label = _path_label(path)
+    if kind == "extra_forbidden":
+        key = str(path[-1]).split("\x00")[0]
+        allowed = _keys_at(root, path[:-1])
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = f" – menade du '{close[0]}'?" if close else f" (tillåtna fält: {', '.join(allowed)})"
+        return doc.problem(
+            doc.locate_key(path), "unknown-field", f"okänt fält '{key}' i {_path_label(path[:-1])}{hint}"
+        )
+    if kind == "missing":
+        return doc.problem(
+            doc.locate(path[:-1]),
+            "missing-field",
+            f"fältet '{path[-1]}' saknas i {_path_label(path[:-1])}",
+        )
+    mark = doc.locate(path)
+    if kind == "enum":
+        expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
+        return doc.problem(mark, "invalid-value", f"{label}: ogiltigt värde {value!r}; giltiga: {expected}")
+    messages = {
+        "string_type": "ska vara en text",
+        "int_type": "ska vara ett heltal",
+        "int_from_float": "ska vara ett heltal",
+        "float_type": "ska vara ett tal",
+        "bool_type": "ska vara true eller false",
+        "tuple_type": "ska vara en lista",
+        "list_type": "ska vara en lista",
+        "dict_type": "ska vara en mappning (nyckel: värde)",
+        "model_type": "ska vara en mappning (nyckel: värde)",
+        "model_attributes_type": "ska vara en mappning (nyckel: värde)",
+    }
+    if kind in messages:
+        got = "" if kind.startswith(("model", "dict")) and value is None else f", inte {_kind(value)}"
+        return doc.problem(mark, "wrong-type", f"{label}: {messages[kind]}{got}")
+    if kind == "too_short":
+        return doc.problem(mark, "empty-list", f"{label}: får inte vara tom")
+    if kind in ("greater_than_equal", "greater_than"):
+        limit = ctx.get("ge", ctx.get("gt"))
+        return doc.problem(mark, "out-of-range", f"{label}: ska vara minst {limit}")
+    if kind == "value_error":
+        return doc.problem(mark, "invalid-value", f"{label}: {ctx.get('error')}")
+    return doc.problem(mark, "invalid-value", f"{label}: {error['msg']}")
+
+
+def validate_document(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
+    """Turn a parsed document into ``model``; problems carry Swedish messages and positions."""
+    if doc.data is None:
+        if doc.problems:
+            return None, []
+        return None, [doc.problem(doc.locate(()), "empty-file", "filen är tom")]
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, [_schema_problem(doc, model, e) for e in exc.errors(include_url=False)]
+
+
+def kind_of(doc: Document) -> type[Catalogue] | type[Plan] | None:
+    """Which model a document is meant to be, from its top key."""
+    if isinstance(doc.data, dict):
+        if "katalog" in doc.data:
+            return Catalogue
+        if "plan" in doc.data:
+            return Plan
+    return None
+
+
+def yaml_files(root: Path) -> list[Path]:
+    """The YAML files directly in ``root``, in name order."""
+    return sorted(p for p in root.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+
+
+def load_files(
+    paths: list[Path],
+    *,
+    today: dt.date,
+    base: Path | None = None,
+    root: Path | None = None,
+    extra_catalogue: Path | None = None,
+) -> DataSet:
+    """Read, validate and cross-check ``paths``; every problem is in the result."""
+    from planctl.checks import check_catalogue, check_plan
+
+    problems: list[Problem] = []
+    catalogue: Loaded[Catalogue] | None = None
+    plans: list[Loaded[Plan]] = []
+    shown: list[str] = []
+    for path in paths:
+        doc = read_document_file(path, base=base)
+        shown.append(doc.file)
+        problems.extend(doc.problems)
+        kind = kind_of(doc)
+        if kind is None:
+            if doc.data is None and not doc.problems:
+                problems.append(doc.problem(doc.locate(()), "empty-file", "filen är tom"))
+            elif doc.data is not None:
+                problems.append(
+                    doc.problem(
+                        doc.locate(()),
+                        "unknown-file-kind",
+                        "filen är varken en katalog ('katalog:' överst) "
+                        "eller en plan ('plan:' överst)",
+                    )
+                )
+            continue
+        model, found = validate_document(doc, kind)
+        problems.extend(found)
+        if model is None:
+            continue
+        if isinstance(model, Catalogue):
+            if catalogue is not None:
+                problems.append(
+                    doc.problem(
+                        doc.locate(()),
+                        "duplicate-catalogue",
+                        f"det finns redan en katalog ({catalogue.doc.file}); bara en är tillåten",
+                    )
+                )
+                continue
+            catalogue = Loaded(model, doc, path)
+        else:
+            plans.append(Loaded(model, doc, path))
+    if catalogue is None and extra_catalogue is not None:
+        doc = read_document_file(extra_catalogue, base=base)
+        cat_model, _ = validate_document(doc, Catalogue)
+        if cat_model is not None and not any(
+            p.severity is Severity.ERROR for p in doc.problems
+        ):
+            catalogue = Loaded(cat_model, doc, extra_catalogue)
+    if catalogue is not None and catalogue.doc.file in shown:
+        problems.extend(check_catalogue(catalogue))
+    seen_ids: dict[str, Loaded[Plan]] = {}
+    for loaded in plans:
+        problems.extend(check_plan(loaded, catalogue, today=today))
+        earlier = seen_ids.get(loaded.model.meta.id)
+        if earlier is not None:
+            problems.append(
+                loaded.doc.problem(
+                    loaded.doc.locate(("plan", "id")),
+                    "duplicate-id",
+                    f"planens id '{loaded.model.meta.id}' används redan av {earlier.doc.file}",
+                )
+            )
+        seen_ids.setdefault(loaded.model.meta.id, loaded)
+    return DataSet(
+        root=root,
+        catalogue=catalogue,
+        plans=tuple(plans),
+        problems=tuple(sorted(set(problems), key=_problem_order)),
+        files=tuple(shown),
+    )
+
+
+def _problem_order(problem: Problem) -> tuple[str, int, int, str, str]:
+    return (problem.file, problem.line, problem.column, problem.rule, problem.message)
+
+
+def load_data_dir(root: Path, *, today: dt.date, base: Path | None = None) -> DataSet:
+    """Read every YAML file of a data directory."""
+    files = yaml_files(root)
+    if not files:
+        raise InputError(f"datakatalogen {display_path(root, base)} innehåller inga YAML-filer")
+    return load_files(files, today=today, base=base, root=root)
+
+
+def catalogue_file(root: Path) -> Path | None:
+    """The catalogue file of a data directory, by convention ``measures.yaml``."""
+    for name in ("measures.yaml", "measures.yml"):
+        if (root / name).is_file():
+            return root / name
+    return None

@@ -1,0 +1,371 @@
+"""Strict YAML reading with a position for every node.
+
+planctl's files are edited by hand, so the reader refuses what YAML allows but people rarely mean:
+anchors and aliases, tags (which in other loaders can build objects), duplicate keys, several
+documents in one file. Plain scalars follow a small YAML 1.2 core subset: integers, decimals,
+``true``/``false`` and ``null`` are typed, everything else stays text. So ``no``, ``on``, ``12:30`` or
+an unquoted ``2018-05-31`` are never silently turned into booleans, sexagesimals or dates; the
+models decide what a text must be.
+
+The reader builds values from libyaml's event stream (the C parser when available), keeping the
+start and end of every node, and collects every problem instead of stopping at the first one
+(a syntax error still ends the file, since nothing after it can be trusted).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from planctl.errors import Problem
+
+try:  # the C parser is an order of magnitude faster on large directories
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - pyyaml built without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Path = tuple[str | int, ...]
+
+MAX_DEPTH = 50
+
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUES = frozenset({"true", "True", "TRUE"})
+_FALSES = frozenset({"false", "False", "FALSE"})
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A position in a text: 1-based line and column, 0-based character index."""
+
+    line: int
+    column: int
+    index: int
+
+
+@dataclass
+class Document:
+    """One parsed YAML file: its values, where each node is, and what was wrong with it."""
+
+    file: str
+    text: str
+    data: Any = None
+    starts: dict[Path, Mark] = field(default_factory=dict)
+    ends: dict[Path, Mark] = field(default_factory=dict)
+    keys: dict[Path, Mark] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def locate(self, path: Path) -> Mark:
+        """Where the node at ``path`` starts, or its nearest existing ancestor."""
+        for cut in range(len(path), -1, -1):
+            mark = self.starts.get(path[:cut])
+            if mark is not None:
+                return mark
+        return Mark(1, 1, 0)
+
+    def locate_key(self, path: Path) -> Mark:
+        """Where the mapping key that leads to ``path`` is written (or the node itself)."""
+        return self.keys.get(path) or self.locate(path)
+
+    def problem(self, mark: Mark, rule: str, message: str, **kw: Any) -> Problem:
+        """A problem in this file at ``mark``."""
+        return Problem(self.file, mark.line, mark.column, rule, message, **kw)
+
+
+def _mark(raw: Any) -> Mark:
+    return Mark(raw.line + 1, raw.column + 1, raw.index)
+
+
+def _resolve(event: yaml.ScalarEvent) -> Any:
+    value = event.value
+    if event.style:  # quoted or block scalars are always text (plain is None or "")
+        return value
+    if value in _NULLS:
+        return None
+    if value in _TRUES:
+        return True
+    if value in _FALSES:
+        return False
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    return value
+
+
+_SYNTAX_SV = {
+    "mapping values are not allowed here": "kolon på fel ställe (saknas citattecken runt en text med ': '?)",
+    "could not find expected ':'": "kolon saknas efter nyckeln",
+    "did not find expected key": "oväntat innehåll – kontrollera indraget",
+    "did not find expected '-' indicator": "oväntat innehåll i listan – kontrollera indraget",
+    "found character that cannot start any token": "tecken som inte får inleda ett värde",
+    "found undefined tag handle": "okänd tagg",
+    "found unexpected end of stream": "filen tar slut mitt i ett värde (saknas ett citattecken?)",
+    "found unknown escape character": "okänd escape-sekvens i text med dubbla citattecken",
+    "did not find expected node content": "värde saknas",
+    "while scanning a quoted scalar": "citattecknet avslutas aldrig",
+    "did not find expected alphabetic or numeric character": "ogiltigt namn på ankare eller alias",
+    "found a tab character that violates indentation": "tabbtecken i indraget; använd mellanslag",
+    "found a tab character where an indentation space is expected": (
+        "tabbtecken i indraget; använd mellanslag"
+    ),
+    "block sequence entries are not allowed in this context": (
+        "listpunkt ('- ') på fel ställe – kontrollera indraget"
+    ),
+    "found incompatible YAML document": "filen anger en YAML-version som inte stöds",
+    "control characters are not allowed": "styrtecken är inte tillåtna i texten",
+}
+
+
+def _syntax_problem(doc: Document, exc: yaml.MarkedYAMLError) -> Problem:
+    raw = exc.problem_mark or exc.context_mark
+    mark = _mark(raw) if raw is not None else Mark(1, 1, 0)
+    english = exc.problem or exc.context or "syntaxfel"
+    char = doc.text[mark.index] if 0 <= mark.index < len(doc.text) else ""
+    if char == "\t":
+        return doc.problem(mark, "tab", "tabbtecken är inte tillåtet här; använd mellanslag för indrag")
+    for key, swedish in _SYNTAX_SV.items():
+        if key in english:
+            return doc.problem(mark, "yaml-syntax", f"YAML-syntaxfel: {swedish}")
+    return doc.problem(mark, "yaml-syntax", f"YAML-syntaxfel: {english}")
+
+
+def decode(raw: bytes, file: str) -> tuple[str, list[Problem]]:
+    """Bytes to text; invalid UTF-8 is reported at its line and column, not raised."""
+    problems: list[Problem] = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.append(
+            Problem(
+                file,
+                1,
+                1,
+                "bom",
+                "filen börjar med ett byte order mark (BOM); spara som UTF-8 utan BOM",
+            )
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        problems.append(
+            Problem(
+                file,
+                line,
+                column,
+                "encoding",
+                f"filen är inte giltig UTF-8 (byte 0x{raw[exc.start]:02x}); spara den som UTF-8",
+            )
+        )
+        return "", problems
+    if "\x00" in text:
+        index = text.index("\x00")
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        problems.append(
+            Problem(file, line, column, "encoding", "filen innehåller binära data (NUL-tecken)")
+        )
+        return "", problems
+    return text, problems
+
+
+def read_text(text: str, file: str) -> Document:
+    """Parse ``text`` strictly; every problem ends up in ``Document.problems``."""
+    doc = Document(file=file, text=text)
+    try:
+        _Builder(doc).run(yaml.parse(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        doc.problems.append(_syntax_problem(doc, exc))
+        doc.data = None
+    except yaml.YAMLError as exc:  # reader errors without a mark
+        doc.problems.append(doc.problem(Mark(1, 1, 0), "yaml-syntax", f"YAML-fel: {exc}"))
+        doc.data = None
+    return doc
+
+
+@dataclass
+class _Frame:
+    path: Path
+    container: dict[str, Any] | list[Any]
+    key: str | None = None
+    key_mark: Mark | None = None
+    key_lines: dict[str, Mark] = field(default_factory=dict)
+
+
+class _Builder:
+    """Turns the event stream into plain values, checking what the reader refuses."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.stack: list[_Frame] = []
+        self.documents = 0
+        self.skip_depth = 0  # >0 while skipping a subtree that cannot be used (complex keys)
+
+    def run(self, events: Iterator[yaml.Event]) -> None:
+        doc = self.doc
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents == 2:
+                    doc.problems.append(
+                        doc.problem(
+                            _mark(event.start_mark),
+                            "multiple-documents",
+                            "filen innehåller flera YAML-dokument ('---'); bara ett är tillåtet",
+                        )
+                    )
+                continue
+            if isinstance(event, yaml.StreamStartEvent | yaml.StreamEndEvent | yaml.DocumentEndEvent):
+                continue
+            if self.documents > 1:
+                continue
+            self._event(event)
+
+    def _check_node(self, event: yaml.NodeEvent, mark: Mark) -> None:
+        doc = self.doc
+        if event.anchor is not None:
+            doc.problems.append(
+                doc.problem(
+                    mark,
+                    "anchor",
+                    f"ankare (&{event.anchor}) är inte tillåtna; skriv ut värdet där det behövs",
+                )
+            )
+        # libyaml reports a tag only when one is written out ("!" is the non-specific tag).
+        tag = getattr(event, "tag", None)
+        explicit = tag not in (None, "!")
+        if explicit:
+            doc.problems.append(
+                doc.problem(mark, "tag", f"taggar ({tag}) är inte tillåtna; skriv värdet utan tagg")
+            )
+
+    def _event(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            frame = self.stack.pop()
+            self.doc.ends[frame.path] = _mark(event.end_mark)
+            return
+        if not isinstance(event, yaml.NodeEvent):  # pragma: no cover - exhaustive above
+            return
+        mark = _mark(event.start_mark)
+        self._check_node(event, mark)
+        parent = self.stack[-1] if self.stack else None
+        # A mapping key?
+        if isinstance(parent, _Frame) and isinstance(parent.container, dict) and parent.key is None:
+            self._key(parent, event, mark)
+            return
+        path = self._child_path(parent)
+        if isinstance(event, yaml.AliasEvent):
+            self.doc.problems.append(
+                self.doc.problem(
+                    mark,
+                    "alias",
+                    f"alias (*{event.anchor}) är inte tillåtna; skriv ut värdet där det behövs",
+                )
+            )
+            value: Any = None
+        elif isinstance(event, yaml.ScalarEvent):
+            value = _resolve(event)
+        elif isinstance(event, yaml.MappingStartEvent):
+            value = {}
+        else:
+            value = []
+        self.doc.starts[path] = mark
+        if parent is None:
+            self.doc.data = value
+        else:
+            self._store(parent, value)
+        if isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
+            self.doc.ends[path] = _mark(event.end_mark)
+            return
+        if len(self.stack) >= MAX_DEPTH:
+            self.doc.problems.append(
+                self.doc.problem(
+                    mark, "too-deep", f"strukturen är nästlad djupare än {MAX_DEPTH} nivåer"
+                )
+            )
+            raise _TooDeep
+        self.stack.append(_Frame(path, value))
+
+    def _child_path(self, parent: _Frame | None) -> Path:
+        if parent is None:
+            return ()
+        if isinstance(parent.container, dict):
+            assert parent.key is not None
+            return (*parent.path, parent.key)
+        return (*parent.path, len(parent.container))
+
+    def _store(self, parent: _Frame, value: Any) -> None:
+        if isinstance(parent.container, dict):
+            assert parent.key is not None
+            if parent.key not in parent.container:
+                parent.container[parent.key] = value
+            parent.key = None
+        else:
+            parent.container.append(value)
+
+    def _key(self, parent: _Frame, event: yaml.NodeEvent, mark: Mark) -> None:
+        doc = self.doc
+        if isinstance(event, yaml.ScalarEvent):
+            key = event.value
+        else:
+            doc.problems.append(
+                doc.problem(mark, "complex-key", "en nyckel måste vara en enkel text")
+            )
+            if isinstance(event, yaml.AliasEvent):
+                key = f"*{event.anchor}"
+            else:
+                raise _ComplexKey(mark)
+        earlier = parent.key_lines.get(key)
+        if earlier is not None:
+            doc.problems.append(
+                doc.problem(
+                    mark,
+                    "duplicate-key",
+                    f"nyckeln '{key}' finns redan på rad {earlier.line}; "
+                    "bara det första värdet används",
+                )
+            )
+            # Keep the first value; give the duplicate a path of its own so positions stay sane.
+            parent.key = f"{key}\x00{mark.line}"
+            doc.keys[(*parent.path, parent.key)] = mark
+            return
+        parent.key_lines[key] = mark
+        parent.key = key
+        doc.keys[(*parent.path, key)] = mark
+
+
+class _TooDeep(Exception):
+    pass
+
+
+class _ComplexKey(Exception):
+    def __init__(self, mark: Mark) -> None:
+        self.mark = mark
+
+
+def read_document(text: str, file: str) -> Document:
+    """Parse ``text``; structural give-ups (too deep, complex keys) become problems too."""
+    try:
+        return read_text(text, file)
+    except _TooDeep:
+        doc = Document(file=file, text=text)
+        # Re-run only to collect the problem list up to the depth limit.
+        builder = _Builder(doc)
+        try:
+            builder.run(yaml.parse(text, Loader=_Loader))
+        except (_TooDeep, _ComplexKey, yaml.YAMLError):
+            pass
+        doc.data = None
+        return doc
+    except _ComplexKey as exc:
+        doc = Document(file=file, text=text)
+        doc.problems.append(
+            doc.problem(exc.mark, "complex-key", "en nyckel måste vara en enkel text")
+        )
+        return doc
