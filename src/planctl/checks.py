@@ -16,9 +16,7 @@ from planctl.terms import parse_term
 from planctl.yamlio import Document
 
 
-def _duplicates(
-    doc: Document, section: str, ids: Iterable[object], what: str
-) -> Iterator[Problem]:
+def _duplicates(doc: Document, section: str, ids: Iterable[object], what: str) -> Iterator[Problem]:
     first: dict[object, int] = {}
     for index, item_id in enumerate(ids):
         key = item_id.casefold() if isinstance(item_id, str) else item_id

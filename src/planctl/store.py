@@ -201,7 +201,9 @@ def _schema_problem(doc: Document, root: type[BaseModel], error: Any) -> Problem
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         hint = f" – menade du '{close[0]}'?" if close else f" (tillåtna fält: {', '.join(allowed)})"
         return doc.problem(
-            doc.locate_key(path), "unknown-field", f"okänt fält '{key}' i {_path_label(path[:-1])}{hint}"
+            doc.locate_key(path),
+            "unknown-field",
+            f"okänt fält '{key}' i {_path_label(path[:-1])}{hint}",
         )
     if kind == "missing":
         return doc.problem(
@@ -212,7 +214,9 @@ def _schema_problem(doc: Document, root: type[BaseModel], error: Any) -> Problem
     mark = doc.locate(path)
     if kind == "enum":
         expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
-        return doc.problem(mark, "invalid-value", f"{label}: ogiltigt värde {value!r}; giltiga: {expected}")
+        return doc.problem(
+            mark, "invalid-value", f"{label}: ogiltigt värde {value!r}; giltiga: {expected}"
+        )
     messages = {
         "string_type": "ska vara en text",
         "int_type": "ska vara ett heltal",
@@ -226,7 +230,9 @@ def _schema_problem(doc: Document, root: type[BaseModel], error: Any) -> Problem
         "model_attributes_type": "ska vara en mappning (nyckel: värde)",
     }
     if kind in messages:
-        got = "" if kind.startswith(("model", "dict")) and value is None else f", inte {_kind(value)}"
+        got = (
+            "" if kind.startswith(("model", "dict")) and value is None else f", inte {_kind(value)}"
+        )
         return doc.problem(mark, "wrong-type", f"{label}: {messages[kind]}{got}")
     if kind == "too_short":
         return doc.problem(mark, "empty-list", f"{label}: får inte vara tom")
@@ -318,9 +324,7 @@ def load_files(
     if catalogue is None and extra_catalogue is not None:
         doc = read_document_file(extra_catalogue, base=base)
         cat_model, _ = validate_document(doc, Catalogue)
-        if cat_model is not None and not any(
-            p.severity is Severity.ERROR for p in doc.problems
-        ):
+        if cat_model is not None and not any(p.severity is Severity.ERROR for p in doc.problems):
             catalogue = Loaded(cat_model, doc, extra_catalogue)
     if catalogue is not None and catalogue.doc.file in shown:
         problems.extend(check_catalogue(catalogue))

@@ -3,9 +3,9 @@
 planctl's files are edited by hand, so the reader refuses what YAML allows but people rarely mean:
 anchors and aliases, tags (which in other loaders can build objects), duplicate keys, several
 documents in one file. Plain scalars follow a small YAML 1.2 core subset: integers, decimals,
-``true``/``false`` and ``null`` are typed, everything else stays text. So ``no``, ``on``, ``12:30`` or
-an unquoted ``2018-05-31`` are never silently turned into booleans, sexagesimals or dates; the
-models decide what a text must be.
+``true``/``false`` and ``null`` are typed, everything else stays text. So ``no``, ``on``,
+``12:30`` or an unquoted ``2018-05-31`` are never silently turned into booleans, sexagesimals
+or dates; the models decide what a text must be.
 
 The reader builds values from libyaml's event stream (the C parser when available), keeping the
 start and end of every node, and collects every problem instead of stopping at the first one
@@ -99,7 +99,9 @@ def _resolve(event: yaml.ScalarEvent) -> Any:
 
 
 _SYNTAX_SV = {
-    "mapping values are not allowed here": "kolon på fel ställe (saknas citattecken runt en text med ': '?)",
+    "mapping values are not allowed here": (
+        "kolon på fel ställe (saknas citattecken runt en text med ': '?)"
+    ),
     "could not find expected ':'": "kolon saknas efter nyckeln",
     "did not find expected key": "oväntat innehåll – kontrollera indraget",
     "did not find expected '-' indicator": "oväntat innehåll i listan – kontrollera indraget",
@@ -128,7 +130,9 @@ def _syntax_problem(doc: Document, exc: yaml.MarkedYAMLError) -> Problem:
     english = exc.problem or exc.context or "syntaxfel"
     char = doc.text[mark.index] if 0 <= mark.index < len(doc.text) else ""
     if char == "\t":
-        return doc.problem(mark, "tab", "tabbtecken är inte tillåtet här; använd mellanslag för indrag")
+        return doc.problem(
+            mark, "tab", "tabbtecken är inte tillåtet här; använd mellanslag för indrag"
+        )
     for key, swedish in _SYNTAX_SV.items():
         if key in english:
             return doc.problem(mark, "yaml-syntax", f"YAML-syntaxfel: {swedish}")
@@ -175,13 +179,15 @@ def decode(raw: bytes, file: str) -> tuple[str, list[Problem]]:
     return text, problems
 
 
-def read_text(text: str, file: str) -> Document:
+def read_document(text: str, file: str) -> Document:
     """Parse ``text`` strictly; every problem ends up in ``Document.problems``."""
     doc = Document(file=file, text=text)
     try:
         _Builder(doc).run(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         doc.problems.append(_syntax_problem(doc, exc))
+        doc.data = None
+    except _GiveUpError:  # the reason is already among the problems
         doc.data = None
     except yaml.YAMLError as exc:  # reader errors without a mark
         doc.problems.append(doc.problem(Mark(1, 1, 0), "yaml-syntax", f"YAML-fel: {exc}"))
@@ -221,7 +227,9 @@ class _Builder:
                         )
                     )
                 continue
-            if isinstance(event, yaml.StreamStartEvent | yaml.StreamEndEvent | yaml.DocumentEndEvent):
+            if isinstance(
+                event, yaml.StreamStartEvent | yaml.StreamEndEvent | yaml.DocumentEndEvent
+            ):
                 continue
             if self.documents > 1:
                 continue
@@ -289,7 +297,7 @@ class _Builder:
                     mark, "too-deep", f"strukturen är nästlad djupare än {MAX_DEPTH} nivåer"
                 )
             )
-            raise _TooDeep
+            raise _GiveUpError
         self.stack.append(_Frame(path, value))
 
     def _child_path(self, parent: _Frame | None) -> Path:
@@ -320,7 +328,7 @@ class _Builder:
             if isinstance(event, yaml.AliasEvent):
                 key = f"*{event.anchor}"
             else:
-                raise _ComplexKey(mark)
+                raise _GiveUpError
         earlier = parent.key_lines.get(key)
         if earlier is not None:
             doc.problems.append(
@@ -340,32 +348,5 @@ class _Builder:
         doc.keys[(*parent.path, key)] = mark
 
 
-class _TooDeep(Exception):
-    pass
-
-
-class _ComplexKey(Exception):
-    def __init__(self, mark: Mark) -> None:
-        self.mark = mark
-
-
-def read_document(text: str, file: str) -> Document:
-    """Parse ``text``; structural give-ups (too deep, complex keys) become problems too."""
-    try:
-        return read_text(text, file)
-    except _TooDeep:
-        doc = Document(file=file, text=text)
-        # Re-run only to collect the problem list up to the depth limit.
-        builder = _Builder(doc)
-        try:
-            builder.run(yaml.parse(text, Loader=_Loader))
-        except (_TooDeep, _ComplexKey, yaml.YAMLError):
-            pass
-        doc.data = None
-        return doc
-    except _ComplexKey as exc:
-        doc = Document(file=file, text=text)
-        doc.problems.append(
-            doc.problem(exc.mark, "complex-key", "en nyckel måste vara en enkel text")
-        )
-        return doc
+class _GiveUpError(Exception):
+    """Raised after recording a problem that makes the rest of the file meaningless."""

@@ -1,0 +1,154 @@
+"""Matching what users type (areas, statuses, terms, ids) and filtering rows and measures.
+
+Users type on keyboards without å/ä/ö, abbreviate, and use the names the documents use
+("lönevillkor" for Lönebildning). A value matches case-insensitively and without diacritics, first
+exactly, then as a unique prefix of any name; anything else is a usage error that lists the valid
+values. Pure functions, no I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from planctl.errors import UsageError
+from planctl.models import Catalogue, CatalogueArea, Measure, Plan, PlanArea, Row, Status
+from planctl.terms import Term, parse_term
+
+T = TypeVar("T")
+
+STATUS_NAMES: dict[Status, tuple[str, ...]] = {
+    Status.DONE: ("Klart", "klar", "done"),
+    Status.STARTED: ("Påbörjat", "pågår", "started", "in-progress"),
+    Status.NOT_STARTED: ("Ej påbörjat", "inte påbörjat", "not-started", "not started"),
+}
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, runs of spaces/underscores as one hyphen: the matching key."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().strip())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\s_]+", "-", plain)
+
+
+def match_one(what: str, typed: str, choices: Sequence[tuple[T, Sequence[str]]]) -> T:
+    """The single choice whose name ``typed`` names exactly or as a unique prefix."""
+    key = fold(typed)
+    if not key:
+        raise UsageError(f"tomt värde för {what}; giltiga: {_valid(choices)}")
+    exact = _distinct(value for value, names in choices if any(fold(n) == key for n in names))
+    if len(exact) == 1:
+        return exact[0]
+    prefixed = _distinct(
+        value for value, names in choices if any(fold(n).startswith(key) for n in names)
+    )
+    if len(prefixed) == 1:
+        return prefixed[0]
+    if not prefixed:
+        raise UsageError(f"okänt värde '{typed}' för {what}; giltiga: {_valid(choices)}")
+    names = ", ".join(_first_name(choices, v) for v in prefixed)
+    raise UsageError(f"'{typed}' är tvetydigt för {what}: kan vara {names}")
+
+
+def _distinct(values: Iterable[T]) -> list[T]:
+    out: list[T] = []
+    for value in values:
+        if value not in out:
+            out.append(value)
+    return out
+
+
+def _first_name(choices: Sequence[tuple[T, Sequence[str]]], value: T) -> str:
+    return next(names[0] for v, names in choices if v == value)
+
+
+def _valid(choices: Sequence[tuple[T, Sequence[str]]]) -> str:
+    return ", ".join(names[0] for _, names in choices)
+
+
+def match_status(typed: str) -> Status:
+    """A status from what a user typed: ``klart``, ``ej-paborjat``, ``started`` …"""
+    return match_one("status", typed, list(STATUS_NAMES.items()))
+
+
+def match_plan_area(plan: Plan, typed: str) -> PlanArea:
+    """A plan area by id, name or alias (``lonebildning``, ``lönevillkor``, ``kompetens``)."""
+    return match_one(
+        "område", typed, [(area, (area.id, area.name, *area.aliases)) for area in plan.areas]
+    )
+
+
+def match_catalogue_area(catalogue: Catalogue, typed: str) -> CatalogueArea:
+    """A catalogue area by id or name (``halsoframjande``, ``god-intro``)."""
+    return match_one("område", typed, [(area, (area.id, area.name)) for area in catalogue.areas])
+
+
+def match_term(typed: str) -> Term:
+    """A term from ``HT2017``, ``hösten 2017``, ``vt18`` …"""
+    term = parse_term(typed)
+    if term is None:
+        raise UsageError(
+            f"kan inte tolka '{typed}' som en termin; skriv t.ex. HT2017 eller 'våren 2018'"
+        )
+    return term
+
+
+def contains(haystack: Iterable[str | None], needle: str) -> bool:
+    """Whether ``needle`` occurs in any of the texts, ignoring case and diacritics."""
+    key = fold(needle)
+    return any(key in fold(text) for text in haystack if text)
+
+
+@dataclass(frozen=True)
+class RowFilter:
+    """What ``list`` and ``report`` narrow rows by; ``None`` means no narrowing."""
+
+    area: str | None = None
+    status: Status | None = None
+    responsible: str | None = None
+    term: Term | None = None
+    needs_funding: bool | None = None
+    search: str | None = None
+
+
+def filter_rows(plan: Plan, wanted: RowFilter, *, as_of: dt.date | None = None) -> list[Row]:
+    """The plan's rows that pass ``wanted``, in plan order; status as of ``as_of`` if given."""
+    out: list[Row] = []
+    for row in plan.rows:
+        status = row.status if as_of is None else row.status_on(as_of)
+        if wanted.area is not None and row.area != wanted.area:
+            continue
+        if wanted.status is not None and status is not wanted.status:
+            continue
+        if wanted.responsible is not None and not contains([row.responsible], wanted.responsible):
+            continue
+        if wanted.term is not None and row.start_term != wanted.term:
+            continue
+        if wanted.needs_funding is not None and row.needs_funding != wanted.needs_funding:
+            continue
+        if wanted.search is not None and not contains(
+            [row.id, row.proposal, row.details, row.responsible, row.start], wanted.search
+        ):
+            continue
+        out.append(row)
+    return out
+
+
+def filter_measures(
+    catalogue: Catalogue, *, area: str | None = None, search: str | None = None
+) -> list[Measure]:
+    """The catalogue's measures in number order, narrowed by area id and text."""
+    return [
+        m
+        for m in sorted(catalogue.measures, key=lambda m: m.id)
+        if (area is None or m.area == area) and (search is None or contains([m.text], search))
+    ]
+
+
+def rows_linking(plan: Plan, measure_id: int) -> list[Row]:
+    """The plan rows that carry out measure ``measure_id``."""
+    return [row for row in plan.rows if measure_id in row.measures]
