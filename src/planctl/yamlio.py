@@ -99,7 +99,7 @@ def _resolve(event: yaml.ScalarEvent) -> Any:
 
 
 _SYNTAX_SV = {
-    "mapping values are not allowed here": (
+    "mapping values are not allowed": (
         "kolon på fel ställe (saknas citattecken runt en text med ': '?)"
     ),
     "could not find expected ':'": "kolon saknas efter nyckeln",
@@ -237,7 +237,7 @@ class _Builder:
 
     def _check_node(self, event: yaml.NodeEvent, mark: Mark) -> None:
         doc = self.doc
-        if event.anchor is not None:
+        if event.anchor is not None and not isinstance(event, yaml.AliasEvent):
             doc.problems.append(
                 doc.problem(
                     mark,

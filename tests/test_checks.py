@@ -1,0 +1,91 @@
+"""Cross-file rules: ids, references, history order and dates, start terms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planctl.errors import Severity
+from planctl.store import load_data_dir
+from tests.conftest import TODAY
+from tests.test_store import edit, line_of
+
+HISTORY = (
+    "    insatser: [80]\n"
+    "    historik:\n"
+    '      - datum: "{first}"\n'
+    "        status: Påbörjat\n"
+    '        uppföljning: "{round}"\n'
+    '      - datum: "{second}"\n'
+    "        status: Klart\n"
+)
+
+
+def found(data_dir: Path) -> list[tuple[str, int]]:
+    return [(p.rule, p.line) for p in load_data_dir(data_dir, today=TODAY).problems]
+
+
+def add_history(data_dir: Path, first: str, second: str, round_id: str = "2018-05") -> Path:
+    plan = data_dir / "boras_plan.yaml"
+    edit(plan, "    insatser: [80]\n", HISTORY.format(first=first, second=second, round=round_id))
+    return plan
+
+
+def test_valid_history_passes(data_dir: Path) -> None:
+    """Entries in date order, in the past, with a known round, are fine."""
+    add_history(data_dir, "2018-05-20", "2018-10-30")
+    assert found(data_dir) == []
+
+
+def test_history_out_of_order(data_dir: Path) -> None:
+    """An entry dated before the previous one is an error at its date."""
+    plan = add_history(data_dir, "2018-10-30", "2018-05-20")
+    assert found(data_dir) == [("history-order", line_of(plan, '"2018-05-20"'))]
+
+
+def test_future_date(data_dir: Path) -> None:
+    """An entry dated after today is an error."""
+    plan = add_history(data_dir, "2018-05-20", "2031-01-01")
+    assert found(data_dir) == [("future-date", line_of(plan, "2031-01-01"))]
+
+
+def test_unknown_round(data_dir: Path) -> None:
+    """A history entry naming a round the plan does not have is an error listing the rounds."""
+    plan = add_history(data_dir, "2018-05-20", "2018-10-30", round_id="2018-06")
+    data = load_data_dir(data_dir, today=TODAY)
+    (problem,) = data.problems
+    assert (problem.rule, problem.line) == ("unknown-round", line_of(plan, '"2018-06"'))
+    assert "2018-05, 2018-10" in problem.message
+
+
+def test_duplicate_row_id(data_dir: Path) -> None:
+    """Two rows with the same id (in any case) are an error at the second."""
+    plan = data_dir / "boras_plan.yaml"
+    edit(plan, "  - id: LB-2\n", "  - id: lb-1\n")
+    assert found(data_dir) == [("duplicate-id", line_of(plan, "id: lb-1"))]
+
+
+def test_unparseable_start_needs_term(data_dir: Path) -> None:
+    """A start that names no term is an error unless an explicit term is given."""
+    plan = data_dir / "boras_plan.yaml"
+    edit(plan, 'start: "Våren 2018"\n    termin: VT2018\n', 'start: "Vid behov"\n')
+    assert found(data_dir) == [("start-term", line_of(plan, "Vid behov"))]
+
+
+def test_term_must_agree_with_start(data_dir: Path) -> None:
+    """An explicit term that contradicts the start text is an error."""
+    plan = data_dir / "boras_plan.yaml"
+    edit(plan, "    termin: VT2018\n", "    termin: HT2019\n")
+    assert found(data_dir) == [("term-mismatch", line_of(plan, "HT2019"))]
+
+
+def test_catalogue_reference(data_dir: Path) -> None:
+    """A plan naming another catalogue than the directory's is an error."""
+    edit(data_dir / "boras_plan.yaml", "katalog: vision-101", "katalog: skr-50")
+    assert [rule for rule, _ in found(data_dir)] == ["unknown-catalogue"]
+
+
+def test_duplicate_measure_link_is_warning(data_dir: Path) -> None:
+    """Linking the same measure twice is only a warning."""
+    edit(data_dir / "boras_plan.yaml", "insatser: [80]", "insatser: [80, 80]")
+    (problem,) = load_data_dir(data_dir, today=TODAY).problems
+    assert problem.rule == "duplicate-measure" and problem.severity is Severity.WARNING

@@ -1,0 +1,183 @@
+"""The command line: exit codes, stdout and stderr of list, measures, show and validate."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Invoke
+from tests.test_store import edit, line_of
+
+
+def test_version(invoke: Invoke) -> None:
+    """--version prints the version and exits 0."""
+    result = invoke("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("planctl 0.")
+
+
+@pytest.mark.parametrize("command", ["list", "measures", "show", "validate"])
+def test_help_is_swedish(invoke: Invoke, command: str) -> None:
+    """Every command's help is in Swedish."""
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert "Användning: planctl" in result.stdout
+    assert "Visa den här hjälpen" in result.stdout
+    assert "Show this message" not in result.stdout
+
+
+def test_no_arguments_shows_help(invoke: Invoke) -> None:
+    """planctl alone lists the commands."""
+    result = invoke()
+    assert "Kommandon" in result.stdout and "validate" in result.stdout
+
+
+def test_list_area_without_diacritics(invoke: Invoke) -> None:
+    """list --area lonebildning shows the six pay rows, in table form."""
+    result = invoke("list", "--area", "lonebildning")
+    assert result.exit_code == 0, result.stderr
+    assert "6 av 27 rader" in result.stdout
+    for row_id in ("LB-1*", "LB-2*", "LB-3*", "LB-4", "LB-5", "LB-6"):
+        assert row_id in result.stdout
+    assert "AV-1" not in result.stdout
+    assert "kräver särskilda resurser" in result.stdout
+
+
+def test_list_json_contract(invoke: Invoke) -> None:
+    """list --format json is plain JSON with the documented keys."""
+    result = invoke("list", "--area", "lönevillkor", "--format", "json")
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert [r["id"] for r in rows] == [f"LB-{i}" for i in range(1, 7)]
+    first = rows[0]
+    for key in ("id", "area", "area_name", "proposal", "responsible", "start", "needs_funding"):
+        assert key in first
+    assert first["measures"] == [7] and first["status"] == "Ej påbörjat"
+    assert first["area_name"] == "Lönebildning" and first["start_term"] == "HT2017"
+    assert "\x1b[" not in result.stdout
+
+
+def test_list_status_and_start_filters(invoke: Invoke) -> None:
+    """Status and start filters narrow the list."""
+    result = invoke("list", "--status", "ej-paborjat", "--start", "våren 2018", "-f", "json")
+    ids = [r["id"] for r in json.loads(result.stdout)]
+    assert ids == ["LB-2", "LB-3", "AV-8", "AV-10", "KP-2", "KP-3", "KP-4", "KP-9", "KP-10"]
+    assert json.loads(invoke("list", "--status", "klart", "-f", "json").stdout) == []
+
+
+def test_list_unknown_area_is_usage_error(invoke: Invoke) -> None:
+    """An unknown area exits 2 with a Swedish message listing the valid areas."""
+    result = invoke("list", "--area", "ekonomi")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "okänt värde 'ekonomi' för område" in result.stderr
+    assert "lönebildning" in result.stderr
+
+
+def test_unknown_option_is_swedish_usage_error(invoke: Invoke) -> None:
+    """Typer's own usage errors are in Swedish and exit 2."""
+    result = invoke("list", "--areaa", "x")
+    assert result.exit_code == 2
+    assert "okänd flagga" in result.stderr
+
+
+def test_measures_area_and_search(invoke: Invoke) -> None:
+    """measures filters the catalogue by area and text."""
+    result = invoke("measures", "--area", "god", "--search", "mentor", "-f", "json")
+    assert [m["id"] for m in json.loads(result.stdout)] == [74, 80]
+    table = invoke("measures", "--search", "arbetsledare ska inte")
+    assert "84" in table.stdout and "högst 12" in table.stdout
+
+
+def test_show_row(invoke: Invoke) -> None:
+    """show LB-4 prints the row in full with its linked measure and empty history."""
+    result = invoke("show", "lb-4")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "Höjt mentorstillägg" in out and "Förhandlingschef" in out
+    assert "Hösten 2017 (HT2017)" in out
+    assert "80. Alla nyanställda får en mentor" in out
+    assert "ingen historik" in out
+
+
+def test_show_measure_lists_rows(invoke: Invoke) -> None:
+    """show 7 prints the measure, its target and the rows that carry it out."""
+    result = invoke("show", "7", "--format", "json")
+    record = json.loads(result.stdout)
+    assert [r["id"] for r in record["plan_rows"]] == ["LB-1", "LB-2", "LB-3"]
+    assert record["targets"][0]["value"] == 90
+
+
+def test_show_unknown(invoke: Invoke) -> None:
+    """An unknown id or number exits 2 and says so."""
+    assert "finns inte" in invoke("show", "XX-9").stderr
+    assert invoke("show", "XX-9").exit_code == 2
+    assert invoke("show", "500").exit_code == 2
+
+
+def test_validate_clean(invoke: Invoke) -> None:
+    """validate on the shipped data exits 0 and says OK on stderr."""
+    result = invoke("validate")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "OK: 2 filer" in result.stderr
+
+
+def test_validate_typo_points_at_line(invoke: Invoke, data_dir: Path) -> None:
+    """A typo in a key is reported with file:line:column and a suggestion; exit 1."""
+    plan = data_dir / "boras_plan.yaml"
+    edit(plan, "    ansvar: Personalchef", "    ansvr: Personalchef")
+    result = invoke("validate", str(plan))
+    assert result.exit_code == 1
+    line = line_of(plan, "ansvr:")
+    assert f"boras_plan.yaml:{line}:5: fel [unknown-field]" in result.stdout
+    assert "menade du 'ansvar'" in result.stdout
+    assert "2 fel och 0 varningar i 1 fil" in result.stderr
+
+
+def test_validate_json(invoke: Invoke, data_dir: Path) -> None:
+    """validate --format json lists every problem as data."""
+    edit(data_dir / "boras_plan.yaml", "insatser: [80]", "insatser: [800]")
+    result = invoke("validate", "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert [(p["rule"], p["severity"]) for p in report["problems"]] == [
+        ("unknown-measure", "error")
+    ]
+
+
+def test_validate_strict_fails_on_warnings(invoke: Invoke, data_dir: Path) -> None:
+    """Warnings pass by default and fail with --strict."""
+    edit(data_dir / "boras_plan.yaml", "insatser: [80]", "insatser: [80, 80]")
+    assert invoke("validate").exit_code == 0
+    assert invoke("validate", "--strict").exit_code == 1
+
+
+def test_validate_missing_file_exits_2(invoke: Invoke) -> None:
+    """A file that cannot be read exits 2."""
+    result = invoke("validate", "saknas.yaml")
+    assert result.exit_code == 2
+    assert "saknas.yaml: filen finns inte" in result.stderr
+
+
+def test_commands_refuse_invalid_data(invoke: Invoke, data_dir: Path) -> None:
+    """list on broken data exits 1 and lists the problems on stderr."""
+    edit(data_dir / "boras_plan.yaml", "    ansvar: Personalchef", "    ansvar: [x]")
+    result = invoke("list")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "[wrong-type]" in result.stderr and "planctl: fel:" in result.stderr
+
+
+def test_missing_data_dir(invoke: Invoke, tmp_path: Path) -> None:
+    """A missing data directory is a clear error naming it."""
+    result = invoke("list", env={"PLANCTL_DATA": str(tmp_path / "ingen")})
+    assert result.exit_code == 2
+    assert "ingen" in result.stderr and "PLANCTL_DATA" in result.stderr
+
+
+def test_data_dir_option(invoke: Invoke, data_dir: Path) -> None:
+    """--data-dir before the command chooses the directory."""
+    result = invoke("--data-dir", str(data_dir), "list", "-f", "json", env={"PLANCTL_DATA": ""})
+    assert result.exit_code == 0 and len(json.loads(result.stdout)) == 27

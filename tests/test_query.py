@@ -1,0 +1,122 @@
+"""Matching what users type, and filtering rows and measures."""
+
+from __future__ import annotations
+
+import pytest
+
+from planctl.errors import UsageError
+from planctl.models import Catalogue, Plan, Status
+from planctl.query import (
+    RowFilter,
+    filter_measures,
+    filter_rows,
+    match_catalogue_area,
+    match_plan_area,
+    match_status,
+    match_term,
+)
+from planctl.store import load_data_dir
+from tests.conftest import DATA, TODAY
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return load_data_dir(DATA, today=TODAY).plan().model
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_data_dir(DATA, today=TODAY).require_catalogue()
+
+
+@pytest.mark.parametrize(
+    ("typed", "area"),
+    [
+        ("lönebildning", "lönebildning"),
+        ("lonebildning", "lönebildning"),
+        ("LÖNEVILLKOR", "lönebildning"),
+        ("lön", "lönebildning"),
+        ("kompetens", "kompetens-och-personalförsörjning"),
+        ("Kompetens- och personalförsörjning", "kompetens-och-personalförsörjning"),
+        ("arbetsvillkor", "arbetsvillkor"),
+    ],
+)
+def test_plan_area_matching(plan: Plan, typed: str, area: str) -> None:
+    """Areas match by id, name or alias, without diacritics, by unique prefix."""
+    assert match_plan_area(plan, typed).id == area
+
+
+def test_unknown_area_lists_valid(plan: Plan) -> None:
+    """An unknown area is an error that lists the valid ones."""
+    with pytest.raises(UsageError, match="lönebildning, arbetsvillkor, kompetens-och"):
+        match_plan_area(plan, "ekonomi")
+
+
+def test_ambiguous_prefix() -> None:
+    """A prefix shared by several values is an error naming them."""
+    # "in" starts both "inte påbörjat" and "in-progress".
+    with pytest.raises(UsageError, match=r"tvetydigt.*Påbörjat, Ej påbörjat"):
+        match_status("in")
+
+
+def test_catalogue_area_matching(catalogue: Catalogue) -> None:
+    """Catalogue areas match by name without diacritics and by prefix."""
+    assert match_catalogue_area(catalogue, "halsoframjande").id == "hälsofrämjande-ledarskap"
+    assert match_catalogue_area(catalogue, "God introduktion").id == "god-introduktion"
+
+
+@pytest.mark.parametrize(
+    ("typed", "status"),
+    [
+        ("Klart", Status.DONE),
+        ("done", Status.DONE),
+        ("påbörjat", Status.STARTED),
+        ("paborjat", Status.STARTED),
+        ("started", Status.STARTED),
+        ("ej-paborjat", Status.NOT_STARTED),
+        ("Ej påbörjat", Status.NOT_STARTED),
+        ("EJ_PÅBÖRJAT", Status.NOT_STARTED),
+        ("not-started", Status.NOT_STARTED),
+        ("ej", Status.NOT_STARTED),
+    ],
+)
+def test_status_matching(typed: str, status: Status) -> None:
+    """Statuses match in any case, with or without diacritics, Swedish or English."""
+    assert match_status(typed) is status
+
+
+def test_unknown_status() -> None:
+    """An unknown status lists the three valid ones."""
+    with pytest.raises(UsageError, match="Klart, Påbörjat, Ej påbörjat"):
+        match_status("kanske")
+
+
+def test_filters_combine(plan: Plan) -> None:
+    """Filters narrow together: area, responsible, term, funding, search."""
+    rows = filter_rows(
+        plan,
+        RowFilter(area="lönebildning", responsible="forhandlingsdel", term=match_term("vt2018")),
+    )
+    assert [r.id for r in rows] == ["LB-2", "LB-3"]
+    assert [r.id for r in filter_rows(plan, RowFilter(needs_funding=True))] == [
+        "LB-1",
+        "LB-2",
+        "LB-3",
+        "AV-1",
+    ]
+    assert [r.id for r in filter_rows(plan, RowFilter(search="vfu"))] == ["LB-4", "KP-7"]
+    assert len(filter_rows(plan, RowFilter(status=Status.NOT_STARTED))) == 27
+    assert filter_rows(plan, RowFilter(status=Status.DONE)) == []
+
+
+def test_measure_filter(catalogue: Catalogue) -> None:
+    """Measures narrow by area and by text, in number order."""
+    intro = filter_measures(catalogue, area="god-introduktion")
+    assert [m.id for m in intro] == list(range(70, 83))
+    assert [m.id for m in filter_measures(catalogue, search="HANDLEDNING")][:3] == [25, 26, 27]
+
+
+def test_bad_term() -> None:
+    """A term that cannot be parsed is a usage error."""
+    with pytest.raises(UsageError, match="termin"):
+        match_term("snart")
