@@ -165,7 +165,7 @@ AreaOption = Annotated[
     str | None,
     typer.Option(
         "--area",
-        "-o",
+        "-a",
         help="Område: id, namn eller alias, utan å/ä/ö och förkortat går bra "
         "(t.ex. lonebildning, lönevillkor, kompetens).",
         show_default=False,
@@ -200,7 +200,6 @@ def list_rows(
         str | None,
         typer.Option(
             "--responsible",
-            "--ansvar",
             help="Ansvarig roll (del av texten räcker).",
             show_default=False,
         ),
@@ -318,13 +317,19 @@ class ValidateFormat(enum.StrEnum):
     JSON = "json"
 
 
-@app.command("validate", cls=_Command)
+@app.command(
+    "validate",
+    cls=_Command,
+    help="Kontrollera datafilerna och visa alla problem på en gång (fil:rad:kolumn).\n\n"
+    "Slutkod 0 när inga fel finns, 1 när fel hittas, 2 vid användningsfel eller filer som "
+    "inte går att läsa.",
+)
 def validate(
     ctx: typer.Context,
     files: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="[FILER]...",
+            metavar="FILER",
             help="Filer att kontrollera. Standard: alla YAML-filer i datakatalogen.",
             show_default=False,
         ),
@@ -334,11 +339,7 @@ def validate(
         ValidateFormat, typer.Option("--format", "-f", help="Utdataformat: text eller json.")
     ] = ValidateFormat.TEXT,
 ) -> None:
-    """Kontrollera datafilerna och visa alla problem på en gång (rad och kolumn).
-
-    Avslutas med 0 när allt är rätt, 1 när fel hittas och 2 vid användningsfel eller filer
-    som inte går att läsa.
-    """
+    """Kontrollera datafilerna och visa alla problem på en gång (fil:rad:kolumn)."""
     from planctl.errors import Severity
     from planctl.render import problems_summary, problems_text, to_json
     from planctl.store import catalogue_file, load_data_dir, load_files

@@ -55,7 +55,8 @@ def translate(message: str) -> str:
 
 def usage(text: str) -> str:
     """The usage line with a Swedish lead."""
-    return re.sub(r"^Usage:", "Användning:", text)
+    text = re.sub(r"^Usage:", "Användning:", text)
+    return text.replace("[OPTIONS]", "[FLAGGOR]").replace("COMMAND [ARGS]...", "KOMMANDO [ARG]...")
 
 
 HELP_OPTION_TEXT = "Visa den här hjälpen och avsluta."
