@@ -200,5 +200,6 @@ def problems_summary(problems: Sequence[Problem], files: int) -> str:
     warnings = len(problems) - errors
     noun = "fil" if files == 1 else "filer"
     if not problems:
-        return f"OK: {files} {noun} kontrollerade, inga problem"
+        checked = "kontrollerad" if files == 1 else "kontrollerade"
+        return f"OK: {files} {noun} {checked}, inga problem"
     return f"{errors} fel och {warnings} varningar i {files} {noun}"

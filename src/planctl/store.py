@@ -24,6 +24,9 @@ from planctl.yamlio import Document, decode, read_document
 M = TypeVar("M", bound=BaseModel)
 
 DATA_DIR_NAME = "data"
+# A national directory's largest plan is well under 1 MB; a file far beyond that is a mistake
+# (or an attack) and is refused before it is read, so memory stays small.
+MAX_FILE_BYTES = 10 * 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -120,6 +123,18 @@ def read_document_file(path: Path, *, base: Path | None = None) -> Document:
     """Read and parse one file; a file that cannot be opened is an :class:`InputError`."""
     shown = display_path(path, base)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES and path.is_file():
+            doc = Document(file=shown, text="")
+            doc.problems.append(
+                doc.problem(
+                    doc.locate(()),
+                    "file-too-large",
+                    f"filen är {size / 1024 / 1024:.0f} MB; största tillåtna storlek är "
+                    f"{MAX_FILE_BYTES // 1024 // 1024} MB",
+                )
+            )
+            return doc
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{shown}: filen finns inte") from None
