@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -25,8 +25,34 @@ from planctl.errors import Problem
 
 try:  # the C parser is an order of magnitude faster on large directories
     from yaml import CSafeLoader as _Loader
+    from yaml.cyaml import CParser as _Parser
 except ImportError:  # pragma: no cover - pyyaml built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml.composer import Composer as _Composer
+    from yaml.parser import Parser as _PyParser
+    from yaml.reader import Reader as _Reader
+    from yaml.scanner import Scanner as _Scanner
+
+    class _Parser(_Reader, _Scanner, _PyParser, _Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            _Reader.__init__(self, stream)
+            _Scanner.__init__(self)
+            _PyParser.__init__(self)
+            _Composer.__init__(self)
+
+
+class _PlainComposer(_Parser):
+    """libyaml's composer without PyYAML's implicit typing: planctl types scalars itself."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        return ""
+
+    def descend_resolver(self, *args: Any) -> None:
+        pass
+
+    def ascend_resolver(self, *args: Any) -> None:
+        pass
+
 
 Path = tuple[str | int, ...]
 
@@ -39,8 +65,7 @@ _TRUES = frozenset({"true", "True", "TRUE"})
 _FALSES = frozenset({"false", "False", "FALSE"})
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """A position in a text: 1-based line and column, 0-based character index."""
 
     line: int
@@ -49,16 +74,48 @@ class Mark:
 
 
 @dataclass
+class _Index:
+    starts: dict[Path, Mark] = field(default_factory=dict)
+    ends: dict[Path, Mark] = field(default_factory=dict)
+    keys: dict[Path, Mark] = field(default_factory=dict)
+
+
+@dataclass
 class Document:
-    """One parsed YAML file: its values, where each node is, and what was wrong with it."""
+    """One parsed YAML file: its values, where each node is, and what was wrong with it.
+
+    Positions are indexed lazily: a clean file is read on the fast path without them, and the
+    index is built (by a second, exact pass) only when a problem must be located or the file is
+    edited. Files with YAML-level problems are read on the exact path from the start.
+    """
 
     file: str
     text: str
     data: Any = None
-    starts: dict[Path, Mark] = field(default_factory=dict)
-    ends: dict[Path, Mark] = field(default_factory=dict)
-    keys: dict[Path, Mark] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    index: _Index | None = None
+
+    def _positions(self) -> _Index:
+        if self.index is None:
+            shadow = Document(file=self.file, text=self.text, index=_Index())
+            _read_exact(shadow)
+            self.index = shadow.index or _Index()
+        return self.index
+
+    @property
+    def starts(self) -> dict[Path, Mark]:
+        """Where each node starts, by path."""
+        return self._positions().starts
+
+    @property
+    def ends(self) -> dict[Path, Mark]:
+        """Where each node ends, by path."""
+        return self._positions().ends
+
+    @property
+    def keys(self) -> dict[Path, Mark]:
+        """Where each mapping key is written, by the path of its value."""
+        return self._positions().keys
 
     def locate(self, path: Path) -> Mark:
         """Where the node at ``path`` starts, or its nearest existing ancestor."""
@@ -82,8 +139,16 @@ def _mark(raw: Any) -> Mark:
 
 
 def _resolve(event: yaml.ScalarEvent) -> Any:
-    value = event.value
     if event.style:  # quoted or block scalars are always text (plain is None or "")
+        return event.value
+    return _resolve_plain(event.value)
+
+
+_MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
+
+
+def _resolve_plain(value: str) -> Any:
+    if value and value[0] not in _MAYBE_TYPED:  # the common case: plain text
         return value
     if value in _NULLS:
         return None
@@ -179,9 +244,61 @@ def decode(raw: bytes, file: str) -> tuple[str, list[Problem]]:
     return text, problems
 
 
+# Characters without which a file can hold no anchor, alias or tag, and nested flow collections
+# (the only way to nest deeply in few bytes): a text free of both can take the fast path.
+_SPECIAL = re.compile(r"[&*!]|[\[{][^\]}\n]*[\[{]")
+
+
+class _NotPlainError(Exception):
+    """The fast path met something only the exact path reports properly."""
+
+
+def _values(node: yaml.Node) -> Any:
+    # No alias can occur here: _SPECIAL sent every text with '*' to the exact path.
+    if isinstance(node, yaml.ScalarNode):
+        return node.value if node.style else _resolve_plain(node.value)
+    if isinstance(node, yaml.SequenceNode):
+        return [_values(item) for item in node.value]
+    out: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.value in out:
+            raise _NotPlainError  # complex or duplicate key
+        out[key_node.value] = _values(value_node)
+    return out
+
+
+def _read_fast(text: str) -> tuple[bool, Any]:
+    """Values of a plain, clean document via libyaml's composer; (False, None) if not plain."""
+    if _SPECIAL.search(text):
+        return False, None
+    composer = _PlainComposer(text)
+    try:
+        node = composer.get_single_node()
+    except yaml.YAMLError:
+        return False, None
+    finally:
+        composer.dispose()
+    if node is None:
+        return True, None
+    try:
+        return True, _values(node)
+    except (_NotPlainError, RecursionError):
+        return False, None
+
+
 def read_document(text: str, file: str) -> Document:
     """Parse ``text`` strictly; every problem ends up in ``Document.problems``."""
-    doc = Document(file=file, text=text)
+    plain, data = _read_fast(text)
+    if plain:
+        return Document(file=file, text=text, data=data)
+    doc = Document(file=file, text=text, index=_Index())
+    _read_exact(doc)
+    return doc
+
+
+def _read_exact(doc: Document) -> None:
+    """The exact path: values, positions and every YAML-level problem from the event stream."""
+    text = doc.text
     try:
         _Builder(doc).run(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
@@ -192,7 +309,6 @@ def read_document(text: str, file: str) -> Document:
     except yaml.YAMLError as exc:  # reader errors without a mark
         doc.problems.append(doc.problem(Mark(1, 1, 0), "yaml-syntax", f"YAML-fel: {exc}"))
         doc.data = None
-    return doc
 
 
 @dataclass
