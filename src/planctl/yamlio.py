@@ -25,7 +25,7 @@ from planctl.errors import Problem
 
 try:  # the C parser is an order of magnitude faster on large directories
     from yaml import CSafeLoader as _Loader
-    from yaml.cyaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - pyyaml built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
     from yaml.composer import Composer as _Composer
