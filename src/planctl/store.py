@@ -63,9 +63,7 @@ class DataSet:
 
     def plan(self, plan_id: str | None = None) -> Loaded[Plan]:
         """The plan with ``plan_id``, or the only plan when none is named."""
-        if not self.plans:
-            where = f" i {self.root}" if self.root else ""
-            raise InputError(f"ingen plan hittades{where} (en YAML-fil med 'plan:' överst)")
+        self.require_plans()
         if plan_id is None:
             if len(self.plans) == 1:
                 return self.plans[0]
@@ -76,6 +74,13 @@ class DataSet:
                 return loaded
         ids = ", ".join(p.model.meta.id for p in self.plans)
         raise UsageError(f"okänd plan '{plan_id}'; giltiga: {ids}")
+
+    def require_plans(self) -> tuple[Loaded[Plan], ...]:
+        """Every plan, or a clear error when the data directory has none."""
+        if not self.plans:
+            where = f" i {self.root}" if self.root else ""
+            raise InputError(f"ingen plan hittades{where} (en YAML-fil med 'plan:' överst)")
+        return self.plans
 
     def require_catalogue(self) -> Catalogue:
         """The catalogue, or a clear error when the data directory has none."""
