@@ -445,6 +445,75 @@ def coverage(
     _emit(render_report(build(catalogue, plan, area=area_id), fmt.value))
 
 
+@app.command("new", cls=_Command)
+def new(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FIL",
+            help="Den nya planfilen, t.ex. data/exempelkommun.yaml.",
+            show_default=False,
+        ),
+    ],
+    organisation: Annotated[
+        str, typer.Option("--organisation", help="Kommun eller organisation.", show_default=False)
+    ],
+    title: Annotated[str, typer.Option("--title", help="Planens titel.", show_default=False)],
+    measures: Annotated[
+        str | None,
+        typer.Option("--measures", help="Katalogens insatser, t.ex. 7,47,84.", show_default=False),
+    ] = None,
+    areas: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--area",
+            "-a",
+            help="Alla insatser i ett av katalogens områden (kan anges flera gånger).",
+            show_default=False,
+        ),
+    ] = None,
+    rounds: Annotated[
+        str | None,
+        typer.Option(
+            "--rounds",
+            help="Uppföljningsomgångar som månader, t.ex. 2026-05,2026-10.",
+            show_default=False,
+        ),
+    ] = None,
+    plan_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id", help="Planens id. Standard: bildas av organisationens namn.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Skapa en ny plan ur katalogen: ett utkast per vald insats. Skriver aldrig över en fil."""
+    from planctl.newplan import choose_measures, new_plan, parse_measure_numbers, parse_rounds
+    from planctl.store import create_file, display_path
+
+    settings = _settings(ctx)
+    data = settings.load()
+    catalogue = data.require_catalogue()
+    numbers = parse_measure_numbers(measures) if measures is not None else []
+    draft = new_plan(
+        catalogue,
+        organisation=organisation,
+        title=title,
+        measures=choose_measures(catalogue, numbers=numbers, areas=areas or []),
+        rounds=parse_rounds(rounds) if rounds is not None else [],
+        today=settings.today,
+        plan_id=plan_id,
+        taken_ids=[loaded.model.meta.id for loaded in data.plans],
+    )
+    create_file(file, draft.text, base=Path.cwd())
+    sys.stderr.write(
+        f"Skrev {display_path(file, Path.cwd())}: planen '{draft.plan_id}' med "
+        f"{len(draft.measures)} utkastrader i {len(draft.areas)} områden. "
+        "Fyll i ansvar och start och kör 'planctl validate'.\n"
+    )
+
+
 @app.command("summary", cls=_Command)
 def summary(
     ctx: typer.Context,
