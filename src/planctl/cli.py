@@ -462,13 +462,19 @@ def new(
     title: Annotated[str, typer.Option("--title", help="Planens titel.", show_default=False)],
     measures: Annotated[
         str | None,
-        typer.Option("--measures", help="Katalogens insatser, t.ex. 7,47,84.", show_default=False),
+        typer.Option(
+            "--measures",
+            metavar="NR,…",
+            help="Katalogens insatser, t.ex. 7,47,84.",
+            show_default=False,
+        ),
     ] = None,
     areas: Annotated[
         list[str] | None,
         typer.Option(
             "--area",
             "-a",
+            metavar="OMRÅDE",
             help="Alla insatser i ett av katalogens områden (kan anges flera gånger).",
             show_default=False,
         ),
@@ -477,6 +483,7 @@ def new(
         str | None,
         typer.Option(
             "--rounds",
+            metavar="ÅÅÅÅ-MM,…",
             help="Uppföljningsomgångar som månader, t.ex. 2026-05,2026-10.",
             show_default=False,
         ),
