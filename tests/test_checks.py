@@ -71,6 +71,29 @@ def test_unparseable_start_needs_term(data_dir: Path) -> None:
     assert found(data_dir) == [("start-term", line_of(plan, "Vid behov"))]
 
 
+def test_draft_row_may_lack_a_term(data_dir: Path) -> None:
+    """A draft row with an unparseable start is a draft-row warning, not a start-term error."""
+    plan = data_dir / "boras_plan.yaml"
+    edit(
+        plan,
+        'start: "Våren 2018"\n    termin: VT2018\n',
+        'start: "Fyll i start"\n    utkast: true\n',
+    )
+    (problem,) = load_data_dir(data_dir, today=TODAY).problems
+    assert (problem.rule, problem.severity) == ("draft-row", Severity.WARNING)
+    assert (
+        problem.line == line_of(plan, "Fyll i start")
+        and "fyll i ansvar och start" in problem.message
+    )
+
+
+def test_draft_row_with_a_term_is_reminded(data_dir: Path) -> None:
+    """A draft row whose start already parses is reminded to drop utkast, at that key."""
+    plan = data_dir / "boras_plan.yaml"
+    edit(plan, "    termin: VT2018\n", "    termin: VT2018\n    utkast: true\n")
+    assert found(data_dir) == [("draft-row", line_of(plan, "utkast: true"))]
+
+
 def test_term_must_agree_with_start(data_dir: Path) -> None:
     """An explicit term that contradicts the start text is an error."""
     plan = data_dir / "boras_plan.yaml"

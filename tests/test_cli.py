@@ -17,7 +17,9 @@ def test_version(invoke: Invoke) -> None:
     assert result.exit_code == 0 and result.stdout.startswith("planctl 0.")
 
 
-@pytest.mark.parametrize("command", ["list", "measures", "show", "validate"])
+@pytest.mark.parametrize(
+    "command", ["list", "measures", "show", "validate", "coverage", "new", "summary"]
+)
 def test_help_is_swedish(invoke: Invoke, command: str) -> None:
     """Every command's help is in Swedish."""
     result = invoke(command, "--help")

@@ -100,7 +100,10 @@ def check_plan(
                     f"{row.id}: okänt område '{row.area}'; giltiga: {', '.join(area_ids)}",
                 )
             )
-        problems += _check_start(doc, at, row.id, row.start, row.term)
+        if row.draft:
+            problems += _check_draft(doc, at, row.id, row.start, row.term)
+        else:
+            problems += _check_start(doc, at, row.id, row.start, row.term)
         seen: set[int] = set()
         for position, measure_id in enumerate(row.measures):
             if measure_ids is not None and measure_id not in measure_ids:
@@ -181,3 +184,29 @@ def _check_start(
             )
         ]
     return []
+
+
+def _check_draft(
+    doc: Document, at: tuple[str, int], row_id: str, start: str, term: str | None
+) -> list[Problem]:
+    """A draft row is a reminder, not an error: it may not yet have a start that parses."""
+    if term is None and parse_term(start) is None:
+        return [
+            doc.problem(
+                doc.locate((*at, "start")),
+                "draft-row",
+                f"{row_id}: raden är ett utkast – fyll i ansvar och start "
+                "(t.ex. 'Hösten 2027') och ta sedan bort 'utkast: true'",
+                severity=Severity.WARNING,
+            )
+        ]
+    return [
+        *_check_start(doc, at, row_id, start, term),
+        doc.problem(
+            doc.locate((*at, "utkast")),
+            "draft-row",
+            f"{row_id}: raden är markerad som utkast; ta bort 'utkast: true' när ansvar "
+            "och start är ifyllda",
+            severity=Severity.WARNING,
+        ),
+    ]

@@ -88,6 +88,15 @@ class Format(enum.StrEnum):
     JSON = "json"
 
 
+class ReportFormat(enum.StrEnum):
+    """Output formats of the report-like commands (coverage, summary)."""
+
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    CSV = "csv"
+
+
 @dataclass(frozen=True)
 class Settings:
     """What the global options and the environment decided, for the commands."""
@@ -178,6 +187,10 @@ SearchOption = Annotated[
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="Utdataformat: table eller json.")
 ]
+ReportFormatOption = Annotated[
+    ReportFormat,
+    typer.Option("--format", "-f", help="Utdataformat: table, markdown, json eller csv."),
+]
 PlanOption = Annotated[
     str | None,
     typer.Option("--plan", help="Planens id (behövs bara när datakatalogen har flera planer)."),
@@ -249,23 +262,34 @@ def list_measures(
     ctx: typer.Context,
     area: AreaOption = None,
     search: SearchOption = None,
+    uncovered: Annotated[
+        bool,
+        typer.Option("--uncovered", help="Bara de insatser som planen inte genomför."),
+    ] = False,
+    plan_id: PlanOption = None,
     fmt: FormatOption = Format.TABLE,
 ) -> None:
     """Lista katalogens insatser, med filter."""
+    from planctl.coverage import covered_ids
     from planctl.query import filter_measures, match_catalogue_area
     from planctl.render import measures_table, to_json
     from planctl.report import measure_record
 
-    catalogue = _settings(ctx).load().require_catalogue()
+    data = _settings(ctx).load()
+    catalogue = data.require_catalogue()
     area_id = match_catalogue_area(catalogue, area).id if area is not None else None
+    left_out = covered_ids(data.plan(plan_id).model) if uncovered else frozenset()
     records = [
         measure_record(catalogue, m)
         for m in filter_measures(catalogue, area=area_id, search=search)
+        if m.id not in left_out
     ]
     if fmt is Format.JSON:
         sys.stdout.write(to_json(records))
         return
     title = f"{catalogue.meta.title}: {len(records)} av {len(catalogue.measures)} insatser"
+    if uncovered:
+        title += f" som {data.plan(plan_id).model.meta.organisation} inte genomför"
     _console().print(measures_table(records, title=title))
 
 
@@ -381,6 +405,142 @@ def validate(
         sys.stderr.write(problems_summary(problems, len(data.files)) + "\n")
     failing = [p for p in problems if strict or p.severity is Severity.ERROR]
     raise typer.Exit(1 if failing else 0)
+
+
+def _emit(output: object) -> None:
+    """Text formats go straight to stdout; a Rich table through the console."""
+    if isinstance(output, str):
+        sys.stdout.write(output)
+    else:
+        _console().print(output)
+
+
+@app.command("coverage", cls=_Command)
+def coverage(
+    ctx: typer.Context,
+    plan_id: PlanOption = None,
+    area: Annotated[
+        str | None,
+        typer.Option(
+            "--area",
+            "-a",
+            help="Bara ett av katalogens områden (t.ex. god-introduktion, halsoframjande).",
+            show_default=False,
+        ),
+    ] = None,
+    by_row: Annotated[
+        bool, typer.Option("--by-row", help="Visa varje planrad med de insatser den genomför.")
+    ] = False,
+    fmt: ReportFormatOption = ReportFormat.TABLE,
+) -> None:
+    """Visa hur stor del av katalogens insatser planen genomför, per område."""
+    from planctl.coverage import plan_coverage, row_coverage
+    from planctl.query import match_catalogue_area
+    from planctl.render import render_report
+
+    data = _settings(ctx).load()
+    catalogue, plan = data.require_catalogue(), data.plan(plan_id).model
+    area_id = match_catalogue_area(catalogue, area).id if area is not None else None
+    build = row_coverage if by_row else plan_coverage
+    _emit(render_report(build(catalogue, plan, area=area_id), fmt.value))
+
+
+@app.command("new", cls=_Command)
+def new(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FIL",
+            help="Den nya planfilen, t.ex. data/exempelkommun.yaml.",
+            show_default=False,
+        ),
+    ],
+    organisation: Annotated[
+        str, typer.Option("--organisation", help="Kommun eller organisation.", show_default=False)
+    ],
+    title: Annotated[str, typer.Option("--title", help="Planens titel.", show_default=False)],
+    measures: Annotated[
+        str | None,
+        typer.Option(
+            "--measures",
+            metavar="NR,…",
+            help="Katalogens insatser, t.ex. 7,47,84.",
+            show_default=False,
+        ),
+    ] = None,
+    areas: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--area",
+            "-a",
+            metavar="OMRÅDE",
+            help="Alla insatser i ett av katalogens områden (kan anges flera gånger).",
+            show_default=False,
+        ),
+    ] = None,
+    rounds: Annotated[
+        str | None,
+        typer.Option(
+            "--rounds",
+            metavar="ÅÅÅÅ-MM,…",
+            help="Uppföljningsomgångar som månader, t.ex. 2026-05,2026-10.",
+            show_default=False,
+        ),
+    ] = None,
+    plan_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id", help="Planens id. Standard: bildas av organisationens namn.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Skapa en ny plan ur katalogen: ett utkast per vald insats. Skriver aldrig över en fil."""
+    from planctl.newplan import choose_measures, new_plan, parse_measure_numbers, parse_rounds
+    from planctl.store import create_file, display_path
+
+    settings = _settings(ctx)
+    data = settings.load()
+    catalogue = data.require_catalogue()
+    numbers = parse_measure_numbers(measures) if measures is not None else []
+    draft = new_plan(
+        catalogue,
+        organisation=organisation,
+        title=title,
+        measures=choose_measures(catalogue, numbers=numbers, areas=areas or []),
+        rounds=parse_rounds(rounds) if rounds is not None else [],
+        today=settings.today,
+        plan_id=plan_id,
+        taken_ids=[loaded.model.meta.id for loaded in data.plans],
+    )
+    create_file(file, draft.text, base=Path.cwd())
+    sys.stderr.write(
+        f"Skrev {display_path(file, Path.cwd())}: planen '{draft.plan_id}' med "
+        f"{len(draft.measures)} utkastrader i {len(draft.areas)} områden. "
+        "Fyll i ansvar och start och kör 'planctl validate'.\n"
+    )
+
+
+@app.command("summary", cls=_Command)
+def summary(
+    ctx: typer.Context,
+    top: Annotated[
+        int,
+        typer.Option(
+            "--top", min=1, help="Hur många insatser som visas som mest och minst genomförda."
+        ),
+    ] = 5,
+    fmt: ReportFormatOption = ReportFormat.TABLE,
+) -> None:
+    """Sammanställ alla planer i datakatalogen: status per plan och insatsernas spridning."""
+    from planctl.render import render_report
+    from planctl.summary import summarise
+
+    settings = _settings(ctx)
+    data = settings.load()
+    plans = [loaded.model for loaded in data.require_plans()]
+    result = summarise(data.require_catalogue(), plans, today=settings.today, top=top)
+    _emit(render_report(result, fmt.value))
 
 
 def run() -> None:

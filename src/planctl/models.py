@@ -213,6 +213,12 @@ class Row(_Model):
     measures: tuple[StrictInt, ...] = Field(
         default=(), alias="insatser", description="Katalogens insatser som raden genomför."
     )
+    draft: StrictBool = Field(
+        default=False,
+        alias="utkast",
+        description="true för en rad som ännu inte är ifylld (t.ex. skapad av 'planctl new'): "
+        "ansvar och start får vara platshållare; validate varnar tills raden är klar.",
+    )
     history: tuple[HistoryEntry, ...] = Field(
         default=(), alias="historik", description="Statushistorik; bara nya poster läggs till."
     )

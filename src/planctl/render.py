@@ -1,14 +1,18 @@
-"""The only module that knows output formats: Rich tables for people, JSON for programs.
+"""The only module that knows output formats: Rich tables for people; Markdown, CSV and JSON.
 
-Renderers take the plain records of :mod:`planctl.report` (or problems) and return either a Rich
-renderable or a string. JSON is plain UTF-8 with sorted keys, never Rich markup.
+Renderers take the plain records of :mod:`planctl.report`, the value types of the core (coverage,
+summary) or problems, and return either a Rich renderable or a string. JSON is plain UTF-8 with
+sorted keys, never Rich markup. CSV is made for Swedish Excel: ``;`` between cells, a UTF-8 byte
+order mark, and cells that a spreadsheet would take for a formula defused.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
 
 from rich import box
@@ -18,7 +22,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from planctl.coverage import Coverage, RowCoverage, RowsCoverage
 from planctl.errors import Problem, Severity
+from planctl.report import coverage_record, row_coverage_record, summary_record
+from planctl.summary import MeasureUptake, Summary
 
 STATUS_STYLE = {"Klart": "green", "Påbörjat": "yellow", "Ej påbörjat": "red"}
 UNIT_LABEL = {
@@ -203,3 +210,346 @@ def problems_summary(problems: Sequence[Problem], files: int) -> str:
         checked = "kontrollerad" if files == 1 else "kontrollerade"
         return f"OK: {files} {noun} {checked}, inga problem"
     return f"{errors} fel och {warnings} varningar i {files} {noun}"
+
+
+# --- generic tables: Markdown and CSV ------------------------------------------------------------
+
+Cells = Sequence[Sequence[str]]
+
+
+def _markdown_cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|") or " "
+
+
+def markdown_table(headers: Sequence[str], rows: Cells, *, right: Iterable[int] = ()) -> str:
+    """A GitHub-flavoured Markdown table; columns numbered in ``right`` are right-aligned."""
+    aligned = set(right)
+    rules = ["---:" if i in aligned else "---" for i in range(len(headers))]
+    lines = [
+        "| " + " | ".join(_markdown_cell(h) for h in headers) + " |",
+        "| " + " | ".join(rules) + " |",
+    ]
+    lines += ["| " + " | ".join(_markdown_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+CSV_BOM = "\ufeff"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(text: str) -> str:
+    # A leading apostrophe makes Excel and LibreOffice show the text instead of running it.
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def csv_text(headers: Sequence[str], rows: Cells) -> str:
+    """CSV for Swedish Excel: BOM, ``;`` as delimiter, LF line ends, formulas defused."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
+    writer.writerow([_csv_cell(h) for h in headers])
+    writer.writerows([_csv_cell(c) for c in row] for row in rows)
+    return CSV_BOM + buffer.getvalue()
+
+
+def number_ranges(numbers: Sequence[int]) -> str:
+    """``1, 8, 11–13`` for ``[1, 8, 11, 12, 13]``; ``–`` for none."""
+    if not numbers:
+        return "–"
+    parts: list[str] = []
+    start = previous = numbers[0]
+    for number in [*numbers[1:], None]:
+        if number is not None and number == previous + 1:
+            previous = number
+            continue
+        parts.append(str(start) if start == previous else f"{start}–{previous}")
+        if number is not None:
+            start = previous = number
+    return ", ".join(parts)
+
+
+def percent(share: float) -> str:
+    """A share as a whole percentage, ``48 %``."""
+    return f"{round(share * 100)} %"
+
+
+def decimal_percent(share: float) -> str:
+    """A share as a percentage with one decimal and a decimal comma, for spreadsheets."""
+    return f"{share * 100:.1f}".replace(".", ",")
+
+
+BAR_WIDTH = 20
+
+
+def bar(share: float, width: int = BAR_WIDTH) -> str:
+    """A text bar, ``█████░░░░░`` for a half."""
+    filled = round(share * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+# --- coverage -------------------------------------------------------------------------------------
+
+
+def coverage_title(coverage: Coverage) -> str:
+    """What a coverage table shows."""
+    return f"{coverage.organisation}: täckning av katalogen {coverage.catalogue_id}"
+
+
+def coverage_view(coverage: Coverage) -> Table:
+    """Per catalogue area: measures carried out, share with a bar, measures left out."""
+    table = Table(title=coverage_title(coverage), box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("Område", ratio=2, min_width=18)
+    table.add_column("Genomförs", justify="right", no_wrap=True)
+    table.add_column("Andel", justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True, width=BAR_WIDTH)
+    table.add_column("Ej genomförda insatser", ratio=3)
+    for area in coverage.areas:
+        table.add_row(
+            area.area_name,
+            f"{len(area.covered)} av {area.total}",
+            percent(area.share),
+            Text(bar(area.share), style="green"),
+            number_ranges(area.uncovered),
+        )
+    if len(coverage.areas) > 1:
+        table.add_section()
+        table.add_row(
+            Text("Totalt", style="bold"),
+            f"{coverage.covered} av {coverage.total}",
+            percent(coverage.share),
+            Text(bar(coverage.share), style="green"),
+            "",
+        )
+    return table
+
+
+def _coverage_lines(coverage: Coverage) -> list[list[str]]:
+    lines = [
+        [
+            a.area_name,
+            f"{len(a.covered)} av {a.total}",
+            percent(a.share),
+            number_ranges(a.uncovered),
+        ]
+        for a in coverage.areas
+    ]
+    if len(coverage.areas) > 1:
+        lines.append(
+            ["**Totalt**", f"{coverage.covered} av {coverage.total}", percent(coverage.share), ""]
+        )
+    return lines
+
+
+def coverage_markdown(coverage: Coverage) -> str:
+    """The coverage table in Markdown, under a heading."""
+    headers = ["Område", "Genomförs", "Andel", "Ej genomförda insatser"]
+    table = markdown_table(headers, _coverage_lines(coverage), right=(1, 2))
+    return f"## {coverage_title(coverage)}\n\n{table}"
+
+
+def coverage_csv(coverage: Coverage) -> str:
+    """One line per catalogue area, numbers as numbers (no total line: spreadsheets sum)."""
+    headers = ["Område", "Insatser", "Genomförs", "Andel (%)", "Ej genomförda insatser"]
+    rows = [
+        [
+            a.area_name,
+            str(a.total),
+            str(len(a.covered)),
+            decimal_percent(a.share),
+            ", ".join(str(n) for n in a.uncovered),
+        ]
+        for a in coverage.areas
+    ]
+    return csv_text(headers, rows)
+
+
+def _linked_text(row: RowCoverage) -> str:
+    return ", ".join(f"{m.measure_id} ({m.area_name or 'okänd'})" for m in row.measures) or "–"
+
+
+def rows_coverage_title(coverage: RowsCoverage) -> str:
+    """What a by-row coverage table shows."""
+    return f"{coverage.organisation}: planens rader och katalogens insatser de genomför"
+
+
+def row_coverage_view(coverage: RowsCoverage) -> Table:
+    """Each plan row with the catalogue measures it carries out."""
+    table = Table(title=rows_coverage_title(coverage), box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Förslag", ratio=3)
+    table.add_column("Insatser", ratio=2)
+    area = None
+    for row in coverage.rows:
+        if row.area_name != area:
+            area = row.area_name
+            table.add_row("", Text(area, style="bold"), "")
+        table.add_row(row.row_id, row.proposal, _linked_text(row))
+    return table
+
+
+def row_coverage_markdown(coverage: RowsCoverage) -> str:
+    """Each plan row with its measures, in Markdown."""
+    cells = [[r.row_id, r.area_name, r.proposal, _linked_text(r)] for r in coverage.rows]
+    table = markdown_table(["Id", "Område", "Förslag", "Insatser"], cells)
+    return f"## {rows_coverage_title(coverage)}\n\n{table}"
+
+
+def row_coverage_csv(coverage: RowsCoverage) -> str:
+    """Each plan row with its measure numbers, one line per row."""
+    cells = [
+        [r.row_id, r.area_name, r.proposal, ", ".join(str(m.measure_id) for m in r.measures)]
+        for r in coverage.rows
+    ]
+    return csv_text(["Id", "Område", "Förslag", "Insatser"], cells)
+
+
+# --- summary over many plans ----------------------------------------------------------------------
+
+SUMMARY_HEADERS = (
+    "Plan",
+    "Organisation",
+    "Rader",
+    "Klart",
+    "Påbörjat",
+    "Ej påbörjat",
+    "Försenade",
+    "Andel klart",
+    "Senaste uppföljning",
+)
+UPTAKE_HEADERS = ("Nr", "Område", "Insats", "Planer")
+
+
+def summary_title(summary: Summary) -> str:
+    """What a summary shows."""
+    noun = "plan" if len(summary.plans) == 1 else "planer"
+    return f"Sammanställning av {len(summary.plans)} {noun} ({summary.today.isoformat()})"
+
+
+def _plan_lines(summary: Summary) -> list[list[str]]:
+    lines = []
+    for plan in summary.plans:
+        latest = "–"
+        if plan.latest is not None:
+            latest = plan.latest.date.isoformat()
+            if plan.latest.round:
+                latest += f" ({plan.latest.round})"
+        lines.append(
+            [
+                plan.plan_id,
+                plan.organisation,
+                str(plan.rows),
+                str(plan.done),
+                str(plan.started),
+                str(plan.not_started),
+                str(plan.delayed),
+                percent(plan.share_done),
+                latest,
+            ]
+        )
+    return lines
+
+
+def _uptake_lines(uptakes: Sequence[MeasureUptake]) -> list[list[str]]:
+    return [[str(u.measure_id), u.area_name, u.text, str(u.plans)] for u in uptakes]
+
+
+UPTAKE_SECTIONS = (
+    ("Mest genomförda insatser", "most"),
+    ("Minst genomförda insatser", "least"),
+)
+DELAYED_NOTE = "Försenade: ej påbörjade rader vars starttermin har passerat."
+
+
+def _unused_line(summary: Summary) -> str:
+    return (
+        f"Insatser som ingen plan genomför ({len(summary.unused)}): {number_ranges(summary.unused)}"
+    )
+
+
+def summary_view(summary: Summary) -> Group:
+    """Plans as a table, then the measures most and least taken up."""
+    plans = Table(title=summary_title(summary), box=box.SIMPLE_HEAD, expand=True)
+    plans.add_column("Plan", ratio=1, overflow="fold")
+    # Two-line headings leave the organisation room at 80-100 columns.
+    for heading in ("Rader", "Klart", "Påbörjat", "Ej\npåbörjat", "Försenade", "Andel\nklart"):
+        plans.add_column(heading, justify="right", no_wrap=True)
+    plans.add_column("Senaste\nuppföljning", min_width=10)
+    for plan_id, organisation, *rest in _plan_lines(summary):
+        plans.add_row(Text(organisation) + Text(f"\n{plan_id}", style="dim"), *rest)
+    plans.caption = DELAYED_NOTE
+    parts: list[RenderableType] = [plans]
+    for heading, attribute in UPTAKE_SECTIONS:
+        table = Table(title=heading, box=box.SIMPLE_HEAD, expand=True)
+        table.add_column("Nr", justify="right", no_wrap=True)
+        table.add_column("Område", ratio=1)
+        table.add_column("Insats", ratio=3)
+        table.add_column("Planer", justify="right", no_wrap=True)
+        for line in _uptake_lines(getattr(summary, attribute)):
+            table.add_row(*line)
+        parts.append(table)
+    parts.append(Text(_unused_line(summary)))
+    return Group(*parts)
+
+
+def summary_markdown(summary: Summary) -> str:
+    """The summary in Markdown: plans, most and least taken up measures, unused measures."""
+    out = [
+        f"## {summary_title(summary)}\n",
+        markdown_table(SUMMARY_HEADERS, _plan_lines(summary), right=range(2, 8)),
+        f"{DELAYED_NOTE}\n",
+    ]
+    for heading, attribute in UPTAKE_SECTIONS:
+        out.append(f"### {heading}\n")
+        out.append(
+            markdown_table(UPTAKE_HEADERS, _uptake_lines(getattr(summary, attribute)), right=(0, 3))
+        )
+    out.append(f"{_unused_line(summary)}\n")
+    return "\n".join(out)
+
+
+def summary_csv(summary: Summary) -> str:
+    """One line per plan, numbers as numbers; the measure uptake is in JSON and Markdown."""
+    headers = [*SUMMARY_HEADERS[:7], "Andel klart (%)", "Senaste uppföljning", "Omgång"]
+    rows = [
+        [
+            p.plan_id,
+            p.organisation,
+            str(p.rows),
+            str(p.done),
+            str(p.started),
+            str(p.not_started),
+            str(p.delayed),
+            decimal_percent(p.share_done),
+            p.latest.date.isoformat() if p.latest else "",
+            (p.latest.round or "") if p.latest else "",
+        ]
+        for p in summary.plans
+    ]
+    return csv_text(headers, rows)
+
+
+# --- choosing a format ----------------------------------------------------------------------------
+
+Report = Coverage | RowsCoverage | Summary
+_Renderers = tuple[
+    Callable[[Any], Any],
+    Callable[[Any], RenderableType],
+    Callable[[Any], str],
+    Callable[[Any], str],
+]
+_RENDERERS: dict[type, _Renderers] = {
+    Coverage: (coverage_record, coverage_view, coverage_markdown, coverage_csv),
+    RowsCoverage: (row_coverage_record, row_coverage_view, row_coverage_markdown, row_coverage_csv),
+    Summary: (summary_record, summary_view, summary_markdown, summary_csv),
+}
+
+
+def render_report(report: Report, fmt: str) -> RenderableType | str:
+    """``report`` as ``fmt`` (table, markdown, json or csv): a Rich renderable for a table."""
+    record, view, markdown, as_csv = _RENDERERS[type(report)]
+    if fmt == "json":
+        return to_json(record(report))
+    if fmt == "markdown":
+        return markdown(report)
+    if fmt == "csv":
+        return as_csv(report)
+    return view(report)

@@ -1,6 +1,7 @@
 """What commands show, as plain data: records for rows and measures. Knows no output format.
 
-The JSON output of ``list``, ``measures`` and ``show`` is exactly these records, so their keys are
+The JSON output of ``list``, ``measures``, ``show``, ``coverage`` and ``summary`` is exactly these
+records, so their keys are
 part of planctl's documented interface (see README, "JSON").
 """
 
@@ -8,7 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from planctl.coverage import Coverage, RowsCoverage
 from planctl.models import Catalogue, HistoryEntry, Measure, Plan, Row, Target
+from planctl.summary import MeasureUptake, PlanSummary, Summary
 
 
 def target_record(target: Target) -> dict[str, Any]:
@@ -91,3 +94,92 @@ def measure_detail(catalogue: Catalogue, measure: Measure, plans: list[Plan]) ->
         if measure.id in row.measures
     ]
     return record
+
+
+def _share(value: float) -> float:
+    return round(value, 4)
+
+
+def coverage_record(coverage: Coverage) -> dict[str, Any]:
+    """A plan's coverage of the catalogue, per area, with covered and uncovered numbers."""
+    return {
+        "plan": coverage.plan_id,
+        "organisation": coverage.organisation,
+        "catalogue": coverage.catalogue_id,
+        "measures": coverage.total,
+        "covered_count": coverage.covered,
+        "share": _share(coverage.share),
+        "areas": [
+            {
+                "id": area.area_id,
+                "name": area.area_name,
+                "measures": area.total,
+                "covered_count": len(area.covered),
+                "share": _share(area.share),
+                "covered": list(area.covered),
+                "uncovered": list(area.uncovered),
+            }
+            for area in coverage.areas
+        ],
+    }
+
+
+def row_coverage_record(coverage: RowsCoverage) -> dict[str, Any]:
+    """Each plan row with the measures it carries out."""
+    return {
+        "plan": coverage.plan_id,
+        "organisation": coverage.organisation,
+        "rows": [
+            {
+                "id": row.row_id,
+                "area_name": row.area_name,
+                "proposal": row.proposal,
+                "measures": [
+                    {"id": m.measure_id, "area": m.area_id, "area_name": m.area_name}
+                    for m in row.measures
+                ],
+            }
+            for row in coverage.rows
+        ],
+    }
+
+
+def _plan_summary_record(plan: PlanSummary) -> dict[str, Any]:
+    return {
+        "id": plan.plan_id,
+        "organisation": plan.organisation,
+        "title": plan.title,
+        "rows": plan.rows,
+        "done": plan.done,
+        "started": plan.started,
+        "not_started": plan.not_started,
+        "delayed": plan.delayed,
+        "share_done": _share(plan.share_done),
+        "latest_follow_up": (
+            {"date": plan.latest.date.isoformat(), "round": plan.latest.round}
+            if plan.latest
+            else None
+        ),
+    }
+
+
+def _uptake_record(uptake: MeasureUptake) -> dict[str, Any]:
+    return {
+        "id": uptake.measure_id,
+        "area": uptake.area_id,
+        "area_name": uptake.area_name,
+        "text": uptake.text,
+        "plans": uptake.plans,
+        "plan_ids": list(uptake.plan_ids),
+    }
+
+
+def summary_record(summary: Summary) -> dict[str, Any]:
+    """Every plan's standing and the measures most and least taken up."""
+    return {
+        "date": summary.today.isoformat(),
+        "plans": [_plan_summary_record(p) for p in summary.plans],
+        "most_taken_up": [_uptake_record(u) for u in summary.most],
+        "least_taken_up": [_uptake_record(u) for u in summary.least],
+        "not_taken_up": list(summary.unused),
+    }

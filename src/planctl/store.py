@@ -69,9 +69,7 @@ class DataSet:
 
     def plan(self, plan_id: str | None = None) -> Loaded[Plan]:
         """The plan with ``plan_id``, or the only plan when none is named."""
-        if not self.plans:
-            where = f" i {self.root}" if self.root else ""
-            raise InputError(f"ingen plan hittades{where} (en YAML-fil med 'plan:' överst)")
+        self.require_plans()
         if plan_id is None:
             if len(self.plans) == 1:
                 return self.plans[0]
@@ -82,6 +80,13 @@ class DataSet:
                 return loaded
         ids = ", ".join(p.model.meta.id for p in self.plans)
         raise UsageError(f"okänd plan '{plan_id}'; giltiga: {ids}")
+
+    def require_plans(self) -> tuple[Loaded[Plan], ...]:
+        """Every plan, or a clear error when the data directory has none."""
+        if not self.plans:
+            where = f" i {self.root}" if self.root else ""
+            raise InputError(f"ingen plan hittades{where} (en YAML-fil med 'plan:' överst)")
+        return self.plans
 
     def require_catalogue(self) -> Catalogue:
         """The catalogue, or a clear error when the data directory has none."""
@@ -416,3 +421,30 @@ def catalogue_file(root: Path) -> Path | None:
         if (root / name).is_file():
             return root / name
     return None
+
+
+def create_file(path: Path, text: str, *, base: Path | None = None) -> None:
+    """Write ``text`` to a new file (UTF-8, LF), never replacing one that exists.
+
+    The file is opened for exclusive creation, so a file that appears between a check and the
+    write is not overwritten either. A write that fails half-way removes what it wrote.
+    """
+    shown = display_path(path, base)
+    try:
+        handle = path.open("x", encoding="utf-8", newline="\n")
+    except FileExistsError:
+        raise UsageError(
+            f"{shown} finns redan; planctl skriver inte över en befintlig fil – välj ett annat namn"
+        ) from None
+    except FileNotFoundError:
+        raise InputError(
+            f"{shown}: katalogen {display_path(path.parent, base)} finns inte"
+        ) from None
+    except OSError as exc:
+        raise InputError(f"{shown}: kan inte skapas ({exc.strerror})") from None
+    try:
+        with handle:
+            handle.write(text)
+    except OSError as exc:
+        path.unlink(missing_ok=True)
+        raise InputError(f"{shown}: kunde inte skrivas ({exc.strerror})") from None

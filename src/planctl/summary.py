@@ -1,0 +1,140 @@
+"""A summary over many plans: where each plan stands, and which measures plans take up.
+
+For a region or the national coordinator comparing plans. A row is *delayed* when it has not
+been started and today is after the last day of its start term; draft rows and rows whose start
+names no term are never delayed. Pure functions over the models; ``today`` is an argument.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from planctl.models import Catalogue, Plan, Row, Status
+
+DEFAULT_TOP = 5
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """The latest recorded status date of a plan and the round it was recorded in, if any."""
+
+    date: dt.date
+    round: str | None
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """Where one plan stands today."""
+
+    plan_id: str
+    organisation: str
+    title: str
+    rows: int
+    done: int
+    started: int
+    not_started: int
+    delayed: int
+    latest: FollowUp | None
+
+    @property
+    def share_done(self) -> float:
+        """Done rows as a fraction of all rows."""
+        return self.done / self.rows if self.rows else 0.0
+
+
+@dataclass(frozen=True)
+class MeasureUptake:
+    """How many plans carry out one catalogue measure, and which."""
+
+    measure_id: int
+    area_id: str
+    area_name: str
+    text: str
+    plan_ids: tuple[str, ...]
+
+    @property
+    def plans(self) -> int:
+        """The number of plans linking the measure."""
+        return len(self.plan_ids)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Every plan's standing, and the measures most and least taken up across them."""
+
+    today: dt.date
+    plans: tuple[PlanSummary, ...]
+    most: tuple[MeasureUptake, ...]
+    least: tuple[MeasureUptake, ...]
+    unused: tuple[int, ...]
+
+
+def is_delayed(row: Row, today: dt.date) -> bool:
+    """Not started although its start term ended before ``today``."""
+    term = row.start_term
+    return row.status is Status.NOT_STARTED and term is not None and today > term.last_day
+
+
+def latest_follow_up(plan: Plan) -> FollowUp | None:
+    """The plan's latest history date and its round (the greatest round id on that date)."""
+    entries = [entry for row in plan.rows for entry in row.history]
+    if not entries:
+        return None
+    last = max(entry.date for entry in entries)
+    rounds = sorted(e.round for e in entries if e.date == last and e.round is not None)
+    return FollowUp(date=last, round=rounds[-1] if rounds else None)
+
+
+def plan_summary(plan: Plan, *, today: dt.date) -> PlanSummary:
+    """One plan's counts by current status, its delayed rows and its latest follow-up."""
+    statuses = [row.status for row in plan.rows]
+    return PlanSummary(
+        plan_id=plan.meta.id,
+        organisation=plan.meta.organisation,
+        title=plan.meta.title,
+        rows=len(plan.rows),
+        done=statuses.count(Status.DONE),
+        started=statuses.count(Status.STARTED),
+        not_started=statuses.count(Status.NOT_STARTED),
+        delayed=sum(1 for row in plan.rows if is_delayed(row, today)),
+        latest=latest_follow_up(plan),
+    )
+
+
+def measure_uptake(catalogue: Catalogue, plans: Sequence[Plan]) -> list[MeasureUptake]:
+    """Every catalogue measure with the plans (sorted by id) that link to it, by number."""
+    names = {area.id: area.name for area in catalogue.areas}
+    out = []
+    for measure in sorted(catalogue.measures, key=lambda m: m.id):
+        plan_ids = sorted(
+            plan.meta.id for plan in plans if any(measure.id in row.measures for row in plan.rows)
+        )
+        out.append(
+            MeasureUptake(
+                measure_id=measure.id,
+                area_id=measure.area,
+                area_name=names.get(measure.area, measure.area),
+                text=measure.text,
+                plan_ids=tuple(plan_ids),
+            )
+        )
+    return out
+
+
+def summarise(
+    catalogue: Catalogue, plans: Sequence[Plan], *, today: dt.date, top: int = DEFAULT_TOP
+) -> Summary:
+    """Plans sorted by id; the ``top`` measures most taken up (at least one plan) and least
+    taken up (zero included), ties in number order; and every measure no plan takes up."""
+    uptake = measure_uptake(catalogue, plans)
+    most = sorted((u for u in uptake if u.plans), key=lambda u: (-u.plans, u.measure_id))
+    least = sorted(uptake, key=lambda u: (u.plans, u.measure_id))
+    return Summary(
+        today=today,
+        plans=tuple(plan_summary(p, today=today) for p in sorted(plans, key=lambda p: p.meta.id)),
+        most=tuple(most[:top]),
+        least=tuple(least[:top]),
+        unused=tuple(u.measure_id for u in uptake if not u.plans),
+    )

@@ -1,0 +1,135 @@
+"""The summary over many plans, on a fixture directory of three small plans."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from planctl.models import Catalogue, Plan
+from planctl.store import load_data_dir
+from planctl.summary import FollowUp, is_delayed, summarise
+from tests.conftest import DATA, TODAY, Invoke
+
+THREE_PLANS = Path(__file__).resolve().parent / "fixtures" / "three_plans"
+
+
+@pytest.fixture(scope="module")
+def three() -> tuple[Catalogue, list[Plan]]:
+    data = load_data_dir(THREE_PLANS, today=TODAY).require_valid()
+    return data.require_catalogue(), [loaded.model for loaded in data.plans]
+
+
+def test_fixture_catalogue_is_the_shipped_one() -> None:
+    """The fixture's catalogue is a copy of data/measures.yaml (update both together)."""
+    assert (THREE_PLANS / "measures.yaml").read_bytes() == (DATA / "measures.yaml").read_bytes()
+
+
+def test_plan_lines(three: tuple[Catalogue, list[Plan]]) -> None:
+    """Per plan: rows, Klart, Påbörjat, Ej påbörjat, delayed, share done, latest follow-up."""
+    summary = summarise(*three, today=TODAY)
+    got = [
+        (p.plan_id, p.rows, p.done, p.started, p.not_started, p.delayed, p.latest)
+        for p in summary.plans
+    ]
+    assert got == [
+        ("exempel-norr", 4, 1, 1, 2, 1, FollowUp(dt.date(2026, 10, 31), "2026-10")),
+        ("exempel-syd", 3, 1, 1, 1, 1, FollowUp(dt.date(2026, 9, 15), "2026-09")),
+        ("exempel-vast", 3, 0, 0, 3, 1, None),
+    ]
+    assert [round(p.share_done, 4) for p in summary.plans] == [0.25, 0.3333, 0.0]
+    assert summary.plans[0].organisation == "Exempelkommun Norr"
+
+
+def test_measures_most_and_least_taken_up(three: tuple[Catalogue, list[Plan]]) -> None:
+    """Measure 7 is in all three plans, 47 and 84 in two; 95 measures are in none."""
+    summary = summarise(*three, today=TODAY)
+    assert [(u.measure_id, u.plans) for u in summary.most] == [
+        (7, 3),
+        (47, 2),
+        (84, 2),
+        (15, 1),
+        (35, 1),
+    ]
+    assert summary.most[1].plan_ids == ("exempel-norr", "exempel-syd")
+    assert [(u.measure_id, u.plans) for u in summary.least] == [(n, 0) for n in range(1, 6)]
+    assert len(summary.unused) == 95
+    assert {7, 15, 35, 47, 84, 101}.isdisjoint(summary.unused)
+    assert [u.measure_id for u in summarise(*three, today=TODAY, top=2).most] == [7, 47]
+
+
+def test_delayed_means_not_started_after_the_start_term(
+    three: tuple[Catalogue, list[Plan]],
+) -> None:
+    """A row is delayed only once its start term is over; drafts never are."""
+    rows = {row.id: row for plan in three[1] for row in plan.rows}
+    assert is_delayed(rows["N-3"], TODAY)  # Våren 2026, not started
+    assert not is_delayed(rows["N-3"], dt.date(2026, 6, 30))  # last day of the term
+    assert is_delayed(rows["N-3"], dt.date(2026, 7, 1))
+    assert not is_delayed(rows["V-1"], TODAY)  # Hösten 2026 is not over
+    assert not is_delayed(rows["N-2"], TODAY)  # started
+    assert not is_delayed(rows["V-3"], TODAY)  # draft without a term
+
+
+# --- the command ----------------------------------------------------------------------------------
+
+ENV = {"PLANCTL_DATA": str(THREE_PLANS)}
+
+
+def test_summary_table(invoke: Invoke) -> None:
+    """summary prints each plan's counts and the measures most and least taken up."""
+    result = invoke("summary", env=ENV)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "Sammanställning av 3 planer (2026-11-23)" in out
+    assert "Exempelkommun" in out and "exempel-norr" in out
+    assert "2026-10-31 (2026-10)" in out and "25 %" in out
+    assert "Mest genomförda insatser" in out and "Minst genomförda insatser" in out
+    assert "Insatser som ingen plan genomför (95): 1–6, 8–14, 16–34" in out
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("markdown", "summary.md"), ("json", "summary.json"), ("csv", "summary.csv")]
+)
+def test_summary_formats_golden(
+    invoke: Invoke, golden: Callable[[str, str], None], fmt: str, name: str
+) -> None:
+    """summary in markdown, json and csv matches the reviewed golden files."""
+    result = invoke("summary", "--format", fmt, env=ENV)
+    assert result.exit_code == 0, result.stderr
+    golden(name, result.stdout)
+
+
+def test_summary_json_contract(invoke: Invoke) -> None:
+    """summary --format json carries the plans, the uptake and the unused measures."""
+    record = json.loads(invoke("summary", "-f", "json", "--top", "1", env=ENV).stdout)
+    assert record["date"] == "2026-11-23"
+    assert [p["id"] for p in record["plans"]] == ["exempel-norr", "exempel-syd", "exempel-vast"]
+    assert record["plans"][1]["latest_follow_up"] == {"date": "2026-09-15", "round": "2026-09"}
+    assert record["plans"][2]["latest_follow_up"] is None
+    assert [(m["id"], m["plans"]) for m in record["most_taken_up"]] == [(7, 3)]
+    assert [(m["id"], m["plans"]) for m in record["least_taken_up"]] == [(1, 0)]
+    assert len(record["not_taken_up"]) == 95
+
+
+def test_summary_of_one_plan(invoke: Invoke) -> None:
+    """With the shipped data the summary has the one Borås plan, every row delayed."""
+    record = json.loads(invoke("summary", "-f", "json").stdout)
+    (plan,) = record["plans"]
+    assert (plan["rows"], plan["not_started"], plan["delayed"]) == (27, 27, 27)
+    assert [m["id"] for m in record["most_taken_up"]] == [2, 3, 4, 5, 6]  # one plan each
+
+
+def test_summary_without_plans(invoke: Invoke, data_dir: Path) -> None:
+    """A data directory with only the catalogue has nothing to summarise: exit 2."""
+    (data_dir / "boras_plan.yaml").unlink()
+    result = invoke("summary")
+    assert result.exit_code == 2 and "ingen plan hittades" in result.stderr
+
+
+def test_summary_top_must_be_positive(invoke: Invoke) -> None:
+    """--top 0 is a usage error."""
+    assert invoke("summary", "--top", "0").exit_code == 2
