@@ -361,6 +361,9 @@ def _load_files(
         problems.extend(found)
         if model is None:
             continue
+        # The model now holds the values; dropping the raw tree halves the memory of a
+        # national directory. Positions and edits work from the text.
+        doc.data = None
         if isinstance(model, Catalogue):
             if catalogue is not None:
                 problems.append(
