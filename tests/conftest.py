@@ -88,6 +88,9 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
             path.write_text(text, encoding="utf-8", newline="")
             return
         assert path.exists(), f"golden file {name} missing; run pytest --update-golden and review"
-        assert text == path.read_text(encoding="utf-8"), f"output differs from golden file {name}"
+        # Bytes, not read_text(): line ends are part of a format (CSV has CRLF) and must not be
+        # translated before the comparison.
+        expected = path.read_bytes().decode("utf-8")
+        assert text == expected, f"output differs from golden file {name}"
 
     return check

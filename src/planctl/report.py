@@ -333,6 +333,17 @@ def choose_moments(
     return shown, since
 
 
+def diff_moments(plan: Plan, first: str, second: str) -> tuple[Moment, Moment]:
+    """The two moments ``planctl diff FIRST SECOND`` compares, earlier one first."""
+    since, until = moment_of(plan, first), moment_of(plan, second)
+    if since.day > until.day:
+        raise UsageError(
+            f"{first} ({since.day.isoformat()}) ligger efter {second} ({until.day.isoformat()}); "
+            "ange den tidigare först"
+        )
+    return since, until
+
+
 def build_report(
     plan: Plan,
     *,

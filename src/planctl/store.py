@@ -368,3 +368,16 @@ def catalogue_file(root: Path) -> Path | None:
         if (root / name).is_file():
             return root / name
     return None
+
+
+def save_output(path: Path, content: bytes, *, base: Path | None = None) -> str:
+    """Write a produced document to ``path`` whole (via a temporary file); returns its name."""
+    shown = display_path(path, base)
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        temporary.write_bytes(content)
+        temporary.replace(path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise InputError(f"{shown}: kan inte skrivas ({exc.strerror})") from None
+    return shown
