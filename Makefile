@@ -18,7 +18,7 @@ setup: $(STAMP)
 
 ## The main job: the Borås plan's follow-up report in the terminal.
 report: $(STAMP)
-	$(BIN)/planctl list
+	$(BIN)/planctl report
 
 ## The whole test suite: lint, types, tests.
 test: lint typecheck unit

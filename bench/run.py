@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from national import generate  # noqa: E402 - bench scripts run from the repository
+from national import generate
 
 REPO = Path(__file__).resolve().parent.parent
 PLANCTL = [sys.executable, "-m", "planctl"]
@@ -92,9 +92,7 @@ def measure(
 
 
 def has_command(command: str, env: dict[str, str]) -> bool:
-    probe = subprocess.run(
-        [*PLANCTL, command, "--help"], env=env, capture_output=True, check=False
-    )
+    probe = subprocess.run([*PLANCTL, command, "--help"], env=env, capture_output=True, check=False)
     return probe.returncode == 0
 
 
@@ -130,22 +128,45 @@ def main() -> None:
         env["NO_COLOR"] = "1"
         one = "kommun-001"
         results: list[Result] = [
-            measure("hjälp (kallstart)", [*PLANCTL, "--help"], env=env, cwd=work,
-                    runs=args.runs, target="< 0,25 s"),
-            measure("validate, hela katalogen", [*PLANCTL, "validate"], env=env, cwd=work,
-                    runs=args.runs, target="< 5 s"),
-            measure("list, en plan", [*PLANCTL, "list", "--plan", one], env=env, cwd=work,
-                    runs=args.runs),
+            measure(
+                "hjälp (kallstart)",
+                [*PLANCTL, "--help"],
+                env=env,
+                cwd=work,
+                runs=args.runs,
+                target="< 0,25 s",
+            ),
+            measure(
+                "validate, hela katalogen",
+                [*PLANCTL, "validate"],
+                env=env,
+                cwd=work,
+                runs=args.runs,
+                target="< 5 s",
+            ),
+            measure(
+                "list, en plan",
+                [*PLANCTL, "list", "--plan", one],
+                env=env,
+                cwd=work,
+                runs=args.runs,
+            ),
         ]
         if has_command("report", env):
             results.append(
-                measure("report, en plan", [*PLANCTL, "report", "--plan", one], env=env,
-                        cwd=work, runs=args.runs)
+                measure(
+                    "report, en plan",
+                    [*PLANCTL, "report", "--plan", one],
+                    env=env,
+                    cwd=work,
+                    runs=args.runs,
+                )
             )
         if has_command("summary", env):
             results.append(
-                measure("summary, alla planer", [*PLANCTL, "summary"], env=env, cwd=work,
-                        runs=args.runs)
+                measure(
+                    "summary, alla planer", [*PLANCTL, "summary"], env=env, cwd=work, runs=args.runs
+                )
             )
         if has_command("status", env):
             single = work / "single"
@@ -161,9 +182,21 @@ def main() -> None:
             results.append(
                 measure(
                     "status set, en plan med 100 rader",
-                    [*PLANCTL, "status", "set", "LB-3", "klart", "--note", "Mätning",
-                     "--date", "2026-11-20"],
-                    env=single_env, cwd=work, runs=args.runs, target="< 0,5 s",
+                    [
+                        *PLANCTL,
+                        "status",
+                        "set",
+                        "LB-3",
+                        "klart",
+                        "--note",
+                        "Mätning",
+                        "--date",
+                        "2026-11-20",
+                    ],
+                    env=single_env,
+                    cwd=work,
+                    runs=args.runs,
+                    target="< 0,5 s",
                     before_each=fresh_copy,
                 )
             )
@@ -177,7 +210,9 @@ def main() -> None:
             independent = measure(
                 "check-jsonschema (oberoende), alla planer",
                 [checker, "--schemafile", str(schema), *plans],
-                env=env, cwd=work, runs=max(1, args.runs // 2),
+                env=env,
+                cwd=work,
+                runs=max(1, args.runs // 2),
                 ok_codes=(0, 1),
             )
             results.append(independent)

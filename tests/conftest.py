@@ -16,6 +16,8 @@ from planctl.cli import app
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+HISTORY_PLAN = FIXTURES / "boras_with_history.yaml"
 TODAY = dt.date(2026, 11, 23)
 
 
@@ -34,6 +36,13 @@ def data_dir(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+@pytest.fixture
+def history_dir(data_dir: Path) -> Path:
+    """``data_dir`` with the Borås plan replaced by its copy that has a fixture history."""
+    shutil.copyfile(HISTORY_PLAN, data_dir / "boras_plan.yaml")
+    return data_dir
 
 
 @dataclass
@@ -79,6 +88,9 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
             path.write_text(text, encoding="utf-8", newline="")
             return
         assert path.exists(), f"golden file {name} missing; run pytest --update-golden and review"
-        assert text == path.read_text(encoding="utf-8"), f"output differs from golden file {name}"
+        # Bytes, not read_text(): line ends are part of a format (CSV has CRLF) and must not be
+        # translated before the comparison.
+        expected = path.read_bytes().decode("utf-8")
+        assert text == expected, f"output differs from golden file {name}"
 
     return check

@@ -26,6 +26,9 @@ from planctl.errors import PlanctlError, UsageError
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from planctl.models import Plan
+    from planctl.query import RowFilter
+    from planctl.report import Report
     from planctl.store import DataSet
 
 clitext.install()
@@ -88,8 +91,8 @@ class Format(enum.StrEnum):
     JSON = "json"
 
 
-class ReportFormat(enum.StrEnum):
-    """Output formats of the report-like commands (coverage, summary)."""
+class AnalysisFormat(enum.StrEnum):
+    """Output formats of the analysis commands (coverage, summary)."""
 
     TABLE = "table"
     MARKDOWN = "markdown"
@@ -103,6 +106,7 @@ class Settings:
 
     data_dir: Path | None
     today: dt.date
+    produced: dt.datetime | dt.date = dt.date.min
 
     def data_root(self) -> Path:
         from planctl.store import find_data_dir
@@ -126,7 +130,29 @@ def _today() -> dt.date:
             return dt.date.fromisoformat(pinned)
         except ValueError:
             raise UsageError(f"PLANCTL_TODAY='{pinned}' är inget datum (ÅÅÅÅ-MM-DD)") from None
-    return dt.date.today()
+    now = _now()
+    return now.date() if now else dt.date.today()
+
+
+def _now() -> dt.datetime | None:
+    # PLANCTL_NOW pins the time a report says it was produced (golden files, reproducible builds).
+    pinned = os.environ.get("PLANCTL_NOW")
+    if not pinned:
+        return None
+    try:
+        return dt.datetime.fromisoformat(pinned)
+    except ValueError:
+        raise UsageError(f"PLANCTL_NOW='{pinned}' är ingen tidpunkt (ÅÅÅÅ-MM-DDTtt:mm)") from None
+
+
+def _produced() -> dt.datetime | dt.date:
+    """When a report is produced: PLANCTL_NOW, else only the day if PLANCTL_TODAY pins it."""
+    now = _now()
+    if now is not None:
+        return now
+    if os.environ.get("PLANCTL_TODAY"):
+        return _today()  # the day is pinned but the time is not: say only the day
+    return dt.datetime.now().replace(second=0, microsecond=0)
 
 
 def _version(value: bool) -> None:
@@ -155,7 +181,7 @@ def main(
     ] = False,
 ) -> None:
     """Följ upp kommunala handlingsplaner för personalförsörjning som YAML-filer i git."""
-    ctx.obj = Settings(data_dir=data_dir, today=_today())
+    ctx.obj = Settings(data_dir=data_dir, today=_today(), produced=_produced())
 
 
 def _settings(ctx: typer.Context) -> Settings:
@@ -187,8 +213,8 @@ SearchOption = Annotated[
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="Utdataformat: table eller json.")
 ]
-ReportFormatOption = Annotated[
-    ReportFormat,
+AnalysisFormatOption = Annotated[
+    AnalysisFormat,
     typer.Option("--format", "-f", help="Utdataformat: table, markdown, json eller csv."),
 ]
 PlanOption = Annotated[
@@ -255,6 +281,167 @@ def list_rows(
         return
     title = f"{plan.meta.organisation}: {len(records)} av {len(plan.rows)} rader"
     _console().print(rows_table(records, title=title))
+
+
+class ReportFormat(enum.StrEnum):
+    """Output formats of ``report`` and ``diff``."""
+
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    CSV = "csv"
+    XLSX = "xlsx"
+    JSON = "json"
+    HTML = "html"
+
+
+ResponsibleOption = Annotated[
+    str | None,
+    typer.Option(
+        "--responsible",
+        "--ansvar",
+        help="Ansvarig roll (del av texten räcker).",
+        show_default=False,
+    ),
+]
+ReportFormatOption = Annotated[
+    ReportFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Utdataformat: table, markdown, csv, xlsx, json eller html. "
+        "Standard: av filändelsen i --output, annars table.",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-O",
+        metavar="FIL",
+        help="Skriv rapporten till FIL (.txt, .md, .csv, .xlsx, .json, .html) i stället för "
+        "till standard ut.",
+        show_default=False,
+    ),
+]
+
+
+@app.command("report", cls=_Command)
+def report(
+    ctx: typer.Context,
+    area: AreaOption = None,
+    responsible: ResponsibleOption = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            help="Bara rader med statusen (som den var vid tidpunkten rapporten visar).",
+            show_default=False,
+        ),
+    ] = None,
+    round_id: Annotated[
+        str | None,
+        typer.Option(
+            "--round",
+            metavar="OMGÅNG",
+            help="Visa läget vid uppföljningen OMGÅNG (t.ex. 2018-05), per omgångens datum.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATUM",
+            help="Visa läget ett visst datum (ÅÅÅÅ-MM-DD). Standard: i dag.",
+            show_default=False,
+        ),
+    ] = None,
+    changes_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changes-since",
+            metavar="OMGÅNG|DATUM",
+            help="Visa bara rader som bytt status sedan OMGÅNG eller DATUM, från → till.",
+            show_default=False,
+        ),
+    ] = None,
+    plan_id: PlanOption = None,
+    fmt: ReportFormatOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Skriv uppföljningsrapporten: bilagans tabell per område med status och noteringar.
+
+    Varje område och hela planen får antal klart, påbörjat, ej påbörjat och försenade, andel
+    klart och en stapel. En rad är försenad när starterminen är slut men raden ej påbörjad;
+    * markerar rader som kräver särskilda resurser.
+    """
+    from planctl.report import build_report, choose_moments
+
+    settings = _settings(ctx)
+    plan = settings.load().plan(plan_id).model
+    shown, since = choose_moments(
+        plan, today=settings.today, round_id=round_id, as_of=as_of, changes_since=changes_since
+    )
+    wanted = _report_filter(plan, area=area, responsible=responsible, status=status)
+    built = build_report(plan, wanted=wanted, as_of=shown, since=since, produced=settings.produced)
+    _emit(built, fmt, output)
+
+
+@app.command("diff", cls=_Command)
+def diff(
+    ctx: typer.Context,
+    first: Annotated[
+        str, typer.Argument(metavar="FRÅN", help="Uppföljning (t.ex. 2018-05) eller datum.")
+    ],
+    second: Annotated[
+        str, typer.Argument(metavar="TILL", help="Uppföljning (t.ex. 2018-10) eller datum.")
+    ],
+    area: AreaOption = None,
+    responsible: ResponsibleOption = None,
+    plan_id: PlanOption = None,
+    fmt: ReportFormatOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Visa raderna som bytt status mellan två uppföljningar (eller datum), från → till."""
+    from planctl.report import build_report, diff_moments
+
+    settings = _settings(ctx)
+    plan = settings.load().plan(plan_id).model
+    since, shown = diff_moments(plan, first, second)
+    wanted = _report_filter(plan, area=area, responsible=responsible)
+    built = build_report(plan, wanted=wanted, as_of=shown, since=since, produced=settings.produced)
+    _emit(built, fmt, output)
+
+
+def _report_filter(
+    plan: Plan, *, area: str | None, responsible: str | None, status: str | None = None
+) -> RowFilter:
+    from planctl.query import RowFilter, match_plan_area, match_status
+
+    return RowFilter(
+        area=match_plan_area(plan, area).id if area is not None else None,
+        responsible=responsible,
+        status=match_status(status) if status is not None else None,
+    )
+
+
+def _emit(built: Report, fmt: ReportFormat | None, output: Path | None) -> None:
+    """Print a report on stdout or write it to ``output``, in the format asked for."""
+    from planctl.render import render_report, report_format_for, report_view
+    from planctl.store import save_output
+
+    chosen = fmt.value if fmt else report_format_for(output) if output else ReportFormat.TABLE
+    if output is not None:
+        shown = save_output(output, render_report(built, chosen), base=Path.cwd())
+        sys.stderr.write(f"planctl: skrev {shown} ({chosen})\n")
+    elif chosen == ReportFormat.TABLE:
+        _console().print(report_view(built))
+    elif chosen == ReportFormat.XLSX and sys.stdout.isatty():
+        raise UsageError("xlsx är ett binärt format; ange --output RAPPORT.xlsx")
+    else:
+        sys.stdout.buffer.write(render_report(built, chosen))
+        sys.stdout.flush()
 
 
 @app.command("measures", cls=_Command)
@@ -407,7 +594,7 @@ def validate(
     raise typer.Exit(1 if failing else 0)
 
 
-def _emit(output: object) -> None:
+def _print_analysis(output: object) -> None:
     """Text formats go straight to stdout; a Rich table through the console."""
     if isinstance(output, str):
         sys.stdout.write(output)
@@ -431,18 +618,18 @@ def coverage(
     by_row: Annotated[
         bool, typer.Option("--by-row", help="Visa varje planrad med de insatser den genomför.")
     ] = False,
-    fmt: ReportFormatOption = ReportFormat.TABLE,
+    fmt: AnalysisFormatOption = AnalysisFormat.TABLE,
 ) -> None:
     """Visa hur stor del av katalogens insatser planen genomför, per område."""
     from planctl.coverage import plan_coverage, row_coverage
     from planctl.query import match_catalogue_area
-    from planctl.render import render_report
+    from planctl.render import render_analysis
 
     data = _settings(ctx).load()
     catalogue, plan = data.require_catalogue(), data.plan(plan_id).model
     area_id = match_catalogue_area(catalogue, area).id if area is not None else None
     build = row_coverage if by_row else plan_coverage
-    _emit(render_report(build(catalogue, plan, area=area_id), fmt.value))
+    _print_analysis(render_analysis(build(catalogue, plan, area=area_id), fmt.value))
 
 
 @app.command("new", cls=_Command)
@@ -530,17 +717,17 @@ def summary(
             "--top", min=1, help="Hur många insatser som visas som mest och minst genomförda."
         ),
     ] = 5,
-    fmt: ReportFormatOption = ReportFormat.TABLE,
+    fmt: AnalysisFormatOption = AnalysisFormat.TABLE,
 ) -> None:
     """Sammanställ alla planer i datakatalogen: status per plan och insatsernas spridning."""
-    from planctl.render import render_report
+    from planctl.render import render_analysis
     from planctl.summary import summarise
 
     settings = _settings(ctx)
     data = settings.load()
     plans = [loaded.model for loaded in data.require_plans()]
     result = summarise(data.require_catalogue(), plans, today=settings.today, top=top)
-    _emit(render_report(result, fmt.value))
+    _print_analysis(render_analysis(result, fmt.value))
 
 
 def run() -> None:

@@ -1,16 +1,26 @@
-"""What commands show, as plain data: records for rows and measures. Knows no output format.
+"""What commands show, as plain data: records for rows and measures, and the follow-up report.
 
-The JSON output of ``list``, ``measures``, ``show``, ``coverage`` and ``summary`` is exactly these
-records, so their keys are
-part of planctl's documented interface (see README, "JSON").
+Knows no output format. The JSON output of ``list``, ``measures``, ``show``, ``coverage`` and
+``summary`` is exactly these records, so their keys are part of planctl's documented interface
+(see README, "JSON").
+
+The follow-up report (``planctl report`` and ``planctl diff``) is a tree of frozen dataclasses:
+a :class:`Report` has one :class:`Section` per area with its :class:`ReportRow` values and
+:class:`Counts`. Every status, note and delay in it is as of one :class:`Moment`; a report of
+changes also carries the earlier moment and keeps only the rows whose status moved between them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from planctl.coverage import Coverage, RowsCoverage
-from planctl.models import Catalogue, HistoryEntry, Measure, Plan, Row, Target
+from planctl.errors import UsageError
+from planctl.models import Catalogue, HistoryEntry, Measure, Plan, Row, Status, Target
+from planctl.query import RowFilter, filter_rows
 from planctl.summary import MeasureUptake, PlanSummary, Summary
 
 
@@ -183,3 +193,309 @@ def summary_record(summary: Summary) -> dict[str, Any]:
         "least_taken_up": [_uptake_record(u) for u in summary.least],
         "not_taken_up": list(summary.unused),
     }
+
+
+# --- the follow-up report --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Moment:
+    """The day a report shows, and the follow-up round it was named by (if it was)."""
+
+    day: dt.date
+    round_id: str | None = None
+    round_name: str | None = None
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many rows have each status, and how many of the not started ones are delayed."""
+
+    done: int = 0
+    started: int = 0
+    not_started: int = 0
+    delayed: int = 0
+
+    @property
+    def total(self) -> int:
+        """All rows counted."""
+        return self.done + self.started + self.not_started
+
+    @property
+    def share_done(self) -> float:
+        """The share of rows that are done, 0.0–1.0 (0.0 when there are no rows)."""
+        return self.done / self.total if self.total else 0.0
+
+    @classmethod
+    def of(cls, statuses: Iterable[tuple[Status, bool]]) -> Counts:
+        """Counts of ``(status, delayed)`` pairs."""
+        done = started = not_started = delayed = 0
+        for status, late in statuses:
+            done += status is Status.DONE
+            started += status is Status.STARTED
+            not_started += status is Status.NOT_STARTED
+            delayed += late
+        return cls(done, started, not_started, delayed)
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One row of the follow-up table, as of the report's moment.
+
+    ``previous`` is set only in a report of changes: the status at the earlier moment.
+    """
+
+    id: str
+    proposal: str
+    responsible: str
+    start: str
+    start_term: str | None
+    needs_funding: bool
+    status: Status
+    status_date: dt.date | None
+    delayed: bool
+    note: str | None
+    note_date: dt.date | None
+    previous: Status | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """One area of the report: its rows and its counts (``previous_counts`` for changes)."""
+
+    area_id: str
+    area_name: str
+    rows: tuple[ReportRow, ...]
+    counts: Counts
+    previous_counts: Counts | None = None
+
+
+@dataclass(frozen=True)
+class ReportFilters:
+    """What narrowed the report's rows; ``None`` means not narrowed."""
+
+    area_id: str | None = None
+    area_name: str | None = None
+    responsible: str | None = None
+    status: Status | None = None
+
+    @property
+    def active(self) -> bool:
+        """Whether any filter narrowed the rows."""
+        return any(v is not None for v in (self.area_id, self.responsible, self.status))
+
+
+@dataclass(frozen=True)
+class Report:
+    """The follow-up report of one plan as of one moment (or its changes since another).
+
+    ``produced`` is when the report was made: a timestamp, or only a day when the caller pinned
+    the day but not the time.
+    """
+
+    plan_id: str
+    plan_title: str
+    organisation: str
+    as_of: Moment
+    since: Moment | None
+    produced: dt.datetime | dt.date
+    filters: ReportFilters
+    sections: tuple[Section, ...]
+    counts: Counts
+    previous_counts: Counts | None = None
+
+    @property
+    def is_changes(self) -> bool:
+        """Whether this report lists only the rows whose status moved since ``since``."""
+        return self.since is not None
+
+    @property
+    def rows(self) -> tuple[ReportRow, ...]:
+        """Every row shown, area by area."""
+        return tuple(row for section in self.sections for row in section.rows)
+
+
+def is_delayed(row: Row, status: Status, day: dt.date) -> bool:
+    """Whether ``row`` is late on ``day``: its start term has ended and it is still not started."""
+    term = row.start_term
+    return status is Status.NOT_STARTED and term is not None and day > term.last_day
+
+
+def entry_on(row: Row, day: dt.date) -> HistoryEntry | None:
+    """The history entry in force on ``day`` (the latest on or before it), if any."""
+    found = None
+    for entry in row.history:
+        if entry.date > day:
+            break
+        found = entry
+    return found
+
+
+def note_on(row: Row, day: dt.date) -> HistoryEntry | None:
+    """The latest history entry with a note, on or before ``day``."""
+    found = None
+    for entry in row.history:
+        if entry.date > day:
+            break
+        if entry.note is not None:
+            found = entry
+    return found
+
+
+def report_row(row: Row, day: dt.date, *, previous: Status | None = None) -> ReportRow:
+    """``row`` as it stood on ``day``."""
+    entry = entry_on(row, day)
+    status = entry.status if entry else Status.NOT_STARTED
+    noted = note_on(row, day)
+    term = row.start_term
+    return ReportRow(
+        id=row.id,
+        proposal=row.proposal,
+        responsible=row.responsible,
+        start=row.start,
+        start_term=term.code if term else None,
+        needs_funding=row.needs_funding,
+        status=status,
+        status_date=entry.date if entry else None,
+        delayed=is_delayed(row, status, day),
+        note=noted.note if noted else None,
+        note_date=noted.date if noted else None,
+        previous=previous,
+    )
+
+
+def moment_of(plan: Plan, typed: str) -> Moment:
+    """A moment from what a user typed: a follow-up round's id or a date ``ÅÅÅÅ-MM-DD``."""
+    if plan.round(typed.strip()) is not None:
+        return round_moment(plan, typed)
+    try:
+        return Moment(dt.date.fromisoformat(typed.strip()))
+    except ValueError:
+        raise UsageError(
+            f"'{typed}' är varken en uppföljning ({_round_ids(plan)}) eller ett datum (ÅÅÅÅ-MM-DD)"
+        ) from None
+
+
+def _round_ids(plan: Plan) -> str:
+    return ", ".join(r.id for r in plan.rounds) or "planen har inga uppföljningar"
+
+
+def round_moment(plan: Plan, round_id: str) -> Moment:
+    """The moment of the follow-up round ``round_id`` (its date)."""
+    found = plan.round(round_id.strip())
+    if found is None:
+        raise UsageError(f"okänd uppföljning '{round_id}'; giltiga: {_round_ids(plan)}")
+    return Moment(found.date, found.id, found.name)
+
+
+def date_moment(typed: str) -> Moment:
+    """The moment of a date typed ``ÅÅÅÅ-MM-DD``."""
+    try:
+        return Moment(dt.date.fromisoformat(typed.strip()))
+    except ValueError:
+        raise UsageError(f"'{typed}' är inget datum; skriv ÅÅÅÅ-MM-DD") from None
+
+
+def choose_moments(
+    plan: Plan,
+    *,
+    today: dt.date,
+    round_id: str | None = None,
+    as_of: str | None = None,
+    changes_since: str | None = None,
+) -> tuple[Moment, Moment | None]:
+    """The moment a report shows and, for a report of changes, the earlier one.
+
+    The report shows ``today`` unless a round (its date) or a date is given, never both.
+    """
+    if round_id is not None and as_of is not None:
+        raise UsageError("ange antingen --round eller --as-of, inte båda")
+    if round_id is not None:
+        shown = round_moment(plan, round_id)
+    elif as_of is not None:
+        shown = date_moment(as_of)
+    else:
+        shown = Moment(today)
+    since = moment_of(plan, changes_since) if changes_since is not None else None
+    if since is not None and since.day > shown.day:
+        raise UsageError(
+            f"{changes_since} ({since.day.isoformat()}) ligger efter dagen rapporten visar "
+            f"({shown.day.isoformat()})"
+        )
+    return shown, since
+
+
+def diff_moments(plan: Plan, first: str, second: str) -> tuple[Moment, Moment]:
+    """The two moments ``planctl diff FIRST SECOND`` compares, earlier one first."""
+    since, until = moment_of(plan, first), moment_of(plan, second)
+    if since.day > until.day:
+        raise UsageError(
+            f"{first} ({since.day.isoformat()}) ligger efter {second} ({until.day.isoformat()}); "
+            "ange den tidigare först"
+        )
+    return since, until
+
+
+def build_report(
+    plan: Plan,
+    *,
+    wanted: RowFilter,
+    as_of: Moment,
+    produced: dt.datetime | dt.date,
+    since: Moment | None = None,
+) -> Report:
+    """The follow-up report of ``plan`` as of ``as_of``, narrowed by ``wanted``.
+
+    With ``since`` it is a report of changes: each area keeps only the rows whose status on
+    ``as_of`` differs from the one on ``since``, and the counts are given for both days. The
+    status filter applies to the status on ``as_of``.
+    """
+    day = as_of.day
+    rows = filter_rows(plan, wanted, as_of=day)
+    sections: list[Section] = []
+    for area in plan.areas:
+        in_area = [row for row in rows if row.area == area.id]
+        if not in_area:
+            continue
+        now = [report_row(row, day) for row in in_area]
+        counts = Counts.of((r.status, r.delayed) for r in now)
+        previous_counts = None
+        if since is not None:
+            before = [report_row(row, since.day) for row in in_area]
+            previous_counts = Counts.of((r.status, r.delayed) for r in before)
+            now = [
+                report_row(row, day, previous=old.status)
+                for row, new, old in zip(in_area, now, before, strict=True)
+                if new.status is not old.status
+            ]
+        sections.append(Section(area.id, area.name, tuple(now), counts, previous_counts))
+    area_name = None
+    if wanted.area is not None:
+        chosen = plan.area(wanted.area)
+        area_name = chosen.name if chosen else wanted.area
+    return Report(
+        plan_id=plan.meta.id,
+        plan_title=plan.meta.title,
+        organisation=plan.meta.organisation,
+        as_of=as_of,
+        since=since,
+        produced=produced,
+        filters=ReportFilters(wanted.area, area_name, wanted.responsible, wanted.status),
+        sections=tuple(sections),
+        counts=_total(s.counts for s in sections),
+        previous_counts=(
+            _total(s.previous_counts for s in sections if s.previous_counts)
+            if since is not None
+            else None
+        ),
+    )
+
+
+def _total(parts: Iterable[Counts]) -> Counts:
+    done = started = not_started = delayed = 0
+    for part in parts:
+        done += part.done
+        started += part.started
+        not_started += part.not_started
+        delayed += part.delayed
+    return Counts(done, started, not_started, delayed)

@@ -451,3 +451,16 @@ def create_file(path: Path, text: str, *, base: Path | None = None) -> None:
     except OSError as exc:
         path.unlink(missing_ok=True)
         raise InputError(f"{shown}: kunde inte skrivas ({exc.strerror})") from None
+
+
+def save_output(path: Path, content: bytes, *, base: Path | None = None) -> str:
+    """Write a produced document to ``path`` whole (via a temporary file); returns its name."""
+    shown = display_path(path, base)
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        temporary.write_bytes(content)
+        temporary.replace(path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise InputError(f"{shown}: kan inte skrivas ({exc.strerror})") from None
+    return shown

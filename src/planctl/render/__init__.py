@@ -1,9 +1,12 @@
-"""The only module that knows output formats: Rich tables for people; Markdown, CSV and JSON.
+"""The only package that knows output formats: Rich tables for people; Markdown, CSV, JSON…
 
 Renderers take the plain records of :mod:`planctl.report`, the value types of the core (coverage,
 summary) or problems, and return either a Rich renderable or a string. JSON is plain UTF-8 with
 sorted keys, never Rich markup. CSV is made for Swedish Excel: ``;`` between cells, a UTF-8 byte
-order mark, and cells that a spreadsheet would take for a formula defused.
+order mark, and cells that a spreadsheet would take for a formula defused. The follow-up report has
+one module per format (``report_table``, ``report_markdown``, ``report_csv``, ``report_xlsx``,
+``report_json``, ``report_html``), sharing their Swedish words through ``report_text``;
+:func:`render_report` picks one.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ import io
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from typing import IO, Any
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -23,9 +27,12 @@ from rich.table import Table
 from rich.text import Text
 
 from planctl.coverage import Coverage, RowCoverage, RowsCoverage
-from planctl.errors import Problem, Severity
+from planctl.errors import Problem, Severity, UsageError
 from planctl.report import coverage_record, row_coverage_record, summary_record
 from planctl.summary import MeasureUptake, Summary
+
+if TYPE_CHECKING:
+    from planctl.report import Report
 
 STATUS_STYLE = {"Klart": "green", "Påbörjat": "yellow", "Ej påbörjat": "red"}
 UNIT_LABEL = {
@@ -529,7 +536,7 @@ def summary_csv(summary: Summary) -> str:
 
 # --- choosing a format ----------------------------------------------------------------------------
 
-Report = Coverage | RowsCoverage | Summary
+Analysis = Coverage | RowsCoverage | Summary
 _Renderers = tuple[
     Callable[[Any], Any],
     Callable[[Any], RenderableType],
@@ -543,13 +550,82 @@ _RENDERERS: dict[type, _Renderers] = {
 }
 
 
-def render_report(report: Report, fmt: str) -> RenderableType | str:
-    """``report`` as ``fmt`` (table, markdown, json or csv): a Rich renderable for a table."""
-    record, view, markdown, as_csv = _RENDERERS[type(report)]
+def render_analysis(analysis: Analysis, fmt: str) -> RenderableType | str:
+    """``analysis`` as ``fmt`` (table, markdown, json or csv): a Rich renderable for a table."""
+    record, view, markdown, as_csv = _RENDERERS[type(analysis)]
     if fmt == "json":
-        return to_json(record(report))
+        return to_json(record(analysis))
     if fmt == "markdown":
-        return markdown(report)
+        return markdown(analysis)
     if fmt == "csv":
-        return as_csv(report)
+        return as_csv(analysis)
+    return view(analysis)
+
+
+# --- the follow-up report: one module per format, chosen here ----------------------------------
+
+REPORT_FORMATS = ("table", "markdown", "csv", "xlsx", "json", "html")
+REPORT_SUFFIXES = {
+    ".txt": "table",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+}
+
+
+def report_format_for(path: Path) -> str:
+    """The report format a file name asks for by its extension (``rapport.xlsx`` → xlsx)."""
+    fmt = REPORT_SUFFIXES.get(path.suffix.casefold())
+    if fmt is None:
+        known = ", ".join(REPORT_SUFFIXES)
+        raise UsageError(
+            f"kan inte avgöra formatet av filnamnet '{path.name}'; "
+            f"använd en av ändelserna {known} eller ange --format"
+        )
+    return fmt
+
+
+def report_view(report: Report) -> RenderableType:
+    """The report for a console (the ``table`` format)."""
+    from planctl.render.report_table import report_view as view
+
     return view(report)
+
+
+def render_report(report: Report, fmt: str, *, width: int = 100) -> bytes:
+    """The report as the bytes of a document in ``fmt`` (one of :data:`REPORT_FORMATS`).
+
+    Text formats are UTF-8; ``table`` is the console view laid out ``width`` columns wide,
+    without colour. Each format lives in its own module, imported only when asked for.
+    """
+    if fmt == "table":
+        out = io.StringIO()
+        Console(file=out, width=width, color_system=None, highlight=False, emoji=False).print(
+            report_view(report)
+        )
+        return out.getvalue().encode("utf-8")
+    if fmt == "markdown":
+        from planctl.render.report_markdown import render_markdown
+
+        return render_markdown(report).encode("utf-8")
+    if fmt == "csv":
+        from planctl.render.report_csv import render_csv
+
+        return render_csv(report).encode("utf-8")
+    if fmt == "xlsx":
+        from planctl.render.report_xlsx import render_xlsx
+
+        return render_xlsx(report)
+    if fmt == "json":
+        from planctl.render.report_json import report_record
+
+        return to_json(report_record(report)).encode("utf-8")
+    if fmt == "html":
+        from planctl.render.report_html import render_html
+
+        return render_html(report).encode("utf-8")
+    raise UsageError(f"okänt format '{fmt}'; giltiga: {', '.join(REPORT_FORMATS)}")

@@ -1,0 +1,89 @@
+"""The follow-up report as JSON for other tools: a stable structure documented in the README.
+
+Keys are English and sorted; statuses are written as in the YAML files (``Klart``, ``Påbörjat``,
+``Ej påbörjat``); dates are ``YYYY-MM-DD``. ``schema`` names the structure's version and changes
+only when a key is removed or changes meaning.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planctl.report import Counts, Moment, Report, ReportRow
+
+SCHEMA = "planctl-report/1"
+
+
+def moment_record(moment: Moment | None) -> dict[str, Any] | None:
+    """A moment: its date and the follow-up round that named it (``null`` when none)."""
+    if moment is None:
+        return None
+    return {
+        "date": moment.day.isoformat(),
+        "round": moment.round_id,
+        "round_name": moment.round_name,
+    }
+
+
+def counts_record(counts: Counts | None) -> dict[str, Any] | None:
+    """Counts with the total and the share done (0–1, four decimals)."""
+    if counts is None:
+        return None
+    return {
+        "done": counts.done,
+        "started": counts.started,
+        "not_started": counts.not_started,
+        "delayed": counts.delayed,
+        "total": counts.total,
+        "share_done": round(counts.share_done, 4),
+    }
+
+
+def report_row_record(row: ReportRow) -> dict[str, Any]:
+    """One row of the follow-up table as of the report's day."""
+    return {
+        "id": row.id,
+        "proposal": row.proposal,
+        "responsible": row.responsible,
+        "start": row.start,
+        "start_term": row.start_term,
+        "needs_funding": row.needs_funding,
+        "status": row.status.value,
+        "status_date": row.status_date.isoformat() if row.status_date else None,
+        "previous_status": row.previous.value if row.previous else None,
+        "delayed": row.delayed,
+        "note": row.note,
+        "note_date": row.note_date.isoformat() if row.note_date else None,
+    }
+
+
+def report_record(report: Report) -> dict[str, Any]:
+    """The whole report as plain data."""
+    return {
+        "schema": SCHEMA,
+        "plan": {
+            "id": report.plan_id,
+            "title": report.plan_title,
+            "organisation": report.organisation,
+        },
+        "as_of": moment_record(report.as_of),
+        "since": moment_record(report.since),
+        "produced": report.produced.isoformat(),
+        "filters": {
+            "area": report.filters.area_id,
+            "responsible": report.filters.responsible,
+            "status": report.filters.status.value if report.filters.status else None,
+        },
+        "counts": counts_record(report.counts),
+        "previous_counts": counts_record(report.previous_counts),
+        "areas": [
+            {
+                "id": section.area_id,
+                "name": section.area_name,
+                "counts": counts_record(section.counts),
+                "previous_counts": counts_record(section.previous_counts),
+                "rows": [report_row_record(row) for row in section.rows],
+            }
+            for section in report.sections
+        ],
+    }

@@ -1,0 +1,204 @@
+"""The words and numbers every format of the follow-up report shares.
+
+Each format module lays the report out in its own way, but the Swedish headings, how a moment or a
+share is written and what a progress bar holds are decided here once, so that the terminal table,
+Markdown, CSV, Excel, JSON and HTML say the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from planctl.models import Status
+from planctl.report import Counts, Moment, Report, ReportRow
+
+STATUSES = (Status.DONE, Status.STARTED, Status.NOT_STARTED)
+MARK = "X"
+DELAYED = "försenad"
+FUNDING_MARK = "*"
+FUNDING_NOTE = "* kräver särskilda resurser (planens avsnitt Ekonomi)"
+WHOLE_PLAN = "Hela planen"
+WHOLE_SELECTION = "Hela urvalet"
+NO_CHANGES = "Inga rader har bytt status."
+NO_ROWS = "Inga rader matchar urvalet."
+
+# Column headings of the follow-up table, as in the plan's appendix.
+H_ID = "Id"
+H_PROPOSAL = "Förslag"
+H_RESPONSIBLE = "Ansvar"
+H_START = "Start"
+H_NOTE = "Senaste notering"
+H_NOTE_DATE = "Noteringsdatum"
+H_FROM = "Från"
+H_TO = "Till"
+H_AREA = "Område"
+H_DELAYED = "Försenad"
+H_FUNDING = "Kräver särskilda resurser"
+
+# Count headings of the summaries.
+H_COUNTS = ("Klart", "Påbörjat", "Ej påbörjat", "Försenade")
+H_TOTAL = "Rader"
+H_SHARE = "Andel klart"
+
+
+def title(report: Report) -> str:
+    """The report's heading: what it is and whose plan."""
+    kind = "Ändringar i uppföljningen" if report.is_changes else "Uppföljningsrapport"
+    return f"{kind} – {report.organisation}"
+
+
+def moment_label(moment: Moment) -> str:
+    """A moment in words: ``Uppföljning maj 2018 (2018-05-31)`` or a date."""
+    if moment.round_name:
+        return f"{moment.round_name} ({moment.day.isoformat()})"
+    return moment.day.isoformat()
+
+
+def shown_label(report: Report) -> str:
+    """What the report shows: the state on one day, or the changes between two."""
+    if report.since is not None:
+        return f"ändringar från {moment_label(report.since)} till {moment_label(report.as_of)}"
+    return f"läget {moment_label(report.as_of)}"
+
+
+def produced_label(produced: dt.datetime | dt.date) -> str:
+    """When the report was produced, to the minute (or only the day when that is all we know)."""
+    if isinstance(produced, dt.datetime):
+        return produced.strftime("%Y-%m-%d %H:%M")
+    return produced.isoformat()
+
+
+def filters_label(report: Report) -> str | None:
+    """The filters that narrowed the rows, in words, or ``None`` when there are none."""
+    found = report.filters
+    parts = []
+    if found.area_name is not None:
+        parts.append(f"område {found.area_name}")
+    if found.responsible is not None:
+        parts.append(f"ansvar som innehåller ”{found.responsible}”")
+    if found.status is not None:
+        parts.append(f"status {found.status.value}")
+    return ", ".join(parts) if parts else None
+
+
+def header_fields(report: Report) -> list[tuple[str, str]]:
+    """The report's identification, label by label: plan, what it shows, filters, produced."""
+    fields = [
+        ("Plan", f"{report.plan_title} ({report.plan_id})"),
+        ("Visar", shown_label(report)),
+    ]
+    narrowed = filters_label(report)
+    if narrowed:
+        fields.append(("Urval", narrowed))
+    fields.append(("Framtagen", produced_label(report.produced)))
+    return fields
+
+
+def percent(share: float) -> int:
+    """A share 0.0–1.0 as whole percent, rounded half up (2/3 → 67)."""
+    return int(share * 100 + 0.5)
+
+
+def percent_label(share: float) -> str:
+    """A share as Swedish writes it: ``67 %`` (with a no-break space)."""
+    return f"{percent(share)}\u00a0%"
+
+
+def count_values(counts: Counts) -> tuple[int, int, int, int]:
+    """Klart, Påbörjat, Ej påbörjat, Försenade – in the order of :data:`H_COUNTS`."""
+    return (counts.done, counts.started, counts.not_started, counts.delayed)
+
+
+def count_cells(counts: Counts, previous: Counts | None) -> list[str]:
+    """The four counts as text; ``3 → 9`` where a report of changes has an earlier count."""
+    now = count_values(counts)
+    if previous is None:
+        return [str(n) for n in now]
+    return [
+        str(n) if n == p else f"{p} → {n}" for n, p in zip(now, count_values(previous), strict=True)
+    ]
+
+
+def counts_sentence(counts: Counts) -> str:
+    """The counts in one line.
+
+    For example ``4 av 6 klart (67 %) · 1 påbörjat · 1 ej påbörjat, varav 1 försenad``.
+    """
+    text = (
+        f"{counts.done} av {counts.total} klart ({percent_label(counts.share_done)}) · "
+        f"{counts.started} påbörjat · {counts.not_started} ej påbörjat"
+    )
+    if counts.delayed:
+        text += f", varav {counts.delayed} försenad{'e' if counts.delayed > 1 else ''}"
+    return text
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    """One line of the summary: an area (or the whole plan) and its counts."""
+
+    label: str
+    counts: Counts
+    previous: Counts | None
+    changed: int
+    whole_plan: bool = False
+
+
+def summary_lines(report: Report) -> list[SummaryLine]:
+    """The summary: one line per area, then the whole plan."""
+    lines = [
+        SummaryLine(s.area_name, s.counts, s.previous_counts, len(s.rows)) for s in report.sections
+    ]
+    label = WHOLE_SELECTION if report.filters.active else WHOLE_PLAN
+    lines.append(
+        SummaryLine(label, report.counts, report.previous_counts, len(report.rows), whole_plan=True)
+    )
+    return lines
+
+
+def bar_cells(counts: Counts, width: int) -> tuple[int, int, int]:
+    """A progress bar of ``width`` cells: how many are done, started and not started.
+
+    Done and started are rounded down so that a bar is never fuller than the truth; a plan with
+    anything left to do never shows a full bar.
+    """
+    if not counts.total:
+        return (0, 0, width)
+    done = counts.done * width // counts.total
+    started = (counts.done + counts.started) * width // counts.total - done
+    return (done, started, width - done - started)
+
+
+def text_bar(counts: Counts, width: int = 10) -> str:
+    """A progress bar in characters: ``█`` done, ``▒`` started, ``░`` not started."""
+    done, started, rest = bar_cells(counts, width)
+    return "█" * done + "▒" * started + "░" * rest
+
+
+def status_marks(row: ReportRow) -> list[str]:
+    """The three status columns of the appendix: a mark in the row's status, ``försenad`` too."""
+    marks = []
+    for status in STATUSES:
+        if status is not row.status:
+            marks.append("")
+        elif row.delayed:
+            marks.append(f"{MARK} {DELAYED}")
+        else:
+            marks.append(MARK)
+    return marks
+
+
+def row_label(row: ReportRow) -> str:
+    """The row id with the funding mark when it needs extra funding."""
+    return row.id + (FUNDING_MARK if row.needs_funding else "")
+
+
+def needs_funding_note(report: Report) -> bool:
+    """Whether any row shown carries the funding mark (so the note must be printed)."""
+    return any(row.needs_funding for row in report.rows)
+
+
+def empty_text(report: Report) -> str:
+    """What to say where a section (or the whole report) has no rows to show."""
+    return NO_CHANGES if report.is_changes else NO_ROWS

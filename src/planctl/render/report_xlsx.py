@@ -1,0 +1,179 @@
+"""The follow-up report as an Excel workbook: a summary sheet, then one sheet per area.
+
+Headers are styled and frozen, columns sized and wrapped, pages set up for A4 landscape, and the
+summary's share done carries a data bar as its progress bar. Every text from the YAML is stored as
+a string cell: openpyxl would otherwise store a text beginning with ``=`` as a formula, and in a
+string cell ``=``, ``+``, ``-`` and ``@`` never run, so no ``'`` prefix is needed (unlike CSV).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Sequence
+
+from openpyxl import Workbook
+from openpyxl.formatting.rule import DataBarRule
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from planctl.render import report_text as words
+from planctl.report import Report, Section
+
+Value = str | int | float | dt.date | None
+
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+TITLE_FONT = Font(bold=True, size=14)
+BOLD = Font(bold=True)
+DELAYED_FONT = Font(bold=True, color="C00000")
+WRAP = Alignment(wrap_text=True, vertical="top")
+CENTER = Alignment(horizontal="center", vertical="top")
+SHEET_NAME_MAX = 31
+_SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_name(name: str, taken: Sequence[str]) -> str:
+    """A valid, unique sheet name: no ``[]:*?/\\``, at most 31 characters."""
+    clean = _SHEET_NAME_FORBIDDEN.sub("-", name).strip("'") or "Område"
+    if len(clean) > SHEET_NAME_MAX:
+        clean = clean[: SHEET_NAME_MAX - 1] + "…"
+    candidate, number = clean, 2
+    while candidate.casefold() in (t.casefold() for t in taken):
+        suffix = f" ({number})"
+        candidate = clean[: SHEET_NAME_MAX - len(suffix)] + suffix
+        number += 1
+    return candidate
+
+
+def _put(ws: Worksheet, row: int, column: int, value: Value) -> None:
+    cell = ws.cell(row=row, column=column)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # text, even when it begins with "=" (never a formula)
+    elif isinstance(value, dt.date):
+        cell.number_format = "yyyy-mm-dd"
+
+
+def _header(ws: Worksheet, row: int, headings: Sequence[str], widths: Sequence[float]) -> None:
+    for column, (heading, width) in enumerate(zip(headings, widths, strict=True), start=1):
+        _put(ws, row, column, heading)
+        cell = ws.cell(row=row, column=column)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        ws.column_dimensions[get_column_letter(column)].width = width
+    ws.freeze_panes = f"A{row + 1}"
+    ws.print_title_rows = f"{row}:{row}"
+
+
+def _page_setup(ws: Worksheet) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+
+def _preamble(ws: Worksheet, report: Report, heading: str) -> int:
+    """Title and identification at the top of a sheet; returns the next free row."""
+    _put(ws, 1, 1, heading)
+    ws.cell(row=1, column=1).font = TITLE_FONT
+    row = 2
+    for label, value in words.header_fields(report):
+        _put(ws, row, 1, label)
+        ws.cell(row=row, column=1).font = BOLD
+        _put(ws, row, 2, value)
+        row += 1
+    return row + 1
+
+
+def render_xlsx(report: Report) -> bytes:
+    """The whole report as the bytes of an ``.xlsx`` file."""
+    book = Workbook()
+    summary = book.active
+    assert summary is not None
+    summary.title = "Sammanfattning"
+    _summary_sheet(summary, report)
+    for section in report.sections:
+        ws = book.create_sheet(sheet_name(section.area_name, book.sheetnames))
+        _section_sheet(ws, report, section)
+    book.properties.title = words.title(report)
+    book.properties.creator = "planctl"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _summary_sheet(ws: Worksheet, report: Report) -> None:
+    top = _preamble(ws, report, words.title(report))
+    headings = [words.H_AREA, *words.H_COUNTS, words.H_TOTAL, words.H_SHARE]
+    widths = [36.0, 10.0, 10.0, 12.0, 11.0, 8.0, 14.0]
+    if report.is_changes:
+        headings += [f"{h} före" for h in words.H_COUNTS] + ["Bytt status"]
+        widths += [11.0, 11.0, 13.0, 12.0, 11.0]
+    _header(ws, top, headings, widths)
+    row = top
+    for line in words.summary_lines(report):
+        row += 1
+        values: list[Value] = [line.label, *words.count_values(line.counts), line.counts.total]
+        values.append(line.counts.share_done)
+        if line.previous is not None:
+            values += [*words.count_values(line.previous), line.changed]
+        for column, value in enumerate(values, start=1):
+            _put(ws, row, column, value)
+            if line.whole_plan:
+                ws.cell(row=row, column=column).font = BOLD
+        ws.cell(row=row, column=7).number_format = "0%"
+    share = f"G{top + 1}:G{row}"
+    ws.conditional_formatting.add(
+        share,
+        DataBarRule(  # type: ignore[no-untyped-call]  # openpyxl's stubs leave it untyped
+            start_type="num", start_value=0, end_type="num", end_value=1, color="2E7D32"
+        ),
+    )
+    _page_setup(ws)
+
+
+def _section_sheet(ws: Worksheet, report: Report, section: Section) -> None:
+    top = _preamble(ws, report, section.area_name)
+    _put(ws, top - 1, 1, words.counts_sentence(section.counts))
+    headings = [words.H_ID, words.H_PROPOSAL, words.H_RESPONSIBLE, words.H_START]
+    widths = [8.0, 60.0, 24.0, 18.0]
+    if report.is_changes:
+        headings += [words.H_FROM, words.H_TO]
+        widths += [13.0, 13.0]
+    else:
+        headings += [s.value for s in words.STATUSES]
+        widths += [9.0, 10.0, 12.0]
+    headings += [words.H_DELAYED, "Kräver resurser", words.H_NOTE, words.H_NOTE_DATE]
+    widths += [10.0, 10.0, 50.0, 14.0]
+    centered = range(5, len(headings) - 1)  # status marks, from/to, delayed and funding
+    _header(ws, top + 1, headings, widths)
+    row = top + 1
+    if not section.rows:
+        _put(ws, row + 1, 1, words.empty_text(report))
+    for item in section.rows:
+        row += 1
+        values: list[Value] = [item.id, item.proposal, item.responsible, item.start]
+        if report.is_changes:
+            values += [item.previous.value if item.previous else "", item.status.value]
+        else:
+            values += [words.MARK if s is item.status else None for s in words.STATUSES]
+        values += [
+            words.DELAYED if item.delayed else None,
+            "ja" if item.needs_funding else None,
+            item.note,
+            item.note_date,
+        ]
+        for column, value in enumerate(values, start=1):
+            _put(ws, row, column, value)
+            cell = ws.cell(row=row, column=column)
+            cell.alignment = CENTER if column in centered else WRAP
+            if value == words.DELAYED:
+                cell.font = DELAYED_FONT
+    ws.auto_filter.ref = f"A{top + 1}:{get_column_letter(len(headings))}{max(row, top + 1)}"
+    _page_setup(ws)
