@@ -23,6 +23,7 @@ from pydantic import (
     StrictStr,
     field_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from planctl.terms import Term, parse_term
 
@@ -68,7 +69,18 @@ def _iso_date(value: Any) -> Any:
         raise ValueError(f"{value} är inget giltigt datum") from None
 
 
+def _no_surrounding_space(value: Any) -> None:
+    # A quoted id with a stray space looks right in the file but never matches; say so plainly.
+    if isinstance(value, str) and value.strip() and value != value.strip():
+        raise PydanticCustomError(
+            "id_whitespace",
+            "id {value} har mellanslag först eller sist; ta bort dem",
+            {"value": repr(value)},
+        )
+
+
 def _slug(value: Any) -> Any:
+    _no_surrounding_space(value)
     if isinstance(value, str) and not _SLUG.fullmatch(value):
         raise ValueError(
             f"id {value!r} ska skrivas med gemener, siffror och bindestreck (t.ex. 'arbetsvillkor')"
@@ -77,6 +89,7 @@ def _slug(value: Any) -> Any:
 
 
 def _row_id(value: Any) -> Any:
+    _no_surrounding_space(value)
     if isinstance(value, str) and not _ROW_ID.fullmatch(value):
         raise ValueError(
             f"id {value!r} får bara innehålla bokstäver, siffror och bindestreck (t.ex. 'LB-1')"

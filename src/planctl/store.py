@@ -241,6 +241,8 @@ def _schema_problem(doc: Document, root: type[BaseModel], error: Any) -> Problem
         return doc.problem(mark, "out-of-range", f"{label}: ska vara minst {limit}")
     if kind == "value_error":
         return doc.problem(mark, "invalid-value", f"{label}: {ctx.get('error')}")
+    if kind == "id_whitespace":
+        return doc.problem(mark, "id-whitespace", f"{label}: {error['msg']}")
     return doc.problem(mark, "invalid-value", f"{label}: {error['msg']}")
 
 
@@ -253,7 +255,14 @@ def validate_document(doc: Document, model: type[M]) -> tuple[M | None, list[Pro
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [_schema_problem(doc, model, e) for e in exc.errors(include_url=False)]
+        errors = exc.errors(include_url=False)
+        # A duplicate key is already reported by the reader; its renamed copy is not unknown.
+        errors = [
+            e
+            for e in errors
+            if not (e["type"] == "extra_forbidden" and "\x00" in str(e["loc"][-1]))
+        ]
+        return None, [_schema_problem(doc, model, e) for e in errors]
 
 
 def kind_of(doc: Document) -> type[Catalogue] | type[Plan] | None:
