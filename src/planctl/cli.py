@@ -315,7 +315,9 @@ class ValidateFormat(enum.StrEnum):
     """Output formats of ``validate``."""
 
     TEXT = "text"
+    GITHUB = "github"
     JSON = "json"
+    JUNIT = "junit"
 
 
 @app.command("validate", cls=_Command)
@@ -331,16 +333,23 @@ def validate(
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Behandla varningar som fel.")] = False,
     fmt: Annotated[
-        ValidateFormat, typer.Option("--format", "-f", help="Utdataformat: text eller json.")
-    ] = ValidateFormat.TEXT,
+        ValidateFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Utdataformat: text, github (annoteringar i GitHub Actions), json eller junit "
+            "(JUnit XML). Standard: github när GITHUB_ACTIONS=true, annars text.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Kontrollera datafilerna och visa alla problem på en gång (rad och kolumn).
 
     Avslutas med 0 när allt är rätt, 1 när fel hittas och 2 vid användningsfel eller filer
     som inte går att läsa.
     """
-    from planctl.errors import Severity
-    from planctl.render import problems_summary, problems_text, to_json
+    from planctl import render
+    from planctl.errors import Severity, as_errors
     from planctl.store import catalogue_file, load_data_dir, load_files
 
     settings = _settings(ctx)
@@ -355,31 +364,26 @@ def validate(
         )
     else:
         data = load_data_dir(settings.data_root(), today=settings.today, base=base)
-    problems = list(data.problems)
+    problems = as_errors(data.problems) if strict else data.problems
+    if fmt is None:
+        on_github = os.environ.get("GITHUB_ACTIONS") == "true"
+        fmt = ValidateFormat.GITHUB if on_github else ValidateFormat.TEXT
     if fmt is ValidateFormat.JSON:
-        sys.stdout.write(
-            to_json(
-                {
-                    "files": list(data.files),
-                    "problems": [
-                        {
-                            "file": p.file,
-                            "line": p.line,
-                            "column": p.column,
-                            "rule": p.rule,
-                            "severity": "error" if p.severity is Severity.ERROR else "warning",
-                            "message": p.message,
-                        }
-                        for p in problems
-                    ],
-                }
-            )
-        )
+        sys.stdout.write(render.problems_json(problems, data.files))
+    elif fmt is ValidateFormat.JUNIT:
+        sys.stdout.write(render.problems_junit(problems, data.files))
     else:
-        sys.stdout.write(problems_text(problems))
-        sys.stderr.write(problems_summary(problems, len(data.files)) + "\n")
-    failing = [p for p in problems if strict or p.severity is Severity.ERROR]
-    raise typer.Exit(1 if failing else 0)
+        if fmt is ValidateFormat.GITHUB:
+            sys.stdout.write(render.problems_github(problems))
+            summary = os.environ.get("GITHUB_STEP_SUMMARY")
+            if summary and problems:
+                render.append_summary(
+                    Path(summary), render.problems_markdown(problems, len(data.files))
+                )
+        else:
+            sys.stdout.write(render.problems_text(problems))
+        sys.stderr.write(render.problems_summary(problems, len(data.files)) + "\n")
+    raise typer.Exit(1 if any(p.severity is Severity.ERROR for p in problems) else 0)
 
 
 def run() -> None:

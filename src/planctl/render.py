@@ -1,4 +1,4 @@
-"""The only module that knows output formats: Rich tables for people, JSON for programs.
+"""The only module that knows output formats: Rich tables for people, JSON, Markdown and CI formats.
 
 Renderers take the plain records of :mod:`planctl.report` (or problems) and return either a Rich
 renderable or a string. JSON is plain UTF-8 with sorted keys, never Rich markup.
@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import sys
+import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from pathlib import Path
 from typing import IO, Any
 
 from rich import box
@@ -202,3 +204,142 @@ def problems_summary(problems: Sequence[Problem], files: int) -> str:
     if not problems:
         return f"OK: {files} {noun} kontrollerade, inga problem"
     return f"{errors} fel och {warnings} varningar i {files} {noun}"
+
+
+# --- validate: the formats CI systems read ---------------------------------------------------
+
+# GitHub shows at most this many annotations of each kind per step and drops the rest silently.
+GITHUB_ANNOTATION_LIMIT = 10
+_SEVERITY_EN = {Severity.ERROR: "error", Severity.WARNING: "warning"}
+
+
+def problems_json(problems: Sequence[Problem], files: Sequence[str]) -> str:
+    """One JSON document: the files checked and every problem, for other tools."""
+    return to_json(
+        {
+            "files": list(files),
+            "problems": [
+                {
+                    "file": p.file,
+                    "line": p.line,
+                    "column": p.column,
+                    "rule": p.rule,
+                    "severity": _SEVERITY_EN[p.severity],
+                    "message": p.message,
+                }
+                for p in problems
+            ],
+        }
+    )
+
+
+def github_escape_data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's runner unescapes it."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_escape_property(text: str) -> str:
+    """A workflow command's property value (file, title): data escaping plus ``:`` and ``,``."""
+    return github_escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(problem: Problem) -> str:
+    """``::error file=…,line=…,col=…,title=…::message`` for one problem."""
+    props = [f"file={github_escape_property(problem.file)}"]
+    if problem.line > 0:
+        props.append(f"line={problem.line}")
+        if problem.column > 0:
+            props.append(f"col={problem.column}")
+    props.append(f"title={github_escape_property(f'planctl [{problem.rule}]')}")
+    command = _SEVERITY_EN[problem.severity]
+    return f"::{command} {','.join(props)}::{github_escape_data(problem.message)}"
+
+
+def split_for_github(
+    problems: Sequence[Problem], *, limit: int = GITHUB_ANNOTATION_LIMIT
+) -> tuple[list[Problem], list[Problem]]:
+    """The problems GitHub will annotate (the first ``limit`` of each severity), and the rest."""
+    shown: list[Problem] = []
+    rest: list[Problem] = []
+    used = dict.fromkeys(Severity, 0)
+    for problem in problems:
+        if used[problem.severity] < limit:
+            used[problem.severity] += 1
+            shown.append(problem)
+        else:
+            rest.append(problem)
+    return shown, rest
+
+
+def problems_github(problems: Sequence[Problem], *, limit: int = GITHUB_ANNOTATION_LIMIT) -> str:
+    """Annotations up to GitHub's limit; the rest as plain lines so the log still has them."""
+    shown, rest = split_for_github(problems, limit=limit)
+    out = "".join(github_annotation(p) + "\n" for p in shown)
+    if rest:
+        out += (
+            f"planctl: {len(rest)} problem till visas bara här (GitHub visar högst {limit} fel "
+            f"och {limit} varningar per steg som annoteringar):\n"
+        )
+        out += problems_text(rest)
+    return out
+
+
+def _markdown_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+
+
+def problems_markdown(
+    problems: Sequence[Problem], files: int, *, limit: int = GITHUB_ANNOTATION_LIMIT
+) -> str:
+    """A Markdown table of every problem, for a job summary (``$GITHUB_STEP_SUMMARY``)."""
+    _, rest = split_for_github(problems, limit=limit)
+    lines = [f"### planctl validate: {problems_summary(problems, files)}", ""]
+    if rest:
+        lines += [f"{len(rest)} av problemen syns bara här och i loggen, inte som annoteringar."]
+        lines.append("")
+    lines += [
+        "| Fil | Rad | Kolumn | Allvar | Regel | Meddelande |",
+        "|---|---:|---:|---|---|---|",
+    ]
+    for p in problems:
+        lines.append(
+            f"| `{_markdown_cell(p.file)}` | {p.line} | {p.column} | {p.severity.value} "
+            f"| `{p.rule}` | {_markdown_cell(p.message)} |"
+        )
+    return "\n".join(lines) + "\n\n"
+
+
+def append_summary(path: Path, markdown: str) -> None:
+    """Append ``markdown`` to a job summary file (GitHub reads it after the step)."""
+    with path.open("a", encoding="utf-8") as summary:
+        summary.write(markdown)
+
+
+def problems_junit(problems: Sequence[Problem], files: Sequence[str]) -> str:
+    """A JUnit XML report: one test case per file, failing when the file has errors.
+
+    Errors are the failure's text; warnings go to the test case's ``system-out``, so CI systems
+    that show JUnit reports (GitLab, Jenkins, …) list them without failing the file.
+    """
+    names = list(dict.fromkeys([*files, *(p.file for p in problems)]))
+    failures = 0
+    suite = ET.Element("testsuite", name="planctl validate")
+    for name in names:
+        case = ET.SubElement(suite, "testcase", classname="planctl.validate", name=name, file=name)
+        mine = [p for p in problems if p.file == name]
+        errors = [p for p in mine if p.severity is Severity.ERROR]
+        warnings = [p for p in mine if p.severity is Severity.WARNING]
+        if errors:
+            failures += 1
+            failure = ET.SubElement(
+                case, "failure", type="planctl", message=problems_summary(mine, 1)
+            )
+            failure.text = problems_text(errors)
+        if warnings:
+            ET.SubElement(case, "system-out").text = problems_text(warnings)
+    counts = {"tests": str(len(names)), "failures": str(failures), "errors": "0"}
+    suite.attrib.update({**counts, "skipped": "0"})
+    root = ET.Element("testsuites", {"name": "planctl validate", **counts})
+    root.append(suite)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
