@@ -386,6 +386,47 @@ def validate(
     raise typer.Exit(1 if any(p.severity is Severity.ERROR for p in problems) else 0)
 
 
+class SchemaChoice(enum.StrEnum):
+    """The data files ``schema`` can describe (mirrors :class:`planctl.schema.SchemaKind`)."""
+
+    CATALOGUE = "catalogue"
+    PLAN = "plan"
+
+
+@app.command("schema", cls=_Command)
+def schema(
+    kind: Annotated[
+        SchemaChoice,
+        typer.Argument(
+            metavar="[catalogue|plan]",
+            help="Vilken fil schemat gäller: catalogue (katalogen) eller plan.",
+        ),
+    ] = SchemaChoice.PLAN,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Skriv schemat till FIL i stället för stdout.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Skriv JSON Schema (draft 2020-12) för katalogen eller en plan, genererat ur modellerna.
+
+    Editorer som VS Code använder schemat för att komplettera och kontrollera fälten.
+    """
+    from planctl.render import to_json
+    from planctl.schema import SchemaKind, json_schema
+    from planctl.store import write_output
+
+    text = to_json(json_schema(SchemaKind(kind.value)))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_output(output, text, base=Path.cwd())
+
+
 def run() -> None:
     """Run the app as the ``planctl`` program."""
     app(prog_name="planctl")

@@ -377,3 +377,11 @@ def catalogue_file(root: Path) -> Path | None:
         if (root / name).is_file():
             return root / name
     return None
+
+
+def write_output(path: Path, text: str, *, base: Path | None = None) -> None:
+    """Write a generated file (e.g. a schema) as UTF-8; a failure is an :class:`InputError`."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{display_path(path, base)}: kan inte skrivas ({exc.strerror})") from None
