@@ -427,6 +427,36 @@ def schema(
         write_output(output, text, base=Path.cwd())
 
 
+@app.command("changes", cls=_Command)
+def changes(
+    ctx: typer.Context,
+    base: Annotated[
+        str,
+        typer.Argument(
+            metavar="BASE", help="Revisionen att jämföra från, t.ex. origin/main eller en commit."
+        ),
+    ],
+    head: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[HEAD]",
+            help="Revisionen att jämföra med. Standard: arbetskopian (filerna som de är nu).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Visa vad som ändrats i planen mellan två git-revisioner, som Markdown för en PR-kommentar.
+
+    Listar nya, borttagna och omformulerade rader och varje statusändring (från → till, med
+    datum och notering). Fungerar i en grund kloning när BASE har hämtats.
+    """
+    from planctl.changes import changes_between
+    from planctl.render import changes_markdown
+
+    report = changes_between(_settings(ctx).data_root(), base, head, cwd=Path.cwd())
+    sys.stdout.write(changes_markdown(report))
+
+
 def run() -> None:
     """Run the app as the ``planctl`` program."""
     app(prog_name="planctl")

@@ -11,7 +11,7 @@ import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -21,6 +21,9 @@ from rich.table import Table
 from rich.text import Text
 
 from planctl.errors import Problem, Severity
+
+if TYPE_CHECKING:
+    from planctl.changes import ChangeReport
 
 STATUS_STYLE = {"Klart": "green", "Påbörjat": "yellow", "Ej påbörjat": "red"}
 UNIT_LABEL = {
@@ -343,3 +346,68 @@ def problems_junit(problems: Sequence[Problem], files: Sequence[str]) -> str:
     root.append(suite)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+# --- changes: Markdown for a pull-request comment ---------------------------------------------
+
+
+def _quote(text: str | None) -> str:
+    return "(tomt)" if text is None else f"”{_markdown_cell(text)}”"
+
+
+def changes_markdown(report: ChangeReport) -> str:
+    """The changes between two revisions as Markdown, ready to paste into a PR comment."""
+    lines = [
+        "## Ändringar i handlingsplanen",
+        "",
+        f"Jämför {report.base} med {report.head}.",
+    ]
+    if not report.plans or all(p.empty for p in report.plans):
+        return "\n".join([*lines, "", "Inga ändringar i planerna."]) + "\n"
+    for plan in report.plans:
+        lines += ["", f"### {_markdown_cell(plan.title)} (`{plan.plan_id}`)", ""]
+        if plan.base_missing:
+            lines += ["Planen är ny.", ""]
+        if plan.head_missing:
+            lines += ["Planen är borttagen.", ""]
+        if plan.empty:
+            lines += ["Inga ändringar.", ""]
+        if plan.statuses:
+            lines += [
+                f"**Statusändringar ({len(plan.statuses)})**",
+                "",
+                "| Rad | Förslag | Från | Till | Datum | Notering |",
+                "|---|---|---|---|---|---|",
+            ]
+            for change in plan.statuses:
+                note = _markdown_cell(change.note or "")
+                if change.by:
+                    note = f"{note} ({_markdown_cell(change.by)})" if note else change.by
+                lines.append(
+                    f"| {change.row_id} | {_markdown_cell(change.proposal)} "
+                    f"| {change.old.value} | **{change.new.value}** "
+                    f"| {change.date.isoformat()} | {note} |"
+                )
+            lines.append("")
+        if plan.added:
+            lines += [f"**Nya rader ({len(plan.added)})**", ""]
+            lines += [f"- **{r.id}** ({r.area}): {_markdown_cell(r.proposal)}" for r in plan.added]
+            lines.append("")
+        if plan.removed:
+            lines += [f"**Borttagna rader ({len(plan.removed)})**", ""]
+            lines += [f"- ~~**{r.id}**: {_markdown_cell(r.proposal)}~~" for r in plan.removed]
+            lines.append("")
+        if plan.reworded:
+            lines += [f"**Omformulerade rader ({len(plan.reworded)})**", ""]
+            for row in plan.reworded:
+                lines.append(f"- **{row.row_id}**")
+                lines += [f"  - {f.key}: {_quote(f.old)} → {_quote(f.new)}" for f in row.fields]
+            lines.append("")
+        if plan.history_rewritten:
+            rows = ", ".join(plan.history_rewritten)
+            lines += [
+                f"**Obs!** Historiken har ändrats i efterhand för {rows}; "
+                "tidigare poster ska aldrig redigeras eller tas bort.",
+                "",
+            ]
+    return "\n".join(lines).rstrip("\n") + "\n"
