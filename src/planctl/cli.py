@@ -398,7 +398,7 @@ def schema(
     kind: Annotated[
         SchemaChoice,
         typer.Argument(
-            metavar="[catalogue|plan]",
+            metavar="SLAG",
             help="Vilken fil schemat gäller: catalogue (katalogen) eller plan.",
         ),
     ] = SchemaChoice.PLAN,
@@ -439,7 +439,7 @@ def changes(
     head: Annotated[
         str | None,
         typer.Argument(
-            metavar="[HEAD]",
+            metavar="HEAD",
             help="Revisionen att jämföra med. Standard: arbetskopian (filerna som de är nu).",
             show_default=False,
         ),
