@@ -7,13 +7,15 @@ none raises for bad data.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from planctl.errors import Problem, Severity
 from planctl.models import Catalogue, Plan
 from planctl.store import Loaded
 from planctl.terms import parse_term
-from planctl.yamlio import Document
+from planctl.yamlio import Document, Mark, Path
 
 
 def _duplicates(doc: Document, section: str, ids: Iterable[object], what: str) -> Iterator[Problem]:
@@ -89,9 +91,22 @@ def check_plan(
                 f"men datakatalogens katalog heter '{catalogue.model.meta.id}'",
             )
         )
+    problems += _check_rounds_recorded(doc, plan, today)
     measure_ids = {m.id for m in catalogue.model.measures} if catalogue else None
     for index, row in enumerate(plan.rows):
         at = ("åtgärder", index)
+        # Only a plan that links to a catalogue expects links; an explicit `insatser: []` says
+        # "deliberately none", so only a row that leaves the key out is flagged.
+        if plan.meta.catalogue is not None and "measures" not in row.model_fields_set:
+            problems.append(
+                doc.problem(
+                    doc.locate(at),
+                    "no-measure",
+                    f"{row.id}: ingen insats från katalogen är kopplad; skriv 'insatser: [nr, …]', "
+                    "eller 'insatser: []' om raden medvetet saknar koppling",
+                    severity=Severity.WARNING,
+                )
+            )
         if row.area not in area_ids:
             problems.append(
                 doc.problem(
@@ -210,3 +225,100 @@ def _check_draft(
             severity=Severity.WARNING,
         ),
     ]
+
+
+def _check_rounds_recorded(doc: Document, plan: Plan, today: dt.date) -> list[Problem]:
+    """Rows forgotten in a past follow-up round that other rows already have entries for.
+
+    A round nobody has recorded yet is not flagged row by row: before the secretary records the
+    meeting, every row would be "missing", which says nothing a reviewer can act on.
+    """
+    problems: list[Problem] = []
+    for plan_round in plan.rounds:
+        if plan_round.date >= today:
+            continue
+        recorded = [any(e.round == plan_round.id for e in row.history) for row in plan.rows]
+        if not any(recorded):
+            continue
+        for index, (row, has_entry) in enumerate(zip(plan.rows, recorded, strict=True)):
+            if not has_entry:
+                problems.append(
+                    doc.problem(
+                        doc.locate(("åtgärder", index)),
+                        "missing-round-entry",
+                        f"{row.id}: ingen post för uppföljningen '{plan_round.id}' "
+                        f"({plan_round.date}), som andra rader redan har; lägg till en post "
+                        f"med 'uppföljning: \"{plan_round.id}\"'",
+                        severity=Severity.WARNING,
+                    )
+                )
+    return problems
+
+
+# Keys whose values are ids, dates or fixed words, not prose.
+_NOT_PROSE = frozenset(
+    {
+        "id",
+        "område",
+        "uppföljning",
+        "katalog",
+        "termin",
+        "datum",
+        "lämnad_datum",
+        "status",
+        "enhet",
+        "riktning",
+    }
+)
+_LOWER = "a-zåäöéü"
+# A line-break hyphen left inside a word ("arbetsupp-gifter"), or one left before a space
+# ("socio- nomutbildningen"). A single letter before the hyphen is a real compound ("e-post"),
+# and a conjunction after it is Swedish ("stöd- och", "heltids- eller deltid").
+_GLUED = re.compile(rf"(?<![\w-])[\w]*?([{_LOWER}]{{2}})-( ?)([{_LOWER}]\w*)")
+_CONJUNCTIONS = frozenset({"och", "eller", "samt", "respektive", "som", "till", "resp"})
+
+
+def _prose(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key not in _NOT_PROSE:
+                yield from _prose(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _prose(item, (*path, index))
+    elif isinstance(value, str):
+        yield path, value
+
+
+def _position(doc: Document, path: Path, fragment: str) -> Mark:
+    """Where ``fragment`` is written inside the scalar at ``path`` (the scalar when not found)."""
+    start, end = doc.locate(path), doc.ends.get(path)
+    stop = end.index if end is not None else len(doc.text)
+    index = doc.text.find(fragment, start.index, stop)
+    if index < 0:
+        return start
+    line_start = doc.text.rfind("\n", 0, index) + 1
+    return Mark(doc.text.count("\n", 0, index) + 1, index - line_start + 1, index)
+
+
+def check_text(doc: Document) -> list[Problem]:
+    """Prose that still carries a hyphen from the PDF's line breaks (``pdf-artefact``)."""
+    problems: list[Problem] = []
+    for path, text in _prose(doc.data, ()):
+        for found in _GLUED.finditer(text):
+            if found.group(3).casefold() in _CONJUNCTIONS:
+                continue
+            word = found.group(0)
+            joined = word.replace("- ", "").replace("-", "")
+            problems.append(
+                doc.problem(
+                    # Search for the part up to the hyphen: it is on one line even when the
+                    # scalar is folded over two.
+                    _position(doc, path, word[: word.index("-") + 1]),
+                    "pdf-artefact",
+                    f"'{word}' ser ut som ett avstavat ord från PDF-texten; "
+                    f"menas '{joined}'? (riktiga bindestreck som 'stöd- och' är okej)",
+                    severity=Severity.WARNING,
+                )
+            )
+    return problems

@@ -525,7 +525,9 @@ class ValidateFormat(enum.StrEnum):
     """Output formats of ``validate``."""
 
     TEXT = "text"
+    GITHUB = "github"
     JSON = "json"
+    JUNIT = "junit"
 
 
 @app.command(
@@ -547,12 +549,20 @@ def validate(
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Behandla varningar som fel.")] = False,
     fmt: Annotated[
-        ValidateFormat, typer.Option("--format", "-f", help="Utdataformat: text eller json.")
-    ] = ValidateFormat.TEXT,
+        ValidateFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Utdataformat: text, github (annoteringar i GitHub Actions), json eller junit "
+            "(JUnit XML). Standard: github när GITHUB_ACTIONS=true, annars text.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Kontrollera datafilerna och visa alla problem på en gång (fil:rad:kolumn)."""
-    from planctl.errors import Severity
-    from planctl.render import problems_summary, problems_text, to_json
+    from planctl import render
+    from planctl.errors import Severity, as_errors
+    from planctl.render import validation
     from planctl.store import catalogue_file, load_data_dir, load_files
 
     settings = _settings(ctx)
@@ -567,31 +577,97 @@ def validate(
         )
     else:
         data = load_data_dir(settings.data_root(), today=settings.today, base=base)
-    problems = list(data.problems)
+    problems = as_errors(data.problems) if strict else data.problems
+    if fmt is None:
+        on_github = os.environ.get("GITHUB_ACTIONS") == "true"
+        fmt = ValidateFormat.GITHUB if on_github else ValidateFormat.TEXT
     if fmt is ValidateFormat.JSON:
-        sys.stdout.write(
-            to_json(
-                {
-                    "files": list(data.files),
-                    "problems": [
-                        {
-                            "file": p.file,
-                            "line": p.line,
-                            "column": p.column,
-                            "rule": p.rule,
-                            "severity": "error" if p.severity is Severity.ERROR else "warning",
-                            "message": p.message,
-                        }
-                        for p in problems
-                    ],
-                }
-            )
-        )
+        sys.stdout.write(validation.problems_json(problems, data.files))
+    elif fmt is ValidateFormat.JUNIT:
+        sys.stdout.write(validation.problems_junit(problems, data.files))
     else:
-        sys.stdout.write(problems_text(problems))
-        sys.stderr.write(problems_summary(problems, len(data.files)) + "\n")
-    failing = [p for p in problems if strict or p.severity is Severity.ERROR]
-    raise typer.Exit(1 if failing else 0)
+        if fmt is ValidateFormat.GITHUB:
+            sys.stdout.write(validation.problems_github(problems))
+            summary = os.environ.get("GITHUB_STEP_SUMMARY")
+            if summary and problems:
+                validation.append_summary(
+                    Path(summary), validation.problems_markdown(problems, len(data.files))
+                )
+        else:
+            sys.stdout.write(render.problems_text(problems))
+        sys.stderr.write(render.problems_summary(problems, len(data.files)) + "\n")
+    raise typer.Exit(1 if any(p.severity is Severity.ERROR for p in problems) else 0)
+
+
+class SchemaChoice(enum.StrEnum):
+    """The data files ``schema`` can describe (mirrors :class:`planctl.schema.SchemaKind`)."""
+
+    CATALOGUE = "catalogue"
+    PLAN = "plan"
+
+
+@app.command("schema", cls=_Command)
+def schema(
+    kind: Annotated[
+        SchemaChoice,
+        typer.Argument(
+            metavar="SLAG",
+            help="Vilken fil schemat gäller: catalogue (katalogen) eller plan.",
+        ),
+    ] = SchemaChoice.PLAN,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Skriv schemat till FIL i stället för stdout.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Skriv JSON Schema (draft 2020-12) för katalogen eller en plan, genererat ur modellerna.
+
+    Editorer som VS Code använder schemat för att komplettera och kontrollera fälten.
+    """
+    from planctl.render import to_json
+    from planctl.schema import SchemaKind, json_schema
+    from planctl.store import save_output
+
+    text = to_json(json_schema(SchemaKind(kind.value)))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        save_output(output, text.encode("utf-8"), base=Path.cwd())
+
+
+@app.command("changes", cls=_Command)
+def changes(
+    ctx: typer.Context,
+    base: Annotated[
+        str,
+        typer.Argument(
+            metavar="BASE", help="Revisionen att jämföra från, t.ex. origin/main eller en commit."
+        ),
+    ],
+    head: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="HEAD",
+            help="Revisionen att jämföra med. Standard: arbetskopian (filerna som de är nu).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Visa vad som ändrats i planen mellan två git-revisioner, som Markdown för en PR-kommentar.
+
+    Listar nya, borttagna och omformulerade rader och varje statusändring (från → till, med
+    datum och notering). Fungerar i en grund kloning när BASE har hämtats.
+    """
+    from planctl.changes import changes_between
+    from planctl.render.validation import changes_markdown
+
+    report = changes_between(_settings(ctx).data_root(), base, head, cwd=Path.cwd())
+    sys.stdout.write(changes_markdown(report))
 
 
 def _print_analysis(output: object) -> None:

@@ -8,7 +8,8 @@ the message and exits with that code.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -42,6 +43,11 @@ class Problem:
     def format(self) -> str:
         """One line for a human reader."""
         return f"{self.location()}: {self.severity.value} [{self.rule}] {self.message}"
+
+
+def as_errors(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    """Every problem as an error: what ``--strict`` means, in every output format."""
+    return tuple(replace(p, severity=Severity.ERROR) for p in problems)
 
 
 class PlanctlError(Exception):

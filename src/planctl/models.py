@@ -21,8 +21,10 @@ from pydantic import (
     StrictBool,
     StrictInt,
     StrictStr,
+    WithJsonSchema,
     field_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from planctl.terms import Term, parse_term
 
@@ -52,6 +54,13 @@ class Direction(enum.StrEnum):
     AT_MOST = "högst"
 
 
+# Swedish titles and descriptions of the enums in JSON Schema (their docstrings stay English).
+ENUM_SCHEMA_TEXT: dict[type[enum.Enum], tuple[str, str]] = {
+    Status: ("Status", "Radens status vid en uppföljning: Klart, Påbörjat eller Ej påbörjat."),
+    Unit: ("Enhet", "Enheten som ett mätbart mål anges i."),
+    Direction: ("Riktning", "'minst' när målet är ett golv, 'högst' när det är ett tak."),
+}
+
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SLUG = re.compile(r"[a-zåäö0-9]+(?:-[a-zåäö0-9]+)*")
 _ROW_ID = re.compile(r"[A-Za-zÅÄÖåäö0-9]+(?:[-.][A-Za-zÅÄÖåäö0-9]+)*")
@@ -68,7 +77,18 @@ def _iso_date(value: Any) -> Any:
         raise ValueError(f"{value} är inget giltigt datum") from None
 
 
+def _no_surrounding_space(value: Any) -> None:
+    # A quoted id with a stray space looks right in the file but never matches; say so plainly.
+    if isinstance(value, str) and value.strip() and value != value.strip():
+        raise PydanticCustomError(
+            "id_whitespace",
+            "id {value} har mellanslag först eller sist; ta bort dem",
+            {"value": repr(value)},
+        )
+
+
 def _slug(value: Any) -> Any:
+    _no_surrounding_space(value)
     if isinstance(value, str) and not _SLUG.fullmatch(value):
         raise ValueError(
             f"id {value!r} ska skrivas med gemener, siffror och bindestreck (t.ex. 'arbetsvillkor')"
@@ -77,6 +97,7 @@ def _slug(value: Any) -> Any:
 
 
 def _row_id(value: Any) -> Any:
+    _no_surrounding_space(value)
     if isinstance(value, str) and not _ROW_ID.fullmatch(value):
         raise ValueError(
             f"id {value!r} får bara innehålla bokstäver, siffror och bindestreck (t.ex. 'LB-1')"
@@ -90,15 +111,46 @@ def _nonblank(value: Any) -> Any:
     return value
 
 
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-Text = Annotated[StrictStr, BeforeValidator(_nonblank)]
-Slug = Annotated[StrictStr, BeforeValidator(_slug)]
-RowId = Annotated[StrictStr, BeforeValidator(_row_id)]
-RoundId = Annotated[StrictStr, BeforeValidator(_row_id)]
+# Each constrained type also says in JSON Schema what it accepts, so editors and other validators
+# reject what planctl rejects. Dates stay strings in YAML (planctl never lets YAML build dates).
+IsoDate = Annotated[
+    dt.date,
+    BeforeValidator(_iso_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+Text = Annotated[
+    StrictStr,
+    BeforeValidator(_nonblank),
+    WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"}),
+]
+Slug = Annotated[
+    StrictStr,
+    BeforeValidator(_slug),
+    WithJsonSchema({"type": "string", "pattern": f"^{_SLUG.pattern}$"}),
+]
+RowId = Annotated[
+    StrictStr,
+    BeforeValidator(_row_id),
+    WithJsonSchema({"type": "string", "pattern": f"^{_ROW_ID.pattern}$"}),
+]
+RoundId = RowId
+
+
+def _schema_text(title: str, description: str) -> ConfigDict:
+    """A model's Swedish title and description in JSON Schema (docstrings stay English)."""
+    return ConfigDict(title=title, json_schema_extra={"description": description})
+
+
+def _field_title(name: str, info: Any) -> str:
+    # Titles from the Swedish key as a Swede would write them: "Lämnad datum", not "Lämnad Datum".
+    key: str = info.alias or name
+    return key.replace("_", " ").capitalize()
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_by_name=False)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", validate_by_name=False, field_title_generator=_field_title
+    )
 
 
 # --- the catalogue ---------------------------------------------------------------------------
@@ -106,6 +158,10 @@ class _Model(BaseModel):
 
 class Target(_Model):
     """A measurable target a measure states (derived from its text by the planctl project)."""
+
+    model_config = _schema_text(
+        "Mål", "Ett mätbart mål som insatsens text anger (tolkat av planctl-projektet)."
+    )
 
     measured: Text = Field(alias="avser", description="Vad som mäts.")
     value: StrictInt | float = Field(alias="värde", description="Målvärdet.")
@@ -118,12 +174,16 @@ class Target(_Model):
 class CatalogueArea(_Model):
     """One of the catalogue's areas."""
 
+    model_config = _schema_text("Katalogområde", "Ett av katalogens områden.")
+
     id: Slug = Field(description="Stabilt id (gemener, bindestreck; å/ä/ö tillåtna).")
     name: Text = Field(alias="namn", description="Områdets namn som det visas.")
 
 
 class Measure(_Model):
     """One numbered measure ("insats") of the catalogue."""
+
+    model_config = _schema_text("Insats", "En numrerad insats i katalogen.")
 
     id: StrictInt = Field(ge=1, description="Insatsens nummer i katalogen.")
     area: Slug = Field(alias="område", description="Id för området insatsen hör till.")
@@ -136,6 +196,8 @@ class Measure(_Model):
 class CatalogueMeta(_Model):
     """What the catalogue is and who publishes it."""
 
+    model_config = _schema_text("Katalogens uppgifter", "Vad katalogen är och vem som ger ut den.")
+
     id: Slug = Field(description="Katalogens id; planer hänvisar till det.")
     title: Text = Field(alias="titel", description="Katalogens titel.")
     publisher: Text = Field(alias="utgivare", description="Utgivare.")
@@ -146,6 +208,11 @@ class CatalogueMeta(_Model):
 
 class Catalogue(_Model):
     """The catalogue of measures (``measures.yaml``)."""
+
+    model_config = _schema_text(
+        "Katalog över insatser",
+        "Katalogen över insatser som planer hämtar sina åtgärder från (t.ex. measures.yaml).",
+    )
 
     meta: CatalogueMeta = Field(alias="katalog", description="Uppgifter om katalogen.")
     areas: tuple[CatalogueArea, ...] = Field(
@@ -170,6 +237,10 @@ class Catalogue(_Model):
 class HistoryEntry(_Model):
     """One recorded status of a row: appended, never edited."""
 
+    model_config = _schema_text(
+        "Historikpost", "En registrerad status för en rad; läggs till, redigeras aldrig."
+    )
+
     date: IsoDate = Field(alias="datum", description="Dag då statusen gällde (ÅÅÅÅ-MM-DD).")
     status: Status = Field(description="Klart, Påbörjat eller Ej påbörjat.")
     note: Text | None = Field(default=None, alias="notering", description="Fri kommentar.")
@@ -182,6 +253,10 @@ class HistoryEntry(_Model):
 class PlanArea(_Model):
     """One of the plan's areas, with other names people use for it."""
 
+    model_config = _schema_text(
+        "Planområde", "Ett av planens områden, med andra namn som används för det."
+    )
+
     id: Slug = Field(description="Stabilt id (gemener, bindestreck; å/ä/ö tillåtna).")
     name: Text = Field(alias="namn", description="Områdets namn som det visas.")
     aliases: tuple[Text, ...] = Field(
@@ -191,6 +266,8 @@ class PlanArea(_Model):
 
 class Row(_Model):
     """One proposal row of the plan's follow-up table."""
+
+    model_config = _schema_text("Åtgärd", "En förslagsrad i planens uppföljningstabell.")
 
     id: RowId = Field(description="Kort stabilt id som går att skriva, t.ex. LB-1.")
     area: Slug = Field(alias="område", description="Id för radens område.")
@@ -253,6 +330,8 @@ class Row(_Model):
 class Round(_Model):
     """A follow-up round ("uppföljning") of the plan."""
 
+    model_config = _schema_text("Uppföljning", "En uppföljningsomgång för planen.")
+
     id: RoundId = Field(description="Omgångens id, t.ex. 2018-05.")
     name: Text = Field(alias="namn", description="Omgångens namn.")
     date: IsoDate = Field(alias="datum", description="Datum för omgången (ÅÅÅÅ-MM-DD).")
@@ -260,6 +339,10 @@ class Round(_Model):
 
 class WorkingGroup(_Model):
     """The group that wrote and follows up the plan, by role."""
+
+    model_config = _schema_text(
+        "Arbetsgrupp", "Gruppen som tog fram och följer upp planen, angiven med roller."
+    )
 
     name: Text = Field(alias="namn", description="Gruppens namn.")
     lead: Text | None = Field(default=None, alias="ledning", description="Roll som leder.")
@@ -270,6 +353,10 @@ class WorkingGroup(_Model):
 
 class PlanMeta(_Model):
     """What the plan is, whose it is and who decides."""
+
+    model_config = _schema_text(
+        "Planens uppgifter", "Vad planen är, vems den är och vem som beslutar."
+    )
 
     id: Slug = Field(description="Planens id.")
     title: Text = Field(alias="titel", description="Planens titel.")
@@ -301,6 +388,10 @@ class PlanMeta(_Model):
 class Plan(_Model):
     """A staffing action plan with its follow-up table."""
 
+    model_config = _schema_text(
+        "Handlingsplan", "En handlingsplan för personalförsörjning med dess uppföljningstabell."
+    )
+
     meta: PlanMeta = Field(alias="plan", description="Uppgifter om planen.")
     rounds: tuple[Round, ...] = Field(
         default=(), alias="uppföljningar", description="Planerade uppföljningsomgångar."
@@ -312,6 +403,7 @@ class Plan(_Model):
         default_factory=dict,
         alias="tidigare_insatser",
         description="Tidigare insatser per område-id.",
+        json_schema_extra={"additionalProperties": False},
     )
     continued_work: tuple[Text, ...] = Field(
         default=(), alias="fortsatt_arbete", description="Insatser som kräver fortsatt arbete."

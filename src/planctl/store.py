@@ -264,6 +264,8 @@ def _schema_problem(doc: Document, root: type[BaseModel], error: Any) -> Problem
         return doc.problem(mark, "out-of-range", f"{label}: ska vara minst {limit}")
     if kind == "value_error":
         return doc.problem(mark, "invalid-value", f"{label}: {ctx.get('error')}")
+    if kind == "id_whitespace":
+        return doc.problem(mark, "id-whitespace", f"{label}: {error['msg']}")
     return doc.problem(mark, "invalid-value", f"{label}: {error['msg']}")
 
 
@@ -276,7 +278,14 @@ def validate_document(doc: Document, model: type[M]) -> tuple[M | None, list[Pro
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [_schema_problem(doc, model, e) for e in exc.errors(include_url=False)]
+        errors = exc.errors(include_url=False)
+        # A duplicate key is already reported by the reader; its renamed copy is not unknown.
+        errors = [
+            e
+            for e in errors
+            if not (e["type"] == "extra_forbidden" and "\x00" in str(e["loc"][-1]))
+        ]
+        return None, [_schema_problem(doc, model, e) for e in errors]
 
 
 def kind_of(doc: Document) -> type[Catalogue] | type[Plan] | None:
@@ -333,7 +342,7 @@ def _load_files(
     root: Path | None,
     extra_catalogue: Path | None,
 ) -> DataSet:
-    from planctl.checks import check_catalogue, check_plan
+    from planctl.checks import check_catalogue, check_plan, check_text
 
     problems: list[Problem] = []
     catalogue: Loaded[Catalogue] | None = None
@@ -361,8 +370,9 @@ def _load_files(
         problems.extend(found)
         if model is None:
             continue
-        # The model now holds the values; dropping the raw tree halves the memory of a
-        # national directory. Positions and edits work from the text.
+        # Prose checks read the raw tree (with its Swedish keys); after them the model holds
+        # the values, and dropping the tree halves the memory of a national directory.
+        problems.extend(check_text(doc))
         doc.data = None
         if isinstance(model, Catalogue):
             if catalogue is not None:

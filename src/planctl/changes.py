@@ -1,0 +1,235 @@
+"""What changed in the plans between two git revisions, as data for a pull-request comment.
+
+Plans are matched by their id, rows by theirs. A row's history only ever grows, so a status change
+is a history entry the base did not have; a history that was edited instead of extended is
+reported too, since reviewers must notice it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from planctl import gitrev
+from planctl.errors import DataError, Problem, Severity, UsageError
+from planctl.models import HistoryEntry, Plan, Row, Status
+from planctl.store import YAML_SUFFIXES, kind_of, read_document_file, validate_document
+from planctl.yamlio import Document, decode, read_document
+
+# The row fields a reviewer reads, with their Swedish keys: a change in any is a rewording.
+_ROW_FIELDS: tuple[tuple[str, str], ...] = (
+    ("proposal", "förslag"),
+    ("details", "detaljer"),
+    ("responsible", "ansvar"),
+    ("start", "start"),
+)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of a row, before and after (``None`` when absent)."""
+
+    key: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """A row whose wording changed."""
+
+    row_id: str
+    fields: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """A history entry that is new in the head revision: the status went from ``old`` to ``new``."""
+
+    row_id: str
+    proposal: str
+    old: Status
+    new: Status
+    date: dt.date
+    note: str | None
+    by: str | None
+    round: str | None
+
+
+@dataclass(frozen=True)
+class PlanChanges:
+    """Everything that changed in one plan, including whether it is new or gone."""
+
+    plan_id: str
+    title: str
+    base_missing: bool
+    head_missing: bool
+    added: tuple[Row, ...]
+    removed: tuple[Row, ...]
+    reworded: tuple[RowChange, ...]
+    statuses: tuple[StatusChange, ...]
+    history_rewritten: tuple[str, ...]
+
+    @property
+    def empty(self) -> bool:
+        """Whether nothing a reviewer cares about changed."""
+        return not (
+            self.base_missing
+            or self.head_missing
+            or self.added
+            or self.removed
+            or self.reworded
+            or self.statuses
+            or self.history_rewritten
+        )
+
+
+@dataclass(frozen=True)
+class ChangeReport:
+    """The changes of every plan between two revisions, with how to name the revisions."""
+
+    base: str
+    head: str
+    plans: tuple[PlanChanges, ...]
+
+
+def _status_changes(
+    row: Row, new_entries: tuple[HistoryEntry, ...], before: Status
+) -> list[StatusChange]:
+    changes: list[StatusChange] = []
+    for entry in new_entries:
+        changes.append(
+            StatusChange(
+                row_id=row.id,
+                proposal=row.proposal,
+                old=before,
+                new=entry.status,
+                date=entry.date,
+                note=entry.note,
+                by=entry.by,
+                round=entry.round,
+            )
+        )
+        before = entry.status
+    return changes
+
+
+def compare_plans(base: Plan | None, head: Plan | None) -> PlanChanges:
+    """The changes from ``base`` to ``head`` (either may be missing, but not both)."""
+    either = head or base
+    assert either is not None, "compare_plans needs at least one plan"
+    base_rows = {r.id: r for r in base.rows} if base else {}
+    head_rows = {r.id: r for r in head.rows} if head else {}
+    added = tuple(r for r in (head.rows if head else ()) if r.id not in base_rows)
+    removed = tuple(r for r in (base.rows if base else ()) if r.id not in head_rows)
+    reworded: list[RowChange] = []
+    statuses: list[StatusChange] = []
+    rewritten: list[str] = []
+    for row in head.rows if head else ():
+        old = base_rows.get(row.id)
+        if old is None:
+            statuses += _status_changes(row, row.history, Status.NOT_STARTED)
+            continue
+        fields = tuple(
+            FieldChange(key, getattr(old, name), getattr(row, name))
+            for name, key in _ROW_FIELDS
+            if getattr(old, name) != getattr(row, name)
+        )
+        if fields:
+            reworded.append(RowChange(row.id, fields))
+        kept = 0
+        while (
+            kept < min(len(old.history), len(row.history))
+            and old.history[kept] == row.history[kept]
+        ):
+            kept += 1
+        if kept < len(old.history):
+            rewritten.append(row.id)
+        before = row.history[kept - 1].status if kept else Status.NOT_STARTED
+        statuses += _status_changes(row, row.history[kept:], before)
+    return PlanChanges(
+        plan_id=either.meta.id,
+        title=f"{either.meta.organisation}: {either.meta.title}",
+        base_missing=base is None,
+        head_missing=head is None,
+        added=added,
+        removed=removed,
+        reworded=tuple(reworded),
+        statuses=tuple(statuses),
+        history_rewritten=tuple(rewritten),
+    )
+
+
+def _plan_of(doc: Document) -> tuple[Plan | None, list[Problem]]:
+    if kind_of(doc) is not Plan:
+        return None, list(doc.problems)
+    plan, problems = validate_document(doc, Plan)
+    return plan, [*doc.problems, *problems]
+
+
+def _refuse(problems: list[Problem], where: str) -> None:
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors:
+        raise DataError(f"planen {where} har fel och kan inte jämföras", problems=tuple(errors))
+
+
+def plans_at_commit(
+    commit: str, folder: PurePosixPath, *, root: Path, label: str
+) -> dict[str, Plan]:
+    """The plans in ``folder`` at ``commit``, by id; files named ``label:path`` in problems."""
+    plans: dict[str, Plan] = {}
+    for path in gitrev.files_at(commit, folder, root=root):
+        if path.suffix not in YAML_SUFFIXES:
+            continue
+        shown = f"{label}:{path.as_posix()}"
+        text, problems = decode(gitrev.read_at(commit, path, root=root), shown)
+        doc = read_document(text, shown) if text else Document(file=shown, text="")
+        plan, found = _plan_of(doc)
+        _refuse([*problems, *found], f"i {shown}")
+        if plan is not None:
+            plans[plan.meta.id] = plan
+    return plans
+
+
+def plans_on_disk(folder: Path, *, base: Path | None) -> dict[str, Plan]:
+    """The plans in the working tree's ``folder``, by id."""
+    plans: dict[str, Plan] = {}
+    for path in sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file()):
+        doc = read_document_file(path, base=base)
+        plan, found = _plan_of(doc)
+        _refuse(found, f"i {doc.file}")
+        if plan is not None:
+            plans[plan.meta.id] = plan
+    return plans
+
+
+def changes_between(
+    data_dir: Path, base_rev: str, head_rev: str | None, *, cwd: Path | None = None
+) -> ChangeReport:
+    """Compare the plans in ``data_dir`` at ``base_rev`` with ``head_rev`` (None: working tree)."""
+    root = gitrev.repo_root(data_dir)
+    try:
+        folder = PurePosixPath(data_dir.resolve().relative_to(root.resolve()).as_posix())
+    except ValueError:
+        raise UsageError(f"datakatalogen {data_dir} ligger inte i git-arkivet {root}") from None
+    if folder == PurePosixPath("."):
+        folder = PurePosixPath()
+    base_commit = gitrev.resolve(base_rev, root=root)
+    base_label = f"{base_rev} ({base_commit[:7]})" if base_rev != base_commit else base_commit[:7]
+    before = plans_at_commit(base_commit, folder, root=root, label=base_rev)
+    if head_rev is None:
+        head_label = "arbetskopian"
+        after = plans_on_disk(data_dir, base=cwd)
+    else:
+        head_commit = gitrev.resolve(head_rev, root=root)
+        head_label = (
+            f"{head_rev} ({head_commit[:7]})" if head_rev != head_commit else head_commit[:7]
+        )
+        after = plans_at_commit(head_commit, folder, root=root, label=head_rev)
+    ids = [*after, *(i for i in before if i not in after)]
+    return ChangeReport(
+        base=base_label,
+        head=head_label,
+        plans=tuple(compare_plans(before.get(i), after.get(i)) for i in ids),
+    )

@@ -1,0 +1,217 @@
+"""Formats of ``validate`` that CI systems read (GitHub annotations, JUnit, JSON, Markdown
+job summaries), and the Markdown of ``changes`` for a pull-request comment."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from planctl.errors import Problem, Severity
+from planctl.render import problems_summary, problems_text, to_json
+
+if TYPE_CHECKING:
+    from planctl.changes import ChangeReport
+
+
+# GitHub shows at most this many annotations of each kind per step and drops the rest silently.
+GITHUB_ANNOTATION_LIMIT = 10
+_SEVERITY_EN = {Severity.ERROR: "error", Severity.WARNING: "warning"}
+
+
+def problems_json(problems: Sequence[Problem], files: Sequence[str]) -> str:
+    """One JSON document: the files checked and every problem, for other tools."""
+    return to_json(
+        {
+            "files": list(files),
+            "problems": [
+                {
+                    "file": p.file,
+                    "line": p.line,
+                    "column": p.column,
+                    "rule": p.rule,
+                    "severity": _SEVERITY_EN[p.severity],
+                    "message": p.message,
+                }
+                for p in problems
+            ],
+        }
+    )
+
+
+def github_escape_data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's runner unescapes it."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_escape_property(text: str) -> str:
+    """A workflow command's property value (file, title): data escaping plus ``:`` and ``,``."""
+    return github_escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(problem: Problem) -> str:
+    """``::error file=…,line=…,col=…,title=…::message`` for one problem."""
+    props = [f"file={github_escape_property(problem.file)}"]
+    if problem.line > 0:
+        props.append(f"line={problem.line}")
+        if problem.column > 0:
+            props.append(f"col={problem.column}")
+    props.append(f"title={github_escape_property(f'planctl [{problem.rule}]')}")
+    command = _SEVERITY_EN[problem.severity]
+    return f"::{command} {','.join(props)}::{github_escape_data(problem.message)}"
+
+
+def split_for_github(
+    problems: Sequence[Problem], *, limit: int = GITHUB_ANNOTATION_LIMIT
+) -> tuple[list[Problem], list[Problem]]:
+    """The problems GitHub will annotate (the first ``limit`` of each severity), and the rest."""
+    shown: list[Problem] = []
+    rest: list[Problem] = []
+    used = dict.fromkeys(Severity, 0)
+    for problem in problems:
+        if used[problem.severity] < limit:
+            used[problem.severity] += 1
+            shown.append(problem)
+        else:
+            rest.append(problem)
+    return shown, rest
+
+
+def problems_github(problems: Sequence[Problem], *, limit: int = GITHUB_ANNOTATION_LIMIT) -> str:
+    """Annotations up to GitHub's limit; the rest as plain lines so the log still has them."""
+    shown, rest = split_for_github(problems, limit=limit)
+    out = "".join(github_annotation(p) + "\n" for p in shown)
+    if rest:
+        out += (
+            f"planctl: {len(rest)} problem till visas bara här (GitHub visar högst {limit} fel "
+            f"och {limit} varningar per steg som annoteringar):\n"
+        )
+        out += problems_text(rest)
+    return out
+
+
+def _markdown_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+
+
+def problems_markdown(
+    problems: Sequence[Problem], files: int, *, limit: int = GITHUB_ANNOTATION_LIMIT
+) -> str:
+    """A Markdown table of every problem, for a job summary (``$GITHUB_STEP_SUMMARY``)."""
+    _, rest = split_for_github(problems, limit=limit)
+    lines = [f"### planctl validate: {problems_summary(problems, files)}", ""]
+    if rest:
+        lines += [f"{len(rest)} av problemen syns bara här och i loggen, inte som annoteringar."]
+        lines.append("")
+    lines += [
+        "| Fil | Rad | Kolumn | Allvar | Regel | Meddelande |",
+        "|---|---:|---:|---|---|---|",
+    ]
+    for p in problems:
+        lines.append(
+            f"| `{_markdown_cell(p.file)}` | {p.line} | {p.column} | {p.severity.value} "
+            f"| `{p.rule}` | {_markdown_cell(p.message)} |"
+        )
+    return "\n".join(lines) + "\n\n"
+
+
+def append_summary(path: Path, markdown: str) -> None:
+    """Append ``markdown`` to a job summary file (GitHub reads it after the step)."""
+    with path.open("a", encoding="utf-8") as summary:
+        summary.write(markdown)
+
+
+def problems_junit(problems: Sequence[Problem], files: Sequence[str]) -> str:
+    """A JUnit XML report: one test case per file, failing when the file has errors.
+
+    Errors are the failure's text; warnings go to the test case's ``system-out``, so CI systems
+    that show JUnit reports (GitLab, Jenkins, …) list them without failing the file.
+    """
+    names = list(dict.fromkeys([*files, *(p.file for p in problems)]))
+    failures = 0
+    suite = ET.Element("testsuite", name="planctl validate")
+    for name in names:
+        case = ET.SubElement(suite, "testcase", classname="planctl.validate", name=name, file=name)
+        mine = [p for p in problems if p.file == name]
+        errors = [p for p in mine if p.severity is Severity.ERROR]
+        warnings = [p for p in mine if p.severity is Severity.WARNING]
+        if errors:
+            failures += 1
+            failure = ET.SubElement(
+                case, "failure", type="planctl", message=problems_summary(mine, 1)
+            )
+            failure.text = problems_text(errors)
+        if warnings:
+            ET.SubElement(case, "system-out").text = problems_text(warnings)
+    counts = {"tests": str(len(names)), "failures": str(failures), "errors": "0"}
+    suite.attrib.update({**counts, "skipped": "0"})
+    root = ET.Element("testsuites", {"name": "planctl validate", **counts})
+    root.append(suite)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+# --- changes: Markdown for a pull-request comment ---------------------------------------------
+
+
+def _quote(text: str | None) -> str:
+    return "(tomt)" if text is None else f"”{_markdown_cell(text)}”"
+
+
+def changes_markdown(report: ChangeReport) -> str:
+    """The changes between two revisions as Markdown, ready to paste into a PR comment."""
+    lines = [
+        "## Ändringar i handlingsplanen",
+        "",
+        f"Jämför {report.base} med {report.head}.",
+    ]
+    if not report.plans or all(p.empty for p in report.plans):
+        return "\n".join([*lines, "", "Inga ändringar i planerna."]) + "\n"
+    for plan in report.plans:
+        lines += ["", f"### {_markdown_cell(plan.title)} (`{plan.plan_id}`)", ""]
+        if plan.base_missing:
+            lines += ["Planen är ny.", ""]
+        if plan.head_missing:
+            lines += ["Planen är borttagen.", ""]
+        if plan.empty:
+            lines += ["Inga ändringar.", ""]
+        if plan.statuses:
+            lines += [
+                f"**Statusändringar ({len(plan.statuses)})**",
+                "",
+                "| Rad | Förslag | Från | Till | Datum | Notering |",
+                "|---|---|---|---|---|---|",
+            ]
+            for change in plan.statuses:
+                note = _markdown_cell(change.note or "")
+                if change.by:
+                    note = f"{note} ({_markdown_cell(change.by)})" if note else change.by
+                lines.append(
+                    f"| {change.row_id} | {_markdown_cell(change.proposal)} "
+                    f"| {change.old.value} | **{change.new.value}** "
+                    f"| {change.date.isoformat()} | {note} |"
+                )
+            lines.append("")
+        if plan.added:
+            lines += [f"**Nya rader ({len(plan.added)})**", ""]
+            lines += [f"- **{r.id}** ({r.area}): {_markdown_cell(r.proposal)}" for r in plan.added]
+            lines.append("")
+        if plan.removed:
+            lines += [f"**Borttagna rader ({len(plan.removed)})**", ""]
+            lines += [f"- ~~**{r.id}**: {_markdown_cell(r.proposal)}~~" for r in plan.removed]
+            lines.append("")
+        if plan.reworded:
+            lines += [f"**Omformulerade rader ({len(plan.reworded)})**", ""]
+            for row in plan.reworded:
+                lines.append(f"- **{row.row_id}**")
+                lines += [f"  - {f.key}: {_quote(f.old)} → {_quote(f.new)}" for f in row.fields]
+            lines.append("")
+        if plan.history_rewritten:
+            rows = ", ".join(plan.history_rewritten)
+            lines += [
+                f"**Obs!** Historiken har ändrats i efterhand för {rows}; "
+                "tidigare poster ska aldrig redigeras eller tas bort.",
+                "",
+            ]
+    return "\n".join(lines).rstrip("\n") + "\n"
