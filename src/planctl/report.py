@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from planctl.models import Catalogue, HistoryEntry, Measure, Plan, Row, Target
+from planctl.models import Catalogue, HistoryEntry, Measure, Plan, Row, Status, Target
+from planctl.query import Since
 
 
 def target_record(target: Target) -> dict[str, Any]:
@@ -91,3 +92,28 @@ def measure_detail(catalogue: Catalogue, measure: Measure, plans: list[Plan]) ->
         if measure.id in row.measures
     ]
     return record
+
+
+def history_records(
+    plan: Plan, row: Row | None = None, since: Since | None = None
+) -> list[dict[str, Any]]:
+    """Every status entry of ``row`` (or of the whole plan) in date order, with the status before.
+
+    Entries on the same day keep plan order, then file order.
+    """
+    records: list[dict[str, Any]] = []
+    for current in plan.rows if row is None else (row,):
+        previous = Status.NOT_STARTED
+        for entry in current.history:
+            if since is None or since.admits(entry.date, entry.round):
+                records.append(
+                    {
+                        "plan": plan.meta.id,
+                        "id": current.id,
+                        "area": current.area,
+                        **history_record(entry),
+                        "previous": previous.value,
+                    }
+                )
+            previous = entry.status
+    return sorted(records, key=lambda r: str(r["date"]))
