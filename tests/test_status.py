@@ -416,3 +416,38 @@ def test_concurrent_writers_lose_no_entry(data_dir: Path) -> None:
         assert [e.note for e in row.history] == [f"{row_id} nr {k}" for k in range(5)]
     assert sum(len(r.history) for r in plan.rows) == 40
     assert not savefile.lock_path(data_dir / "boras_plan.yaml").exists()
+
+
+def test_killed_status_set_leaves_old_or_new_plan(data_dir: Path) -> None:
+    """SIGKILL of 'planctl status set' at random moments (12 runs) leaves the old or new plan."""
+    import random
+    import signal
+    import time
+
+    plan_file = data_dir / "boras_plan.yaml"
+    old = plan_file.read_bytes()
+    env = {"PLANCTL_DATA": str(data_dir), "PLANCTL_TODAY": "2018-06-01", "PATH": "/usr/bin:/bin"}
+    command = [sys.executable, "-m", "planctl", "status", "set", "AV-4", "klart", "-n", "Klar"]
+    timings = []
+    for _ in range(2):  # the second run is warm; kills are timed around its write
+        plan_file.write_bytes(old)
+        started = time.monotonic()
+        assert subprocess.run(command, env=env, capture_output=True, check=False).returncode == 0
+        timings.append(time.monotonic() - started)
+    full = min(timings)
+    new = plan_file.read_bytes()
+    rng = random.Random(7)
+    outcomes = set()
+    for _ in range(12):
+        plan_file.write_bytes(old)
+        writer = subprocess.Popen(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        time.sleep(rng.uniform(0.6, 1.2) * full)
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        content = plan_file.read_bytes()
+        assert content in (old, new)
+        outcomes.add(content == new)
+        assert load_data_dir(data_dir, today=TODAY).errors == ()
+    assert outcomes == {False, True}, "kills should land both before and after the write"
