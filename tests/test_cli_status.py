@@ -36,6 +36,17 @@ def test_new_commands_have_swedish_help(invoke: Invoke, command: list[str]) -> N
     assert "Användning: planctl" in result.stdout
 
 
+def test_readme_documents_every_command() -> None:
+    """Each command has its own subsection in the README."""
+    from planctl.cli import app
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    names = [c.name for c in app.registered_commands] + ["status set"]
+    assert "followup" in names and "history" in names
+    for name in names:
+        assert f"### `planctl {name}" in readme, name
+
+
 # --- status set ---------------------------------------------------------------------------------
 
 

@@ -72,6 +72,9 @@ def _set(
         (["LB-1", "ej_paborjat"], Status.NOT_STARTED),
         (["LB-1", "not-started"], Status.NOT_STARTED),
         (["LB-1", "done"], Status.DONE),
+        (["LB-1", "k"], Status.DONE),
+        (["LB-1", "p"], Status.STARTED),
+        (["LB-1", "e"], Status.NOT_STARTED),
     ],
 )
 def test_status_is_read_in_any_spelling(args: list[str], status: Status) -> None:
