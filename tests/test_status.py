@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
@@ -399,7 +400,7 @@ for k in range(5):
 def test_concurrent_writers_lose_no_entry(data_dir: Path) -> None:
     """8 processes × 5 status sets on different rows at once: all 40 entries are in the file."""
     rows = ["LB-1", "LB-2", "LB-3", "AV-1", "AV-5", "KP-1", "KP-6", "KP-11"]
-    env = {"PLANCTL_DATA": str(data_dir), "PLANCTL_TODAY": "2018-06-01", "PATH": "/usr/bin:/bin"}
+    env = {**os.environ, "PLANCTL_DATA": str(data_dir), "PLANCTL_TODAY": "2018-06-01"}
     workers = [
         subprocess.Popen(
             [sys.executable, "-c", WORKER, row],
@@ -429,7 +430,7 @@ def test_killed_status_set_leaves_old_or_new_plan(data_dir: Path) -> None:
 
     plan_file = data_dir / "boras_plan.yaml"
     old = plan_file.read_bytes()
-    env = {"PLANCTL_DATA": str(data_dir), "PLANCTL_TODAY": "2018-06-01", "PATH": "/usr/bin:/bin"}
+    env = {**os.environ, "PLANCTL_DATA": str(data_dir), "PLANCTL_TODAY": "2018-06-01"}
     command = [sys.executable, "-m", "planctl", "status", "set", "AV-4", "klart", "-n", "Klar"]
     timings = []
     for _ in range(2):  # the second run is warm; kills are timed around its write

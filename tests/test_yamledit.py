@@ -125,6 +125,16 @@ def test_row_ending_in_block_scalar_keeps_its_text() -> None:
     assert data["tail"] is True
 
 
+def test_row_ending_in_empty_value_gets_lines_after_it() -> None:
+    """An empty last value ('detaljer:') ends its own line; comments below stay below."""
+    text = "rows:\n  - id: A\n    detaljer:\n  # nästa\n  - id: B\n"
+    new = _append(text, Append(("rows", 0), "historik", (ENTRY,)))
+    assert new == text.replace(
+        "    detaljer:\n",
+        '    detaljer:\n    historik:\n      - datum: "2018-05-31"\n        status: Klart\n',
+    )
+
+
 def test_existing_block_sequence_keeps_its_own_indentation() -> None:
     """Items are appended with the dash and key columns the sequence already uses."""
     text = "rows:\n- id: A\n  historik:\n  -   datum: '2018-01-01'\n      status: Klart\n# slut\n"
