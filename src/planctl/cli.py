@@ -26,9 +26,10 @@ from planctl.errors import PlanctlError, UsageError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from planctl.models import Plan
+    from planctl.models import Plan, Row, Status
     from planctl.query import RowFilter
     from planctl.report import Report
+    from planctl.status import Change, Outcome
     from planctl.store import DataSet
 
 clitext.install()
@@ -493,6 +494,7 @@ def show(
     fmt: FormatOption = Format.TABLE,
 ) -> None:
     """Visa en planrad eller en insats i sin helhet, med historik och kopplingar."""
+    from planctl.query import match_row
     from planctl.render import measure_view, row_view, to_json
     from planctl.report import measure_detail, row_detail
 
@@ -507,13 +509,7 @@ def show(
         view = measure_view(record)
     else:
         plan = data.plan(plan_id).model
-        row = plan.row(item.strip())
-        if row is None:
-            raise UsageError(
-                f"raden '{item}' finns inte i planen; giltiga id:n: "
-                + ", ".join(r.id for r in plan.rows)
-            )
-        record = row_detail(plan, row, catalogue)
+        record = row_detail(plan, match_row(plan, item), catalogue)
         view = row_view(record)
     if fmt is Format.JSON:
         sys.stdout.write(to_json(record))
@@ -804,6 +800,292 @@ def summary(
     plans = [loaded.model for loaded in data.require_plans()]
     result = summarise(data.require_catalogue(), plans, today=settings.today, top=top)
     _print_analysis(render_analysis(result, fmt.value))
+
+
+# --- recording status ----------------------------------------------------------------------
+
+EXIT_INTERRUPTED = 130
+
+status_app = typer.Typer(
+    name="status",
+    cls=_Group,
+    help="Registrera status för planens rader.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(status_app)
+
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        "-d",
+        help="Dag då statusen gällde, ÅÅÅÅ-MM-DD. Standard: i dag.",
+        show_default=False,
+    ),
+]
+ByOption = Annotated[
+    str | None,
+    typer.Option(
+        "--by", "--av", help="Roll som registrerar, t.ex. Förhandlingschef.", show_default=False
+    ),
+]
+
+
+@status_app.command("set", cls=_Command)
+def status_set(
+    ctx: typer.Context,
+    args: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ID STATUS",
+            help="En eller flera rader och den nya statusen: klart, påbörjat eller ej-påbörjat "
+            "(valfritt skiftläge, utan å/ä/ö går bra, även done, started, not-started).",
+            show_default=False,
+        ),
+    ],
+    note: Annotated[
+        str | None,
+        typer.Option("--note", "-n", help="Notering till posten.", show_default=False),
+    ] = None,
+    date: DateOption = None,
+    by: ByOption = None,
+    round_id: Annotated[
+        str | None,
+        typer.Option(
+            "--round",
+            "-r",
+            help="Uppföljningsomgång, t.ex. 2018-05. Standard: omgången som datumet infaller i "
+            "eller före.",
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Visa diffen som skulle skrivas; ändra ingenting.")
+    ] = False,
+    plan_id: PlanOption = None,
+) -> None:
+    """Registrera status för en eller flera rader: en ny post sist i varje rads historik.
+
+    Samma status som raden redan har registreras bara med --note (en ny iakttagelse).
+
+    Ett datum i framtiden eller före radens senaste post vägras.
+
+    Bara de nya raderna läggs till i filen; allt annat lämnas orört.
+    """
+    from planctl.status import (
+        StatusRequest,
+        parse_date,
+        prepare_status,
+        split_arguments,
+        update_plan,
+    )
+
+    settings = _settings(ctx)
+    ids, status = split_arguments(args)
+    day = parse_date(date) if date is not None else settings.today
+    request = StatusRequest(ids, status, day, note=note, by=by, round_id=round_id)
+    outcome = update_plan(
+        settings.data_root(),
+        lambda plan: prepare_status(plan, request, today=settings.today),
+        today=settings.today,
+        base=Path.cwd(),
+        plan_id=plan_id,
+        dry_run=dry_run,
+    )
+    _report_outcome(outcome, dry_run=dry_run)
+
+
+def _report_outcome(outcome: Outcome, *, dry_run: bool = False) -> None:
+    from planctl.render import change_line, outcome_text
+
+    if dry_run:
+        sys.stdout.write(outcome.diff)
+    lines = [
+        change_line(
+            c.row_id, c.previous.value, c.entry.status.value, str(c.entry.date), c.entry.round
+        )
+        for c in outcome.changes
+    ]
+    sys.stderr.write(
+        outcome_text(outcome.file, lines, outcome.notices, written=outcome.written, dry_run=dry_run)
+    )
+
+
+class HistoryFormat(enum.StrEnum):
+    """Output formats of ``history``."""
+
+    TABLE = "table"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+@app.command("history", cls=_Command)
+def history(
+    ctx: typer.Context,
+    item: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ID]", help="Radens id. Standard: hela planen.", show_default=False
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="Från ett datum (ÅÅÅÅ-MM-DD) eller en uppföljning (t.ex. 2018-05: omgångens "
+            "poster och allt daterat från omgångens datum).",
+            show_default=False,
+        ),
+    ] = None,
+    plan_id: PlanOption = None,
+    fmt: Annotated[
+        HistoryFormat,
+        typer.Option("--format", "-f", help="Utdataformat: table, json eller markdown."),
+    ] = HistoryFormat.TABLE,
+) -> None:
+    """Visa statushistoriken för en rad, eller alla statusändringar i planen i datumordning."""
+    from planctl.query import match_row, match_since
+    from planctl.render import changes_table, history_markdown, to_json
+    from planctl.report import history_records
+
+    plan = _settings(ctx).load().plan(plan_id).model
+    row = match_row(plan, item) if item is not None else None
+    records = history_records(plan, row, match_since(plan, since) if since else None)
+    title = f"{row.id}: {row.proposal}" if row else f"{plan.meta.organisation}: statushistorik"
+    if since:
+        title += f" (från {since})"
+    if fmt is HistoryFormat.JSON:
+        sys.stdout.write(to_json(records))
+    elif fmt is HistoryFormat.MARKDOWN:
+        sys.stdout.write(history_markdown(records, title=title))
+    else:
+        _console().print(changes_table(records, title=title))
+
+
+@app.command("followup", cls=_Command)
+def followup(
+    ctx: typer.Context,
+    round_id: Annotated[
+        str, typer.Argument(metavar="ROUND", help="Uppföljningsomgången, t.ex. 2018-05.")
+    ],
+    area: AreaOption = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            "-d",
+            help="Datum för posterna, ÅÅÅÅ-MM-DD. Standard: omgångens datum (i dag om det "
+            "ligger i framtiden).",
+            show_default=False,
+        ),
+    ] = None,
+    by: ByOption = None,
+    plan_id: PlanOption = None,
+) -> None:
+    """Uppföljningsmöte: gå igenom raderna och fråga efter ny status och notering.
+
+    Enter behåller radens status.
+
+    Allt sparas på en gång på slutet, efter en sammanfattning och en fråga.
+
+    Ctrl-C eller "nej" sparar ingenting.
+    """
+    from planctl.query import RowFilter, filter_rows, match_plan_area, match_round
+    from planctl.status import Prepared, check_date, followup_date, parse_date, update_plan
+
+    settings = _settings(ctx)
+    loaded = settings.load().plan(plan_id)
+    plan = loaded.model
+    chosen = match_round(plan, round_id)
+    day = parse_date(date) if date is not None else followup_date(chosen, today=settings.today)
+    check_date(day, today=settings.today)
+    area_id = match_plan_area(plan, area).id if area is not None else None
+    rows = filter_rows(plan, RowFilter(area=area_id))
+    try:
+        changes = _ask_changes(rows, day=day, by=by, round_id=chosen.id, title=chosen.name)
+        if not changes:
+            typer.echo("Inga ändringar; inget skrevs.")
+            return
+        noun = "ändring" if len(changes) == 1 else "ändringar"
+        if not _confirm(f"Spara {len(changes)} {noun} i {loaded.doc.file}?"):
+            typer.echo("Inget skrevs.")
+            return
+    except typer.Abort:
+        sys.stderr.write("\nAvbrutet – inget skrevs.\n")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    outcome = update_plan(
+        settings.data_root(),
+        lambda _plan: Prepared(tuple(changes)),
+        today=settings.today,
+        base=Path.cwd(),
+        plan_id=plan_id,
+        snapshot=loaded.doc.text,
+    )
+    _report_outcome(outcome)
+
+
+def _ask_changes(
+    rows: list[Row], *, day: dt.date, by: str | None, round_id: str, title: str
+) -> list[Change]:
+    """Ask for each row's status and note; the changes, in row order, as core values."""
+    from planctl.render import change_line
+    from planctl.status import change_for, date_conflict
+
+    typer.echo(
+        f"{title}: {len(rows)} rader, poster daterade {day}. "
+        "Enter behåller statusen; Ctrl-C avbryter utan att spara."
+    )
+    changes: list[Change] = []
+    for number, row in enumerate(rows, 1):
+        since = f" sedan {row.history[-1].date}" if row.history else ""
+        typer.echo(f"\n[{number}/{len(rows)}] {row.id} · {row.proposal}")
+        typer.echo(f"  Ansvar: {row.responsible} · Status nu: {row.status.value}{since}")
+        conflict = date_conflict(row, day)
+        if conflict is not None:
+            typer.echo(f"  Hoppas över: {conflict}")
+            continue
+        status = _ask_status(row)
+        note = typer.prompt("  Notering (Enter = ingen)", default="", show_default=False).strip()
+        change = change_for(row, status, date=day, note=note or None, by=by, round_id=round_id)
+        if change is not None:
+            changes.append(change)
+    typer.echo("\nSammanfattning:")
+    for c in changes:
+        line = change_line(c.row_id, c.previous.value, c.entry.status.value, str(day), round_id)
+        typer.echo(f"  {line}" + (f" – {c.entry.note}" if c.entry.note else ""))
+    if not changes:
+        typer.echo("  (inga ändringar)")
+    return changes
+
+
+def _ask_status(row: Row) -> Status:
+    from planctl.query import match_status
+
+    while True:
+        typed = typer.prompt(
+            f"  Ny status – klart, påbörjat, ej påbörjat (Enter = {row.status.value})",
+            default="",
+            show_default=False,
+        )
+        if not typed.strip():
+            return row.status
+        try:
+            return match_status(typed)
+        except UsageError as exc:
+            typer.echo(f"  {exc.message}")
+
+
+def _confirm(question: str) -> bool:
+    """A yes/no question answered in Swedish (or English); asks again until it is clear."""
+    while True:
+        answer = typer.prompt(f"{question} (ja/nej)", default="", show_default=False)
+        word = answer.strip().casefold()
+        if word in ("ja", "j", "yes", "y"):
+            return True
+        if word in ("nej", "n", "no"):
+            return False
+        typer.echo("Svara ja eller nej.")
 
 
 def run() -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+EXIT_CONFLICT = 3
 
 
 class Severity(enum.StrEnum):
@@ -77,3 +78,13 @@ class DataError(PlanctlError):
     """The data files have errors; ``problems`` lists every one (exit 1)."""
 
     exit_code = EXIT_PROBLEMS
+
+
+class ConflictError(PlanctlError):
+    """A write could not be done safely and nothing was written; trying again may work (exit 3).
+
+    The file changed on disk after planctl read it, another planctl holds the lock for too long,
+    or the operating system refused the write.
+    """
+
+    exit_code = EXIT_CONFLICT

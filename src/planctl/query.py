@@ -16,7 +16,16 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from planctl.errors import UsageError
-from planctl.models import Catalogue, CatalogueArea, Measure, Plan, PlanArea, Row, Status
+from planctl.models import (
+    Catalogue,
+    CatalogueArea,
+    Measure,
+    Plan,
+    PlanArea,
+    Round,
+    Row,
+    Status,
+)
 from planctl.terms import Term, parse_term
 
 T = TypeVar("T")
@@ -152,3 +161,52 @@ def filter_measures(
 def rows_linking(plan: Plan, measure_id: int) -> list[Row]:
     """The plan rows that carry out measure ``measure_id``."""
     return [row for row in plan.rows if measure_id in row.measures]
+
+
+def match_round(plan: Plan, typed: str) -> Round:
+    """A follow-up round by id or name (``2018-05``, ``uppföljning maj``)."""
+    return match_one("uppföljning", typed, [(r, (r.id, r.name)) for r in plan.rounds])
+
+
+@dataclass(frozen=True)
+class Since:
+    """Where ``--since`` starts: a date, plus rounds whose entries count whatever their date."""
+
+    date: dt.date
+    rounds: frozenset[str] = frozenset()
+
+    def admits(self, date: dt.date, round_id: str | None) -> bool:
+        """Whether an entry with ``date`` and ``round_id`` lies at or after this point."""
+        return date >= self.date or (round_id is not None and round_id in self.rounds)
+
+
+def match_since(plan: Plan, typed: str) -> Since:
+    """``--since``: a date ``ÅÅÅÅ-MM-DD``, or a round (its entries and everything dated later)."""
+    text = typed.strip()
+    if len(text) == 10 and text[4] == "-":
+        try:
+            return Since(dt.date.fromisoformat(text))
+        except ValueError:
+            pass
+    if not plan.rounds:
+        raise UsageError(f"'{typed}' är inget datum (ÅÅÅÅ-MM-DD) och planen har inga uppföljningar")
+    try:
+        chosen = match_round(plan, text)
+    except UsageError:
+        valid = ", ".join(r.id for r in plan.rounds)
+        raise UsageError(
+            f"'{typed}' är varken ett datum (ÅÅÅÅ-MM-DD) eller en uppföljning; giltiga: {valid}"
+        ) from None
+    later = frozenset(r.id for r in plan.rounds if r.date >= chosen.date)
+    return Since(chosen.date, later)
+
+
+def match_row(plan: Plan, typed: str) -> Row:
+    """A plan row by id, case-insensitively; an unknown id lists the valid ones."""
+    row = plan.row(typed.strip())
+    if row is None:
+        raise UsageError(
+            f"raden '{typed}' finns inte i planen; giltiga id:n: "
+            + ", ".join(r.id for r in plan.rows)
+        )
+    return row

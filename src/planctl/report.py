@@ -20,7 +20,7 @@ from typing import Any
 from planctl.coverage import Coverage, RowsCoverage
 from planctl.errors import UsageError
 from planctl.models import Catalogue, HistoryEntry, Measure, Plan, Row, Status, Target
-from planctl.query import RowFilter, filter_rows
+from planctl.query import RowFilter, Since, filter_rows
 from planctl.summary import MeasureUptake, PlanSummary, Summary
 
 
@@ -499,3 +499,28 @@ def _total(parts: Iterable[Counts]) -> Counts:
         not_started += part.not_started
         delayed += part.delayed
     return Counts(done, started, not_started, delayed)
+
+
+def history_records(
+    plan: Plan, row: Row | None = None, since: Since | None = None
+) -> list[dict[str, Any]]:
+    """Every status entry of ``row`` (or of the whole plan) in date order, with the status before.
+
+    Entries on the same day keep plan order, then file order.
+    """
+    records: list[dict[str, Any]] = []
+    for current in plan.rows if row is None else (row,):
+        previous = Status.NOT_STARTED
+        for entry in current.history:
+            if since is None or since.admits(entry.date, entry.round):
+                records.append(
+                    {
+                        "plan": plan.meta.id,
+                        "id": current.id,
+                        "area": current.area,
+                        **history_record(entry),
+                        "previous": previous.value,
+                    }
+                )
+            previous = entry.status
+    return sorted(records, key=lambda r: str(r["date"]))

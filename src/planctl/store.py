@@ -13,7 +13,7 @@ import datetime as dt
 import difflib
 import gc
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -127,9 +127,17 @@ def display_path(path: Path, base: Path | None) -> str:
     return path.as_posix()
 
 
-def read_document_file(path: Path, *, base: Path | None = None) -> Document:
-    """Read and parse one file; a file that cannot be opened is an :class:`InputError`."""
+def read_document_file(
+    path: Path, *, base: Path | None = None, text: str | None = None
+) -> Document:
+    """Read and parse one file; a file that cannot be opened is an :class:`InputError`.
+
+    With ``text``, that text is parsed as if it were the file's content (to check a change
+    before it is written).
+    """
     shown = display_path(path, base)
+    if text is not None:
+        return read_document(text, shown)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES and path.is_file():
@@ -326,11 +334,21 @@ def load_files(
     base: Path | None = None,
     root: Path | None = None,
     extra_catalogue: Path | None = None,
+    overrides: Mapping[Path, str] | None = None,
 ) -> DataSet:
-    """Read, validate and cross-check ``paths``; every problem is in the result."""
+    """Read, validate and cross-check ``paths``; every problem is in the result.
+
+    ``overrides`` maps files to texts that replace their content on disk: the same rules then
+    check a change that has not been written yet.
+    """
     with _bulk_allocation():
         return _load_files(
-            paths, today=today, base=base, root=root, extra_catalogue=extra_catalogue
+            paths,
+            today=today,
+            base=base,
+            root=root,
+            extra_catalogue=extra_catalogue,
+            overrides=overrides,
         )
 
 
@@ -341,6 +359,7 @@ def _load_files(
     base: Path | None,
     root: Path | None,
     extra_catalogue: Path | None,
+    overrides: Mapping[Path, str] | None,
 ) -> DataSet:
     from planctl.checks import check_catalogue, check_plan, check_text
 
@@ -348,8 +367,9 @@ def _load_files(
     catalogue: Loaded[Catalogue] | None = None
     plans: list[Loaded[Plan]] = []
     shown: list[str] = []
+    replaced = {p.resolve(): text for p, text in (overrides or {}).items()}
     for path in paths:
-        doc = read_document_file(path, base=base)
+        doc = read_document_file(path, base=base, text=replaced.get(path.resolve()))
         shown.append(doc.file)
         problems.extend(doc.problems)
         kind = kind_of(doc)
@@ -420,12 +440,18 @@ def _problem_order(problem: Problem) -> tuple[str, int, int, str, str]:
     return (problem.file, problem.line, problem.column, problem.rule, problem.message)
 
 
-def load_data_dir(root: Path, *, today: dt.date, base: Path | None = None) -> DataSet:
-    """Read every YAML file of a data directory."""
+def load_data_dir(
+    root: Path,
+    *,
+    today: dt.date,
+    base: Path | None = None,
+    overrides: Mapping[Path, str] | None = None,
+) -> DataSet:
+    """Read every YAML file of a data directory (``overrides`` as in :func:`load_files`)."""
     files = yaml_files(root)
     if not files:
         raise InputError(f"datakatalogen {display_path(root, base)} innehåller inga YAML-filer")
-    return load_files(files, today=today, base=base, root=root)
+    return load_files(files, today=today, base=base, root=root, overrides=overrides)
 
 
 def catalogue_file(root: Path) -> Path | None:

@@ -629,3 +629,76 @@ def render_report(report: Report, fmt: str, *, width: int = 100) -> bytes:
 
         return render_html(report).encode("utf-8")
     raise UsageError(f"okänt format '{fmt}'; giltiga: {', '.join(REPORT_FORMATS)}")
+
+
+# --- status changes and history ---------------------------------------------------------------
+
+
+def changes_table(records: Sequence[dict[str, Any]], *, title: str) -> Table:
+    """Status entries as a table: date, row, status before and after, round, role, note."""
+    table = Table(title=title, box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("Datum", no_wrap=True)
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Från", no_wrap=True)
+    table.add_column("Till", no_wrap=True)
+    table.add_column("Uppföljning", no_wrap=True)
+    table.add_column("Av", ratio=1, overflow="fold")
+    table.add_column("Notering", ratio=2, overflow="fold")
+    for record in records:
+        table.add_row(
+            record["date"],
+            record["id"],
+            status_text(record["previous"]),
+            status_text(record["status"]),
+            record["round"] or "",
+            record["by"] or "",
+            record["note"] or "",
+        )
+    if not records:
+        table.caption = "(ingen historik)"
+    return table
+
+
+def _md_cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return (
+        text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>")
+    )
+
+
+def history_markdown(records: Sequence[dict[str, Any]], *, title: str) -> str:
+    """Status entries as a Markdown table under a heading (for a pull request or a report)."""
+    lines = [f"## {_md_cell(title)}", ""]
+    if not records:
+        return "\n".join([*lines, "_Ingen historik._", ""])
+    lines.append("| Datum | Id | Från | Till | Uppföljning | Av | Notering |")
+    lines.append("|---|---|---|---|---|---|---|")
+    for r in records:
+        cells = (r["date"], r["id"], r["previous"], r["status"], r["round"], r["by"], r["note"])
+        lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def change_line(row_id: str, previous: str, status: str, date: str, round_id: str | None) -> str:
+    """One recorded change in words: ``LB-1: Ej påbörjat → Påbörjat (2018-05-31, 2018-05)``."""
+    when = date if round_id is None else f"{date}, uppföljning {round_id}"
+    same = " (ny notering)" if previous == status else ""
+    return f"{row_id}: {previous} → {status}{same} ({when})"
+
+
+def outcome_text(
+    file: str, lines: Sequence[str], notices: Sequence[str], *, written: bool, dry_run: bool
+) -> str:
+    """What a writing command tells the user on stderr after it is done."""
+    out = [f"planctl: {notice}" for notice in notices]
+    count = len(lines)
+    noun = "post" if count == 1 else "poster"
+    if not lines:
+        out.append(f"Inga ändringar; {file} är oförändrad.")
+    elif dry_run:
+        out.append(f"Torrkörning – inget skrevs. {count} {noun} skulle läggas till i {file}:")
+    elif written:
+        added = "tillagd" if count == 1 else "tillagda"
+        out.append(f"{count} {noun} {added} i {file}:")
+    out += [f"  {line}" for line in lines]
+    return "".join(line + "\n" for line in out)

@@ -1,0 +1,348 @@
+"""Recording status changes: the rules for appending to a row's history, and writing them safely.
+
+A row's history only grows. A new entry may not be dated in the future or before the row's last
+entry; setting the status a row already has is a new observation only when it carries a note,
+otherwise it changes nothing. The follow-up round defaults to the plan's round that the date falls
+in or before.
+
+:func:`update_plan` is the one way planctl writes a plan: under the file's lock it computes the
+changes from the current file, adds their lines (:mod:`planctl.yamledit`), checks the new text with
+every rule ``planctl validate`` applies, checks that the new plan is the old one plus exactly the
+new entries, and replaces the file atomically (:mod:`planctl.savefile`). Anything wrong, and the
+file is left byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from planctl import savefile
+from planctl.errors import ConflictError, DataError, UsageError
+from planctl.models import HistoryEntry, Plan, Round, Row, Status
+from planctl.query import fold, match_round, match_row, match_status
+from planctl.store import DataSet, Loaded, load_data_dir
+from planctl.yamledit import Append, EditError, append_items, double_quoted, scalar, unified_diff
+
+ROWS_KEY = "åtgärder"
+HISTORY_KEY = "historik"
+
+
+@dataclass(frozen=True)
+class StatusRequest:
+    """What ``status set`` was asked to record; ``round_id=None`` lets the date choose."""
+
+    ids: tuple[str, ...]
+    status: Status
+    date: dt.date
+    note: str | None = None
+    by: str | None = None
+    round_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry to append to one row, with the status the row had before."""
+
+    row_id: str
+    previous: Status
+    entry: HistoryEntry
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The changes to write and what the user should be told about the choices made."""
+
+    changes: tuple[Change, ...]
+    notices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What :func:`update_plan` did: the file, the changes, the diff, whether it was written."""
+
+    file: str
+    changes: tuple[Change, ...]
+    notices: tuple[str, ...]
+    diff: str
+    written: bool
+
+
+# --- reading what the user typed ---------------------------------------------------------------
+
+_NEGATIONS = frozenset({"ej", "inte", "not"})
+
+
+def split_arguments(args: Sequence[str]) -> tuple[tuple[str, ...], Status]:
+    """The row ids and the status of ``ID [ID…] STATUS``.
+
+    ``ej påbörjat`` typed without quotes arrives as two words and is read as one status.
+    """
+    words = [a for a in args if a.strip()]
+    if len(words) >= 3 and fold(words[-2]) in _NEGATIONS:
+        words[-2:] = [f"{words[-2]} {words[-1]}"]
+    if len(words) < 2:
+        raise UsageError(
+            "ange minst ett radid och en status, t.ex. 'planctl status set LB-1 påbörjat'"
+        )
+    return tuple(words[:-1]), match_status(words[-1])
+
+
+def parse_date(typed: str) -> dt.date:
+    """A date written ``ÅÅÅÅ-MM-DD``."""
+    try:
+        if len(typed.strip()) == 10:
+            return dt.date.fromisoformat(typed.strip())
+    except ValueError:
+        pass
+    raise UsageError(f"'{typed}' är inget giltigt datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2018-05-31")
+
+
+def _text_option(name: str, value: str | None) -> str | None:
+    if value is not None and not value.strip():
+        raise UsageError(f"{name} får inte vara tom")
+    return value.strip() if value is not None else None
+
+
+# --- the rules -----------------------------------------------------------------------------------
+
+
+def default_round(plan: Plan, day: dt.date) -> Round | None:
+    """The round ``day`` falls in (same month) or before; ``None`` when it is after them all."""
+    for candidate in sorted(plan.rounds, key=lambda r: r.date):
+        if day <= candidate.date or (day.year, day.month) == (
+            candidate.date.year,
+            candidate.date.month,
+        ):
+            return candidate
+    return None
+
+
+def check_date(day: dt.date, *, today: dt.date) -> None:
+    """Refuse a date in the future."""
+    if day > today:
+        raise UsageError(f"datumet {day} ligger i framtiden (i dag är det {today})")
+
+
+def date_conflict(row: Row, day: dt.date) -> str | None:
+    """Why ``row`` cannot get an entry dated ``day`` (before its last entry), or ``None``."""
+    if row.history and day < row.history[-1].date:
+        last = row.history[-1].date
+        return (
+            f"{row.id}: datumet {day} ligger före radens senaste post ({last}); "
+            "historiken ska vara i datumordning"
+        )
+    return None
+
+
+def change_for(
+    row: Row,
+    status: Status,
+    *,
+    date: dt.date,
+    note: str | None = None,
+    by: str | None = None,
+    round_id: str | None = None,
+) -> Change | None:
+    """The entry recording ``status`` for ``row``, or ``None`` when it would change nothing."""
+    conflict = date_conflict(row, date)
+    if conflict is not None:
+        raise UsageError(conflict)
+    if status is row.status and note is None:
+        return None
+    entry = HistoryEntry.model_validate(
+        {
+            "datum": date.isoformat(),
+            "status": status.value,
+            "notering": note,
+            "av": by,
+            "uppföljning": round_id,
+        }
+    )
+    return Change(row.id, row.status, entry)
+
+
+def unchanged_notice(row: Row) -> str:
+    """What to say when a row already has the status asked for and no note came with it."""
+    return (
+        f"{row.id}: har redan status {row.status.value} – ingen ändring "
+        "(lägg till --note för att registrera en ny iakttagelse)"
+    )
+
+
+def prepare_status(plan: Plan, request: StatusRequest, *, today: dt.date) -> Prepared:
+    """The changes ``status set`` makes to ``plan``; usage errors for anything it refuses."""
+    check_date(request.date, today=today)
+    note = _text_option("--note", request.note)
+    by = _text_option("--by", request.by)
+    rows: list[Row] = []
+    for typed in request.ids:
+        row = match_row(plan, typed)
+        if row in rows:
+            raise UsageError(f"raden {row.id} anges mer än en gång")
+        rows.append(row)
+    notices: list[str] = []
+    if request.round_id is not None:
+        round_id: str | None = match_round(plan, request.round_id).id
+    else:
+        chosen = default_round(plan, request.date)
+        round_id = chosen.id if chosen else None
+        if chosen is not None:
+            notices.append(
+                f"uppföljning {chosen.id} ({chosen.name}) vald utifrån datumet {request.date}; "
+                "ange --round för en annan"
+            )
+        elif plan.rounds:
+            last = max(plan.rounds, key=lambda r: r.date)
+            notices.append(
+                f"ingen uppföljning vald: datumet {request.date} ligger efter planens sista "
+                f"omgång ({last.id}); ange --round för att koppla posten till en omgång"
+            )
+    conflicts = [c for c in (date_conflict(row, request.date) for row in rows) if c]
+    if conflicts:
+        raise UsageError("; ".join(conflicts))
+    changes: list[Change] = []
+    for row in rows:
+        change = change_for(
+            row, request.status, date=request.date, note=note, by=by, round_id=round_id
+        )
+        if change is None:
+            notices.append(unchanged_notice(row))
+        else:
+            changes.append(change)
+    return Prepared(tuple(changes), tuple(notices))
+
+
+# --- turning changes into text -------------------------------------------------------------------
+
+
+def entry_item(entry: HistoryEntry) -> tuple[tuple[str, str], ...]:
+    """A history entry as YAML key/value text, in the documented key order.
+
+    Dates and round ids are always quoted (so no YAML reader takes them for dates or numbers),
+    notes always double-quoted; statuses and roles stay plain when that is unambiguous.
+    """
+    pairs = [("datum", double_quoted(entry.date.isoformat())), ("status", scalar(entry.status))]
+    if entry.note is not None:
+        pairs.append(("notering", double_quoted(entry.note)))
+    if entry.by is not None:
+        pairs.append(("av", scalar(entry.by)))
+    if entry.round is not None:
+        pairs.append(("uppföljning", double_quoted(entry.round)))
+    return tuple(pairs)
+
+
+def apply_changes(loaded: Loaded[Plan], changes: Sequence[Change]) -> str:
+    """The plan file's text with the new entries added as lines (nothing else changes)."""
+    index = {row.id: position for position, row in enumerate(loaded.model.rows)}
+    appends = [
+        Append((ROWS_KEY, index[change.row_id]), HISTORY_KEY, (entry_item(change.entry),))
+        for change in changes
+    ]
+    return append_items(loaded.doc, appends)
+
+
+def expected_plan(plan: Plan, changes: Sequence[Change]) -> Plan:
+    """``plan`` with the changes' entries appended: what the new file must read as."""
+    added: dict[str, list[HistoryEntry]] = {}
+    for change in changes:
+        added.setdefault(change.row_id, []).append(change.entry)
+    rows = tuple(
+        row.model_copy(update={"history": (*row.history, *added.get(row.id, []))})
+        for row in plan.rows
+    )
+    return plan.model_copy(update={"rows": rows})
+
+
+# --- writing -------------------------------------------------------------------------------
+
+Preparer = Callable[[Plan], Prepared]
+
+
+def update_plan(
+    root: Path,
+    prepare: Preparer,
+    *,
+    today: dt.date,
+    base: Path | None = None,
+    plan_id: str | None = None,
+    snapshot: str | None = None,
+    dry_run: bool = False,
+    lock_timeout: float = savefile.LOCK_TIMEOUT,
+) -> Outcome:
+    """Compute the changes from the current plan and write them safely (see the module doc).
+
+    ``snapshot`` is the text the changes were decided on (the interactive follow-up): if the file
+    no longer holds it, the write is refused. Without it, the changes are computed from the file
+    as it is once the lock is held, so concurrent planctl writers never lose an update.
+    """
+    data = load_data_dir(root, today=today, base=base).require_valid()
+    loaded = data.plan(plan_id)
+    if dry_run:
+        _require_snapshot(loaded, snapshot)
+        return _apply(root, data, loaded, prepare, today=today, base=base, write=False)
+    with savefile.locked(loaded.path, shown=loaded.doc.file, timeout=lock_timeout):
+        if _read_text(loaded.path) != loaded.doc.text:  # another writer came first
+            data = load_data_dir(root, today=today, base=base).require_valid()
+            loaded = data.plan(plan_id)
+        _require_snapshot(loaded, snapshot)
+        return _apply(root, data, loaded, prepare, today=today, base=base, write=True)
+
+
+def _read_text(path: Path) -> str | None:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _require_snapshot(loaded: Loaded[Plan], snapshot: str | None) -> None:
+    if snapshot is not None and loaded.doc.text != snapshot:
+        raise ConflictError(
+            f"{loaded.doc.file}: filen har ändrats på disken sedan planctl läste den; "
+            "inget skrevs – kör kommandot igen"
+        )
+
+
+def _apply(
+    root: Path,
+    data: DataSet,
+    loaded: Loaded[Plan],
+    prepare: Preparer,
+    *,
+    today: dt.date,
+    base: Path | None,
+    write: bool,
+) -> Outcome:
+    prepared = prepare(loaded.model)
+    file = loaded.doc.file
+    if not prepared.changes:
+        return Outcome(file, (), prepared.notices, "", written=False)
+    old = loaded.doc.text
+    new = apply_changes(loaded, prepared.changes)
+    checked = load_data_dir(root, today=today, base=base, overrides={loaded.path: new})
+    if checked.errors:
+        raise DataError(
+            f"ändringen skulle göra datafilerna ogiltiga ({len(checked.errors)} fel); inget skrevs",
+            problems=checked.errors,
+        )
+    after = next((p for p in checked.plans if p.path == loaded.path), None)
+    if after is None or after.model != expected_plan(loaded.model, prepared.changes):
+        raise EditError(
+            f"{file}: planctl kunde inte lägga till posterna utan att ändra något annat i filen; "
+            "inget skrevs (rapportera gärna filen som ett fel i planctl)"
+        )
+    if write:
+        savefile.replace_file(
+            loaded.path, new.encode("utf-8"), expected=old.encode("utf-8"), shown=file
+        )
+    return Outcome(
+        file, prepared.changes, prepared.notices, unified_diff(old, new, file), written=write
+    )
+
+
+def followup_date(round_: Round, *, today: dt.date) -> dt.date:
+    """The date follow-up entries get by default: the round's date, or today if that is earlier."""
+    return min(round_.date, today)

@@ -1,0 +1,451 @@
+"""The writing commands on the command line: status set, history, followup."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planctl.store import load_data_dir
+from tests.conftest import REPO, TODAY, Invoke
+from tests.helpers import added_lines
+
+
+def _plan_text(data_dir: Path) -> str:
+    return (data_dir / "boras_plan.yaml").read_bytes().decode("utf-8")
+
+
+def _history(data_dir: Path, row_id: str) -> list[dict[str, object]]:
+    plan = load_data_dir(data_dir, today=TODAY).require_valid().plan().model
+    row = plan.row(row_id)
+    assert row is not None
+    return [e.model_dump(mode="json", exclude_none=True) for e in row.history]
+
+
+@pytest.mark.parametrize(
+    "command", [["status"], ["status", "set"], ["history"], ["followup"]], ids=" ".join
+)
+def test_new_commands_have_swedish_help(invoke: Invoke, command: list[str]) -> None:
+    """Every new command answers -h with Swedish help and exit 0."""
+    result = invoke(*command, "-h")
+    assert result.exit_code == 0
+    assert "Användning: planctl" in result.stdout
+
+
+def test_readme_documents_every_command() -> None:
+    """Each command has its own subsection in the README."""
+    from planctl.cli import app
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    names = [c.name for c in app.registered_commands] + ["status set"]
+    assert "followup" in names and "history" in names
+    for name in names:
+        assert f"### `planctl {name}" in readme, name
+
+
+# --- status set ---------------------------------------------------------------------------------
+
+
+def test_status_set_records_entry_and_names_the_chosen_round(
+    invoke: Invoke, data_dir: Path
+) -> None:
+    """A status set adds one entry, says which round the date chose and what was written."""
+    before = _plan_text(data_dir)
+    result = invoke("status", "set", "LB-4", "påbörjat", "--date", "2018-05-31")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert result.stderr == (
+        "planctl: uppföljning 2018-05 (Uppföljning maj 2018) vald utifrån datumet 2018-05-31; "
+        "ange --round för en annan\n"
+        "1 post tillagd i data/boras_plan.yaml:\n"
+        "  LB-4: Ej påbörjat → Påbörjat (2018-05-31, uppföljning 2018-05)\n"
+    )
+    assert added_lines(before, _plan_text(data_dir)) == [
+        "    historik:\n",
+        '      - datum: "2018-05-31"\n',
+        "        status: Påbörjat\n",
+        '        uppföljning: "2018-05"\n',
+    ]
+
+
+def test_status_set_with_every_option_on_several_rows(invoke: Invoke, data_dir: Path) -> None:
+    """--note, --date, --by and --round end up in each row's new entry."""
+    result = invoke(
+        "status", "set", "lb-1", "AV-2", "KP-9", "KLART",
+        "--note", "Klart enligt beslut 12/5",
+        "--date", "2018-05-20",
+        "--by", "Förhandlingschef",
+        "--round", "2018-10",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "vald utifrån" not in result.stderr
+    assert "3 poster tillagda" in result.stderr
+    for row_id in ("LB-1", "AV-2", "KP-9"):
+        assert _history(data_dir, row_id) == [
+            {
+                "date": "2018-05-20",
+                "status": "Klart",
+                "note": "Klart enligt beslut 12/5",
+                "by": "Förhandlingschef",
+                "round": "2018-10",
+            }
+        ]
+
+
+def test_status_set_defaults_to_today_after_the_last_round(invoke: Invoke, data_dir: Path) -> None:
+    """Without --date the entry is dated today; after the last round no round is recorded."""
+    result = invoke("status", "set", "AV-1", "not-started", "-n", "Ingen finansiering än")
+    assert result.exit_code == 0, result.stderr
+    assert "ingen uppföljning vald" in result.stderr
+    assert _history(data_dir, "AV-1") == [
+        {"date": TODAY.isoformat(), "status": "Ej påbörjat", "note": "Ingen finansiering än"}
+    ]
+
+
+def test_unquoted_ej_paborjat_is_understood(invoke: Invoke, data_dir: Path) -> None:
+    """'ej påbörjat' typed as two words is one status, not a row named 'ej'."""
+    result = invoke("status", "set", "LB-2", "ej", "påbörjat", "--note", "Skjuts upp")
+    assert result.exit_code == 0, result.stderr
+    assert _history(data_dir, "LB-2")[0]["status"] == "Ej påbörjat"
+
+
+def test_dry_run_prints_diff_and_writes_nothing(invoke: Invoke, data_dir: Path) -> None:
+    """--dry-run shows the diff on stdout, says nothing was written, and leaves the file."""
+    before = _plan_text(data_dir)
+    result = invoke("status", "set", "KP-11", "started", "-d", "2018-05-31", "--dry-run")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("--- a/data/boras_plan.yaml\n+++ b/data/boras_plan.yaml\n")
+    assert '+      - datum: "2018-05-31"\n' in result.stdout
+    assert "Torrkörning – inget skrevs. 1 post skulle läggas till" in result.stderr
+    assert _plan_text(data_dir) == before
+
+
+def test_same_status_without_note_is_a_noop_that_says_so(invoke: Invoke, data_dir: Path) -> None:
+    """Re-setting a row's current status without a note writes nothing and explains why."""
+    before = _plan_text(data_dir)
+    result = invoke("status", "set", "LB-1", "ej-paborjat", "-d", "2018-05-31")
+    assert result.exit_code == 0
+    assert "LB-1: har redan status Ej påbörjat – ingen ändring" in result.stderr
+    assert "Inga ändringar; data/boras_plan.yaml är oförändrad." in result.stderr
+    assert _plan_text(data_dir) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["LB-1", "färdig"], "okänt värde 'färdig' för status; giltiga: Klart, Påbörjat, Ej"),
+        (["XX-1", "klart"], "raden 'XX-1' finns inte i planen; giltiga id:n: LB-1"),
+        (["klart"], "ange minst ett radid och en status"),
+        (["LB-1", "klart", "-d", "31/5"], "'31/5' är inget giltigt datum"),
+        (["LB-1", "klart", "-d", "2027-01-01"], "datumet 2027-01-01 ligger i framtiden"),
+        (["LB-1", "klart", "-r", "2019-05"], "giltiga: 2018-05, 2018-10"),
+        (["LB-1", "klart", "--note", ""], "--note får inte vara tom"),
+        (["LB-1", "klart", "--plan", "annan"], "okänd plan 'annan'"),
+    ],
+)
+def test_refused_requests_exit_2_and_leave_the_file(
+    invoke: Invoke, data_dir: Path, args: list[str], message: str
+) -> None:
+    """Bad statuses, rows, dates, rounds and plans are usage errors; nothing is written."""
+    before = _plan_text(data_dir)
+    result = invoke("status", "set", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert _plan_text(data_dir) == before
+
+
+def test_date_before_last_entry_is_refused(invoke: Invoke, data_dir: Path) -> None:
+    """A date earlier than the row's last entry is refused with both dates."""
+    assert invoke("status", "set", "LB-1", "påbörjat", "-d", "2018-06-01").exit_code == 0
+    before = _plan_text(data_dir)
+    result = invoke("status", "set", "LB-1", "klart", "-d", "2018-05-31")
+    assert result.exit_code == 2
+    assert "LB-1: datumet 2018-05-31 ligger före radens senaste post (2018-06-01)" in result.stderr
+    assert _plan_text(data_dir) == before
+
+
+def test_broken_plan_is_not_written(invoke: Invoke, data_dir: Path) -> None:
+    """When the data files already have errors, status set refuses with exit 1."""
+    plan_file = data_dir / "boras_plan.yaml"
+    broken = plan_file.read_bytes().replace(b"    ansvar: Kommunchef\n", b"    ansvr: Kommunchef\n")
+    plan_file.write_bytes(broken)
+    result = invoke("status", "set", "LB-1", "klart", "-d", "2018-05-31")
+    assert result.exit_code == 1
+    assert "okänt fält 'ansvr'" in result.stderr
+    assert plan_file.read_bytes() == broken
+
+
+def test_crlf_plan_without_final_newline_keeps_both(invoke: Invoke, data_dir: Path) -> None:
+    """A CRLF plan without a final newline gets CRLF lines at its end and still no newline."""
+    plan_file = data_dir / "boras_plan.yaml"
+    original = plan_file.read_bytes().rstrip(b"\n").replace(b"\n", b"\r\n")
+    plan_file.write_bytes(original)
+    result = invoke("status", "set", "KP-11", "LB-1", "klart", "-d", "2018-05-31", "-n", "Åtgärdat")
+    assert result.exit_code == 0, result.stderr
+    new = plan_file.read_bytes()
+    assert not new.endswith(b"\n")
+    assert new.count(b"\n") == new.count(b"\r\n")
+    tail = (
+        '    insatser: [5, 9]\r\n    historik:\r\n      - datum: "2018-05-31"\r\n'
+        '        status: Klart\r\n        notering: "Åtgärdat"\r\n        uppföljning: "2018-05"'
+    )
+    assert new.endswith(tail.encode())  # KP-11 is the last row
+    # With the missing newline put back on both sides, only lines were added.
+    assert len(added_lines((original + b"\r\n").decode(), (new + b"\r\n").decode())) == 5 + 5
+    assert _history(data_dir, "KP-11")[0]["note"] == "Åtgärdat"
+    assert len(_history(data_dir, "LB-1")) == 1
+
+
+def test_symlinked_plan_is_written_through_the_link(invoke: Invoke, data_dir: Path) -> None:
+    """A plan that is a symlink stays a symlink; its target gets the entry, mode kept."""
+    plan_file = data_dir / "boras_plan.yaml"
+    real = data_dir.parent / "elsewhere.yaml"
+    plan_file.rename(real)
+    real.chmod(0o664)
+    plan_file.symlink_to(real)
+    result = invoke("status", "set", "LB-1", "klart", "-d", "2018-05-31")
+    assert result.exit_code == 0, result.stderr
+    assert plan_file.is_symlink()
+    assert "historik:" in real.read_text(encoding="utf-8")
+    assert real.stat().st_mode & 0o777 == 0o664
+
+
+# --- history ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def with_history(invoke: Invoke) -> Invoke:
+    """The plan after three recorded changes on two rows."""
+    for args in (
+        ["LB-4", "påbörjat", "-d", "2018-05-31", "--by", "Förhandlingschef"],
+        ["AV-8", "påbörjat", "-d", "2018-04-10", "-n", "Mätning | del 1"],
+        ["LB-4", "klart", "-d", "2018-10-15", "-n", "Infört"],
+    ):
+        assert invoke("status", "set", *args).exit_code == 0
+    return invoke
+
+
+def test_history_of_plan_in_date_order(with_history: Invoke) -> None:
+    """Without an id every change in the plan is listed in date order with before and after."""
+    result = with_history("history", "--format", "json")
+    assert result.exit_code == 0
+    records = json.loads(result.stdout)
+    assert [(r["date"], r["id"], r["previous"], r["status"]) for r in records] == [
+        ("2018-04-10", "AV-8", "Ej påbörjat", "Påbörjat"),
+        ("2018-05-31", "LB-4", "Ej påbörjat", "Påbörjat"),
+        ("2018-10-15", "LB-4", "Påbörjat", "Klart"),
+    ]
+    assert set(records[0]) == {
+        "area", "by", "date", "id", "note", "plan", "previous", "round", "status",
+    }  # fmt: skip
+
+
+def test_history_of_one_row_as_table(with_history: Invoke) -> None:
+    """With an id only that row's entries are shown, in a table with Swedish headings."""
+    result = with_history("history", "lb-4")
+    assert result.exit_code == 0
+    assert "LB-4: Höjt mentorstillägg" in result.stdout
+    assert "Datum" in result.stdout and "Notering" in result.stdout
+    assert "Infört" in result.stdout and "AV-8" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("since", "dates"),
+    [
+        ("2018-05-31", ["2018-05-31", "2018-10-15"]),
+        ("2018-10", ["2018-10-15"]),
+        ("2018-05", ["2018-04-10", "2018-05-31", "2018-10-15"]),
+    ],
+)
+def test_history_since_date_or_round(with_history: Invoke, since: str, dates: list[str]) -> None:
+    """--since takes a date, or a round (its entries and everything from its date on)."""
+    result = with_history("history", "--since", since, "-f", "json")
+    assert result.exit_code == 0
+    assert [r["date"] for r in json.loads(result.stdout)] == dates
+
+
+def test_history_as_markdown_escapes_cells(with_history: Invoke) -> None:
+    """Markdown output is a table with a heading; a '|' inside a note is escaped."""
+    result = with_history("history", "--format", "markdown")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "## Borås Stad: statushistorik"
+    assert lines[2] == "| Datum | Id | Från | Till | Uppföljning | Av | Notering |"
+    assert (
+        "| 2018-04-10 | AV-8 | Ej påbörjat | Påbörjat | 2018-05 |  | Mätning \\| del 1 |" in lines
+    )
+
+
+def test_history_empty_says_so(invoke: Invoke) -> None:
+    """A plan without history shows an empty table that says so (and [] in JSON)."""
+    assert "(ingen historik)" in invoke("history").stdout
+    assert json.loads(invoke("history", "-f", "json").stdout) == []
+    assert "_Ingen historik._" in invoke("history", "-f", "markdown").stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["XX-1"], "raden 'XX-1' finns inte"), (["--since", "igår"], "giltiga: 2018-05, 2018-10")],
+)
+def test_history_bad_input_exits_2(invoke: Invoke, args: list[str], message: str) -> None:
+    """An unknown row or an unreadable --since is a usage error."""
+    result = invoke("history", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+# --- followup -----------------------------------------------------------------------------------
+
+# Answers for the six Lönebildning rows: status, then note (empty = Enter).
+MEETING = "k\nBeslut i delegationen\n\n\npåbörjat\n\n\n\nej-paborjat\nVäntar\n\n\n"
+
+
+def test_followup_records_answers_after_confirmation(invoke: Invoke, data_dir: Path) -> None:
+    """The meeting walks the area's rows, shows a summary, and writes once after 'ja'."""
+    before = _plan_text(data_dir)
+    result = invoke(
+        "followup", "2018-05", "--area", "lonebildning", "--by", "Sekreterare",
+        input=MEETING + "ja\n",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count("Ny status") == 6
+    assert "[6/6] LB-6" in result.stdout
+    assert "Sammanfattning:" in result.stdout
+    assert (
+        "LB-1: Ej påbörjat → Klart (2018-05-31, uppföljning 2018-05) – Beslut i delegationen"
+        in (result.stdout)
+    )
+    assert "Spara 3 ändringar i data/boras_plan.yaml? (ja/nej)" in result.stdout
+    assert "3 poster tillagda i data/boras_plan.yaml" in result.stderr
+    added = added_lines(before, _plan_text(data_dir))
+    assert len(added) == 6 + 5 + 6  # historik: and the entry lines, for LB-1, LB-3, LB-5
+    assert _history(data_dir, "LB-1") == [
+        {
+            "date": "2018-05-31",
+            "status": "Klart",
+            "note": "Beslut i delegationen",
+            "by": "Sekreterare",
+            "round": "2018-05",
+        }
+    ]
+    assert _history(data_dir, "LB-5")[0]["note"] == "Väntar"  # same status, with a note
+    assert _history(data_dir, "LB-2") == []
+
+
+def test_followup_answer_nej_writes_nothing(invoke: Invoke, data_dir: Path) -> None:
+    """Answering 'nej' to the final question leaves the file byte-identical."""
+    before = _plan_text(data_dir)
+    result = invoke("followup", "2018-05", "-a", "lönevillkor", input=MEETING + "kanske\nnej\n")
+    assert result.exit_code == 0
+    assert "Svara ja eller nej." in result.stdout
+    assert result.stdout.rstrip().endswith("Inget skrevs.")
+    assert _plan_text(data_dir) == before
+
+
+def test_followup_interrupted_writes_nothing(invoke: Invoke, data_dir: Path) -> None:
+    """Input ending mid-meeting (as Ctrl-C does) aborts with exit 130 and writes nothing."""
+    before = _plan_text(data_dir)
+    result = invoke("followup", "2018-05", "--area", "lonebildning", input="k\nNotering\np\n")
+    assert result.exit_code == 130
+    assert "Avbrutet – inget skrevs." in result.stderr
+    assert _plan_text(data_dir) == before
+
+
+def test_followup_repeats_unclear_status_and_skips_blocked_rows(
+    invoke: Invoke, data_dir: Path
+) -> None:
+    """An unknown status is asked again; rows with later entries are skipped with a reason."""
+    assert invoke("status", "set", "LB-2", "klart", "-d", "2018-10-31").exit_code == 0
+    answers = "xyz\nklart\n\n" + "\n\n" * 4 + "ja\n"
+    result = invoke("followup", "2018-05", "--area", "lonebildning", input=answers)
+    assert result.exit_code == 0, result.stderr
+    assert "okänt värde 'xyz' för status; giltiga: Klart, Påbörjat, Ej påbörjat" in result.stdout
+    assert "Hoppas över: LB-2: datumet 2018-05-31 ligger före radens senaste post" in result.stdout
+    assert [e["status"] for e in _history(data_dir, "LB-1")] == ["Klart"]
+
+
+def test_followup_without_changes_writes_nothing(invoke: Invoke, data_dir: Path) -> None:
+    """Keeping every status asks no final question and leaves the file alone."""
+    before = _plan_text(data_dir)
+    result = invoke("followup", "2018-10", "--area", "lonebildning", input="\n\n" * 6)
+    assert result.exit_code == 0
+    assert "Inga ändringar; inget skrevs." in result.stdout
+    assert "(ja/nej)" not in result.stdout
+    assert _plan_text(data_dir) == before
+
+
+def test_followup_refuses_when_file_changed_during_meeting(
+    invoke: Invoke, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If someone edits the plan during the meeting, the write is refused with exit 3."""
+    from planctl import cli
+
+    plan_file = data_dir / "boras_plan.yaml"
+
+    def colleague_edits_then_yes(question: str) -> bool:
+        plan_file.write_text(_plan_text(data_dir) + "# en kollegas ändring\n", encoding="utf-8")
+        return True
+
+    monkeypatch.setattr(cli, "_confirm", colleague_edits_then_yes)
+    result = invoke("followup", "2018-05", "--area", "lonebildning", input="k\n\n" + "\n\n" * 5)
+    assert result.exit_code == 3
+    assert "filen har ändrats på disken sedan planctl läste den" in result.stderr
+    assert _plan_text(data_dir).endswith("# en kollegas ändring\n")
+    assert "historik:" not in _plan_text(data_dir)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["2019-05"], "giltiga: 2018-05, 2018-10"),
+        (["2018-05", "--date", "2030-01-01"], "ligger i framtiden"),
+        (["2018-05", "--area", "ekonomi"], "okänt värde 'ekonomi' för område"),
+    ],
+)
+def test_followup_bad_input_exits_2(invoke: Invoke, args: list[str], message: str) -> None:
+    """An unknown round or area, or a future date, stops before any question."""
+    result = invoke("followup", *args, input="")
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Ny status" not in result.stdout
+
+
+# --- the real program ---------------------------------------------------------------------------
+
+
+def test_python_m_planctl_status_set_end_to_end(data_dir: Path) -> None:
+    """'python -m planctl status set' in a subprocess writes the entry and validates after."""
+    env = {**os.environ, "PLANCTL_TODAY": "2018-06-01", "NO_COLOR": "1"}
+    env.pop("PLANCTL_DATA", None)
+    command = [sys.executable, "-m", "planctl", "status", "set", "KP-7", "klart", "-n", "VFU ok"]
+    result = subprocess.run(
+        command, cwd=data_dir.parent, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "1 post tillagd i data/boras_plan.yaml" in result.stderr
+    assert "uppföljning 2018-10 (Uppföljning oktober 2018) vald" in result.stderr
+    check = subprocess.run(
+        [sys.executable, "-m", "planctl", "validate"],
+        cwd=data_dir.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode == 0, check.stdout
+
+
+def test_core_modules_import_neither_typer_nor_rich() -> None:
+    """The writing core stays free of the CLI and output libraries."""
+    code = (
+        "import sys, planctl.status, planctl.yamledit, planctl.savefile, planctl.report\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'rich', 'click')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

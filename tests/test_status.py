@@ -1,0 +1,457 @@
+"""The rules for recording a status, and writing the plan safely."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planctl import savefile
+from planctl.errors import ConflictError, DataError, UsageError
+from planctl.models import HistoryEntry, Plan, Status
+from planctl.status import (
+    Change,
+    Outcome,
+    Prepared,
+    StatusRequest,
+    change_for,
+    default_round,
+    followup_date,
+    parse_date,
+    prepare_status,
+    split_arguments,
+    update_plan,
+)
+from planctl.store import load_data_dir
+from tests.conftest import TODAY
+from tests.helpers import added_lines
+
+MAY = dt.date(2018, 5, 31)
+JUNE = dt.date(2018, 6, 15)
+
+
+def _plan(data_dir: Path) -> Plan:
+    return load_data_dir(data_dir, today=TODAY).require_valid().plan().model
+
+
+def _set(
+    data_dir: Path,
+    request: StatusRequest,
+    *,
+    dry_run: bool = False,
+    snapshot: str | None = None,
+    lock_timeout: float = savefile.LOCK_TIMEOUT,
+) -> Outcome:
+    return update_plan(
+        data_dir,
+        lambda plan: prepare_status(plan, request, today=TODAY),
+        today=TODAY,
+        dry_run=dry_run,
+        snapshot=snapshot,
+        lock_timeout=lock_timeout,
+    )
+
+
+# --- reading what was typed ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (["LB-1", "klart"], Status.DONE),
+        (["LB-1", "KLART"], Status.DONE),
+        (["LB-1", "Påbörjat"], Status.STARTED),
+        (["LB-1", "paborjat"], Status.STARTED),
+        (["LB-1", "started"], Status.STARTED),
+        (["LB-1", "ej-påbörjat"], Status.NOT_STARTED),
+        (["LB-1", "Ej Paborjat"], Status.NOT_STARTED),
+        (["LB-1", "ej_paborjat"], Status.NOT_STARTED),
+        (["LB-1", "not-started"], Status.NOT_STARTED),
+        (["LB-1", "done"], Status.DONE),
+        (["LB-1", "k"], Status.DONE),
+        (["LB-1", "p"], Status.STARTED),
+        (["LB-1", "e"], Status.NOT_STARTED),
+    ],
+)
+def test_status_is_read_in_any_spelling(args: list[str], status: Status) -> None:
+    """Case, diacritics, '-'/space/'_' and English names all name the same status."""
+    assert split_arguments(args) == (("LB-1",), status)
+
+
+def test_unquoted_two_word_status_is_one_status() -> None:
+    """'ej påbörjat' typed without quotes is read as the status, not as a row id 'ej'."""
+    assert split_arguments(["LB-1", "AV-2", "ej", "påbörjat"]) == (
+        ("LB-1", "AV-2"),
+        Status.NOT_STARTED,
+    )
+
+
+def test_unknown_status_lists_valid_values() -> None:
+    """A status nobody knows is a usage error naming the valid ones."""
+    with pytest.raises(UsageError, match="giltiga: Klart, Påbörjat, Ej påbörjat"):
+        split_arguments(["LB-1", "färdig"])
+
+
+def test_missing_status_or_id_is_a_usage_error() -> None:
+    """One word is not enough: an id and a status are needed."""
+    with pytest.raises(UsageError, match="minst ett radid och en status"):
+        split_arguments(["klart"])
+
+
+@pytest.mark.parametrize("typed", ["2018-5-31", "31/5 2018", "2018-02-30", "igår"])
+def test_bad_dates_are_refused(typed: str) -> None:
+    """Only real dates written ÅÅÅÅ-MM-DD are accepted."""
+    with pytest.raises(UsageError, match="ÅÅÅÅ-MM-DD"):
+        parse_date(typed)
+
+
+# --- the rules -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (dt.date(2017, 12, 1), "2018-05"),
+        (MAY, "2018-05"),
+        (dt.date(2018, 6, 1), "2018-10"),
+        (dt.date(2018, 10, 31), "2018-10"),
+        (dt.date(2018, 11, 1), None),
+    ],
+)
+def test_default_round_is_the_one_the_date_falls_in_or_before(
+    data_dir: Path, day: dt.date, expected: str | None
+) -> None:
+    """The round is the first whose date is on or after the entry's (none after the last)."""
+    chosen = default_round(_plan(data_dir), day)
+    assert (chosen.id if chosen else None) == expected
+
+
+def test_same_month_counts_as_in_the_round(data_dir: Path) -> None:
+    """A date later in the round's month still belongs to that round."""
+    plan = _plan(data_dir)
+    mid = plan.model_copy(
+        update={"rounds": (plan.rounds[0].model_copy(update={"date": dt.date(2018, 5, 15)}),)}
+    )
+    chosen = default_round(mid, dt.date(2018, 5, 20))
+    assert chosen is not None and chosen.id == "2018-05"
+
+
+def test_request_chooses_round_and_says_so(data_dir: Path) -> None:
+    """Without --round the round is chosen from the date and a notice names it."""
+    prepared = prepare_status(
+        _plan(data_dir), StatusRequest(("lb-1",), Status.STARTED, MAY), today=TODAY
+    )
+    (change,) = prepared.changes
+    assert change.row_id == "LB-1" and change.previous is Status.NOT_STARTED
+    assert change.entry.round == "2018-05"
+    assert prepared.notices == (
+        "uppföljning 2018-05 (Uppföljning maj 2018) vald utifrån datumet 2018-05-31; "
+        "ange --round för en annan",
+    )
+
+
+def test_date_after_all_rounds_gets_no_round_and_a_notice(data_dir: Path) -> None:
+    """After the last round no round is recorded, and the user is told why."""
+    prepared = prepare_status(
+        _plan(data_dir), StatusRequest(("LB-1",), Status.DONE, TODAY), today=TODAY
+    )
+    assert prepared.changes[0].entry.round is None
+    assert "efter planens sista omgång (2018-10)" in prepared.notices[0]
+
+
+def test_explicit_round_is_matched_and_unknown_lists_valid(data_dir: Path) -> None:
+    """--round takes a round id; an unknown one is refused with the valid ids."""
+    plan = _plan(data_dir)
+    prepared = prepare_status(
+        plan, StatusRequest(("LB-1",), Status.DONE, MAY, round_id="2018-10"), today=TODAY
+    )
+    assert prepared.changes[0].entry.round == "2018-10" and prepared.notices == ()
+    with pytest.raises(UsageError, match="giltiga: 2018-05, 2018-10"):
+        prepare_status(
+            plan, StatusRequest(("LB-1",), Status.DONE, MAY, round_id="2019-05"), today=TODAY
+        )
+
+
+def test_same_status_without_note_is_a_noop(data_dir: Path) -> None:
+    """Setting the status a row already has, without a note, changes nothing and says so."""
+    prepared = prepare_status(
+        _plan(data_dir), StatusRequest(("LB-1",), Status.NOT_STARTED, MAY), today=TODAY
+    )
+    assert prepared.changes == ()
+    assert prepared.notices[-1].startswith("LB-1: har redan status Ej påbörjat – ingen ändring")
+
+
+def test_same_status_with_note_is_a_new_observation(data_dir: Path) -> None:
+    """With a note, the same status is recorded again."""
+    prepared = prepare_status(
+        _plan(data_dir),
+        StatusRequest(("LB-1",), Status.NOT_STARTED, MAY, note="Väntar på budget"),
+        today=TODAY,
+    )
+    assert prepared.changes[0].entry.note == "Väntar på budget"
+
+
+def test_future_date_is_refused(data_dir: Path) -> None:
+    """A date after today is refused."""
+    with pytest.raises(UsageError, match="ligger i framtiden"):
+        prepare_status(
+            _plan(data_dir), StatusRequest(("LB-1",), Status.DONE, MAY), today=dt.date(2018, 5, 1)
+        )
+
+
+def test_date_before_last_entry_is_refused(data_dir: Path) -> None:
+    """A row's history stays in date order: an earlier date than its last entry is refused."""
+    _set(data_dir, StatusRequest(("LB-1",), Status.STARTED, JUNE))
+    with pytest.raises(UsageError, match=r"LB-1: datumet 2018-05-31 ligger före .*2018-06-15"):
+        prepare_status(_plan(data_dir), StatusRequest(("LB-1",), Status.DONE, MAY), today=TODAY)
+    row = _plan(data_dir).row("LB-1")
+    assert row is not None
+    assert change_for(row, Status.DONE, date=JUNE) is not None  # the same day is fine
+
+
+@pytest.mark.parametrize(
+    ("ids", "message"),
+    [
+        (("LB-1", "XX-9"), "raden 'XX-9' finns inte.*giltiga id:n: LB-1, LB-2"),
+        (("LB-1", "lb-1"), "mer än en gång"),
+    ],
+)
+def test_bad_row_ids_are_refused(data_dir: Path, ids: tuple[str, ...], message: str) -> None:
+    """Unknown ids list the valid ones; the same row twice is refused."""
+    with pytest.raises(UsageError, match=message):
+        prepare_status(_plan(data_dir), StatusRequest(ids, Status.DONE, MAY), today=TODAY)
+
+
+@pytest.mark.parametrize("field", ["note", "by"])
+def test_blank_note_or_role_is_refused(data_dir: Path, field: str) -> None:
+    """An empty --note or --by is a usage error, not an empty field in the file."""
+    request = StatusRequest(
+        ("LB-1",),
+        Status.DONE,
+        MAY,
+        note="  " if field == "note" else None,
+        by="  " if field == "by" else None,
+    )
+    with pytest.raises(UsageError, match="får inte vara tom"):
+        prepare_status(_plan(data_dir), request, today=TODAY)
+
+
+def test_followup_date_is_the_round_date_unless_that_is_future(data_dir: Path) -> None:
+    """Follow-up entries are dated on the round's date, or today when the round is ahead."""
+    rounds = _plan(data_dir).rounds
+    assert followup_date(rounds[0], today=TODAY) == MAY
+    assert followup_date(rounds[0], today=dt.date(2018, 5, 20)) == dt.date(2018, 5, 20)
+
+
+# --- writing the real plan ---------------------------------------------------------------------
+
+
+def test_status_set_on_real_plan_only_adds_lines(data_dir: Path) -> None:
+    """On the shipped plan, recording statuses adds exactly the entry lines and nothing else."""
+    plan_file = data_dir / "boras_plan.yaml"
+    before = plan_file.read_text(encoding="utf-8")
+    request = StatusRequest(
+        ("LB-1", "AV-10", "KP-11"),
+        Status.STARTED,
+        MAY,
+        note='Beslut i "Förhandlingsdelegationen"',
+        by="Förhandlingschef",
+    )
+    outcome = _set(data_dir, request)
+    after = plan_file.read_text(encoding="utf-8")
+    assert outcome.written and len(outcome.changes) == 3
+    lines = added_lines(before, after)
+    assert lines[:6] == [
+        "    historik:\n",
+        '      - datum: "2018-05-31"\n',
+        "        status: Påbörjat\n",
+        '        notering: "Beslut i \\"Förhandlingsdelegationen\\""\n',
+        "        av: Förhandlingschef\n",
+        '        uppföljning: "2018-05"\n',
+    ]
+    assert len(lines) == 18
+    row = _plan(data_dir).row("AV-10")
+    assert row is not None and row.history[-1].note == 'Beslut i "Förhandlingsdelegationen"'
+
+
+def test_git_diff_shows_only_added_lines(data_dir: Path, tmp_path: Path) -> None:
+    """'git diff --numstat' of the real plan after a status set counts additions only."""
+    original = tmp_path / "original.yaml"
+    shutil.copyfile(data_dir / "boras_plan.yaml", original)
+    _set(data_dir, StatusRequest(("LB-4",), Status.DONE, MAY, by="Förhandlingschef"))
+    _set(data_dir, StatusRequest(("LB-4", "KP-2"), Status.DONE, JUNE, note="Uppföljt"))
+    result = subprocess.run(
+        [
+            "git",
+            "diff",
+            "--no-index",
+            "--numstat",
+            str(original),
+            str(data_dir / "boras_plan.yaml"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr  # 1: the files differ
+    added, deleted, _ = result.stdout.split("\t")
+    assert (int(added), int(deleted)) == (5 + 4 + 5, 0)
+
+
+def test_dry_run_returns_diff_and_writes_nothing(data_dir: Path) -> None:
+    """--dry-run computes and checks the change, returns its diff, and leaves the file alone."""
+    plan_file = data_dir / "boras_plan.yaml"
+    before = plan_file.read_bytes()
+    outcome = _set(data_dir, StatusRequest(("LB-1",), Status.DONE, MAY), dry_run=True)
+    assert not outcome.written
+    assert '+      - datum: "2018-05-31"\n' in outcome.diff
+    assert plan_file.read_bytes() == before
+
+
+def test_invalid_change_leaves_file_byte_identical(data_dir: Path) -> None:
+    """A change the validation rules reject is never written; the file keeps every byte."""
+    plan_file = data_dir / "boras_plan.yaml"
+    before = plan_file.read_bytes()
+    bad = HistoryEntry.model_validate(
+        {"datum": "2018-05-31", "status": "Klart", "uppföljning": "2099-01"}
+    )
+
+    def prepare(plan: Plan) -> Prepared:
+        return Prepared((Change("LB-1", Status.NOT_STARTED, bad),))
+
+    with pytest.raises(DataError) as caught:
+        update_plan(data_dir, prepare, today=TODAY)
+    assert "inget skrevs" in caught.value.message
+    assert [p.rule for p in caught.value.problems] == ["unknown-round"]
+    assert plan_file.read_bytes() == before
+
+
+def test_out_of_order_change_is_caught_by_validation(data_dir: Path) -> None:
+    """Even a change that skips the domain checks is stopped by the validate rules."""
+    plan_file = data_dir / "boras_plan.yaml"
+    _set(data_dir, StatusRequest(("LB-1",), Status.STARTED, JUNE))
+    before = plan_file.read_bytes()
+    early = HistoryEntry.model_validate({"datum": "2018-01-01", "status": "Klart"})
+    with pytest.raises(DataError) as caught:
+        update_plan(
+            data_dir,
+            lambda plan: Prepared((Change("LB-1", Status.STARTED, early),)),
+            today=TODAY,
+        )
+    assert [p.rule for p in caught.value.problems] == ["history-order"]
+    assert plan_file.read_bytes() == before
+
+
+def test_changed_snapshot_is_refused(data_dir: Path) -> None:
+    """Changes decided on an older text are not written over a newer file."""
+    plan_file = data_dir / "boras_plan.yaml"
+    snapshot = plan_file.read_text(encoding="utf-8")
+    plan_file.write_text(snapshot + "# en kollegas ändring\n", encoding="utf-8")
+    changed = plan_file.read_bytes()
+    with pytest.raises(ConflictError, match="ändrats på disken"):
+        _set(data_dir, StatusRequest(("LB-1",), Status.DONE, MAY), snapshot=snapshot)
+    assert plan_file.read_bytes() == changed
+
+
+def test_locked_plan_times_out_without_writing(data_dir: Path) -> None:
+    """While another writer holds the lock, a status set waits and then gives up."""
+    plan_file = data_dir / "boras_plan.yaml"
+    before = plan_file.read_bytes()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from planctl import savefile\n"
+            "with savefile.locked(Path(sys.argv[1])):\n"
+            "    print('låst', flush=True); time.sleep(30)",
+            str(plan_file),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "låst"
+        with pytest.raises(ConflictError, match="en annan planctl skriver"):
+            _set(data_dir, StatusRequest(("LB-1",), Status.DONE, MAY), lock_timeout=0.2)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert plan_file.read_bytes() == before
+    assert savefile.lock_path(plan_file).exists()  # left by the killed holder, harmless
+
+
+WORKER = """
+import sys
+from planctl.cli import app
+row = sys.argv[1]
+for k in range(5):
+    args = ["status", "set", row, "påbörjat", "--note", f"{row} nr {k}", "--date", "2018-05-31"]
+    code = app(args, prog_name="planctl", standalone_mode=False)
+    if code:
+        sys.exit(code)
+"""
+
+
+def test_concurrent_writers_lose_no_entry(data_dir: Path) -> None:
+    """8 processes × 5 status sets on different rows at once: all 40 entries are in the file."""
+    rows = ["LB-1", "LB-2", "LB-3", "AV-1", "AV-5", "KP-1", "KP-6", "KP-11"]
+    env = {**os.environ, "PLANCTL_DATA": str(data_dir), "PLANCTL_TODAY": "2018-06-01"}
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WORKER, row],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for row in rows
+    ]
+    errors = [(w.wait(timeout=60), w.stderr.read() if w.stderr else "") for w in workers]
+    assert all(code == 0 for code, _ in errors), errors
+    plan = _plan(data_dir)
+    for row_id in rows:
+        row = plan.row(row_id)
+        assert row is not None
+        assert [e.note for e in row.history] == [f"{row_id} nr {k}" for k in range(5)]
+    assert sum(len(r.history) for r in plan.rows) == 40
+    assert not savefile.lock_path(data_dir / "boras_plan.yaml").exists()
+
+
+def test_killed_status_set_leaves_old_or_new_plan(data_dir: Path) -> None:
+    """SIGKILL of 'planctl status set' at random moments (12 runs) leaves the old or new plan."""
+    import random
+    import signal
+    import time
+
+    plan_file = data_dir / "boras_plan.yaml"
+    old = plan_file.read_bytes()
+    env = {**os.environ, "PLANCTL_DATA": str(data_dir), "PLANCTL_TODAY": "2018-06-01"}
+    command = [sys.executable, "-m", "planctl", "status", "set", "AV-4", "klart", "-n", "Klar"]
+    timings = []
+    for _ in range(2):  # the second run is warm; kills are timed around its write
+        plan_file.write_bytes(old)
+        started = time.monotonic()
+        assert subprocess.run(command, env=env, capture_output=True, check=False).returncode == 0
+        timings.append(time.monotonic() - started)
+    full = min(timings)
+    new = plan_file.read_bytes()
+    rng = random.Random(7)
+    outcomes = set()
+    for _ in range(12):
+        plan_file.write_bytes(old)
+        writer = subprocess.Popen(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        time.sleep(rng.uniform(0.6, 1.2) * full)
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        content = plan_file.read_bytes()
+        assert content in (old, new)
+        outcomes.add(content == new)
+        assert load_data_dir(data_dir, today=TODAY).errors == ()
+    assert outcomes == {False, True}, "kills should land both before and after the write"
