@@ -8,6 +8,7 @@ the message and exits with that code.
 from __future__ import annotations
 
 import enum
+import errno
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -88,3 +89,22 @@ class ConflictError(PlanctlError):
     """
 
     exit_code = EXIT_CONFLICT
+
+
+_OS_REASONS = {
+    errno.ENOSPC: "disken är full",
+    errno.EDQUOT: "diskkvoten är slut",
+    errno.EACCES: "behörighet saknas",
+    errno.EPERM: "behörighet saknas",
+    errno.EROFS: "filsystemet är skrivskyddat",
+    errno.ENOENT: "filen eller katalogen finns inte",
+    errno.ENOTDIR: "en del av sökvägen är ingen katalog",
+    errno.EISDIR: "är en katalog",
+    errno.EIO: "in/ut-fel på disken",
+    errno.ETXTBSY: "filen används",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the operating system refused, in Swedish (the C library's text is English)."""
+    return _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))

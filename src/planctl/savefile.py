@@ -25,7 +25,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from planctl.errors import ConflictError
+from planctl.errors import ConflictError, os_reason
 
 LOCK_TIMEOUT = 15.0
 """Seconds to wait for another planctl to finish writing the same file."""
@@ -52,7 +52,7 @@ def _acquire(lock: Path, shown: str, timeout: float) -> int:
             fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
         except OSError as exc:
             raise ConflictError(
-                f"{shown}: kan inte skapa låsfilen {lock.name} ({exc.strerror}); inget skrevs"
+                f"{shown}: kan inte skapa låsfilen {lock.name} ({os_reason(exc)}); inget skrevs"
             ) from None
         while True:
             try:
@@ -115,7 +115,7 @@ def replace_file(path: Path, data: bytes, *, expected: bytes, shown: str | None 
         mode = stat.S_IMODE(target.stat().st_mode)
     except OSError as exc:
         raise ConflictError(
-            f"{shown}: kan inte läsas igen före skrivningen ({exc.strerror})"
+            f"{shown}: kan inte läsas igen före skrivningen ({os_reason(exc)})"
         ) from None
     if current != expected:
         raise ConflictError(
@@ -139,7 +139,7 @@ def replace_file(path: Path, data: bytes, *, expected: bytes, shown: str | None 
         with contextlib.suppress(OSError):
             temp.unlink()
         raise ConflictError(
-            f"{shown}: kunde inte skrivas ({exc.strerror}); filen är oförändrad"
+            f"{shown}: kunde inte skrivas ({os_reason(exc)}); filen är oförändrad"
         ) from None
     _fsync_dir(target.parent)
 

@@ -20,7 +20,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from planctl.errors import DataError, InputError, Problem, Severity, UsageError
+from planctl.errors import DataError, InputError, Problem, Severity, UsageError, os_reason
 from planctl.models import Catalogue, Plan
 from planctl.yamlio import Document, decode, read_document
 
@@ -157,7 +157,7 @@ def read_document_file(
     except IsADirectoryError:
         raise InputError(f"{shown}: är en katalog, inte en fil") from None
     except OSError as exc:
-        raise InputError(f"{shown}: kan inte läsas ({exc.strerror})") from None
+        raise InputError(f"{shown}: kan inte läsas ({os_reason(exc)})") from None
     text, problems = decode(raw, shown)
     if not text and problems:
         doc = Document(file=shown, text="")
@@ -480,13 +480,13 @@ def create_file(path: Path, text: str, *, base: Path | None = None) -> None:
             f"{shown}: katalogen {display_path(path.parent, base)} finns inte"
         ) from None
     except OSError as exc:
-        raise InputError(f"{shown}: kan inte skapas ({exc.strerror})") from None
+        raise InputError(f"{shown}: kan inte skapas ({os_reason(exc)})") from None
     try:
         with handle:
             handle.write(text)
     except OSError as exc:
         path.unlink(missing_ok=True)
-        raise InputError(f"{shown}: kunde inte skrivas ({exc.strerror})") from None
+        raise InputError(f"{shown}: kunde inte skrivas ({os_reason(exc)})") from None
 
 
 def save_output(path: Path, content: bytes, *, base: Path | None = None) -> str:
@@ -498,5 +498,5 @@ def save_output(path: Path, content: bytes, *, base: Path | None = None) -> str:
         temporary.replace(path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise InputError(f"{shown}: kan inte skrivas ({exc.strerror})") from None
+        raise InputError(f"{shown}: kan inte skrivas ({os_reason(exc)})") from None
     return shown

@@ -1,0 +1,109 @@
+"""Faults while writing: a full disk, a read-only file system, missing permissions.
+
+CI runs as root, for whom permission bits do not apply, so the operating system's refusals are
+simulated at the system call; the real-permission test runs only as an ordinary user.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from planctl import savefile
+from tests.conftest import Invoke
+
+SET = ("status", "set", "LB-4", "påbörjat", "--date", "2018-05-20", "--note", "Beslut fattat")
+
+
+def refuse(monkeypatch: pytest.MonkeyPatch, call: str, code: int) -> None:
+    """Make ``os.<call>`` fail with ``code`` when planctl's saving module uses it."""
+    real = getattr(os, call)
+
+    def failing(*args: object, **kwargs: object) -> object:
+        first = args[0] if args else None
+        if call == "open" and isinstance(first, str | Path) and str(first).endswith(".lock"):
+            return real(*args, **kwargs)  # the lock itself works; the write is what fails
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(savefile.os, call, failing)
+
+
+@pytest.mark.parametrize(
+    ("call", "code", "reason"),
+    [
+        ("write", errno.ENOSPC, "disken är full"),
+        ("fsync", errno.EIO, "in/ut-fel på disken"),
+        ("open", errno.EROFS, "filsystemet är skrivskyddat"),
+        ("open", errno.EACCES, "behörighet saknas"),
+    ],
+)
+def test_failed_write_keeps_old_file(
+    invoke: Invoke,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    call: str,
+    code: int,
+    reason: str,
+) -> None:
+    """A write the system refuses exits 3 with a Swedish reason; the plan is byte-identical."""
+    plan = data_dir / "boras_plan.yaml"
+    before = plan.read_bytes()
+    refuse(monkeypatch, call, code)
+    result = invoke(*SET)
+    assert result.exit_code == 3, result.stderr
+    assert reason in result.stderr and "oförändrad" in result.stderr
+    assert plan.read_bytes() == before
+    leftovers = [p.name for p in data_dir.iterdir() if p.name.startswith(".")]
+    assert leftovers == []
+
+
+def test_lock_cannot_be_created(
+    invoke: Invoke, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A directory where not even the lock file can be made gives a clear error, exit 3."""
+    plan = data_dir / "boras_plan.yaml"
+    before = plan.read_bytes()
+
+    def no_lock(*args: object, **kwargs: object) -> int:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(savefile.os, "open", no_lock)
+    result = invoke(*SET)
+    assert result.exit_code == 3
+    assert "låsfilen" in result.stderr and "skrivskyddat" in result.stderr
+    assert plan.read_bytes() == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores permission bits")
+def test_read_only_directory_for_real(invoke: Invoke, data_dir: Path) -> None:
+    """With a truly read-only data directory, status set refuses cleanly."""
+    plan = data_dir / "boras_plan.yaml"
+    before = plan.read_bytes()
+    data_dir.chmod(0o555)
+    try:
+        result = invoke(*SET)
+    finally:
+        data_dir.chmod(0o755)
+    assert result.exit_code == 3
+    assert "behörighet saknas" in result.stderr
+    assert plan.read_bytes() == before
+
+
+def test_unreadable_plan_is_input_error(
+    invoke: Invoke, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plan file that cannot be read is named with a Swedish reason, exit 2."""
+    real = Path.read_bytes
+
+    def denied(self: Path) -> bytes:
+        if self.name == "boras_plan.yaml":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    result = invoke("list")
+    assert result.exit_code == 2
+    assert "boras_plan.yaml: kan inte läsas (behörighet saknas)" in result.stderr
