@@ -12,14 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from planctl import savefile
 from tests.conftest import Invoke
 
 SET = ("status", "set", "LB-4", "påbörjat", "--date", "2018-05-20", "--note", "Beslut fattat")
 
 
 def refuse(monkeypatch: pytest.MonkeyPatch, call: str, code: int) -> None:
-    """Make ``os.<call>`` fail with ``code`` when planctl's saving module uses it."""
+    """Make ``os.<call>`` fail with ``code`` (the lock file excepted) for the whole command."""
     real = getattr(os, call)
 
     def failing(*args: object, **kwargs: object) -> object:
@@ -28,7 +27,7 @@ def refuse(monkeypatch: pytest.MonkeyPatch, call: str, code: int) -> None:
             return real(*args, **kwargs)  # the lock itself works; the write is what fails
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(savefile.os, call, failing)
+    monkeypatch.setattr(os, call, failing)
 
 
 @pytest.mark.parametrize(
@@ -70,7 +69,7 @@ def test_lock_cannot_be_created(
     def no_lock(*args: object, **kwargs: object) -> int:
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
-    monkeypatch.setattr(savefile.os, "open", no_lock)
+    monkeypatch.setattr(os, "open", no_lock)
     result = invoke(*SET)
     assert result.exit_code == 3
     assert "låsfilen" in result.stderr and "skrivskyddat" in result.stderr

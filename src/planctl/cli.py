@@ -116,11 +116,13 @@ class Settings:
             explicit=self.data_dir, env=os.environ.get("PLANCTL_DATA"), cwd=Path.cwd()
         )
 
-    def load(self) -> DataSet:
-        """The data directory's files, refusing to go on when they have errors."""
+    def load(self, plan_id: str | None = None) -> DataSet:
+        """The data directory's files (only one plan's, when named), refusing errors."""
         from planctl.store import load_data_dir
 
-        return load_data_dir(self.data_root(), today=self.today, base=Path.cwd()).require_valid()
+        return load_data_dir(
+            self.data_root(), today=self.today, base=Path.cwd(), plan_id=plan_id
+        ).require_valid()
 
 
 def _today() -> dt.date:
@@ -267,7 +269,7 @@ def list_rows(
     from planctl.render import rows_table, to_json
     from planctl.report import row_record
 
-    plan = _settings(ctx).load().plan(plan_id).model
+    plan = _settings(ctx).load(plan_id).plan(plan_id).model
     wanted = RowFilter(
         area=match_plan_area(plan, area).id if area is not None else None,
         status=match_status(status) if status is not None else None,
@@ -380,7 +382,7 @@ def report(
     from planctl.report import build_report, choose_moments
 
     settings = _settings(ctx)
-    plan = settings.load().plan(plan_id).model
+    plan = settings.load(plan_id).plan(plan_id).model
     shown, since = choose_moments(
         plan, today=settings.today, round_id=round_id, as_of=as_of, changes_since=changes_since
     )
@@ -408,7 +410,7 @@ def diff(
     from planctl.report import build_report, diff_moments
 
     settings = _settings(ctx)
-    plan = settings.load().plan(plan_id).model
+    plan = settings.load(plan_id).plan(plan_id).model
     since, shown = diff_moments(plan, first, second)
     wanted = _report_filter(plan, area=area, responsible=responsible)
     built = build_report(plan, wanted=wanted, as_of=shown, since=since, produced=settings.produced)
@@ -498,7 +500,7 @@ def show(
     from planctl.render import measure_view, row_view, to_json
     from planctl.report import measure_detail, row_detail
 
-    data = _settings(ctx).load()
+    data = _settings(ctx).load(None if item.strip().isdigit() else plan_id)
     catalogue = data.catalogue.model if data.catalogue else None
     if item.strip().isdigit():
         measure = catalogue.measure(int(item)) if catalogue else None
@@ -559,20 +561,28 @@ def validate(
     from planctl import render
     from planctl.errors import Severity, as_errors
     from planctl.render import validation
-    from planctl.store import catalogue_file, load_data_dir, load_files
+    from planctl.store import catalogue_file, check_paths, data_dir_files
 
     settings = _settings(ctx)
     base = Path.cwd()
+    jobs = min(os.cpu_count() or 1, 4)
     if files:
         try:
             helper_catalogue = catalogue_file(settings.data_root())
         except PlanctlError:
             helper_catalogue = None
-        data = load_files(
-            list(files), today=settings.today, base=base, extra_catalogue=helper_catalogue
+        data = check_paths(
+            list(files),
+            today=settings.today,
+            base=base,
+            extra_catalogue=helper_catalogue,
+            jobs=jobs,
         )
     else:
-        data = load_data_dir(settings.data_root(), today=settings.today, base=base)
+        root = settings.data_root()
+        data = check_paths(
+            data_dir_files(root, base=base), today=settings.today, base=base, root=root, jobs=jobs
+        )
     problems = as_errors(data.problems) if strict else data.problems
     if fmt is None:
         on_github = os.environ.get("GITHUB_ACTIONS") == "true"
@@ -697,7 +707,7 @@ def coverage(
     from planctl.query import match_catalogue_area
     from planctl.render import render_analysis
 
-    data = _settings(ctx).load()
+    data = _settings(ctx).load(plan_id)
     catalogue, plan = data.require_catalogue(), data.plan(plan_id).model
     area_id = match_catalogue_area(catalogue, area).id if area is not None else None
     build = row_coverage if by_row else plan_coverage
@@ -949,7 +959,7 @@ def history(
     from planctl.render import changes_table, history_markdown, to_json
     from planctl.report import history_records
 
-    plan = _settings(ctx).load().plan(plan_id).model
+    plan = _settings(ctx).load(plan_id).plan(plan_id).model
     row = match_row(plan, item) if item is not None else None
     records = history_records(plan, row, match_since(plan, since) if since else None)
     title = f"{row.id}: {row.proposal}" if row else f"{plan.meta.organisation}: statushistorik"
@@ -995,7 +1005,7 @@ def followup(
     from planctl.status import Prepared, check_date, followup_date, parse_date, update_plan
 
     settings = _settings(ctx)
-    loaded = settings.load().plan(plan_id)
+    loaded = settings.load(plan_id).plan(plan_id)
     plan = loaded.model
     chosen = match_round(plan, round_id)
     day = parse_date(date) if date is not None else followup_date(chosen, today=settings.today)

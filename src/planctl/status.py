@@ -278,14 +278,14 @@ def update_plan(
     no longer holds it, the write is refused. Without it, the changes are computed from the file
     as it is once the lock is held, so concurrent planctl writers never lose an update.
     """
-    data = load_data_dir(root, today=today, base=base).require_valid()
+    data = load_data_dir(root, today=today, base=base, plan_id=plan_id).require_valid()
     loaded = data.plan(plan_id)
     if dry_run:
         _require_snapshot(loaded, snapshot)
         return _apply(root, data, loaded, prepare, today=today, base=base, write=False)
     with savefile.locked(loaded.path, shown=loaded.doc.file, timeout=lock_timeout):
         if _read_text(loaded.path) != loaded.doc.text:  # another writer came first
-            data = load_data_dir(root, today=today, base=base).require_valid()
+            data = load_data_dir(root, today=today, base=base, plan_id=plan_id).require_valid()
             loaded = data.plan(plan_id)
         _require_snapshot(loaded, snapshot)
         return _apply(root, data, loaded, prepare, today=today, base=base, write=True)
@@ -322,7 +322,14 @@ def _apply(
         return Outcome(file, (), prepared.notices, "", written=False)
     old = loaded.doc.text
     new = apply_changes(loaded, prepared.changes)
-    checked = load_data_dir(root, today=today, base=base, overrides={loaded.path: new})
+    # The edit touches one plan: checking it with the catalogue covers every rule it can break.
+    checked = load_data_dir(
+        root,
+        today=today,
+        base=base,
+        overrides={loaded.path: new},
+        plan_id=loaded.model.meta.id,
+    )
     if checked.errors:
         raise DataError(
             f"ändringen skulle göra datafilerna ogiltiga ({len(checked.errors)} fel); inget skrevs",
