@@ -290,6 +290,24 @@ def _prose(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
         yield path, value
 
 
+def _suspect(data: Any) -> bool:
+    """Whether any prose in ``data`` has a glued hyphen that is not a conjunction."""
+    texts: list[str] = []
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict):
+            stack.extend(item for key, item in value.items() if key not in _NOT_PROSE)
+        elif isinstance(value, list):
+            stack.extend(value)
+    return any(
+        found.group(3).casefold() not in _CONJUNCTIONS
+        for found in _GLUED.finditer("\n".join(texts))
+    )
+
+
 def _position(doc: Document, path: Path, fragment: str) -> Mark:
     """Where ``fragment`` is written inside the scalar at ``path`` (the scalar when not found)."""
     start, end = doc.locate(path), doc.ends.get(path)
@@ -304,6 +322,8 @@ def _position(doc: Document, path: Path, fragment: str) -> Mark:
 def check_text(doc: Document) -> list[Problem]:
     """Prose that still carries a hyphen from the PDF's line breaks (``pdf-artefact``)."""
     problems: list[Problem] = []
+    if not _suspect(doc.data):  # the usual case, decided without building a path per node
+        return problems
     for path, text in _prose(doc.data, ()):
         for found in _GLUED.finditer(text):
             if found.group(3).casefold() in _CONJUNCTIONS:

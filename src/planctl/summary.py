@@ -106,11 +106,10 @@ def plan_summary(plan: Plan, *, today: dt.date) -> PlanSummary:
 def measure_uptake(catalogue: Catalogue, plans: Sequence[Plan]) -> list[MeasureUptake]:
     """Every catalogue measure with the plans (sorted by id) that link to it, by number."""
     names = {area.id: area.name for area in catalogue.areas}
+    linked = [(plan.meta.id, {m for row in plan.rows for m in row.measures}) for plan in plans]
     out = []
     for measure in sorted(catalogue.measures, key=lambda m: m.id):
-        plan_ids = sorted(
-            plan.meta.id for plan in plans if any(measure.id in row.measures for row in plan.rows)
-        )
+        plan_ids = sorted(plan_id for plan_id, numbers in linked if measure.id in numbers)
         out.append(
             MeasureUptake(
                 measure_id=measure.id,

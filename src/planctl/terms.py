@@ -8,6 +8,7 @@ A plan says "Hösten 2017", "Våren 2018", "I samband med löneöversyn våren 2
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -75,6 +76,7 @@ _DAY_MONTH = re.compile(r"\b(?:(\d{1,2})\s+)?(" + "|".join(_MONTHS) + r")\s+(\d{
 _ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 
 
+@functools.lru_cache(maxsize=1024)
 def parse_term(text: str) -> Term | None:
     """The term a start text names, or ``None`` when it names none.
 
