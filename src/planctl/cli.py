@@ -26,8 +26,7 @@ from planctl.errors import PlanctlError, UsageError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from planctl.models import Plan, Row, Status
-    from planctl.query import RowFilter
+    from planctl.models import Row, Status
     from planctl.report import Report
     from planctl.status import Change, Outcome
     from planctl.store import DataSet
@@ -265,16 +264,17 @@ def list_rows(
     fmt: FormatOption = Format.TABLE,
 ) -> None:
     """Lista planens rader, med filter."""
-    from planctl.query import RowFilter, filter_rows, match_plan_area, match_status, match_term
+    from planctl.query import filter_rows, row_filter
     from planctl.render import rows_table, to_json
     from planctl.report import row_record
 
     plan = _settings(ctx).load(plan_id).plan(plan_id).model
-    wanted = RowFilter(
-        area=match_plan_area(plan, area).id if area is not None else None,
-        status=match_status(status) if status is not None else None,
+    wanted = row_filter(
+        plan,
+        area=area,
+        status=status,
         responsible=responsible,
-        term=match_term(start) if start is not None else None,
+        start=start,
         needs_funding=needs_funding,
         search=search,
     )
@@ -379,6 +379,7 @@ def report(
     klart och en stapel. En rad är försenad när starterminen är slut men raden ej påbörjad;
     * markerar rader som kräver särskilda resurser.
     """
+    from planctl.query import row_filter
     from planctl.report import build_report, choose_moments
 
     settings = _settings(ctx)
@@ -386,7 +387,7 @@ def report(
     shown, since = choose_moments(
         plan, today=settings.today, round_id=round_id, as_of=as_of, changes_since=changes_since
     )
-    wanted = _report_filter(plan, area=area, responsible=responsible, status=status)
+    wanted = row_filter(plan, area=area, responsible=responsible, status=status)
     built = build_report(plan, wanted=wanted, as_of=shown, since=since, produced=settings.produced)
     _emit(built, fmt, output)
 
@@ -407,26 +408,15 @@ def diff(
     output: OutputOption = None,
 ) -> None:
     """Visa raderna som bytt status mellan två uppföljningar (eller datum), från → till."""
+    from planctl.query import row_filter
     from planctl.report import build_report, diff_moments
 
     settings = _settings(ctx)
     plan = settings.load(plan_id).plan(plan_id).model
     since, shown = diff_moments(plan, first, second)
-    wanted = _report_filter(plan, area=area, responsible=responsible)
+    wanted = row_filter(plan, area=area, responsible=responsible)
     built = build_report(plan, wanted=wanted, as_of=shown, since=since, produced=settings.produced)
     _emit(built, fmt, output)
-
-
-def _report_filter(
-    plan: Plan, *, area: str | None, responsible: str | None, status: str | None = None
-) -> RowFilter:
-    from planctl.query import RowFilter, match_plan_area, match_status
-
-    return RowFilter(
-        area=match_plan_area(plan, area).id if area is not None else None,
-        responsible=responsible,
-        status=match_status(status) if status is not None else None,
-    )
 
 
 def _emit(built: Report, fmt: ReportFormat | None, output: Path | None) -> None:

@@ -124,6 +124,27 @@ class RowFilter:
     search: str | None = None
 
 
+def row_filter(
+    plan: Plan,
+    *,
+    area: str | None = None,
+    status: str | None = None,
+    responsible: str | None = None,
+    start: str | None = None,
+    needs_funding: bool | None = None,
+    search: str | None = None,
+) -> RowFilter:
+    """A :class:`RowFilter` from what the user typed; unknown values are usage errors."""
+    return RowFilter(
+        area=match_plan_area(plan, area).id if area is not None else None,
+        status=match_status(status) if status is not None else None,
+        responsible=responsible,
+        term=match_term(start) if start is not None else None,
+        needs_funding=needs_funding,
+        search=search,
+    )
+
+
 def filter_rows(plan: Plan, wanted: RowFilter, *, as_of: dt.date | None = None) -> list[Row]:
     """The plan's rows that pass ``wanted``, in plan order; status as of ``as_of`` if given."""
     out: list[Row] = []
