@@ -28,6 +28,7 @@ from rich.text import Text
 
 from planctl.coverage import Coverage, RowCoverage, RowsCoverage
 from planctl.errors import Problem, Severity, UsageError
+from planctl.models import Measurement, Target
 from planctl.report import coverage_record, row_coverage_record, summary_record
 from planctl.summary import MeasureUptake, Summary
 
@@ -684,6 +685,20 @@ def change_line(row_id: str, previous: str, status: str, date: str, round_id: st
     when = date if round_id is None else f"{date}, uppföljning {round_id}"
     same = " (ny notering)" if previous == status else ""
     return f"{row_id}: {previous} → {status}{same} ({when})"
+
+
+def measurement_line(row_id: str, entry: Measurement, target: Target) -> str:
+    """One recorded value in words: ``LB-4: 1500 kr – mål minst 1500 kr: uppfyllt (…)``."""
+    from planctl.indicators import is_met
+    from planctl.render import report_text as words
+
+    met = "uppfyllt" if is_met(target, entry.value) else "ej uppfyllt"
+    where = "" if entry.measure is None else f" (insats {entry.measure})"
+    when = str(entry.date) if entry.round is None else f"{entry.date}, uppföljning {entry.round}"
+    return (
+        f"{row_id}{where}: {words.quantity_label(entry.value, target.unit)} – "
+        f"mål {words.target_label(target)}: {met} ({when})"
+    )
 
 
 def outcome_text(
