@@ -115,7 +115,7 @@ numbers."""
 # A number as Swedes write it: decimal comma or point, spaces between thousands ("1 500").
 _VALUE = re.compile(
     r"(?P<number>[-+−]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|[-+−]?\d+(?:[.,]\d+)?)"
-    r"\s*(?P<unit>.*)"
+    r"\s*(?P<unit>(?:[^\d\s.,].*)?)"
 )
 
 
