@@ -190,3 +190,19 @@ def test_links_point_into_the_catalogue(plan: Plan, catalogue: Catalogue) -> Non
     linked = [r for r in plan.rows if r.measures]
     assert all(set(r.measures) <= numbers for r in plan.rows)
     assert len(linked) >= 20
+
+
+def test_plan_targets_stated_in_the_body_text(plan: Plan) -> None:
+    """LB-4 carries the 1500 kr mentor allowance and KP-1 the 25 % study time as floors."""
+    targets = {row.id: row.targets for row in plan.rows if row.targets}
+    assert set(targets) == {"LB-4", "KP-1"}
+    [mentor] = targets["LB-4"]
+    assert (mentor.value, mentor.unit.value, mentor.direction) == (
+        1500,
+        "kronor",
+        Direction.AT_LEAST,
+    )
+    assert mentor.measured == "mentorstillägg under uppdragstiden"
+    [study] = targets["KP-1"]
+    assert (study.value, study.unit.value, study.direction) == (25, "procent", Direction.AT_LEAST)
+    assert all(not row.measurements for row in plan.rows)

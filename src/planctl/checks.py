@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from planctl.errors import Problem, Severity
-from planctl.models import Catalogue, Plan
+from planctl.indicators import measured_target, value_problem
+from planctl.models import Catalogue, Plan, Row
 from planctl.store import Loaded
 from planctl.terms import parse_term
 from planctl.yamlio import Document, Mark, Path
@@ -170,6 +171,75 @@ def check_plan(
                     )
                 )
             previous = entry.date if previous is None else max(previous, entry.date)
+        problems += _check_measurements(
+            doc, at, row, round_ids, catalogue.model if catalogue else None, today
+        )
+    return problems
+
+
+def _check_measurements(
+    doc: Document,
+    at: tuple[str, int],
+    row: Row,
+    round_ids: list[str],
+    catalogue: Catalogue | None,
+    today: dt.date,
+) -> list[Problem]:
+    """Measurements in date order, not in the future, in known rounds, of a target, in range."""
+    problems: list[Problem] = []
+    previous: dt.date | None = None
+    for position, entry in enumerate(row.measurements):
+        where = (*at, "mätningar", position)
+        if previous is not None and entry.date < previous:
+            problems.append(
+                doc.problem(
+                    doc.locate((*where, "datum")),
+                    "measurement-order",
+                    f"{row.id}: mätningen {entry.date} ligger före föregående mätning "
+                    f"({previous}); mätningarna ska vara i datumordning",
+                )
+            )
+        if entry.date > today:
+            problems.append(
+                doc.problem(
+                    doc.locate((*where, "datum")),
+                    "future-date",
+                    f"{row.id}: mätningens datum {entry.date} ligger i framtiden",
+                )
+            )
+        if entry.round is not None and entry.round not in round_ids:
+            valid = ", ".join(round_ids) or "inga uppföljningar är definierade"
+            problems.append(
+                doc.problem(
+                    doc.locate((*where, "uppföljning")),
+                    "unknown-round",
+                    f"{row.id}: okänd uppföljning '{entry.round}'; giltiga: {valid}",
+                )
+            )
+        previous = entry.date if previous is None else max(previous, entry.date)
+        if entry.measure is not None and catalogue is None:
+            continue  # without the catalogue, a measure's target cannot be known
+        try:
+            target = measured_target(row, entry.measure, catalogue)
+        except ValueError as exc:
+            problems.append(
+                doc.problem(
+                    doc.locate((*where, "insats") if entry.measure is not None else where),
+                    "measurement-target",
+                    f"{exc}; en mätning utan 'insats' avser radens eget mål, med 'insats' "
+                    "målet för en kopplad insats",
+                )
+            )
+            continue
+        reason = value_problem(entry.value, target.unit)
+        if reason is not None:
+            problems.append(
+                doc.problem(
+                    doc.locate((*where, "värde")),
+                    "measurement-value",
+                    f"{row.id}: {reason} (målet: {target.measured})",
+                )
+            )
     return problems
 
 

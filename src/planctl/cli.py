@@ -383,12 +383,20 @@ def report(
     from planctl.report import build_report, choose_moments
 
     settings = _settings(ctx)
-    plan = settings.load(plan_id).plan(plan_id).model
+    data = settings.load(plan_id)
+    plan = data.plan(plan_id).model
     shown, since = choose_moments(
         plan, today=settings.today, round_id=round_id, as_of=as_of, changes_since=changes_since
     )
     wanted = row_filter(plan, area=area, responsible=responsible, status=status)
-    built = build_report(plan, wanted=wanted, as_of=shown, since=since, produced=settings.produced)
+    built = build_report(
+        plan,
+        wanted=wanted,
+        as_of=shown,
+        since=since,
+        produced=settings.produced,
+        catalogue=data.catalogue.model if data.catalogue else None,
+    )
     _emit(built, fmt, output)
 
 
@@ -455,7 +463,7 @@ def list_measures(
     from planctl.render import measures_table, to_json
     from planctl.report import measure_record
 
-    data = _settings(ctx).load()
+    data = _settings(ctx).load(plan_id)
     catalogue = data.require_catalogue()
     area_id = match_catalogue_area(catalogue, area).id if area is not None else None
     left_out = covered_ids(data.plan(plan_id).model) if uncovered else frozenset()
@@ -501,7 +509,7 @@ def show(
         view = measure_view(record)
     else:
         plan = data.plan(plan_id).model
-        record = row_detail(plan, match_row(plan, item), catalogue)
+        record = row_detail(plan, match_row(plan, item), catalogue, today=_settings(ctx).today)
         view = row_view(record)
     if fmt is Format.JSON:
         sys.stdout.write(to_json(record))
@@ -896,8 +904,99 @@ def status_set(
     _report_outcome(outcome, dry_run=dry_run)
 
 
+indicator_app = typer.Typer(
+    name="indicator",
+    cls=_Group,
+    help="Registrera mätvärden för radernas mål.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(indicator_app)
+
+
+@indicator_app.command("set", cls=_Command)
+def indicator_set(
+    ctx: typer.Context,
+    target: Annotated[
+        str,
+        typer.Argument(
+            metavar="RAD|INSATS",
+            help="Radens id (t.ex. LB-4) eller katalogens insatsnummer (t.ex. 84).",
+            show_default=False,
+        ),
+    ],
+    value: Annotated[
+        str,
+        typer.Argument(
+            metavar="VÄRDE",
+            help="Det uppmätta värdet, med decimalkomma och enhet om du vill: 12,5 · 90 % · "
+            "1500 kr.",
+            show_default=False,
+        ),
+    ],
+    round_id: Annotated[
+        str,
+        typer.Option(
+            "--round", "-r", help="Uppföljningsomgång, t.ex. 2018-05.", show_default=False
+        ),
+    ],
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            "-d",
+            help="Dag då värdet mättes, ÅÅÅÅ-MM-DD. Standard: i dag.",
+            show_default=False,
+        ),
+    ] = None,
+    note: Annotated[
+        str | None,
+        typer.Option("--note", "-n", help="Notering till mätningen.", show_default=False),
+    ] = None,
+    by: ByOption = None,
+    measure: Annotated[
+        int | None,
+        typer.Option(
+            "--measure",
+            "--insats",
+            metavar="NR",
+            help="Insatsen vars mål värdet mäter, när raden följer flera mål.",
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Visa diffen som skulle skrivas; ändra ingenting.")
+    ] = False,
+    plan_id: PlanOption = None,
+) -> None:
+    """Registrera ett mätvärde för ett mål: en ny post sist i radens mätningar.
+
+    Värdet kontrolleras mot målets enhet och tillåtna värden.
+
+    Bara de nya raderna läggs till i filen; allt annat lämnas orört.
+    """
+    from planctl.indicators import MeasurementRequest, prepare_measurement
+    from planctl.status import parse_date, update_plan
+
+    settings = _settings(ctx)
+    day = parse_date(date) if date is not None else settings.today
+    request = MeasurementRequest(target, value, round_id, day, measure, note=note, by=by)
+    catalogue = settings.load(plan_id).catalogue
+    outcome = update_plan(
+        settings.data_root(),
+        lambda plan: prepare_measurement(
+            plan, catalogue.model if catalogue else None, request, today=settings.today
+        ),
+        today=settings.today,
+        base=Path.cwd(),
+        plan_id=plan_id,
+        dry_run=dry_run,
+    )
+    _report_outcome(outcome, dry_run=dry_run)
+
+
 def _report_outcome(outcome: Outcome, *, dry_run: bool = False) -> None:
-    from planctl.render import change_line, outcome_text
+    from planctl.render import change_line, measurement_line, outcome_text
 
     if dry_run:
         sys.stdout.write(outcome.diff)
@@ -907,6 +1006,7 @@ def _report_outcome(outcome: Outcome, *, dry_run: bool = False) -> None:
         )
         for c in outcome.changes
     ]
+    lines += [measurement_line(m.row_id, m.entry, m.target) for m in outcome.measurements]
     sys.stderr.write(
         outcome_text(outcome.file, lines, outcome.notices, written=outcome.written, dry_run=dry_run)
     )

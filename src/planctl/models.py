@@ -19,6 +19,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StrictBool,
+    StrictFloat,
     StrictInt,
     StrictStr,
     WithJsonSchema,
@@ -157,10 +158,11 @@ class _Model(BaseModel):
 
 
 class Target(_Model):
-    """A measurable target a measure states (derived from its text by the planctl project)."""
+    """A measurable target a measure or a plan row states (derived from its text by the project)."""
 
     model_config = _schema_text(
-        "Mål", "Ett mätbart mål som insatsens text anger (tolkat av planctl-projektet)."
+        "Mål",
+        "Ett mätbart mål som en insats eller en planrad anger (tolkat av planctl-projektet).",
     )
 
     measured: Text = Field(alias="avser", description="Vad som mäts.")
@@ -250,6 +252,36 @@ class HistoryEntry(_Model):
     )
 
 
+class Measurement(_Model):
+    """One measured value of a target, recorded at a follow-up: appended, never edited.
+
+    Without ``insats`` it measures the row's own target (``mål``); with it, the target of that
+    catalogue measure, which the row must link to.
+    """
+
+    model_config = _schema_text(
+        "Mätning",
+        "Ett uppmätt värde för ett mål vid en uppföljning; läggs till, redigeras aldrig. "
+        "Utan 'insats' mäts radens eget mål, med 'insats' målet för den kopplade insatsen.",
+    )
+
+    date: IsoDate = Field(alias="datum", description="Dag då värdet mättes (ÅÅÅÅ-MM-DD).")
+    value: StrictInt | Annotated[StrictFloat, Field(allow_inf_nan=False)] = Field(
+        alias="värde", description="Det uppmätta värdet, i målets enhet."
+    )
+    measure: StrictInt | None = Field(
+        default=None,
+        alias="insats",
+        ge=1,
+        description="Katalogens insats vars mål värdet mäter; utelämnas för radens eget mål.",
+    )
+    note: Text | None = Field(default=None, alias="notering", description="Fri kommentar.")
+    by: Text | None = Field(default=None, alias="av", description="Roll som registrerade.")
+    round: RoundId | None = Field(
+        default=None, alias="uppföljning", description="Uppföljningsomgångens id."
+    )
+
+
 class PlanArea(_Model):
     """One of the plan's areas, with other names people use for it."""
 
@@ -290,6 +322,11 @@ class Row(_Model):
     measures: tuple[StrictInt, ...] = Field(
         default=(), alias="insatser", description="Katalogens insatser som raden genomför."
     )
+    targets: tuple[Target, ...] = Field(
+        default=(),
+        alias="mål",
+        description="Mätbara mål som planen själv sätter för raden (utöver insatsernas mål).",
+    )
     draft: StrictBool = Field(
         default=False,
         alias="utkast",
@@ -298,6 +335,11 @@ class Row(_Model):
     )
     history: tuple[HistoryEntry, ...] = Field(
         default=(), alias="historik", description="Statushistorik; bara nya poster läggs till."
+    )
+    measurements: tuple[Measurement, ...] = Field(
+        default=(),
+        alias="mätningar",
+        description="Uppmätta värden för radens mål; bara nya poster läggs till.",
     )
 
     @field_validator("term")

@@ -19,7 +19,17 @@ from typing import Any
 
 from planctl.coverage import Coverage, RowsCoverage
 from planctl.errors import UsageError
-from planctl.models import Catalogue, HistoryEntry, Measure, Plan, Row, Status, Target
+from planctl.indicators import Standing, row_standings
+from planctl.models import (
+    Catalogue,
+    HistoryEntry,
+    Measure,
+    Measurement,
+    Plan,
+    Row,
+    Status,
+    Target,
+)
 from planctl.query import RowFilter, Since, filter_rows
 from planctl.summary import MeasureUptake, PlanSummary, Summary
 
@@ -57,6 +67,39 @@ def history_record(entry: HistoryEntry) -> dict[str, Any]:
     }
 
 
+def measurement_record(entry: Measurement) -> dict[str, Any]:
+    """One measured value; ``measure`` is the catalogue measure whose target it measures."""
+    return {
+        "date": entry.date.isoformat(),
+        "value": entry.value,
+        "measure": entry.measure,
+        "note": entry.note,
+        "by": entry.by,
+        "round": entry.round,
+    }
+
+
+def _point(entry: Measurement | None) -> dict[str, Any] | None:
+    if entry is None:
+        return None
+    return {"value": entry.value, "date": entry.date.isoformat(), "round": entry.round}
+
+
+def indicator_record(row_id: str, standing: Standing) -> dict[str, Any]:
+    """A target followed on a row and its standing: latest value, met or not, trend."""
+    latest = standing.latest
+    return {
+        "row": row_id,
+        "measure": standing.indicator.measure_id,
+        "target": target_record(standing.indicator.target),
+        "latest": _point(latest),
+        "note": latest.note if latest else None,
+        "met": standing.met,
+        "previous": _point(standing.previous),
+        "trend": standing.trend,
+    }
+
+
 def row_record(plan: Plan, row: Row) -> dict[str, Any]:
     """One plan row with its current status."""
     area = plan.area(row.area)
@@ -76,12 +119,19 @@ def row_record(plan: Plan, row: Row) -> dict[str, Any]:
         "status": row.status.value,
         "status_date": row.history[-1].date.isoformat() if row.history else None,
         "history": [history_record(e) for e in row.history],
+        "targets": [target_record(t) for t in row.targets],
+        "measurements": [measurement_record(m) for m in row.measurements],
     }
 
 
-def row_detail(plan: Plan, row: Row, catalogue: Catalogue | None) -> dict[str, Any]:
-    """A row with the text of every measure it links to."""
+def row_detail(
+    plan: Plan, row: Row, catalogue: Catalogue | None, *, today: dt.date
+) -> dict[str, Any]:
+    """A row with the text of every measure it links to and its indicators as of ``today``."""
     record = row_record(plan, row)
+    record["indicators"] = [
+        indicator_record(row.id, standing) for standing in row_standings(row, catalogue, today)
+    ]
     linked = []
     for measure_id in row.measures:
         measure = catalogue.measure(measure_id) if catalogue else None
@@ -271,6 +321,15 @@ class Section:
 
 
 @dataclass(frozen=True)
+class IndicatorRow:
+    """A measured target of a row shown in the report, as it stood on the report's day."""
+
+    row_id: str
+    needs_funding: bool
+    standing: Standing
+
+
+@dataclass(frozen=True)
 class ReportFilters:
     """What narrowed the report's rows; ``None`` means not narrowed."""
 
@@ -303,6 +362,7 @@ class Report:
     sections: tuple[Section, ...]
     counts: Counts
     previous_counts: Counts | None = None
+    indicators: tuple[IndicatorRow, ...] = ()
 
     @property
     def is_changes(self) -> bool:
@@ -443,12 +503,16 @@ def build_report(
     as_of: Moment,
     produced: dt.datetime | dt.date,
     since: Moment | None = None,
+    catalogue: Catalogue | None = None,
 ) -> Report:
     """The follow-up report of ``plan`` as of ``as_of``, narrowed by ``wanted``.
 
     With ``since`` it is a report of changes: each area keeps only the rows whose status on
     ``as_of`` differs from the one on ``since``, and the counts are given for both days. The
     status filter applies to the status on ``as_of``.
+
+    The report's indicators are the targets of the rows shown that have a value measured by
+    ``as_of`` (the catalogue gives the targets of linked measures); a report of changes has none.
     """
     day = as_of.day
     rows = filter_rows(plan, wanted, as_of=day)
@@ -488,6 +552,24 @@ def build_report(
             if since is not None
             else None
         ),
+        indicators=(
+            ()
+            if since is not None
+            else _indicators(
+                [r for a in plan.areas for r in rows if r.area == a.id], catalogue, day
+            )
+        ),
+    )
+
+
+def _indicators(
+    rows: Iterable[Row], catalogue: Catalogue | None, day: dt.date
+) -> tuple[IndicatorRow, ...]:
+    return tuple(
+        IndicatorRow(row.id, row.needs_funding, standing)
+        for row in rows
+        for standing in row_standings(row, catalogue, day)
+        if standing.latest is not None
     )
 
 

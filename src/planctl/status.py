@@ -9,7 +9,8 @@ in or before.
 changes from the current file, adds their lines (:mod:`planctl.yamledit`), checks the new text with
 every rule ``planctl validate`` applies, checks that the new plan is the old one plus exactly the
 new entries, and replaces the file atomically (:mod:`planctl.savefile`). Anything wrong, and the
-file is left byte for byte as it was.
+file is left byte for byte as it was. Measured values (:mod:`planctl.indicators`) are appended to a
+row's ``mätningar`` through the same function.
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from pathlib import Path
 
 from planctl import savefile
 from planctl.errors import ConflictError, DataError, UsageError
-from planctl.models import HistoryEntry, Plan, Round, Row, Status
+from planctl.models import HistoryEntry, Measurement, Plan, Round, Row, Status, Target
 from planctl.query import fold, match_round, match_row, match_status
 from planctl.store import DataSet, Loaded, load_data_dir
 from planctl.yamledit import Append, EditError, append_items, double_quoted, scalar, unified_diff
 
 ROWS_KEY = "åtgärder"
 HISTORY_KEY = "historik"
+MEASUREMENTS_KEY = "mätningar"
 
 
 @dataclass(frozen=True)
@@ -52,11 +54,24 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Measured:
+    """One measurement to append to one row, with the target it measures."""
+
+    row_id: str
+    entry: Measurement
+    target: Target
+
+
+@dataclass(frozen=True)
 class Prepared:
-    """The changes to write and what the user should be told about the choices made."""
+    """The entries to write and what the user should be told about the choices made.
+
+    ``changes`` go to the rows' status history, ``measurements`` to their ``mätningar``.
+    """
 
     changes: tuple[Change, ...]
     notices: tuple[str, ...] = ()
+    measurements: tuple[Measured, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,6 +83,7 @@ class Outcome:
     notices: tuple[str, ...]
     diff: str
     written: bool
+    measurements: tuple[Measured, ...] = ()
 
 
 # --- reading what the user typed ---------------------------------------------------------------
@@ -100,7 +116,8 @@ def parse_date(typed: str) -> dt.date:
     raise UsageError(f"'{typed}' är inget giltigt datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2018-05-31")
 
 
-def _text_option(name: str, value: str | None) -> str | None:
+def text_option(name: str, value: str | None) -> str | None:
+    """A note or role as typed, without surrounding space; a blank one is refused."""
     if value is not None and not value.strip():
         raise UsageError(f"{name} får inte vara tom")
     return value.strip() if value is not None else None
@@ -175,8 +192,8 @@ def unchanged_notice(row: Row) -> str:
 def prepare_status(plan: Plan, request: StatusRequest, *, today: dt.date) -> Prepared:
     """The changes ``status set`` makes to ``plan``; usage errors for anything it refuses."""
     check_date(request.date, today=today)
-    note = _text_option("--note", request.note)
-    by = _text_option("--by", request.by)
+    note = text_option("--note", request.note)
+    by = text_option("--by", request.by)
     rows: list[Row] = []
     for typed in request.ids:
         row = match_row(plan, typed)
@@ -234,23 +251,56 @@ def entry_item(entry: HistoryEntry) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
-def apply_changes(loaded: Loaded[Plan], changes: Sequence[Change]) -> str:
+def measurement_item(entry: Measurement) -> tuple[tuple[str, str], ...]:
+    """A measurement as YAML key/value text, quoted like :func:`entry_item`.
+
+    The value is a plain YAML number with a decimal point (``12.5``), whole numbers without one.
+    """
+    pairs = [("datum", double_quoted(entry.date.isoformat())), ("värde", repr(entry.value))]
+    if entry.measure is not None:
+        pairs.append(("insats", str(entry.measure)))
+    if entry.note is not None:
+        pairs.append(("notering", double_quoted(entry.note)))
+    if entry.by is not None:
+        pairs.append(("av", scalar(entry.by)))
+    if entry.round is not None:
+        pairs.append(("uppföljning", double_quoted(entry.round)))
+    return tuple(pairs)
+
+
+def apply_changes(
+    loaded: Loaded[Plan], changes: Sequence[Change], measurements: Sequence[Measured] = ()
+) -> str:
     """The plan file's text with the new entries added as lines (nothing else changes)."""
     index = {row.id: position for position, row in enumerate(loaded.model.rows)}
     appends = [
         Append((ROWS_KEY, index[change.row_id]), HISTORY_KEY, (entry_item(change.entry),))
         for change in changes
     ]
+    appends += [
+        Append((ROWS_KEY, index[m.row_id]), MEASUREMENTS_KEY, (measurement_item(m.entry),))
+        for m in measurements
+    ]
     return append_items(loaded.doc, appends)
 
 
-def expected_plan(plan: Plan, changes: Sequence[Change]) -> Plan:
-    """``plan`` with the changes' entries appended: what the new file must read as."""
+def expected_plan(
+    plan: Plan, changes: Sequence[Change], measurements: Sequence[Measured] = ()
+) -> Plan:
+    """``plan`` with the new entries appended: what the new file must read as."""
     added: dict[str, list[HistoryEntry]] = {}
     for change in changes:
         added.setdefault(change.row_id, []).append(change.entry)
+    measured: dict[str, list[Measurement]] = {}
+    for item in measurements:
+        measured.setdefault(item.row_id, []).append(item.entry)
     rows = tuple(
-        row.model_copy(update={"history": (*row.history, *added.get(row.id, []))})
+        row.model_copy(
+            update={
+                "history": (*row.history, *added.get(row.id, [])),
+                "measurements": (*row.measurements, *measured.get(row.id, [])),
+            }
+        )
         for row in plan.rows
     )
     return plan.model_copy(update={"rows": rows})
@@ -318,10 +368,10 @@ def _apply(
 ) -> Outcome:
     prepared = prepare(loaded.model)
     file = loaded.doc.file
-    if not prepared.changes:
+    if not prepared.changes and not prepared.measurements:
         return Outcome(file, (), prepared.notices, "", written=False)
     old = loaded.doc.text
-    new = apply_changes(loaded, prepared.changes)
+    new = apply_changes(loaded, prepared.changes, prepared.measurements)
     # The edit touches one plan: checking it with the catalogue covers every rule it can break.
     checked = load_data_dir(
         root,
@@ -336,7 +386,8 @@ def _apply(
             problems=checked.errors,
         )
     after = next((p for p in checked.plans if p.path == loaded.path), None)
-    if after is None or after.model != expected_plan(loaded.model, prepared.changes):
+    expected = expected_plan(loaded.model, prepared.changes, prepared.measurements)
+    if after is None or after.model != expected:
         raise EditError(
             f"{file}: planctl kunde inte lägga till posterna utan att ändra något annat i filen; "
             "inget skrevs (rapportera gärna filen som ett fel i planctl)"
@@ -346,7 +397,12 @@ def _apply(
             loaded.path, new.encode("utf-8"), expected=old.encode("utf-8"), shown=file
         )
     return Outcome(
-        file, prepared.changes, prepared.notices, unified_diff(old, new, file), written=write
+        file,
+        prepared.changes,
+        prepared.notices,
+        unified_diff(old, new, file),
+        written=write,
+        measurements=prepared.measurements,
     )
 
 

@@ -28,6 +28,7 @@ from rich.text import Text
 
 from planctl.coverage import Coverage, RowCoverage, RowsCoverage
 from planctl.errors import Problem, Severity, UsageError
+from planctl.models import Measurement, Target
 from planctl.report import coverage_record, row_coverage_record, summary_record
 from planctl.summary import MeasureUptake, Summary
 
@@ -176,7 +177,65 @@ def row_view(record: dict[str, Any]) -> RenderableType:
         parts.append(history_table(record["history"]))
     else:
         parts.append(Text("  (ingen historik än – status Ej påbörjat)"))
+    if record["indicators"]:
+        parts += indicator_parts(record["indicators"], record["measurements"])
     return Panel(Group(*parts), title=escape(f"{record['id']} · {record['plan']}"), expand=False)
+
+
+TREND_WORDS = {"up": "↑", "down": "↓", "same": "→"}
+
+
+def _quantity(value: float, unit: str) -> str:
+    from planctl.models import Unit
+    from planctl.render.report_text import quantity_label
+
+    return quantity_label(value, Unit(unit))
+
+
+def indicator_parts(
+    indicators: Sequence[dict[str, Any]], measurements: Sequence[dict[str, Any]]
+) -> list[RenderableType]:
+    """A row's targets with their latest value, met or not and trend; then every measurement."""
+    parts: list[RenderableType] = [Text("\nMål och mätvärden", style="bold")]
+    units: dict[int | None, str] = {}
+    for item in indicators:
+        target = item["target"]
+        units.setdefault(item["measure"], target["unit"])
+        source = "radens eget mål" if item["measure"] is None else f"insats {item['measure']}"
+        line = Text(f"  Mål: {target_text(target)} ({source})\n    ")
+        latest = item["latest"]
+        if latest is None:
+            line.append("inget mätvärde än", style="italic")
+        else:
+            when = latest["date"] + (f", {latest['round']}" if latest["round"] else "")
+            line.append(f"Senaste: {_quantity(latest['value'], target['unit'])} ({when}) · ")
+            met = "uppfyllt" if item["met"] else "ej uppfyllt"
+            line.append(met, style="green" if item["met"] else "red")
+            previous = item["previous"]
+            if previous is not None:
+                arrow = TREND_WORDS[item["trend"]]
+                line.append(
+                    f" · {arrow} från {_quantity(previous['value'], target['unit'])} "
+                    f"({previous['round'] or previous['date']})"
+                )
+        parts.append(line)
+    if measurements:
+        table = Table(box=box.SIMPLE_HEAD)
+        for heading in ("Datum", "Värde", "Insats", "Uppföljning", "Av", "Notering"):
+            table.add_column(heading)
+        for entry in measurements:
+            unit = units.get(entry["measure"])
+            value = _quantity(entry["value"], unit) if unit else str(entry["value"])
+            table.add_row(
+                entry["date"],
+                value,
+                str(entry["measure"] or ""),
+                entry["round"] or "",
+                entry["by"] or "",
+                entry["note"] or "",
+            )
+        parts.append(table)
+    return parts
 
 
 def measure_view(record: dict[str, Any]) -> RenderableType:
@@ -684,6 +743,20 @@ def change_line(row_id: str, previous: str, status: str, date: str, round_id: st
     when = date if round_id is None else f"{date}, uppföljning {round_id}"
     same = " (ny notering)" if previous == status else ""
     return f"{row_id}: {previous} → {status}{same} ({when})"
+
+
+def measurement_line(row_id: str, entry: Measurement, target: Target) -> str:
+    """One recorded value in words: ``LB-4: 1500 kr – mål minst 1500 kr: uppfyllt (…)``."""
+    from planctl.indicators import is_met
+    from planctl.render import report_text as words
+
+    met = "uppfyllt" if is_met(target, entry.value) else "ej uppfyllt"
+    where = "" if entry.measure is None else f" (insats {entry.measure})"
+    when = str(entry.date) if entry.round is None else f"{entry.date}, uppföljning {entry.round}"
+    return (
+        f"{row_id}{where}: {words.quantity_label(entry.value, target.unit)} – "
+        f"mål {words.target_label(target)}: {met} ({when})"
+    )
 
 
 def outcome_text(

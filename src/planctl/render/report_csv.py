@@ -13,7 +13,8 @@ Choices, each for Excel as Swedish offices run it:
   ``'`` so that Excel shows it as text instead of running it as a formula (CSV injection).
 
 The file has three blocks separated by an empty line: what the report is, the rows, and the
-counts per area. Percentages are whole numbers, so no decimal separator is needed.
+counts per area; a fourth with the measured targets follows when there are any. Percentages are
+whole numbers; measured values are written with a decimal comma, as Swedish Excel reads them.
 """
 
 from __future__ import annotations
@@ -84,4 +85,46 @@ def render_csv(report: Report) -> str:
         if line.previous is not None:
             values += [*words.count_values(line.previous), line.changed]
         write(values)
+    if report.indicators:
+        write([])
+        write(
+            [
+                words.H_ID,
+                "Insats",
+                words.H_MEASURED,
+                "Riktning",
+                "Målvärde",
+                "Enhet",
+                "Värde",
+                words.H_VALUE_DATE,
+                words.H_ROUND,
+                words.H_MET,
+                words.H_PREVIOUS,
+                "Föregående uppföljning",
+                words.H_TREND,
+                "Notering",
+            ]
+        )
+        for item in report.indicators:
+            standing = item.standing
+            indicator, latest, previous = standing.indicator, standing.latest, standing.previous
+            assert latest is not None  # the report lists only measured targets
+            write(
+                [
+                    item.row_id,
+                    str(indicator.measure_id or ""),
+                    indicator.target.measured,
+                    indicator.target.direction.value,
+                    words.number_label(indicator.target.value),
+                    indicator.target.unit.value,
+                    words.number_label(latest.value),
+                    latest.date.isoformat(),
+                    latest.round or "",
+                    words.met_label(standing),
+                    words.number_label(previous.value) if previous else "",
+                    (previous.round or previous.date.isoformat()) if previous else "",
+                    words.TREND_ARROWS[standing.trend] if standing.trend else "",
+                    latest.note or "",
+                ]
+            )
     return BOM + out.getvalue()

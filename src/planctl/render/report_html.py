@@ -52,6 +52,8 @@ tr.delayed td.mark { color: #b00020; }
   vertical-align: -1px; }
 .funding { font-size: 9pt; color: #4a4a4a; }
 .empty { font-style: italic; }
+td.met { color: #2e7d32; }
+td.unmet { color: #b00020; }
 footer { margin-top: 18px; font-size: 8.5pt; color: #666; }
 section.area { break-before: auto; }
 @media print { body { padding: 0; max-width: none; font-size: 9.5pt; } }
@@ -106,6 +108,8 @@ def render_html(report: Report) -> str:
         parts.append(f'<p class="empty">{escape(words.empty_text(report))}</p>')
     for section in report.sections:
         parts += _section(report, section)
+    if report.indicators:
+        parts += _indicators(report)
     if words.needs_funding_note(report):
         parts.append(f'<p class="funding">{escape(words.FUNDING_NOTE)}</p>')
     parts += [
@@ -204,3 +208,39 @@ def _row(report: Report, row: ReportRow) -> str:
                 cells.append(f'<td class="mark">{words.MARK}</td>')
     css = ' class="delayed"' if row.delayed else ""
     return f"<tr{css}>{''.join(cells)}</tr>"
+
+
+def _indicators(report: Report) -> list[str]:
+    columns = "".join(
+        f"<th>{escape(h)}</th>"
+        for h in (words.H_ID, words.H_TARGET, words.H_VALUE, words.H_MET, words.H_TREND)
+    )
+    parts = [
+        '<section class="indicators" id="mal-och-matvarden">',
+        f"<h2>{escape(words.INDICATORS)}</h2>",
+        "<table>",
+        f"<thead><tr>{columns}</tr></thead>",
+        "<tbody>",
+    ]
+    for line in report.indicators:
+        standing = line.standing
+        target = standing.indicator.target
+        latest = standing.latest
+        assert latest is not None  # the report lists only measured targets
+        goal = (
+            f"<b>{escape(words.target_label(target))}</b>"
+            f'<span class="note">{escape(target.measured)} '
+            f"({escape(words.source_label(line))})</span>"
+        )
+        if latest.note:
+            goal += f'<span class="note"><b>Notering:</b> {escape(latest.note)}</span>'
+        css = "met" if standing.met else "unmet"
+        label = line.row_id + (words.FUNDING_MARK if line.needs_funding else "")
+        parts.append(
+            f'<tr><td class="id">{escape(label)}</td><td>{goal}</td>'
+            f"<td>{escape(words.point_label(latest, target.unit))}</td>"
+            f'<td class="mark {css}">{escape(words.met_label(standing))}</td>'
+            f"<td>{escape(words.trend_label(standing))}</td></tr>"
+        )
+    parts += ["</tbody>", "</table>", "</section>"]
+    return parts

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from planctl.report import Counts, Moment, Report, ReportRow
+from planctl.report import Counts, Moment, Report, ReportRow, indicator_record
 
 SCHEMA = "planctl-report/1"
 
@@ -86,4 +86,5 @@ def report_record(report: Report) -> dict[str, Any]:
             }
             for section in report.sections
         ],
+        "indicators": [indicator_record(i.row_id, i.standing) for i in report.indicators],
     }

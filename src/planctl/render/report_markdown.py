@@ -36,6 +36,8 @@ def render_markdown(report: Report) -> str:
         lines += [f"*{words.empty_text(report)}*", ""]
     for section in report.sections:
         lines += _section(report, section)
+    if report.indicators:
+        lines += _indicators(report)
     if words.needs_funding_note(report):
         lines += [escape(words.FUNDING_NOTE), ""]
     return "\n".join(lines)
@@ -89,3 +91,35 @@ def _cells(report: Report, row: ReportRow) -> list[str]:
             note = f"{row.note_date.isoformat()}: {note}"
     cells.append(note)
     return cells
+
+
+def _indicators(report: Report) -> list[str]:
+    headings = [
+        words.H_ID,
+        words.H_TARGET,
+        words.H_MEASURED,
+        words.H_VALUE,
+        words.H_MET,
+        words.H_TREND,
+        words.H_NOTE,
+    ]
+    align = ["---", "---", "---", "---", ":-:", "---", "---"]
+    rows = []
+    for line in report.indicators:
+        standing = line.standing
+        target = standing.indicator.target
+        latest = standing.latest
+        assert latest is not None  # the report lists only measured targets
+        met = words.met_label(standing)
+        rows.append(
+            [
+                escape(line.row_id + (words.FUNDING_MARK if line.needs_funding else "")),
+                escape(words.target_label(target)),
+                escape(f"{target.measured} ({words.source_label(line)})"),
+                escape(words.point_label(latest, target.unit)),
+                f"**{met}**" if met else "",
+                escape(words.trend_label(standing)),
+                escape(latest.note or ""),
+            ]
+        )
+    return [f"## {words.INDICATORS}", "", *_table(headings, align, rows), ""]

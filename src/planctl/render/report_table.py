@@ -14,7 +14,7 @@ from rich.text import Text
 
 from planctl.models import Status
 from planctl.render import report_text as words
-from planctl.report import Counts, Report, ReportRow, Section
+from planctl.report import Counts, IndicatorRow, Report, ReportRow, Section
 
 WIDE = 120
 BAR = 10
@@ -28,6 +28,8 @@ def report_view(report: Report) -> RenderableType:
         parts += [Text(""), Text(words.empty_text(report), style="italic")]
     for section in report.sections:
         parts += [Text(""), _section(report, section)]
+    if report.indicators:
+        parts += [Text(""), _indicators(report)]
     if words.needs_funding_note(report):
         parts += [Text(""), Text(words.FUNDING_NOTE, style="dim")]
     return Group(*parts)
@@ -165,3 +167,46 @@ def _cells(report: Report, row: ReportRow, *, wide: bool) -> list[RenderableType
         else:
             cells.append(Text(words.MARK, style=f"bold {STATUS_STYLE[status]}"))
     return cells
+
+
+def _indicators(report: Report) -> Table:
+    """The measured targets: target, latest value, met or not, trend since the previous round."""
+    table = Table(
+        title=words.INDICATORS,
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        expand=True,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    table.add_column(words.H_ID, no_wrap=True)
+    table.add_column(words.H_TARGET, ratio=3, min_width=20)
+    table.add_column(words.H_VALUE.replace(" ", "\n"), ratio=1, min_width=12)
+    table.add_column(words.H_MET, no_wrap=True)
+    table.add_column(words.H_TREND, no_wrap=True)
+    for line in report.indicators:
+        table.add_row(*_indicator_cells(line))
+    return table
+
+
+def _indicator_cells(line: IndicatorRow) -> list[RenderableType]:
+    standing = line.standing
+    target = standing.indicator.target
+    goal = Text(words.target_label(target), style="bold")
+    goal.append(f"\n{target.measured} ({words.source_label(line)})", style="dim")
+    latest = standing.latest
+    assert latest is not None  # the report lists only measured targets
+    value = Text(words.quantity_label(latest.value, target.unit))
+    value.append("\n" + latest.date.isoformat(), style="dim")
+    if latest.note:
+        goal.append("\nNotering: ", style="dim bold")
+        goal.append(latest.note, style="dim")
+    met = Text(words.met_label(standing), style="bold green" if standing.met else "bold red")
+    return [
+        Text(line.row_id + (words.FUNDING_MARK if line.needs_funding else "")),
+        goal,
+        value,
+        met,
+        Text(words.trend_label(standing)),
+    ]

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from planctl.models import Status
-from planctl.report import Counts, Moment, Report, ReportRow
+from planctl.indicators import Standing
+from planctl.models import Measurement, Status, Target, Unit
+from planctl.report import Counts, IndicatorRow, Moment, Report, ReportRow
 
 STATUSES = (Status.DONE, Status.STARTED, Status.NOT_STARTED)
 MARK = "X"
@@ -202,3 +203,70 @@ def needs_funding_note(report: Report) -> bool:
 def empty_text(report: Report) -> str:
     """What to say where a section (or the whole report) has no rows to show."""
     return NO_CHANGES if report.is_changes else NO_ROWS
+
+
+# --- targets and measured values -----------------------------------------------------------------
+
+INDICATORS = "Mål och mätvärden"
+H_TARGET = "Mål"
+H_MEASURED = "Avser"
+H_VALUE = "Senaste värde"
+H_VALUE_DATE = "Mätdatum"
+H_ROUND = "Uppföljning"
+H_MET = "Uppfyllt"
+H_TREND = "Trend"
+H_PREVIOUS = "Föregående värde"
+MET = "ja"
+NOT_MET = "nej"
+UNIT_SHORT = {
+    Unit.PERCENT: "%",
+    Unit.COUNT: "st",
+    Unit.COUNT_PER_YEAR: "per år",
+    Unit.HOURS_PER_WEEK: "timmar per vecka",
+    Unit.KRONOR: "kr",
+}
+TREND_ARROWS = {"up": "↑", "down": "↓", "same": "→"}
+
+
+def number_label(value: float) -> str:
+    """A number as Swedes write it: decimal comma, no exponent (``12,5``, ``1500``)."""
+    if isinstance(value, int) or float(value).is_integer():
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def quantity_label(value: float, unit: Unit) -> str:
+    """A value with its unit: ``90\u00a0%``, ``1500\u00a0kr`` (with a no-break space)."""
+    return f"{number_label(value)}\u00a0{UNIT_SHORT[unit]}"
+
+
+def target_label(target: Target) -> str:
+    """A target's direction and value: ``minst 1500\u00a0kr``."""
+    return f"{target.direction.value} {quantity_label(target.value, target.unit)}"
+
+
+def source_label(line: IndicatorRow) -> str:
+    """Where the target comes from: the row's own, or a catalogue measure's."""
+    measure = line.standing.indicator.measure_id
+    return "radens eget mål" if measure is None else f"insats {measure}"
+
+
+def met_label(standing: Standing) -> str:
+    """``ja`` when the latest value meets the target, ``nej`` when not, empty before any value."""
+    if standing.met is None:
+        return ""
+    return MET if standing.met else NOT_MET
+
+
+def point_label(entry: Measurement, unit: Unit) -> str:
+    """A measured value with when: ``1500\u00a0kr (2018-10-31, 2018-10)``."""
+    when = entry.date.isoformat() + (f", {entry.round}" if entry.round else "")
+    return f"{quantity_label(entry.value, unit)} ({when})"
+
+
+def trend_label(standing: Standing) -> str:
+    """The trend since the previous round: ``↑ från 1200\u00a0kr``; empty without one."""
+    if standing.trend is None or standing.previous is None:
+        return ""
+    unit = standing.indicator.target.unit
+    return f"{TREND_ARROWS[standing.trend]} från {quantity_label(standing.previous.value, unit)}"

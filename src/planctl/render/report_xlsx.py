@@ -101,6 +101,9 @@ def render_xlsx(report: Report) -> bytes:
     for section in report.sections:
         ws = book.create_sheet(sheet_name(section.area_name, book.sheetnames))
         _section_sheet(ws, report, section)
+    if report.indicators:
+        ws = book.create_sheet(sheet_name(words.INDICATORS, book.sheetnames))
+        _indicator_sheet(ws, report)
     book.properties.title = words.title(report)
     book.properties.creator = "planctl"
     out = io.BytesIO()
@@ -176,4 +179,54 @@ def _section_sheet(ws: Worksheet, report: Report, section: Section) -> None:
             if value == words.DELAYED:
                 cell.font = DELAYED_FONT
     ws.auto_filter.ref = f"A{top + 1}:{get_column_letter(len(headings))}{max(row, top + 1)}"
+    _page_setup(ws)
+
+
+def _indicator_sheet(ws: Worksheet, report: Report) -> None:
+    """The measured targets: one row per target with its latest value, met or not, and trend."""
+    top = _preamble(ws, report, words.INDICATORS)
+    headings = [
+        words.H_ID,
+        "Insats",
+        words.H_MEASURED,
+        "Riktning",
+        "Målvärde",
+        "Enhet",
+        "Värde",
+        words.H_VALUE_DATE,
+        words.H_ROUND,
+        words.H_MET,
+        words.H_PREVIOUS,
+        words.H_TREND,
+        "Notering",
+    ]
+    widths = [8.0, 8.0, 50.0, 9.0, 10.0, 16.0, 10.0, 12.0, 12.0, 10.0, 12.0, 8.0, 40.0]
+    _header(ws, top, headings, widths)
+    row = top
+    for item in report.indicators:
+        row += 1
+        standing = item.standing
+        indicator, latest, previous = standing.indicator, standing.latest, standing.previous
+        assert latest is not None  # the report lists only measured targets
+        values: list[Value] = [
+            item.row_id,
+            indicator.measure_id,
+            indicator.target.measured,
+            indicator.target.direction.value,
+            indicator.target.value,
+            indicator.target.unit.value,
+            latest.value,
+            latest.date,
+            latest.round,
+            words.met_label(standing),
+            previous.value if previous else None,
+            words.TREND_ARROWS[standing.trend] if standing.trend else None,
+            latest.note,
+        ]
+        for column, value in enumerate(values, start=1):
+            _put(ws, row, column, value)
+            ws.cell(row=row, column=column).alignment = WRAP
+        if standing.met is False:
+            ws.cell(row=row, column=10).font = DELAYED_FONT
+    ws.auto_filter.ref = f"A{top}:{get_column_letter(len(headings))}{max(row, top)}"
     _page_setup(ws)
