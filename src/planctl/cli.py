@@ -38,10 +38,11 @@ class _Swedish:
     """Swedish usage line and help option for both commands and the group."""
 
     def get_usage(self, ctx: Any) -> str:
+        # A mixin: mypy cannot see that super() is the Typer class it is mixed into.
         return clitext.usage(super().get_usage(ctx))  # type: ignore[misc]
 
     def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)  # type: ignore[misc]
+        option = super().get_help_option(ctx)  # type: ignore[misc]  # mixin, as above
         if option is not None:
             option.help = clitext.HELP_OPTION_TEXT
         return option

@@ -27,12 +27,13 @@ try:  # the C parser is an order of magnitude faster on large directories
     from yaml import CSafeLoader as _Loader
     from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - pyyaml built without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]  # same role, other class
     from yaml.composer import Composer as _Composer
     from yaml.parser import Parser as _PyParser
     from yaml.reader import Reader as _Reader
     from yaml.scanner import Scanner as _Scanner
 
+    # The pure-Python stand-in for libyaml's parser (mypy sees both definitions).
     class _Parser(_Reader, _Scanner, _PyParser, _Composer):  # type: ignore[no-redef]
         def __init__(self, stream: str) -> None:
             _Reader.__init__(self, stream)
