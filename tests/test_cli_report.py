@@ -143,6 +143,18 @@ def test_output_file_format_from_extension(history_dir: Path, invoke: Invoke) ->
     assert out.read_bytes().startswith(b"\xef\xbb\xbfUppf\xc3\xb6ljningsrapport")
 
 
+@pytest.mark.parametrize("flag", ["-o", "-O"])
+@pytest.mark.parametrize("command", [("report",), ("diff", "2018-05", "2018-10")])
+def test_short_output_flag(
+    history_dir: Path, invoke: Invoke, flag: str, command: tuple[str, ...]
+) -> None:
+    """report and diff take -o FIL like schema does (and -O as before)."""
+    out = history_dir.parent / "rapport.md"
+    result = invoke(*command, flag, str(out), env=NOW)
+    assert result.exit_code == 0, result.stderr
+    assert out.read_text(encoding="utf-8").startswith("# ")
+
+
 def test_explicit_format_wins_over_extension(history_dir: Path, invoke: Invoke) -> None:
     """--format decides even when the file's extension says something else."""
     out = history_dir.parent / "rapport.txt"
