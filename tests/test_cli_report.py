@@ -133,6 +133,15 @@ def test_usage_errors_exit_2(
     assert result.stdout == ""
 
 
+def test_unknown_format_is_a_swedish_usage_error(invoke: Invoke) -> None:
+    """An unknown --format lists the valid ones in Swedish, with no English left in."""
+    result = invoke("report", "--format", "pdf")
+    assert result.exit_code == 2
+    message = " ".join(result.stderr.replace("│", " ").split())
+    assert "'pdf'; giltiga: 'table', 'markdown', 'csv', 'xlsx', 'json', 'html'" in message
+    assert "Value error" not in message and "is not one of" not in message
+
+
 def test_output_file_format_from_extension(history_dir: Path, invoke: Invoke) -> None:
     """--output writes the file in the format its extension names and reports it on stderr."""
     out = history_dir.parent / "uppföljning.csv"
