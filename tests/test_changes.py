@@ -105,7 +105,7 @@ def test_two_commits_and_history_rewrite(invoke: Invoke, repo: Path, data_dir: P
 def test_shallow_clone_needs_only_the_base_fetched(
     tmp_path: Path, invoke: Invoke, repo: Path, data_dir: Path
 ) -> None:
-    """In a depth-1 clone, an unfetched base is a clear error; after fetching it, it works."""
+    """In a depth-1 clone, an unfetched base names the fetch command that makes it work."""
     git("checkout", "-q", "-b", "status-maj", cwd=repo)
     edit(data_dir / "boras_plan.yaml", "    insatser: [80]\n", LB4_ENTRY)
     git("commit", "-qam", "Status maj", cwd=repo)
@@ -126,7 +126,9 @@ def test_shallow_clone_needs_only_the_base_fetched(
     missing = invoke("changes", "origin/main", env=env)
     assert missing.exit_code == 2
     assert "okänd revision 'origin/main'" in missing.stderr
-    git("fetch", "-q", "--depth", "1", "origin", "main:refs/remotes/origin/main", cwd=clone)
+    hint = missing.stderr.split("t.ex. git ", 1)[1].split()
+    assert hint == ["fetch", "--depth=1", "origin", "main:refs/remotes/origin/main"]
+    git(*hint, cwd=clone)  # the command the message suggests is the one that works
     result = invoke("changes", "origin/main", env=env)
     assert result.exit_code == 0, result.stderr
     assert "| LB-4 |" in result.stdout and "**Påbörjat**" in result.stdout

@@ -11,6 +11,7 @@ the slow test unless ``PLANCTL_PRECOMMIT_ONLINE=1`` allows pip its usual index.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -141,3 +142,19 @@ def test_pre_commit_hook_passes_and_fails(tmp_path: Path) -> None:
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "Failed" in failed.stdout
     assert f"data/boras_plan.yaml:{line}:5: fel [unknown-field]" in failed.stdout
+
+
+def test_readme_ci_setups_work_in_another_repository() -> None:
+    """README's copy-paste CI jobs parse as YAML and install planctl by name, not from '.'."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## I CI", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```yaml\n(.*?)```", section, flags=re.DOTALL)
+    assert len(blocks) == 3  # GitHub Actions, GitLab CI, pre-commit
+    commands: list[str] = []
+    for block in blocks:
+        parsed = yaml.safe_load(block)
+        text = yaml.safe_dump(parsed, allow_unicode=True)
+        commands += [line for line in text.splitlines() if "pip install" in line]
+    assert len(commands) == 2
+    assert all("planctl @ git+https://" in line for line in commands)
+    assert not any(re.search(r"pip install \.(\s|$)", line) for line in commands)

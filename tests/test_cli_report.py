@@ -133,6 +133,15 @@ def test_usage_errors_exit_2(
     assert result.stdout == ""
 
 
+def test_unknown_format_is_a_swedish_usage_error(invoke: Invoke) -> None:
+    """An unknown --format lists the valid ones in Swedish, with no English left in."""
+    result = invoke("report", "--format", "pdf")
+    assert result.exit_code == 2
+    message = " ".join(result.stderr.replace("│", " ").split())
+    assert "'pdf'; giltiga: 'table', 'markdown', 'csv', 'xlsx', 'json', 'html'" in message
+    assert "Value error" not in message and "is not one of" not in message
+
+
 def test_output_file_format_from_extension(history_dir: Path, invoke: Invoke) -> None:
     """--output writes the file in the format its extension names and reports it on stderr."""
     out = history_dir.parent / "uppföljning.csv"
@@ -141,6 +150,18 @@ def test_output_file_format_from_extension(history_dir: Path, invoke: Invoke) ->
     assert result.stdout == ""
     assert result.stderr == "planctl: skrev uppföljning.csv (csv)\n"
     assert out.read_bytes().startswith(b"\xef\xbb\xbfUppf\xc3\xb6ljningsrapport")
+
+
+@pytest.mark.parametrize("flag", ["-o", "-O"])
+@pytest.mark.parametrize("command", [("report",), ("diff", "2018-05", "2018-10")])
+def test_short_output_flag(
+    history_dir: Path, invoke: Invoke, flag: str, command: tuple[str, ...]
+) -> None:
+    """report and diff take -o FIL like schema does (and -O as before)."""
+    out = history_dir.parent / "rapport.md"
+    result = invoke(*command, flag, str(out), env=NOW)
+    assert result.exit_code == 0, result.stderr
+    assert out.read_text(encoding="utf-8").startswith("# ")
 
 
 def test_explicit_format_wins_over_extension(history_dir: Path, invoke: Invoke) -> None:

@@ -258,6 +258,15 @@ def test_html_escapes_every_yaml_text(plan: Plan) -> None:
     assert not re.search(r"(src|href)=|url\(|@import", html)
 
 
+def test_html_keeps_area_heading_with_its_table_in_print() -> None:
+    """In print an area's heading and counts line never stay alone at the foot of a page."""
+    from planctl.render.report_html import CSS
+
+    rules = dict(re.findall(r"^([^{@\n]+?)\s*\{([^}]*)\}", CSS, flags=re.MULTILINE))
+    assert "break-after: avoid" in rules["h2"]
+    assert "break-after: avoid" in rules[".counts"]
+
+
 def test_markdown_escapes_markup_and_pipes() -> None:
     """Markdown escaping keeps tags, pipes, brackets and emphasis as literal text."""
     assert md_escape("a | b") == "a \\| b"

@@ -321,7 +321,8 @@ OutputOption = Annotated[
     Path | None,
     typer.Option(
         "--output",
-        "-O",
+        "-o",
+        "-O",  # kept: the first release spelled it -O; -o is what schema (and most tools) use
         metavar="FIL",
         help="Skriv rapporten till FIL (.txt, .md, .csv, .xlsx, .json, .html) i stället för "
         "till standard ut.",

@@ -25,7 +25,8 @@ _ERRORS: list[tuple[re.Pattern[str], str]] = [
         "oväntade extra argument: {0}",
     ),
     (
-        re.compile(r"^Invalid value for (.+?): '(.*)' is not one of (.+)\.$"),
+        # Newer Typer/Click put "Value error, " in front of the choice message.
+        re.compile(r"^Invalid value for (.+?): (?:Value error, )?'(.*)' is not one of (.+)\.$"),
         "ogiltigt värde för {0}: '{1}'; giltiga: {2}",
     ),
     (

@@ -38,9 +38,13 @@ def resolve(revision: str, *, root: Path) -> str:
         raise UsageError(f"okänd revision '{revision}'")
     done = _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], cwd=root)
     if done.returncode != 0:
+        # 'origin/main' is fetched from the remote 'origin' as 'main'; naming the remote-tracking
+        # ref as well makes it exist even in a single-branch (shallow) clone.
+        remote, _, branch = revision.partition("/")
+        fetch = f"{remote} {branch}:refs/remotes/{revision}" if branch else f"origin {revision}"
         raise UsageError(
             f"okänd revision '{revision}' i git-arkivet; i en grund kloning (shallow clone) "
-            f"måste den hämtas först, t.ex. git fetch --depth=1 origin {revision}"
+            f"måste den hämtas först, t.ex. git fetch --depth=1 {fetch}"
         )
     return done.stdout.decode().strip()
 

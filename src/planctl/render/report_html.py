@@ -42,7 +42,7 @@ tr.delayed td.mark { color: #b00020; }
   text-transform: uppercase; }
 .note { display: block; margin-top: 3px; font-size: 9pt; color: #4a4a4a; }
 .note b { font-weight: 600; }
-.counts { margin: 0; color: #333; }
+.counts { margin: 0; color: #333; break-after: avoid; }
 .bar { display: flex; height: 12px; min-width: 120px; background: #e3e3e3; border-radius: 3px;
   overflow: hidden; }
 .bar .done { background: #2e7d32; }
