@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Invoke
+from tests.conftest import DATA, Invoke
 from tests.test_store import edit, line_of
 
 
@@ -183,3 +184,16 @@ def test_data_dir_option(invoke: Invoke, data_dir: Path) -> None:
     """--data-dir before the command chooses the directory."""
     result = invoke("--data-dir", str(data_dir), "list", "-f", "json", env={"PLANCTL_DATA": ""})
     assert result.exit_code == 0 and len(json.loads(result.stdout)) == 27
+
+
+def test_validate_loose_files_use_catalogue_beside_them(invoke: Invoke, tmp_path: Path) -> None:
+    """Plans kept outside data/ are checked against the catalogue next to them."""
+    folder = tmp_path / "planer"
+    folder.mkdir()
+    shutil.copy(DATA / "measures.yaml", folder / "measures.yaml")
+    plan = folder / "boras_plan.yaml"
+    shutil.copy(DATA / "boras_plan.yaml", plan)
+    edit(plan, "insatser: [80]", "insatser: [999]")
+    result = invoke("validate", str(plan), env={"PLANCTL_DATA": str(tmp_path / "saknas")})
+    assert result.exit_code == 1
+    assert "[unknown-measure]" in result.stdout

@@ -249,3 +249,10 @@ def test_end_to_end_subprocess(history_dir: Path, tmp_path: Path) -> None:
         )
         assert done.returncode == 0, done.stderr
         assert out.stat().st_size > 1000
+
+
+def test_as_of_in_the_future_is_refused(history_dir: Path, invoke: Invoke) -> None:
+    """--as-of after today is a usage error; nobody knows the status then."""
+    result = invoke("report", "--as-of", "2030-01-01")
+    assert result.exit_code == 2
+    assert "ligger i framtiden" in result.stderr

@@ -176,3 +176,11 @@ def test_strict_turns_warnings_into_errors_in_every_format(invoke: Invoke, data_
 def test_unknown_format_is_usage_error(invoke: Invoke) -> None:
     """An unknown --format value exits 2."""
     assert invoke("validate", "--format", "xml").exit_code == 2
+
+
+def test_github_overflow_lines_stay_one_line_each() -> None:
+    """A problem beyond the limit whose message holds a line break stays on one plain line."""
+    odd = Problem("p.yaml", 99, 1, "unknown-field", "okänt fält 'a\n::error::falsk'")
+    lines = problems_github([*many(10, 0), odd]).splitlines()
+    assert lines[-1] == "p.yaml:99:1: fel [unknown-field] okänt fält 'a ::error::falsk'"
+    assert not any(line.startswith("::error::falsk") for line in lines)

@@ -561,16 +561,17 @@ def validate(
     from planctl import render
     from planctl.errors import Severity, as_errors
     from planctl.render import validation
-    from planctl.store import catalogue_file, check_paths, data_dir_files
+    from planctl.store import catalogue_for, check_paths, data_dir_files
 
     settings = _settings(ctx)
     base = Path.cwd()
     jobs = min(os.cpu_count() or 1, 4)
     if files:
         try:
-            helper_catalogue = catalogue_file(settings.data_root())
+            root: Path | None = settings.data_root()
         except PlanctlError:
-            helper_catalogue = None
+            root = None
+        helper_catalogue = catalogue_for(list(files), data_root=root)
         data = check_paths(
             list(files),
             today=settings.today,

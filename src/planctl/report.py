@@ -474,6 +474,11 @@ def choose_moments(
         shown = round_moment(plan, round_id)
     elif as_of is not None:
         shown = date_moment(as_of)
+        if shown.day > today:
+            raise UsageError(
+                f"--as-of {as_of} ligger i framtiden; läget kan bara visas fram till i dag "
+                f"({today.isoformat()})"
+            )
     else:
         shown = Moment(today)
     since = moment_of(plan, changes_since) if changes_since is not None else None

@@ -501,6 +501,23 @@ def _files_for_plan(files: list[Path], plan_id: str) -> list[Path] | None:
     return keep if matches == 1 else None
 
 
+def catalogue_for(files: list[Path], *, data_root: Path | None) -> Path | None:
+    """The catalogue to check loose files against: the data directory's, else one beside them.
+
+    A repository that keeps its plans in another folder than ``data/`` (with the catalogue next
+    to them) is checked as fully as the standard layout, e.g. from a pre-commit hook.
+    """
+    if data_root is not None:
+        found = catalogue_file(data_root)
+        if found is not None:
+            return found
+    for folder in dict.fromkeys(path.parent for path in files):
+        found = catalogue_file(folder)
+        if found is not None:
+            return found
+    return None
+
+
 def catalogue_file(root: Path) -> Path | None:
     """The catalogue file of a data directory, by convention ``measures.yaml``."""
     for name in ("measures.yaml", "measures.yml"):

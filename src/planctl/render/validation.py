@@ -87,7 +87,11 @@ def problems_github(problems: Sequence[Problem], *, limit: int = GITHUB_ANNOTATI
             f"planctl: {len(rest)} problem till visas bara här (GitHub visar högst {limit} fel "
             f"och {limit} varningar per steg som annoteringar):\n"
         )
-        out += problems_text(rest)
+        # Plain log lines: a line break from the YAML must not start a new line, and no line
+        # may begin with "::", which the runner would take for a workflow command.
+        for problem in rest:
+            line = problem.format().replace("\r", " ").replace("\n", " ")
+            out += (" " + line if line.startswith("::") else line) + "\n"
     return out
 
 
