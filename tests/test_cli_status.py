@@ -404,10 +404,11 @@ def test_followup_refuses_when_file_changed_during_meeting(
         (["2019-05"], "giltiga: 2018-05, 2018-10"),
         (["2018-05", "--date", "2030-01-01"], "ligger i framtiden"),
         (["2018-05", "--area", "ekonomi"], "okänt värde 'ekonomi' för område"),
+        (["2018-05", "--by", "  "], "--by får inte vara tom"),
     ],
 )
 def test_followup_bad_input_exits_2(invoke: Invoke, args: list[str], message: str) -> None:
-    """An unknown round or area, or a future date, stops before any question."""
+    """An unknown round or area, a future date or a blank --by stops before any question."""
     result = invoke("followup", *args, input="")
     assert result.exit_code == 2
     assert message in result.stderr

@@ -1092,7 +1092,14 @@ def followup(
     Ctrl-C eller "nej" sparar ingenting.
     """
     from planctl.query import RowFilter, filter_rows, match_plan_area, match_round
-    from planctl.status import Prepared, check_date, followup_date, parse_date, update_plan
+    from planctl.status import (
+        Prepared,
+        check_date,
+        followup_date,
+        parse_date,
+        text_option,
+        update_plan,
+    )
 
     settings = _settings(ctx)
     loaded = settings.load(plan_id).plan(plan_id)
@@ -1100,6 +1107,7 @@ def followup(
     chosen = match_round(plan, round_id)
     day = parse_date(date) if date is not None else followup_date(chosen, today=settings.today)
     check_date(day, today=settings.today)
+    by = text_option("--by", by)
     area_id = match_plan_area(plan, area).id if area is not None else None
     rows = filter_rows(plan, RowFilter(area=area_id))
     try:
