@@ -298,6 +298,22 @@ def test_history_bad_input_exits_2(invoke: Invoke, args: list[str], message: str
     assert message in result.stderr
 
 
+def test_history_unknown_format_is_swedish(invoke: Invoke) -> None:
+    """An unknown --format is a Swedish usage error listing the formats, with no English left."""
+    result = invoke("history", "--format", "csv")
+    assert result.exit_code == 2
+    text = " ".join(result.stderr.split())
+    assert "'csv'; giltiga: 'table', 'json', 'markdown'" in text
+    assert "Value error" not in text and "is not one of" not in text
+
+
+def test_indicator_set_without_round_names_the_option(invoke: Invoke) -> None:
+    """A missing required option is named with both its spellings inside matching quotes."""
+    result = invoke("indicator", "set", "LB-4", "1500")
+    assert result.exit_code == 2
+    assert "flaggan '--round' / '-r' saknas" in result.stderr
+
+
 # --- followup -----------------------------------------------------------------------------------
 
 # Answers for the six Lönebildning rows: status, then note (empty = Enter).
