@@ -431,6 +431,26 @@ def test_followup_bad_input_exits_2(invoke: Invoke, args: list[str], message: st
     assert "Ny status" not in result.stdout
 
 
+def test_unchanged_rows_after_a_meeting_warn_until_given_a_note(
+    invoke: Invoke, data_dir: Path
+) -> None:
+    """Rows kept without a note get missing-round-entry; the README's status set --note fixes it."""
+    answers = "k\n\n" + "\n\n" * 5 + "ja\n"
+    assert invoke("followup", "2018-05", "--area", "lonebildning", input=answers).exit_code == 0
+    check = invoke("validate", "--format", "json")
+    assert check.exit_code == 0  # warnings do not fail CI
+    warned = {p["message"].split(":")[0] for p in json.loads(check.stdout)["problems"]}
+    assert "LB-2" in warned and "LB-1" not in warned
+    noted = invoke(
+        "status", "set", "LB-2", "ej-paborjat", "--round", "2018-05", "--note", "Oförändrat"
+    )
+    assert noted.exit_code == 0, noted.stderr
+    after = json.loads(invoke("validate", "--format", "json").stdout)["problems"]
+    assert not any(p["message"].startswith("LB-2:") for p in after)
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert '--round 2018-05 --note "Oförändrat"' in readme
+
+
 # --- the real program ---------------------------------------------------------------------------
 
 
