@@ -135,6 +135,24 @@ def test_round_is_required(invoke: Invoke) -> None:
     assert "--round" in result.stderr
 
 
+def test_running_the_same_indicator_set_twice_adds_one_entry(
+    invoke: Invoke, data_dir: Path
+) -> None:
+    """A repeated identical value (same day and round, no note) is a no-op that says so."""
+    args = ("indicator", "set", "LB-4", "1500 kr", "--round", "2018-10", "--date", "2018-10-31")
+    assert invoke(*args).exit_code == 0
+    once = _plan_text(data_dir)
+    again = invoke(*args)
+    assert again.exit_code == 0, again.stderr
+    assert "värdet 1500 kr är redan registrerat 2018-10-31 för uppföljning 2018-10" in again.stderr
+    assert "Inga ändringar" in again.stderr
+    assert _plan_text(data_dir) == once
+    noted = invoke(*args, "--note", "Kontrollerat igen")
+    assert noted.exit_code == 0, noted.stderr
+    added = added_lines(once, _plan_text(data_dir))
+    assert len(added) == 4 and '        notering: "Kontrollerat igen"\n' in added
+
+
 # --- report and show ---------------------------------------------------------------------------
 
 

@@ -298,6 +298,22 @@ def test_history_bad_input_exits_2(invoke: Invoke, args: list[str], message: str
     assert message in result.stderr
 
 
+def test_history_unknown_format_is_swedish(invoke: Invoke) -> None:
+    """An unknown --format is a Swedish usage error listing the formats, with no English left."""
+    result = invoke("history", "--format", "csv")
+    assert result.exit_code == 2
+    text = " ".join(result.stderr.split())
+    assert "'csv'; giltiga: 'table', 'json', 'markdown'" in text
+    assert "Value error" not in text and "is not one of" not in text
+
+
+def test_indicator_set_without_round_names_the_option(invoke: Invoke) -> None:
+    """A missing required option is named with both its spellings inside matching quotes."""
+    result = invoke("indicator", "set", "LB-4", "1500")
+    assert result.exit_code == 2
+    assert "flaggan '--round' / '-r' saknas" in result.stderr
+
+
 # --- followup -----------------------------------------------------------------------------------
 
 # Answers for the six Lönebildning rows: status, then note (empty = Enter).
@@ -404,14 +420,35 @@ def test_followup_refuses_when_file_changed_during_meeting(
         (["2019-05"], "giltiga: 2018-05, 2018-10"),
         (["2018-05", "--date", "2030-01-01"], "ligger i framtiden"),
         (["2018-05", "--area", "ekonomi"], "okänt värde 'ekonomi' för område"),
+        (["2018-05", "--by", "  "], "--by får inte vara tom"),
     ],
 )
 def test_followup_bad_input_exits_2(invoke: Invoke, args: list[str], message: str) -> None:
-    """An unknown round or area, or a future date, stops before any question."""
+    """An unknown round or area, a future date or a blank --by stops before any question."""
     result = invoke("followup", *args, input="")
     assert result.exit_code == 2
     assert message in result.stderr
     assert "Ny status" not in result.stdout
+
+
+def test_unchanged_rows_after_a_meeting_warn_until_given_a_note(
+    invoke: Invoke, data_dir: Path
+) -> None:
+    """Rows kept without a note get missing-round-entry; the README's status set --note fixes it."""
+    answers = "k\n\n" + "\n\n" * 5 + "ja\n"
+    assert invoke("followup", "2018-05", "--area", "lonebildning", input=answers).exit_code == 0
+    check = invoke("validate", "--format", "json")
+    assert check.exit_code == 0  # warnings do not fail CI
+    warned = {p["message"].split(":")[0] for p in json.loads(check.stdout)["problems"]}
+    assert "LB-2" in warned and "LB-1" not in warned
+    noted = invoke(
+        "status", "set", "LB-2", "ej-paborjat", "--round", "2018-05", "--note", "Oförändrat"
+    )
+    assert noted.exit_code == 0, noted.stderr
+    after = json.loads(invoke("validate", "--format", "json").stdout)["problems"]
+    assert not any(p["message"].startswith("LB-2:") for p in after)
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert '--round 2018-05 --note "Oförändrat"' in readme
 
 
 # --- the real program ---------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from planctl.errors import Severity, UsageError
+from planctl.errors import DataError, Severity, UsageError
 from planctl.models import Catalogue
 from planctl.newplan import (
     RoundSpec,
@@ -17,7 +17,7 @@ from planctl.newplan import (
     parse_rounds,
     plan_slug,
 )
-from planctl.store import create_file, load_data_dir, load_files
+from planctl.store import check_new_plan, create_file, load_data_dir, load_files
 from tests.conftest import DATA, TODAY, Invoke
 from tests.test_store import edit, line_of
 
@@ -162,6 +162,8 @@ def test_bad_selection(catalogue: Catalogue, call: object, message: str) -> None
     [
         ({"organisation": "  "}, "--organisation får inte vara tom"),
         ({"title": "Rad ett\nrad två"}, "--title får inte innehålla radbrytningar"),
+        ({"title": "Rad ett\u2028rad två"}, "--title får inte innehålla radbrytningar"),
+        ({"organisation": "A\u2029B"}, "--organisation får inte innehålla radbrytningar"),
         ({"organisation": "???"}, "kan inte bilda ett id"),
         ({"plan_id": "Stora Bokstäver"}, "--id: kan inte bilda ett id"),
         ({"taken_ids": ["exempelkommun"]}, "finns redan en plan med id 'exempelkommun'"),
@@ -170,7 +172,7 @@ def test_bad_selection(catalogue: Catalogue, call: object, message: str) -> None
 def test_bad_metadata(
     catalogue: Catalogue, tmp_path: Path, options: dict[str, object], message: str
 ) -> None:
-    """Blank or multi-line names, names without an id, and taken ids are refused."""
+    """Blank or multi-line names (also U+2028/U+2029), names without an id, taken ids: refused."""
     with pytest.raises(UsageError, match=message):
         write_new(catalogue, tmp_path, **options)
     assert not (tmp_path / "exempelkommun.yaml").exists()
@@ -240,3 +242,40 @@ def test_new_command_missing_directory(invoke: Invoke) -> None:
     """A file in a directory that does not exist is an input error (exit 2)."""
     result = invoke("new", "saknas/x.yaml", *NEW[2:], "--measures", "7")
     assert result.exit_code == 2 and "katalogen saknas finns inte" in result.stderr
+
+
+def test_new_command_refuses_a_file_the_data_directory_would_not_read(
+    invoke: Invoke, data_dir: Path
+) -> None:
+    """A plan file not named .yaml/.yml is refused (exit 2) instead of being silently ignored."""
+    result = invoke("new", "data/malmo.txt", *NEW[2:], "--measures", "7")
+    assert result.exit_code == 2
+    assert "data/malmo.txt: en planfil ska sluta på .yaml" in result.stderr
+    assert not (data_dir / "malmo.txt").exists()
+
+
+def test_new_command_says_singular_for_one_row(invoke: Invoke) -> None:
+    """One measure gives '1 utkastrad i 1 område', not '1 utkastrader i 1 områden'."""
+    result = invoke(*NEW, "--measures", "7")
+    assert result.exit_code == 0, result.stderr
+    assert "med 1 utkastrad i 1 område." in result.stderr
+
+
+def test_check_new_plan_refuses_a_text_with_errors(catalogue: Catalogue, tmp_path: Path) -> None:
+    """A new plan's text that would not validate is refused with its problems; nothing exists."""
+    draft = new_plan(
+        catalogue,
+        organisation="Exempelkommun",
+        title="Plan",
+        measures=choose_measures(catalogue, numbers=[7]),
+        today=TODAY,
+    )
+    path = tmp_path / "exempelkommun.yaml"
+    broken = draft.text.replace("insatser: [7]", "insatser: [7]\n    okänt: 1")
+    with pytest.raises(
+        DataError, match=r"den nya planen skulle få \d+ fel; inget skrevs"
+    ) as caught:
+        check_new_plan(path, broken, today=TODAY, catalogue=DATA / "measures.yaml")
+    assert "unknown-field" in {p.rule for p in caught.value.problems}
+    check_new_plan(path, draft.text, today=TODAY, catalogue=DATA / "measures.yaml")
+    assert not path.exists()

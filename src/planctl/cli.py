@@ -767,7 +767,7 @@ def new(
 ) -> None:
     """Skapa en ny plan ur katalogen: ett utkast per vald insats. Skriver aldrig över en fil."""
     from planctl.newplan import choose_measures, new_plan, parse_measure_numbers, parse_rounds
-    from planctl.store import create_file, display_path
+    from planctl.store import check_new_plan, create_file, display_path
 
     settings = _settings(ctx)
     data = settings.load()
@@ -783,10 +783,19 @@ def new(
         plan_id=plan_id,
         taken_ids=[loaded.model.meta.id for loaded in data.plans],
     )
+    check_new_plan(
+        file,
+        draft.text,
+        today=settings.today,
+        base=Path.cwd(),
+        catalogue=data.catalogue.path if data.catalogue else None,
+    )
     create_file(file, draft.text, base=Path.cwd())
+    row_word = "utkastrad" if len(draft.measures) == 1 else "utkastrader"
+    area_word = "område" if len(draft.areas) == 1 else "områden"
     sys.stderr.write(
         f"Skrev {display_path(file, Path.cwd())}: planen '{draft.plan_id}' med "
-        f"{len(draft.measures)} utkastrader i {len(draft.areas)} områden. "
+        f"{len(draft.measures)} {row_word} i {len(draft.areas)} {area_word}. "
         "Fyll i ansvar och start och kör 'planctl validate'.\n"
     )
 
@@ -1095,7 +1104,14 @@ def followup(
     Ctrl-C eller "nej" sparar ingenting.
     """
     from planctl.query import RowFilter, filter_rows, match_plan_area, match_round
-    from planctl.status import Prepared, check_date, followup_date, parse_date, update_plan
+    from planctl.status import (
+        Prepared,
+        check_date,
+        followup_date,
+        parse_date,
+        text_option,
+        update_plan,
+    )
 
     settings = _settings(ctx)
     loaded = settings.load(plan_id).plan(plan_id)
@@ -1103,6 +1119,7 @@ def followup(
     chosen = match_round(plan, round_id)
     day = parse_date(date) if date is not None else followup_date(chosen, today=settings.today)
     check_date(day, today=settings.today)
+    by = text_option("--by", by)
     area_id = match_plan_area(plan, area).id if area is not None else None
     rows = filter_rows(plan, RowFilter(area=area_id))
     try:

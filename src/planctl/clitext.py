@@ -17,7 +17,7 @@ _ERRORS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^No such option: (.+?)(?: Did you mean (.+)\?)?$"), "okänd flagga: {0}"),
     (re.compile(r"^No such command '(.+)'\.(?: Did you mean (.+)\?)?$"), "okänt kommando '{0}'"),
     (re.compile(r"^Missing argument '(.+)'\.$"), "argumentet {0} saknas"),
-    (re.compile(r"^Missing option '(.+)'\.$"), "flaggan {0} saknas"),
+    (re.compile(r"^Missing option '(.+)'\.$"), "flaggan '{0}' saknas"),
     (re.compile(r"^Missing command\.$"), "kommando saknas"),
     (re.compile(r"^Option '(.+)' requires an argument\.$"), "flaggan {0} kräver ett värde"),
     (
@@ -25,7 +25,7 @@ _ERRORS: list[tuple[re.Pattern[str], str]] = [
         "oväntade extra argument: {0}",
     ),
     (
-        # Newer Typer/Click put "Value error, " in front of the choice message.
+        # Newer Typer puts "Value error, " before the text of an Enum choice it refuses.
         re.compile(r"^Invalid value for (.+?): (?:Value error, )?'(.*)' is not one of (.+)\.$"),
         "ogiltigt värde för {0}: '{1}'; giltiga: {2}",
     ),
@@ -37,7 +37,10 @@ _ERRORS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"^Invalid value for (.+?): (?:Path|File|Directory) '(.*)' does not exist\.$"),
         "ogiltigt värde för {0}: '{1}' finns inte",
     ),
-    (re.compile(r"^Invalid value for (.+?): (.+)$"), "ogiltigt värde för {0}: {1}"),
+    (
+        re.compile(r"^Invalid value for (.+?): (?:Value error, )?(.+)$"),
+        "ogiltigt värde för {0}: {1}",
+    ),
 ]
 
 

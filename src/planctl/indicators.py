@@ -321,6 +321,17 @@ def prepare_measurement(
             f"{row.id}: datumet {request.date} ligger före radens senaste mätning "
             f"({row.measurements[-1].date}); mätningarna ska vara i datumordning"
         )
+    same = [m for m in row.measurements if m.measure == indicator.measure_id]
+    if note is None and same and _repeats(same[-1], request.date, value, chosen.id):
+        # Running the same command twice (say, after "kör kommandot igen") adds nothing.
+        return Prepared(
+            (),
+            (
+                f"{row.id}: värdet {request.value.strip()} är redan registrerat "
+                f"{request.date} för uppföljning {chosen.id} – ingen ändring "
+                "(lägg till --note för att registrera det igen)",
+            ),
+        )
     entry = Measurement.model_validate(
         {
             "datum": request.date.isoformat(),
@@ -332,6 +343,10 @@ def prepare_measurement(
         }
     )
     return Prepared((), measurements=(Measured(row.id, entry, indicator.target),))
+
+
+def _repeats(last: Measurement, day: dt.date, value: float, round_id: str) -> bool:
+    return (last.date, last.value, last.round) == (day, value, round_id)
 
 
 # --- an indicator's standing on a day ------------------------------------------------------------

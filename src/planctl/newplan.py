@@ -148,7 +148,10 @@ def _one_line(what: str, text: str) -> str:
     value = text.strip()
     if not value:
         raise UsageError(f"{what} får inte vara tom")
-    if any(unicodedata.category(c).startswith("C") for c in value):
+    # Z[lp]: U+2028/U+2029 end a YAML comment line like a newline does.
+    if any(
+        unicodedata.category(c)[0] == "C" or unicodedata.category(c) in ("Zl", "Zp") for c in value
+    ):
         raise UsageError(f"{what} får inte innehålla radbrytningar eller styrtecken")
     return value
 

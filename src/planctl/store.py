@@ -526,6 +526,29 @@ def catalogue_file(root: Path) -> Path | None:
     return None
 
 
+def check_new_plan(
+    path: Path, text: str, *, today: dt.date, base: Path | None = None, catalogue: Path | None
+) -> None:
+    """Refuse a new plan file that the data directory would not read or that has errors.
+
+    ``text`` is checked with every rule ``planctl validate`` applies, against ``catalogue``;
+    warnings (such as the draft rows') are fine. Nothing is written here.
+    """
+    shown = display_path(path, base)
+    if path.suffix not in YAML_SUFFIXES:
+        raise UsageError(
+            f"{shown}: en planfil ska sluta på .yaml (eller .yml), annars hittar planctl den inte"
+        )
+    checked = load_files(
+        [path], today=today, base=base, extra_catalogue=catalogue, overrides={path: text}
+    )
+    if checked.errors:
+        raise DataError(
+            f"{shown}: den nya planen skulle få {len(checked.errors)} fel; inget skrevs",
+            problems=checked.errors,
+        )
+
+
 def create_file(path: Path, text: str, *, base: Path | None = None) -> None:
     """Write ``text`` to a new file (UTF-8, LF), never replacing one that exists.
 
