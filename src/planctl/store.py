@@ -74,12 +74,12 @@ class DataSet:
         if plan_id is None:
             if len(self.plans) == 1:
                 return self.plans[0]
-            ids = ", ".join(p.model.meta.id for p in self.plans)
+            ids = ", ".join(sorted(p.model.meta.id for p in self.plans))
             raise UsageError(f"det finns flera planer; välj en med --plan ({ids})")
         for loaded in self.plans:
             if loaded.model.meta.id == plan_id:
                 return loaded
-        ids = ", ".join(p.model.meta.id for p in self.plans)
+        ids = ", ".join(sorted(p.model.meta.id for p in self.plans))
         raise UsageError(f"okänd plan '{plan_id}'; giltiga: {ids}")
 
     def require_plans(self) -> tuple[Loaded[Plan], ...]:
