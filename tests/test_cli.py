@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,50 @@ def test_help_is_swedish(invoke: Invoke, command: str) -> None:
     assert "Användning: planctl" in result.stdout
     assert "Visa den här hjälpen" in result.stdout
     assert "Show this message" not in result.stdout
+
+
+ALL_COMMANDS = [
+    [],
+    *([c] for c in ("list", "report", "diff", "measures", "show", "validate", "schema")),
+    *([c] for c in ("changes", "coverage", "new", "summary", "history", "followup")),
+    ["status"],
+    ["status", "set"],
+    ["indicator"],
+    ["indicator", "set"],
+]
+
+
+@pytest.mark.parametrize("command", ALL_COMMANDS, ids=lambda c: " ".join(c) or "planctl")
+def test_help_has_no_english_or_python_type_names(invoke: Invoke, command: list[str]) -> None:
+    """Help shows Swedish value types, none for flags, and a plain usage line."""
+    result = invoke(*command, "--help", env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    text = result.stdout
+    for english in ("<str>", "<bool>", "<path>", "<int", "list[", " range", "Usage", "Options"):
+        assert english not in text, english
+    usage = next(line for line in text.splitlines() if "Användning:" in line)
+    assert "{" not in usage and "[[" not in usage and "ROUND" not in usage
+    assert re.search(r"--help\s+-h\s+Visa den här hjälpen", text)  # no type after a flag
+
+
+@pytest.mark.parametrize(
+    ("args", "swedish"),
+    [
+        (["list", "--format", "yaml"], "'yaml'; giltiga: 'table', 'json'"),
+        (["validate", "--format", "xml"], "'xml'; giltiga: 'text', 'github', 'json', 'junit'"),
+        (["summary", "--top", "x"], "'--top': ska vara ett heltal"),
+        (["summary", "--top", "0"], "'--top': ska vara minst 1"),
+        (["show", "LB-4", "extra"], "oväntade extra argument: extra"),
+        (["list", "--aera", "x"], "okänd flagga: --aera – menade du --area eller --start?"),
+    ],
+)
+def test_usage_errors_are_swedish(invoke: Invoke, args: list[str], swedish: str) -> None:
+    """Typer's usage errors (bad choice, number, extra argument, typo'd flag) read in Swedish."""
+    result = invoke(*args, env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert swedish in result.stderr, result.stderr
+    for english in ("Value error", "Input should", "Got unexpected", "Possible options"):
+        assert english not in result.stderr
 
 
 def test_no_arguments_shows_help(invoke: Invoke) -> None:

@@ -1067,7 +1067,7 @@ def history(
 def followup(
     ctx: typer.Context,
     round_id: Annotated[
-        str, typer.Argument(metavar="ROUND", help="Uppföljningsomgången, t.ex. 2018-05.")
+        str, typer.Argument(metavar="OMGÅNG", help="Uppföljningsomgången, t.ex. 2018-05.")
     ],
     area: AreaOption = None,
     date: Annotated[
