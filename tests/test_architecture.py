@@ -46,3 +46,19 @@ def test_every_command_is_documented_in_readme() -> None:
         name = command.name or ""
         assert command.callback is not None and command.callback.__doc__, name
         assert f"planctl {name}" in readme, name
+
+
+def test_readme_prose_has_no_repeated_lines() -> None:
+    """No long prose line of the README appears twice (a sign of a botched merge)."""
+    seen: set[str] = set()
+    in_code = False
+    readme = (SRC.parent.parent / "README.md").read_text(encoding="utf-8")
+    for line in readme.splitlines():
+        if line.lstrip().startswith("```"):
+            in_code = not in_code
+            continue
+        text = line.strip()
+        if in_code or len(text) < 60 or text.startswith(("|", "#")):
+            continue
+        assert text not in seen, text
+        seen.add(text)
