@@ -48,17 +48,18 @@ def test_every_command_is_documented_in_readme() -> None:
         assert f"planctl {name}" in readme, name
 
 
-def test_readme_prose_has_no_repeated_lines() -> None:
-    """No long prose line of the README appears twice (a sign of a botched merge)."""
-    seen: set[str] = set()
+def test_readme_prose_has_no_repeated_passages() -> None:
+    """No run of twelve words of the README's prose appears twice (a sign of a botched merge)."""
+    prose: list[str] = []
     in_code = False
     readme = (SRC.parent.parent / "README.md").read_text(encoding="utf-8")
     for line in readme.splitlines():
         if line.lstrip().startswith("```"):
             in_code = not in_code
-            continue
-        text = line.strip()
-        if in_code or len(text) < 60 or text.startswith(("|", "#")):
-            continue
-        assert text not in seen, text
-        seen.add(text)
+        elif not in_code and not line.lstrip().startswith(("|", "#")):
+            prose.append(line.strip())
+    words = " ".join(prose).split()
+    first: dict[tuple[str, ...], int] = {}
+    for at in range(len(words) - 12):
+        passage = tuple(words[at : at + 12])
+        assert at - first.setdefault(passage, at) < 12, " ".join(passage)
