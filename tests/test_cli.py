@@ -91,6 +91,27 @@ def test_list_area_without_diacritics(invoke: Invoke) -> None:
     assert "kräver särskilda resurser" in result.stdout
 
 
+@pytest.mark.parametrize("width", ["80", "100", "119", "120", "160"])
+def test_list_table_cuts_no_word(invoke: Invoke, width: str) -> None:
+    """list fits any width without cutting a role or a start: own columns from 120, else a line."""
+    result = invoke("list", env={"COLUMNS": width})
+    assert result.exit_code == 0
+    assert "…" not in result.stdout
+    for word in ("Förhandlingsdelegationen", "Lokalförsörjningschef", "löneöversyn"):
+        assert word in result.stdout
+    wide = int(width) >= 120
+    assert ("Förhandlingsdelegationen · Hösten 2017" in result.stdout) is not wide
+    assert ("Ansvar" in result.stdout) is wide
+    assert max(len(line) for line in result.stdout.splitlines()) <= int(width)
+
+
+def test_list_says_when_nothing_matches(invoke: Invoke) -> None:
+    """A filter that leaves no rows says so under the empty table."""
+    result = invoke("list", "--start", "HT2099")
+    assert result.exit_code == 0
+    assert "0 av 27 rader" in result.stdout and "Inga rader matchar urvalet." in result.stdout
+
+
 def test_list_json_contract(invoke: Invoke) -> None:
     """list --format json is plain JSON with the documented keys."""
     result = invoke("list", "--area", "lönevillkor", "--format", "json")
