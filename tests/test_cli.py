@@ -201,7 +201,21 @@ def test_validate_typo_points_at_line(invoke: Invoke, data_dir: Path) -> None:
     line = line_of(plan, "ansvr:")
     assert f"boras_plan.yaml:{line}:5: fel [unknown-field]" in result.stdout
     assert "menade du 'ansvar'" in result.stdout
-    assert "2 fel och 0 varningar i 1 fil" in result.stderr
+    assert "1 fel och 0 varningar i 1 fil" in result.stderr
+
+
+def test_validate_typo_is_one_problem_but_a_missing_field_stays(
+    invoke: Invoke, data_dir: Path
+) -> None:
+    """A misspelt key is not also reported as the field it meant; a field simply gone still is."""
+    plan = data_dir / "boras_plan.yaml"
+    edit(plan, "    ansvar: Personalchef", "    ansvr: Personalchef")
+    edit(plan, "    ansvar: Kommunchef\n", "    kommentar: x\n")
+    result = invoke("validate", str(plan))
+    assert result.exit_code == 1
+    assert result.stdout.count("[unknown-field]") == 2
+    assert result.stdout.count("[missing-field]") == 1
+    assert "fältet 'ansvar' saknas i åtgärder[10]" in result.stdout
 
 
 def test_validate_json(invoke: Invoke, data_dir: Path) -> None:
