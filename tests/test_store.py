@@ -155,3 +155,13 @@ def test_plan_selection(data_dir: Path) -> None:
     assert data.plan().model.meta.id == "boras-socialsekreterare-2017"
     with pytest.raises(UsageError, match="boras-socialsekreterare-2017"):
         data.plan("stockholm")
+
+
+def test_refused_tag_or_alias_is_one_problem(data_dir: Path) -> None:
+    """A tag or an alias is reported once by the reader, not again as a wrong type."""
+    plan = data_dir / "boras_plan.yaml"
+    edit(plan, "    insatser: [7]", '    insatser: !!python/object/apply:os.system ["true"]')
+    edit(plan, "    insatser: [80]", '    insatser: [!!int "80"]')
+    edit(plan, "    ansvar: Lokalförsörjningschef", "    ansvar: *roll")
+    data = load_data_dir(data_dir, today=TODAY)
+    assert sorted(p.rule for p in data.problems) == ["alias", "tag", "tag"]

@@ -313,6 +313,8 @@ def validate_document(doc: Document, model: type[M]) -> tuple[M | None, list[Pro
                 path = _error_path(e)
                 typos.add((*path[:-1], _close_key(model, path)))
         errors = [e for e in errors if not (e["type"] == "missing" and _error_path(e) in typos)]
+        # A refused tag or alias is reported by the reader; what is left of its value is not news.
+        errors = [e for e in errors if not any(_error_path(e)[: len(p)] == p for p in doc.refused)]
         return None, [_schema_problem(doc, model, e) for e in errors]
 
 
