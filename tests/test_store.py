@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -165,3 +166,34 @@ def test_refused_tag_or_alias_is_one_problem(data_dir: Path) -> None:
     edit(plan, "    ansvar: Lokalförsörjningschef", "    ansvar: *roll")
     data = load_data_dir(data_dir, today=TODAY)
     assert sorted(p.rule for p in data.problems) == ["alias", "tag", "tag"]
+
+
+def test_save_output_through_symlink_keeps_the_link(tmp_path: Path) -> None:
+    """--output through a symlink writes the link's target; the link stays a link."""
+    from planctl.store import save_output
+
+    real = tmp_path / "rapporter" / "rapport.md"
+    real.parent.mkdir()
+    real.write_text("gammal", encoding="utf-8")
+    link = tmp_path / "senaste.md"
+    link.symlink_to(real)
+    save_output(link, b"ny", base=tmp_path)
+    assert link.is_symlink() and real.read_bytes() == b"ny"
+
+
+def test_save_output_into_a_pipe_does_not_replace_it(tmp_path: Path) -> None:
+    """--output to a named pipe (as /dev/stdout can be) writes into it, never over it."""
+    import stat
+    import threading
+
+    from planctl.store import save_output
+
+    fifo = tmp_path / "rör"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    save_output(fifo, b"rapport", base=tmp_path)
+    reader.join(timeout=10)
+    assert received == [b"rapport"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)

@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import difflib
 import gc
+import os
 import re
 import typing
 from collections.abc import Iterator, Mapping
@@ -558,14 +559,29 @@ def create_file(path: Path, text: str, *, base: Path | None = None) -> None:
 
 
 def save_output(path: Path, content: bytes, *, base: Path | None = None) -> str:
-    """Write a produced document to ``path`` whole (via a temporary file); returns its name."""
+    """Write a produced document to ``path`` whole (via a temporary file); returns its name.
+
+    Through a symlink the link's target is replaced and the link stays. What is not a regular
+    file (``/dev/stdout``, a pipe, a device) is written into, never replaced by a file.
+    """
     shown = display_path(path, base)
-    temporary = path.with_name(f".{path.name}.tmp")
     try:
+        special = path.exists() and not path.is_file()
+    except OSError:
+        special = False
+    temporary = None
+    try:
+        if special:
+            with path.open("wb") as out:
+                out.write(content)
+            return shown
+        target = Path(os.path.realpath(path))
+        temporary = target.with_name(f".{target.name}.tmp")
         temporary.write_bytes(content)
-        temporary.replace(path)
+        temporary.replace(target)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
         raise InputError(f"{shown}: kan inte skrivas ({os_reason(exc)})") from None
     return shown
 
