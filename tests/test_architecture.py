@@ -46,3 +46,20 @@ def test_every_command_is_documented_in_readme() -> None:
         name = command.name or ""
         assert command.callback is not None and command.callback.__doc__, name
         assert f"planctl {name}" in readme, name
+
+
+def test_readme_prose_has_no_repeated_passages() -> None:
+    """No run of twelve words of the README's prose appears twice (a sign of a botched merge)."""
+    prose: list[str] = []
+    in_code = False
+    readme = (SRC.parent.parent / "README.md").read_text(encoding="utf-8")
+    for line in readme.splitlines():
+        if line.lstrip().startswith("```"):
+            in_code = not in_code
+        elif not in_code and not line.lstrip().startswith(("|", "#")):
+            prose.append(line.strip())
+    words = " ".join(prose).split()
+    first: dict[tuple[str, ...], int] = {}
+    for at in range(len(words) - 12):
+        passage = tuple(words[at : at + 12])
+        assert at - first.setdefault(passage, at) < 12, " ".join(passage)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -30,6 +31,50 @@ def test_help_is_swedish(invoke: Invoke, command: str) -> None:
     assert "Show this message" not in result.stdout
 
 
+ALL_COMMANDS = [
+    [],
+    *([c] for c in ("list", "report", "diff", "measures", "show", "validate", "schema")),
+    *([c] for c in ("changes", "coverage", "new", "summary", "history", "followup")),
+    ["status"],
+    ["status", "set"],
+    ["indicator"],
+    ["indicator", "set"],
+]
+
+
+@pytest.mark.parametrize("command", ALL_COMMANDS, ids=lambda c: " ".join(c) or "planctl")
+def test_help_has_no_english_or_python_type_names(invoke: Invoke, command: list[str]) -> None:
+    """Help shows Swedish value types, none for flags, and a plain usage line."""
+    result = invoke(*command, "--help", env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    text = result.stdout
+    for english in ("<str>", "<bool>", "<path>", "<int", "list[", " range", "Usage", "Options"):
+        assert english not in text, english
+    usage = next(line for line in text.splitlines() if "Användning:" in line)
+    assert "{" not in usage and "[[" not in usage and "ROUND" not in usage
+    assert re.search(r"--help\s+-h\s+Visa den här hjälpen", text)  # no type after a flag
+
+
+@pytest.mark.parametrize(
+    ("args", "swedish"),
+    [
+        (["list", "--format", "yaml"], "'yaml'; giltiga: 'table', 'json'"),
+        (["validate", "--format", "xml"], "'xml'; giltiga: 'text', 'github', 'json', 'junit'"),
+        (["summary", "--top", "x"], "'--top': ska vara ett heltal"),
+        (["summary", "--top", "0"], "'--top': ska vara minst 1"),
+        (["show", "LB-4", "extra"], "oväntade extra argument: extra"),
+        (["list", "--aera", "x"], "okänd flagga: --aera – menade du --area eller --start?"),
+    ],
+)
+def test_usage_errors_are_swedish(invoke: Invoke, args: list[str], swedish: str) -> None:
+    """Typer's usage errors (bad choice, number, extra argument, typo'd flag) read in Swedish."""
+    result = invoke(*args, env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert swedish in result.stderr, result.stderr
+    for english in ("Value error", "Input should", "Got unexpected", "Possible options"):
+        assert english not in result.stderr
+
+
 def test_no_arguments_shows_help(invoke: Invoke) -> None:
     """planctl alone lists the commands."""
     result = invoke()
@@ -45,6 +90,27 @@ def test_list_area_without_diacritics(invoke: Invoke) -> None:
         assert row_id in result.stdout
     assert "AV-1" not in result.stdout
     assert "kräver särskilda resurser" in result.stdout
+
+
+@pytest.mark.parametrize("width", ["80", "100", "119", "120", "160"])
+def test_list_table_cuts_no_word(invoke: Invoke, width: str) -> None:
+    """list fits any width without cutting a role or a start: own columns from 120, else a line."""
+    result = invoke("list", env={"COLUMNS": width})
+    assert result.exit_code == 0
+    assert "…" not in result.stdout
+    for word in ("Förhandlingsdelegationen", "Lokalförsörjningschef", "löneöversyn"):
+        assert word in result.stdout
+    wide = int(width) >= 120
+    assert ("Förhandlingsdelegationen · Hösten 2017" in result.stdout) is not wide
+    assert ("Ansvar" in result.stdout) is wide
+    assert max(len(line) for line in result.stdout.splitlines()) <= int(width)
+
+
+def test_list_says_when_nothing_matches(invoke: Invoke) -> None:
+    """A filter that leaves no rows says so under the empty table."""
+    result = invoke("list", "--start", "HT2099")
+    assert result.exit_code == 0
+    assert "0 av 27 rader" in result.stdout and "Inga rader matchar urvalet." in result.stdout
 
 
 def test_list_json_contract(invoke: Invoke) -> None:
@@ -136,7 +202,21 @@ def test_validate_typo_points_at_line(invoke: Invoke, data_dir: Path) -> None:
     line = line_of(plan, "ansvr:")
     assert f"boras_plan.yaml:{line}:5: fel [unknown-field]" in result.stdout
     assert "menade du 'ansvar'" in result.stdout
-    assert "2 fel och 0 varningar i 1 fil" in result.stderr
+    assert "1 fel och 0 varningar i 1 fil" in result.stderr
+
+
+def test_validate_typo_is_one_problem_but_a_missing_field_stays(
+    invoke: Invoke, data_dir: Path
+) -> None:
+    """A misspelt key is not also reported as the field it meant; a field simply gone still is."""
+    plan = data_dir / "boras_plan.yaml"
+    edit(plan, "    ansvar: Personalchef", "    ansvr: Personalchef")
+    edit(plan, "    ansvar: Kommunchef\n", "    kommentar: x\n")
+    result = invoke("validate", str(plan))
+    assert result.exit_code == 1
+    assert result.stdout.count("[unknown-field]") == 2
+    assert result.stdout.count("[missing-field]") == 1
+    assert "fältet 'ansvar' saknas i åtgärder[10]" in result.stdout
 
 
 def test_validate_json(invoke: Invoke, data_dir: Path) -> None:

@@ -106,3 +106,27 @@ def test_unreadable_plan_is_input_error(
     result = invoke("list")
     assert result.exit_code == 2
     assert "boras_plan.yaml: kan inte läsas (behörighet saknas)" in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    "args", [["--version"], ["list"], ["show", "LB-4", "--format", "json"], ["report"]]
+)
+def test_output_to_a_full_disk(data_dir: Path, args: list[str]) -> None:
+    """Output that cannot be written ends in one Swedish line and exit 3, not a traceback."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PLANCTL_DATA": str(data_dir), "PLANCTL_TODAY": "2026-11-23"}
+    with Path("/dev/full").open("w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "planctl", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode == 3, result.stderr
+    assert result.stderr == "planctl: fel: kunde inte skriva utdata (disken är full)\n"

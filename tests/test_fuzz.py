@@ -12,9 +12,10 @@ from typer.testing import CliRunner
 
 from planctl.cli import app
 from planctl.store import load_data_dir
-from tests.conftest import DATA, TODAY
+from tests.conftest import DATA, HISTORY_PLAN, TODAY
 
 PLAN = (DATA / "boras_plan.yaml").read_text(encoding="utf-8")
+HISTORY = HISTORY_PLAN.read_text(encoding="utf-8")  # with statuses, rounds and notes to break
 CATALOGUE = (DATA / "measures.yaml").read_text(encoding="utf-8")
 NOISE = st.text(alphabet=":-&*!?|>{}[],#'\"\t\n åäö0123456789abc%@`", max_size=12)
 
@@ -51,6 +52,13 @@ def run_commands(root: Path) -> None:
         ["show", "LB-1"],
         ["show", "7"],
         ["measures", "--search", "a"],
+        ["report"],
+        ["report", "--format", "json", "--round", "2018-05"],
+        ["report", "--format", "csv", "--changes-since", "2018-05"],
+        ["diff", "2018-05", "2018-10", "--format", "markdown"],
+        ["history", "--since", "2018-05"],
+        ["coverage", "--by-row"],
+        ["summary", "--format", "json"],
     ):
         result = CliRunner().invoke(app, args, env=env)
         if result.exception is not None and not isinstance(result.exception, SystemExit):
@@ -59,9 +67,12 @@ def run_commands(root: Path) -> None:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(plan=mutated(PLAN), catalogue=st.one_of(st.just(CATALOGUE), mutated(CATALOGUE)))
+@given(
+    plan=st.one_of(mutated(PLAN), mutated(HISTORY)),
+    catalogue=st.one_of(st.just(CATALOGUE), mutated(CATALOGUE)),
+)
 def test_mutated_files_never_crash(plan: str, catalogue: str) -> None:
-    """Loader and every read-only command end in an exit code, never an exception."""
+    """Loader and every read-only command (report, diff, history too) end in an exit code."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "data"
         root.mkdir()

@@ -37,7 +37,7 @@ def test_parallel_equals_serial(tmp_path: Path) -> None:
     assert parallel.files == serial.files
     assert parallel.problems == serial.problems
     rules = sorted(p.rule for p in parallel.problems if p.severity is Severity.ERROR)
-    assert rules == ["duplicate-id", "missing-field", "unknown-field", "unknown-measure"]
+    assert rules == ["duplicate-id", "unknown-field", "unknown-measure"]
 
 
 def test_small_directories_stay_in_process(tmp_path: Path) -> None:

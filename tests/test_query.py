@@ -12,6 +12,7 @@ from planctl.query import (
     filter_rows,
     match_catalogue_area,
     match_plan_area,
+    match_row,
     match_status,
     match_term,
 )
@@ -120,3 +121,17 @@ def test_bad_term() -> None:
     """A term that cannot be parsed is a usage error."""
     with pytest.raises(UsageError, match="termin"):
         match_term("snart")
+
+
+@pytest.mark.parametrize(
+    ("typed", "row_id"), [("LB4", "LB-4"), ("lb 4", "LB-4"), ("kp10", "KP-10")]
+)
+def test_row_id_without_hyphen(plan: Plan, typed: str, row_id: str) -> None:
+    """A row id typed without its hyphen, or with a space, still names the row."""
+    assert match_row(plan, typed).id == row_id
+
+
+def test_unknown_row_id_lists_valid(plan: Plan) -> None:
+    """An id that fits no row even without hyphens is an error listing the valid ids."""
+    with pytest.raises(UsageError, match="raden 'LB44' finns inte i planen; giltiga id:n: LB-1"):
+        match_row(plan, "LB44")

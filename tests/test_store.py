@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -29,12 +30,12 @@ def problems(data_dir: Path) -> list[tuple[str, str, int, int]]:
 
 
 def test_typo_in_field_names_field_and_suggests(data_dir: Path) -> None:
-    """A misspelt key is an error at the key, with the right key suggested."""
+    """A misspelt key is one error at the key, with the right key suggested."""
     plan = data_dir / "boras_plan.yaml"
     edit(plan, "    ansvar: Lokalförsörjningschef", "    ansvr: Lokalförsörjningschef")
     data = load_data_dir(data_dir, today=TODAY)
     rules = sorted({p.rule for p in data.problems})
-    assert rules == ["missing-field", "unknown-field"]
+    assert rules == ["unknown-field"]  # not also missing-field for the key it meant
     unknown = next(p for p in data.problems if p.rule == "unknown-field")
     assert (unknown.line, unknown.column) == (line_of(plan, "ansvr:"), 5)
     assert "'ansvr'" in unknown.message and "menade du 'ansvar'" in unknown.message
@@ -155,3 +156,44 @@ def test_plan_selection(data_dir: Path) -> None:
     assert data.plan().model.meta.id == "boras-socialsekreterare-2017"
     with pytest.raises(UsageError, match="boras-socialsekreterare-2017"):
         data.plan("stockholm")
+
+
+def test_refused_tag_or_alias_is_one_problem(data_dir: Path) -> None:
+    """A tag or an alias is reported once by the reader, not again as a wrong type."""
+    plan = data_dir / "boras_plan.yaml"
+    edit(plan, "    insatser: [7]", '    insatser: !!python/object/apply:os.system ["true"]')
+    edit(plan, "    insatser: [80]", '    insatser: [!!int "80"]')
+    edit(plan, "    ansvar: Lokalförsörjningschef", "    ansvar: *roll")
+    data = load_data_dir(data_dir, today=TODAY)
+    assert sorted(p.rule for p in data.problems) == ["alias", "tag", "tag"]
+
+
+def test_save_output_through_symlink_keeps_the_link(tmp_path: Path) -> None:
+    """--output through a symlink writes the link's target; the link stays a link."""
+    from planctl.store import save_output
+
+    real = tmp_path / "rapporter" / "rapport.md"
+    real.parent.mkdir()
+    real.write_text("gammal", encoding="utf-8")
+    link = tmp_path / "senaste.md"
+    link.symlink_to(real)
+    save_output(link, b"ny", base=tmp_path)
+    assert link.is_symlink() and real.read_bytes() == b"ny"
+
+
+def test_save_output_into_a_pipe_does_not_replace_it(tmp_path: Path) -> None:
+    """--output to a named pipe (as /dev/stdout can be) writes into it, never over it."""
+    import stat
+    import threading
+
+    from planctl.store import save_output
+
+    fifo = tmp_path / "rör"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    save_output(fifo, b"rapport", base=tmp_path)
+    reader.join(timeout=10)
+    assert received == [b"rapport"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)

@@ -1079,7 +1079,7 @@ def history(
 def followup(
     ctx: typer.Context,
     round_id: Annotated[
-        str, typer.Argument(metavar="ROUND", help="Uppföljningsomgången, t.ex. 2018-05.")
+        str, typer.Argument(metavar="OMGÅNG", help="Uppföljningsomgången, t.ex. 2018-05.")
     ],
     area: AreaOption = None,
     date: Annotated[
@@ -1209,5 +1209,25 @@ def _confirm(question: str) -> bool:
 
 
 def run() -> None:
-    """Run the app as the ``planctl`` program."""
-    app(prog_name="planctl")
+    """Run the app as the ``planctl`` program.
+
+    Output that cannot be written (stdout on a full disk, ``> /dev/full``) is not a bug: it ends
+    in one Swedish line and exit code 3, like a data file that cannot be written. A closed pipe
+    (``| head``) stays Typer's: quiet, exit 1.
+    """
+    import errno
+    import io
+
+    try:
+        try:
+            app(prog_name="planctl")
+        finally:
+            sys.stdout.flush()  # here, not at exit, so that a failure is reported like the rest
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise
+        from planctl.errors import EXIT_CONFLICT, ConflictError, os_reason
+
+        sys.stdout = io.StringIO()  # the broken stdout must not be flushed again at exit
+        report_error(ConflictError(f"kunde inte skriva utdata ({os_reason(exc)})"))
+        raise SystemExit(EXIT_CONFLICT) from None

@@ -14,6 +14,10 @@ from typing import Any
 from typer import rich_utils
 
 _ERRORS: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(r"^No such option: (\S+)(?: \(Possible options: (.+)\))?$"),
+        "okänd flagga: {0}",
+    ),
     (re.compile(r"^No such option: (.+?)(?: Did you mean (.+)\?)?$"), "okänd flagga: {0}"),
     (re.compile(r"^No such command '(.+)'\.(?: Did you mean (.+)\?)?$"), "okänt kommando '{0}'"),
     (re.compile(r"^Missing argument '(.+)'\.$"), "argumentet {0} saknas"),
@@ -21,11 +25,10 @@ _ERRORS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^Missing command\.$"), "kommando saknas"),
     (re.compile(r"^Option '(.+)' requires an argument\.$"), "flaggan {0} kräver ett värde"),
     (
-        re.compile(r"^Got unexpected extra arguments? \((.+)\)$"),
+        re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((.+)\)$"),
         "oväntade extra argument: {0}",
     ),
     (
-        # Newer Typer puts "Value error, " before the text of an Enum choice it refuses.
         re.compile(r"^Invalid value for (.+?): (?:Value error, )?'(.*)' is not one of (.+)\.$"),
         "ogiltigt värde för {0}: '{1}'; giltiga: {2}",
     ),
@@ -43,27 +46,83 @@ _ERRORS: list[tuple[re.Pattern[str], str]] = [
     ),
 ]
 
+# What Typer's (pydantic's) type checks say about a value, after "Invalid value for …:".
+_VALUE_ERRORS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^Input should be a valid integer.*$"), "ska vara ett heltal"),
+    (re.compile(r"^Input should be a valid number.*$"), "ska vara ett tal"),
+    (re.compile(r"^Input should be greater than or equal to (.+)$"), "ska vara minst {0}"),
+    (re.compile(r"^Input should be less than or equal to (.+)$"), "ska vara högst {0}"),
+    (re.compile(r"^Input should be greater than (.+)$"), "ska vara större än {0}"),
+    (re.compile(r"^Input should be less than (.+)$"), "ska vara mindre än {0}"),
+    (re.compile(r"^Value error, (.+)$"), "{0}"),
+]
+
 
 def translate(message: str) -> str:
     """A usage error's message in Swedish (unchanged when no pattern knows it)."""
     for pattern, template in _ERRORS:
         found = pattern.match(message)
         if found:
-            text = template.format(*found.groups())
-            suggestion = found.groups()[-1] if "Did you mean" in message else None
+            groups = list(found.groups())
+            if template.endswith(": {1}"):  # the generic "Invalid value": say the reason in Swedish
+                groups[1] = _value_error(groups[1])
+            text = template.format(*groups)
+            suggested = "Did you mean" in message or "Possible options" in message
+            suggestion = groups[-1] if suggested else None
             if suggestion:
-                text += f" – menade du {suggestion.replace(' or ', ' eller ')}?"
+                text += f" – menade du {_or_list(suggestion)}?"
             return text.replace(" or ", " eller ")
     return message
 
 
+def _value_error(reason: str) -> str:
+    for pattern, template in _VALUE_ERRORS:
+        found = pattern.match(reason)
+        if found:
+            return template.format(*found.groups())
+    return reason
+
+
+def _or_list(names: str) -> str:
+    """``a, b or c`` (and Click's ``a, b, c``) as ``a, b eller c``."""
+    names = names.replace(" or ", ", ")
+    head, _, last = names.rpartition(", ")
+    return f"{head} eller {last}" if head else last
+
+
 def usage(text: str) -> str:
-    """The usage line with a Swedish lead."""
+    """The usage line with a Swedish lead, required arguments bare and optional ones in [ ]."""
     text = re.sub(r"^Usage:", "Användning:", text)
+    text = re.sub(r"\{([^{}]+)\}", r"\1", text)  # Typer writes a required argument as {ID}
+    text = re.sub(r"\[\[([^][]+)\]\]", r"[\1]", text)  # a metavar already in brackets
     return text.replace("[OPTIONS]", "[FLAGGOR]").replace("COMMAND [ARGS]...", "KOMMANDO [ARG]...")
 
 
 HELP_OPTION_TEXT = "Visa den här hjälpen och avsluta."
+
+# Typer names a value's Python type in help (``<str>``, ``<path>``, ``<list[Path]>``); say it in
+# Swedish. A flag takes no value, so it shows none (``--version <bool>`` reads as if it took one).
+_TYPE_NAMES = {
+    "str": "text",
+    "path": "sökväg",
+    "Path": "sökväg",
+    "file": "fil",
+    "directory": "katalog",
+    "int": "heltal",
+    "float": "tal",
+    "datetime": "tidpunkt",
+}
+
+
+def type_label(label: str | None, *, flag: bool = False, choice: bool = False) -> str | None:
+    """The help's type column in Swedish: ``<text>``, ``<sökväg>...``; nothing for a flag."""
+    if flag or label is None:
+        return None
+    if choice:  # the choices themselves are what the user types
+        return label
+    label = re.sub(r"list\[(\w+)\]", r"\1...", label).replace(" range", "")
+    return re.sub(r"\b(\w+)\b", lambda m: _TYPE_NAMES.get(m.group(1), m.group(1)), label)
+
 
 _installed = False
 
@@ -91,3 +150,26 @@ def install() -> None:
         original(self)
 
     rich_utils.rich_format_error = rich_format_error
+    _install_type_labels()
+
+
+def _install_type_labels() -> None:
+    # Only Typer versions that print Python type names have display_type_rich.
+    from typer import core
+
+    for cls in (core.TyperArgument, core.TyperOption):
+        original_type = getattr(cls, "display_type_rich", None)
+        if original_type is None:
+            continue
+
+        def display_type_rich(self: Any, ctx: Any, _original: Any = original_type) -> str | None:
+            if self.metavar is not None and not isinstance(self, core.TyperArgument):
+                return str(self.metavar)  # an option's own placeholder, e.g. ÅÅÅÅ-MM,…
+            descriptor = getattr(self, "type_descriptor", None)
+            return type_label(
+                _original(self, ctx),
+                flag=bool(getattr(self, "is_flag", False)),
+                choice=bool(getattr(descriptor, "is_choice", False)),
+            )
+
+        cls.display_type_rich = display_type_rich  # type: ignore[method-assign]

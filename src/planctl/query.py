@@ -223,11 +223,22 @@ def match_since(plan: Plan, typed: str) -> Since:
 
 
 def match_row(plan: Plan, typed: str) -> Row:
-    """A plan row by id, case-insensitively; an unknown id lists the valid ones."""
+    """A plan row by id, case-insensitively; an unknown id lists the valid ones.
+
+    ``LB4`` and ``lb 4`` name ``LB-4`` too (hyphens and spaces aside), when only one row fits.
+    """
     row = plan.row(typed.strip())
+    if row is None:
+        bare = _without_separators(typed)
+        loose = [r for r in plan.rows if _without_separators(r.id) == bare]
+        row = loose[0] if len(loose) == 1 else None
     if row is None:
         raise UsageError(
             f"raden '{typed}' finns inte i planen; giltiga id:n: "
             + ", ".join(r.id for r in plan.rows)
         )
     return row
+
+
+def _without_separators(text: str) -> str:
+    return fold(text).replace("-", "")

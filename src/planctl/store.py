@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import difflib
 import gc
+import os
 import re
 import typing
 from collections.abc import Iterator, Mapping
@@ -221,8 +222,19 @@ def _path_label(path: tuple[str | int, ...]) -> str:
     return out or "filen"
 
 
+def _error_path(error: Any) -> tuple[str | int, ...]:
+    return tuple(p for p in error["loc"] if not isinstance(p, str) or not p.startswith("function-"))
+
+
+def _close_key(root: type[BaseModel], path: tuple[str | int, ...]) -> str | None:
+    """The allowed key an unknown key at ``path`` is probably a typo of (``ansvr`` → ``ansvar``)."""
+    key = str(path[-1]).split("\x00")[0]
+    close = difflib.get_close_matches(key, _keys_at(root, path[:-1]), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def _schema_problem(doc: Document, root: type[BaseModel], error: Any) -> Problem:
-    path = tuple(p for p in error["loc"] if not isinstance(p, str) or not p.startswith("function-"))
+    path = _error_path(error)
     kind: str = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
@@ -230,8 +242,8 @@ def _schema_problem(doc: Document, root: type[BaseModel], error: Any) -> Problem
     if kind == "extra_forbidden":
         key = str(path[-1]).split("\x00")[0]
         allowed = _keys_at(root, path[:-1])
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        hint = f" – menade du '{close[0]}'?" if close else f" (tillåtna fält: {', '.join(allowed)})"
+        close = _close_key(root, path)
+        hint = f" – menade du '{close}'?" if close else f" (tillåtna fält: {', '.join(allowed)})"
         return doc.problem(
             doc.locate_key(path),
             "unknown-field",
@@ -294,6 +306,16 @@ def validate_document(doc: Document, model: type[M]) -> tuple[M | None, list[Pro
             for e in errors
             if not (e["type"] == "extra_forbidden" and "\x00" in str(e["loc"][-1]))
         ]
+        # A misspelt key is one mistake: "okänt fält 'ansvr' – menade du 'ansvar'?" says it all,
+        # so the field it was meant to be is not reported missing as well.
+        typos = set()
+        for e in errors:
+            if e["type"] == "extra_forbidden":
+                path = _error_path(e)
+                typos.add((*path[:-1], _close_key(model, path)))
+        errors = [e for e in errors if not (e["type"] == "missing" and _error_path(e) in typos)]
+        # A refused tag or alias is reported by the reader; what is left of its value is not news.
+        errors = [e for e in errors if not any(_error_path(e)[: len(p)] == p for p in doc.refused)]
         return None, [_schema_problem(doc, model, e) for e in errors]
 
 
@@ -577,14 +599,29 @@ def create_file(path: Path, text: str, *, base: Path | None = None) -> None:
 
 
 def save_output(path: Path, content: bytes, *, base: Path | None = None) -> str:
-    """Write a produced document to ``path`` whole (via a temporary file); returns its name."""
+    """Write a produced document to ``path`` whole (via a temporary file); returns its name.
+
+    Through a symlink the link's target is replaced and the link stays. What is not a regular
+    file (``/dev/stdout``, a pipe, a device) is written into, never replaced by a file.
+    """
     shown = display_path(path, base)
-    temporary = path.with_name(f".{path.name}.tmp")
     try:
+        special = path.exists() and not path.is_file()
+    except OSError:
+        special = False
+    temporary = None
+    try:
+        if special:
+            with path.open("wb") as out:
+                out.write(content)
+            return shown
+        target = Path(os.path.realpath(path))
+        temporary = target.with_name(f".{target.name}.tmp")
         temporary.write_bytes(content)
-        temporary.replace(path)
+        temporary.replace(target)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
         raise InputError(f"{shown}: kan inte skrivas ({os_reason(exc)})") from None
     return shown
 

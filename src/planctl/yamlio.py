@@ -96,6 +96,8 @@ class Document:
     data: Any = None
     problems: list[Problem] = field(default_factory=list)
     index: _Index | None = None
+    # Nodes already reported as refused (a tag, an alias): the model need not complain about them.
+    refused: set[Path] = field(default_factory=set)
 
     def _positions(self) -> _Index:
         if self.index is None:
@@ -386,6 +388,8 @@ class _Builder:
             self._key(parent, event, mark)
             return
         path = self._child_path(parent)
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "tag", None) not in (None, "!"):
+            self.doc.refused.add(path)
         if isinstance(event, yaml.AliasEvent):
             self.doc.problems.append(
                 self.doc.problem(

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
@@ -78,31 +78,57 @@ FUNDING_MARK = "*"
 FUNDING_NOTE = "* kräver särskilda resurser"
 
 
-def rows_table(records: Sequence[dict[str, Any]], *, title: str) -> Table:
+LIST_WIDE = 120  # as the report: from 120 columns Ansvar and Start get their own
+
+
+def rows_table(records: Sequence[dict[str, Any]], *, title: str) -> RenderableType:
     """Plan rows as a table grouped by area: id, proposal, responsible, start, status.
 
-    A row that needs extra funding has a star after its id, explained in the caption.
+    A row that needs extra funding has a star after its id, explained in the caption. From
+    :data:`LIST_WIDE` columns on, Ansvar and Start have columns wide enough for their longest
+    word; narrower, they go on a line under the proposal so that no word is cut at 80 columns.
     """
+    return _RowsView(records, title)
+
+
+class _RowsView:
+    def __init__(self, records: Sequence[dict[str, Any]], title: str) -> None:
+        self.records = records
+        self.title = title
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield _rows_table(self.records, title=self.title, wide=options.max_width >= LIST_WIDE)
+
+
+def _longest_word(texts: Iterable[str]) -> int:
+    return max([6] + [len(word) for text in texts for word in text.split()])
+
+
+def _rows_table(records: Sequence[dict[str, Any]], *, title: str, wide: bool) -> Table:
     table = Table(title=title, box=box.SIMPLE_HEAD, expand=True)
     table.add_column("Id", no_wrap=True)
     table.add_column("Förslag", ratio=5)
-    table.add_column("Ansvar", ratio=2, overflow="fold")
-    table.add_column("Start", ratio=2, overflow="fold")
+    if wide:
+        # As wide as the longest word (and the heading): no word is cut, and the proposal keeps
+        # the rest of the width.
+        for heading, key in (("Ansvar", "responsible"), ("Start", "start")):
+            table.add_column(heading, width=_longest_word(r[key] for r in records))
     table.add_column("Status", no_wrap=True, min_width=11)
     area = None
     for record in records:
         if record["area_name"] != area:
             area = record["area_name"]
-            table.add_row("", Text(area, style="bold"), "", "", "")
+            table.add_row("", Text(area, style="bold"), *[""] * (len(table.columns) - 2))
         mark = FUNDING_MARK if record["needs_funding"] else ""
-        table.add_row(
-            record["id"] + mark,
-            record["proposal"],
-            record["responsible"],
-            record["start"],
-            status_text(record["status"]),
-        )
-    if any(r["needs_funding"] for r in records):
+        proposal = Text(record["proposal"])
+        where: list[RenderableType] = [record["responsible"], record["start"]]
+        if not wide:
+            proposal.append(f"\n{record['responsible']} · {record['start']}", style="dim")
+            where = []
+        table.add_row(record["id"] + mark, proposal, *where, status_text(record["status"]))
+    if not records:
+        table.caption = "Inga rader matchar urvalet."
+    elif any(r["needs_funding"] for r in records):
         table.caption = FUNDING_NOTE
     return table
 
