@@ -66,7 +66,7 @@ _TRUES = frozenset({"true", "True", "TRUE"})
 _FALSES = frozenset({"false", "False", "FALSE"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: thousands are made per file, and frozen init is slow
 class Mark:
     """A position in a text: 1-based line and column, 0-based character index."""
 
