@@ -141,39 +141,66 @@ def check_plan(
                     )
                 )
             seen.add(measure_id)
-        previous: dt.date | None = None
-        for position, entry in enumerate(row.history):
-            where = (*at, "historik", position)
-            if previous is not None and entry.date < previous:
-                problems.append(
-                    doc.problem(
-                        doc.locate((*where, "datum")),
-                        "history-order",
-                        f"{row.id}: posten {entry.date} ligger före föregående post "
-                        f"({previous}); historiken ska vara i datumordning",
-                    )
-                )
-            if entry.date > today:
-                problems.append(
-                    doc.problem(
-                        doc.locate((*where, "datum")),
-                        "future-date",
-                        f"{row.id}: datumet {entry.date} ligger i framtiden",
-                    )
-                )
-            if entry.round is not None and entry.round not in round_ids:
-                valid = ", ".join(round_ids) or "inga uppföljningar är definierade"
-                problems.append(
-                    doc.problem(
-                        doc.locate((*where, "uppföljning")),
-                        "unknown-round",
-                        f"{row.id}: okänd uppföljning '{entry.round}'; giltiga: {valid}",
-                    )
-                )
-            previous = entry.date if previous is None else max(previous, entry.date)
+        problems += _check_dated(
+            doc,
+            (*at, "historik"),
+            row.id,
+            [(entry.date, entry.round) for entry in row.history],
+            round_ids,
+            today,
+            order_rule="history-order",
+            what=("posten", "föregående post", "historiken"),
+        )
         problems += _check_measurements(
             doc, at, row, round_ids, catalogue.model if catalogue else None, today
         )
+    return problems
+
+
+def _check_dated(
+    doc: Document,
+    at: tuple[str | int, ...],
+    row_id: str,
+    entries: list[tuple[dt.date, str | None]],
+    round_ids: list[str],
+    today: dt.date,
+    *,
+    order_rule: str,
+    what: tuple[str, str, str],
+) -> list[Problem]:
+    """Append-only dated entries (history, measurements): in date order, past, known rounds."""
+    entry_word, previous_word, list_word = what
+    problems: list[Problem] = []
+    previous: dt.date | None = None
+    for position, (day, round_id) in enumerate(entries):
+        where = (*at, position)
+        if previous is not None and day < previous:
+            problems.append(
+                doc.problem(
+                    doc.locate((*where, "datum")),
+                    order_rule,
+                    f"{row_id}: {entry_word} {day} ligger före {previous_word} ({previous}); "
+                    f"{list_word} ska vara i datumordning",
+                )
+            )
+        if day > today:
+            problems.append(
+                doc.problem(
+                    doc.locate((*where, "datum")),
+                    "future-date",
+                    f"{row_id}: {entry_word} {day} ligger i framtiden",
+                )
+            )
+        if round_id is not None and round_id not in round_ids:
+            valid = ", ".join(round_ids) or "inga uppföljningar är definierade"
+            problems.append(
+                doc.problem(
+                    doc.locate((*where, "uppföljning")),
+                    "unknown-round",
+                    f"{row_id}: okänd uppföljning '{round_id}'; giltiga: {valid}",
+                )
+            )
+        previous = day if previous is None else max(previous, day)
     return problems
 
 
@@ -186,37 +213,18 @@ def _check_measurements(
     today: dt.date,
 ) -> list[Problem]:
     """Measurements in date order, not in the future, in known rounds, of a target, in range."""
-    problems: list[Problem] = []
-    previous: dt.date | None = None
+    problems = _check_dated(
+        doc,
+        (*at, "mätningar"),
+        row.id,
+        [(entry.date, entry.round) for entry in row.measurements],
+        round_ids,
+        today,
+        order_rule="measurement-order",
+        what=("mätningen", "föregående mätning", "mätningarna"),
+    )
     for position, entry in enumerate(row.measurements):
         where = (*at, "mätningar", position)
-        if previous is not None and entry.date < previous:
-            problems.append(
-                doc.problem(
-                    doc.locate((*where, "datum")),
-                    "measurement-order",
-                    f"{row.id}: mätningen {entry.date} ligger före föregående mätning "
-                    f"({previous}); mätningarna ska vara i datumordning",
-                )
-            )
-        if entry.date > today:
-            problems.append(
-                doc.problem(
-                    doc.locate((*where, "datum")),
-                    "future-date",
-                    f"{row.id}: mätningens datum {entry.date} ligger i framtiden",
-                )
-            )
-        if entry.round is not None and entry.round not in round_ids:
-            valid = ", ".join(round_ids) or "inga uppföljningar är definierade"
-            problems.append(
-                doc.problem(
-                    doc.locate((*where, "uppföljning")),
-                    "unknown-round",
-                    f"{row.id}: okänd uppföljning '{entry.round}'; giltiga: {valid}",
-                )
-            )
-        previous = entry.date if previous is None else max(previous, entry.date)
         if entry.measure is not None and catalogue is None:
             continue  # without the catalogue, a measure's target cannot be known
         try:
