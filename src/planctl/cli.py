@@ -225,6 +225,16 @@ PlanOption = Annotated[
     typer.Option("--plan", help="Planens id (behövs bara när datakatalogen har flera planer)."),
 ]
 
+ResponsibleOption = Annotated[
+    str | None,
+    typer.Option(
+        "--responsible",
+        "--ansvar",
+        help="Ansvarig roll (del av texten räcker).",
+        show_default=False,
+    ),
+]
+
 
 @app.command("list", cls=_Command)
 def list_rows(
@@ -238,14 +248,7 @@ def list_rows(
             show_default=False,
         ),
     ] = None,
-    responsible: Annotated[
-        str | None,
-        typer.Option(
-            "--responsible",
-            help="Ansvarig roll (del av texten räcker).",
-            show_default=False,
-        ),
-    ] = None,
+    responsible: ResponsibleOption = None,
     start: Annotated[
         str | None,
         typer.Option(
@@ -298,15 +301,6 @@ class ReportFormat(enum.StrEnum):
     HTML = "html"
 
 
-ResponsibleOption = Annotated[
-    str | None,
-    typer.Option(
-        "--responsible",
-        "--ansvar",
-        help="Ansvarig roll (del av texten räcker).",
-        show_default=False,
-    ),
-]
 ReportFormatOption = Annotated[
     ReportFormat | None,
     typer.Option(
