@@ -216,6 +216,7 @@ def main() -> None:
                 cwd=work,
                 runs=max(1, args.runs // 2),
                 ok_codes=(0, 1),
+                label=f"check-jsonschema --schemafile plan.schema.json <{len(plans)} planer>",
             )
             results.append(independent)
         else:

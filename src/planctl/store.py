@@ -8,14 +8,12 @@ and every cross-file problem is collected, so ``validate`` can show them all at 
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import difflib
-import gc
 import os
 import re
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -24,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from planctl.errors import DataError, InputError, Problem, Severity, UsageError, os_reason
 from planctl.models import Catalogue, Plan
-from planctl.yamlio import Document, decode, read_document
+from planctl.yamlio import Document, decode, paused_gc, read_document
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -334,22 +332,6 @@ def yaml_files(root: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
 
 
-@contextlib.contextmanager
-def _bulk_allocation() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small, acyclic objects.
-
-    Reading a national directory creates millions of short-lived dicts and lists; with the
-    collector on, repeated full collections over the growing heap made loading four times slower.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def load_files(
     paths: list[Path],
     *,
@@ -364,7 +346,7 @@ def load_files(
     ``overrides`` maps files to texts that replace their content on disk: the same rules then
     check a change that has not been written yet.
     """
-    with _bulk_allocation():
+    with paused_gc():
         return _load_files(
             paths,
             today=today,

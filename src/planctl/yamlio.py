@@ -14,6 +14,8 @@ start and end of every node, and collects every problem instead of stopping at t
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -102,7 +104,8 @@ class Document:
     def _positions(self) -> _Index:
         if self.index is None:
             shadow = Document(file=self.file, text=self.text, index=_Index())
-            _read_exact(shadow)
+            with paused_gc():
+                _read_exact(shadow)
             self.index = shadow.index or _Index()
         return self.index
 
@@ -136,6 +139,22 @@ class Document:
     def problem(self, mark: Mark, rule: str, message: str, **kw: Any) -> Problem:
         """A problem in this file at ``mark``."""
         return Problem(self.file, mark.line, mark.column, rule, message, **kw)
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small, acyclic objects.
+
+    Reading a national directory creates millions of short-lived dicts and lists; with the
+    collector on, repeated full collections over the growing heap made loading four times slower.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _mark(raw: Any) -> Mark:
