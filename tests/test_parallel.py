@@ -46,3 +46,40 @@ def test_small_directories_stay_in_process(tmp_path: Path) -> None:
     files = many_plans(root, 3)
     result = check_paths(files, today=TODAY, base=tmp_path, root=root, jobs=2)
     assert result.files == load_files(files, today=TODAY, base=tmp_path, root=root).files
+
+
+def test_summary_facts_from_workers_equal_serial(tmp_path: Path) -> None:
+    """Plan facts computed in worker processes match those computed in this process."""
+    import functools
+
+    from planctl.summary import plan_facts
+
+    root = tmp_path / "data"
+    many_plans(root, PARALLEL_MIN_FILES + 5)
+    for broken in ("plan_003", "plan_007", "plan_020"):  # keep only valid plans
+        (root / f"{broken}.yaml").unlink()
+    files = data_dir_files(root)
+    each = functools.partial(plan_facts, today=TODAY)
+    serial = check_paths(files, today=TODAY, base=tmp_path, root=root, jobs=1, each_plan=each)
+    parallel = check_paths(files, today=TODAY, base=tmp_path, root=root, jobs=2, each_plan=each)
+    assert len(parallel.results) == len(files) - 1  # every plan, not the catalogue
+    assert parallel.results == serial.results
+    assert parallel.catalogue == serial.catalogue is not None
+
+
+def test_results_withheld_when_data_has_errors(tmp_path: Path) -> None:
+    """With an error anywhere, no per-plan results come back and require_valid raises."""
+    import functools
+
+    import pytest
+
+    from planctl.errors import DataError
+    from planctl.summary import plan_facts
+
+    root = tmp_path / "data"
+    files = many_plans(root, PARALLEL_MIN_FILES + 5)
+    each = functools.partial(plan_facts, today=TODAY)
+    result = check_paths(files, today=TODAY, base=tmp_path, root=root, jobs=2, each_plan=each)
+    assert result.results == ()
+    with pytest.raises(DataError):
+        result.require_valid()

@@ -806,13 +806,27 @@ def summary(
     fmt: AnalysisFormatOption = AnalysisFormat.TABLE,
 ) -> None:
     """Sammanställ alla planer i datakatalogen: status per plan och insatsernas spridning."""
+    import functools
+
     from planctl.render import render_analysis
-    from planctl.summary import summarise
+    from planctl.store import check_paths, data_dir_files, no_catalogue, no_plans
+    from planctl.summary import plan_facts, summarise_facts
 
     settings = _settings(ctx)
-    data = settings.load()
-    plans = [loaded.model for loaded in data.require_plans()]
-    result = summarise(data.require_catalogue(), plans, today=settings.today, top=top)
+    root = settings.data_root()
+    checked = check_paths(
+        data_dir_files(root, base=Path.cwd()),
+        today=settings.today,
+        base=Path.cwd(),
+        root=root,
+        jobs=min(os.cpu_count() or 1, 4),
+        each_plan=functools.partial(plan_facts, today=settings.today),
+    ).require_valid()
+    if checked.catalogue is None:
+        raise no_catalogue(root)
+    if not checked.results:
+        raise no_plans(root)
+    result = summarise_facts(checked.catalogue, checked.results, today=settings.today, top=top)
     _print_analysis(render_analysis(result, fmt.value))
 
 

@@ -103,10 +103,24 @@ def plan_summary(plan: Plan, *, today: dt.date) -> PlanSummary:
     )
 
 
-def measure_uptake(catalogue: Catalogue, plans: Sequence[Plan]) -> list[MeasureUptake]:
+@dataclass(frozen=True)
+class PlanFacts:
+    """What the summary needs of one plan: small enough to send back from a worker process."""
+
+    summary: PlanSummary
+    measures: frozenset[int]
+
+
+def plan_facts(plan: Plan, *, today: dt.date) -> PlanFacts:
+    """One plan's standing and the catalogue measures its rows link to."""
+    linked = frozenset(m for row in plan.rows for m in row.measures)
+    return PlanFacts(plan_summary(plan, today=today), linked)
+
+
+def measure_uptake(catalogue: Catalogue, facts: Sequence[PlanFacts]) -> list[MeasureUptake]:
     """Every catalogue measure with the plans (sorted by id) that link to it, by number."""
     names = {area.id: area.name for area in catalogue.areas}
-    linked = [(plan.meta.id, {m for row in plan.rows for m in row.measures}) for plan in plans]
+    linked = [(f.summary.plan_id, f.measures) for f in facts]
     out = []
     for measure in sorted(catalogue.measures, key=lambda m: m.id):
         plan_ids = sorted(plan_id for plan_id, numbers in linked if measure.id in numbers)
@@ -127,12 +141,20 @@ def summarise(
 ) -> Summary:
     """Plans sorted by id; the ``top`` measures most taken up (at least one plan) and least
     taken up (zero included), ties in number order; and every measure no plan takes up."""
-    uptake = measure_uptake(catalogue, plans)
+    facts = [plan_facts(plan, today=today) for plan in plans]
+    return summarise_facts(catalogue, facts, today=today, top=top)
+
+
+def summarise_facts(
+    catalogue: Catalogue, facts: Sequence[PlanFacts], *, today: dt.date, top: int = DEFAULT_TOP
+) -> Summary:
+    """:func:`summarise` from facts gathered elsewhere (e.g. in worker processes)."""
+    uptake = measure_uptake(catalogue, facts)
     most = sorted((u for u in uptake if u.plans), key=lambda u: (-u.plans, u.measure_id))
     least = sorted(uptake, key=lambda u: (u.plans, u.measure_id))
     return Summary(
         today=today,
-        plans=tuple(plan_summary(p, today=today) for p in sorted(plans, key=lambda p: p.meta.id)),
+        plans=tuple(sorted((f.summary for f in facts), key=lambda s: s.plan_id)),
         most=tuple(most[:top]),
         least=tuple(least[:top]),
         unused=tuple(u.measure_id for u in uptake if not u.plans),

@@ -559,14 +559,24 @@ def _unused_line(summary: Summary) -> str:
 
 def summary_view(summary: Summary) -> Group:
     """Plans as a table, then the measures most and least taken up."""
-    plans = Table(title=summary_title(summary), box=box.SIMPLE_HEAD, expand=True)
+    plans = Table(
+        title=summary_title(summary),
+        box=box.SIMPLE_HEAD,
+        expand=True,
+        pad_edge=False,
+        collapse_padding=True,
+    )
     plans.add_column("Plan", ratio=1, overflow="fold")
     # Two-line headings leave the organisation room at 80-100 columns.
     for heading in ("Rader", "Klart", "Påbörjat", "Ej\npåbörjat", "Försenade", "Andel\nklart"):
         plans.add_column(heading, justify="right", no_wrap=True)
-    plans.add_column("Senaste\nuppföljning", min_width=10)
-    for plan_id, organisation, *rest in _plan_lines(summary):
-        plans.add_row(Text(organisation) + Text(f"\n{plan_id}", style="dim"), *rest)
+    plans.add_column("Senaste\nuppföljning", no_wrap=True)
+    for plan_id, organisation, *rest, latest in _plan_lines(summary):
+        plans.add_row(
+            Text(organisation) + Text(f"\n{plan_id}", style="dim"),
+            *rest,
+            latest.replace(" (", "\n("),  # date above round keeps the column narrow
+        )
     plans.caption = DELAYED_NOTE
     parts: list[RenderableType] = [plans]
     for heading, attribute in UPTAKE_SECTIONS:
