@@ -277,3 +277,13 @@ def test_validate_loose_files_use_catalogue_beside_them(invoke: Invoke, tmp_path
     result = invoke("validate", str(plan), env={"PLANCTL_DATA": str(tmp_path / "saknas")})
     assert result.exit_code == 1
     assert "[unknown-measure]" in result.stdout
+
+
+def test_validate_accepts_a_directory(invoke: Invoke, data_dir: Path) -> None:
+    """A directory argument means the YAML files in it."""
+    result = invoke("validate", str(data_dir))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "OK: 2 filer kontrollerade" in result.stderr
+    edit(data_dir / "boras_plan.yaml", "insatser: [80]", "insatser: [800]")
+    broken = invoke("validate", str(data_dir))
+    assert broken.exit_code == 1 and "[unknown-measure]" in broken.stdout

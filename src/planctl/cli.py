@@ -555,7 +555,7 @@ def validate(
     from planctl import render
     from planctl.errors import Severity, as_errors
     from planctl.render import validation
-    from planctl.store import catalogue_for, check_paths, data_dir_files
+    from planctl.store import catalogue_for, check_paths, data_dir_files, expand_paths
 
     settings = _settings(ctx)
     base = Path.cwd()
@@ -565,9 +565,10 @@ def validate(
             root: Path | None = settings.data_root()
         except PlanctlError:
             root = None
-        helper_catalogue = catalogue_for(list(files), data_root=root)
+        paths = expand_paths(list(files), base=base)
+        helper_catalogue = catalogue_for(paths, data_root=root)
         data = check_paths(
-            list(files),
+            paths,
             today=settings.today,
             base=base,
             extra_catalogue=helper_catalogue,

@@ -520,6 +520,14 @@ def _files_for_plan(files: list[Path], plan_id: str) -> list[Path] | None:
     return keep if matches == 1 else None
 
 
+def expand_paths(paths: list[Path], *, base: Path | None = None) -> list[Path]:
+    """Files as given, with each directory replaced by the YAML files directly in it."""
+    out: list[Path] = []
+    for path in paths:
+        out.extend(data_dir_files(path, base=base) if path.is_dir() else [path])
+    return list(dict.fromkeys(out))
+
+
 def catalogue_for(files: list[Path], *, data_root: Path | None) -> Path | None:
     """The catalogue to check loose files against: the data directory's, else one beside them.
 
