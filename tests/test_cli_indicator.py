@@ -163,8 +163,9 @@ def test_report_shows_met_not_met_and_trend(history_dir: Path, invoke: Invoke) -
     section = result.stdout.split("## Mål och mätvärden\n", 1)[1]
     rows = [line for line in section.splitlines() if line.startswith("| ") and "| Id |" not in line]
     lines = {line[2:].split(" | ")[0]: line for line in rows}
-    assert "| **nej** | ↓ från 25\u00a0% |" in lines["KP-1"]
-    assert "| **ja** | ↓ från 15\u00a0st |" in lines["AV-6"]
+    # A falling value is worse for a floor (KP-1, minst 25 %), better for a ceiling (AV-6).
+    assert "| **nej** | ↓ från 25\u00a0%, sämre |" in lines["KP-1"]
+    assert "| **ja** | ↓ från 15\u00a0st, bättre |" in lines["AV-6"]
     assert "| **ja** | → från 1500\u00a0kr |" in lines["LB-4"]
     assert "| **ja** |  |" in lines["KP-7"]
 
@@ -179,7 +180,7 @@ def test_report_without_measurements_has_no_indicator_section(invoke: Invoke) ->
 
 
 def test_report_json_indicator_contract(history_dir: Path, invoke: Invoke) -> None:
-    """Each indicator has row, measure, target, latest, previous, met, trend and note."""
+    """Each indicator has row, measure, target, latest, previous, met, trend, improving, note."""
     data = json.loads(invoke("report", "--format", "json", env=NOW).stdout)
     assert data["schema"] == "planctl-report/1"
     by_row = {i["row"]: i for i in data["indicators"]}
@@ -198,7 +199,9 @@ def test_report_json_indicator_contract(history_dir: Path, invoke: Invoke) -> No
         "met": False,
         "previous": {"value": 25, "date": "2018-05-31", "round": "2018-05"},
         "trend": "down",
+        "improving": False,
     }
+    assert by_row["AV-6"]["improving"] is True and by_row["LB-4"]["improving"] is None
     assert (by_row["AV-6"]["measure"], by_row["KP-7"]["previous"]) == (84, None)
     assert all("indicators" not in row for area in data["areas"] for row in area["rows"])
 

@@ -380,6 +380,14 @@ class Standing:
             return "down"
         return "same"
 
+    @property
+    def improving(self) -> bool | None:
+        """Whether the trend moves toward the target: up for a floor, down for a ceiling."""
+        if self.trend is None or self.trend == "same":
+            return None
+        toward = "up" if self.indicator.target.direction is Direction.AT_LEAST else "down"
+        return self.trend == toward
+
 
 def is_met(target: Target, value: float) -> bool:
     """Whether ``value`` meets ``target``: at least it for a floor, at most it for a ceiling."""

@@ -97,6 +97,7 @@ def indicator_record(row_id: str, standing: Standing) -> dict[str, Any]:
         "met": standing.met,
         "previous": _point(standing.previous),
         "trend": standing.trend,
+        "improving": standing.improving,
     }
 
 

@@ -240,9 +240,10 @@ def indicator_parts(
             previous = item["previous"]
             if previous is not None:
                 arrow = TREND_WORDS[item["trend"]]
+                better = {True: ", bättre", False: ", sämre", None: ""}[item["improving"]]
                 line.append(
                     f" · {arrow} från {_quantity(previous['value'], target['unit'])} "
-                    f"({previous['round'] or previous['date']})"
+                    f"({previous['round'] or previous['date']}){better}"
                 )
         parts.append(line)
     if measurements:

@@ -208,5 +208,5 @@ def _indicator_cells(line: IndicatorRow) -> list[RenderableType]:
         goal,
         value,
         met,
-        Text(words.trend_label(standing)),
+        Text(words.trend_label(standing, sep="\n")),  # a second line keeps the column narrow
     ]

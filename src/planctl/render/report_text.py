@@ -264,9 +264,12 @@ def point_label(entry: Measurement, unit: Unit) -> str:
     return f"{quantity_label(entry.value, unit)} ({when})"
 
 
-def trend_label(standing: Standing) -> str:
-    """The trend since the previous round: ``↑ från 1200\u00a0kr``; empty without one."""
+def trend_label(standing: Standing, *, sep: str = ", ") -> str:
+    """The trend since the previous round: ``↑ från 1200\u00a0kr, bättre``; empty without one."""
     if standing.trend is None or standing.previous is None:
         return ""
     unit = standing.indicator.target.unit
-    return f"{TREND_ARROWS[standing.trend]} från {quantity_label(standing.previous.value, unit)}"
+    label = f"{TREND_ARROWS[standing.trend]} från {quantity_label(standing.previous.value, unit)}"
+    if standing.improving is None:
+        return label
+    return f"{label}{sep}{'bättre' if standing.improving else 'sämre'}"
