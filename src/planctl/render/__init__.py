@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -310,19 +311,46 @@ def problems_summary(problems: Sequence[Problem], files: int) -> str:
 Cells = Sequence[Sequence[str]]
 
 
-def _markdown_cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|") or " "
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 
 
-def markdown_table(headers: Sequence[str], rows: Cells, *, right: Iterable[int] = ()) -> str:
-    """A GitHub-flavoured Markdown table; columns numbered in ``right`` are right-aligned."""
+def markdown_cell(text: str, *, breaks: str = "<br>") -> str:
+    """``text`` safe inside a Markdown table cell, shown exactly as written.
+
+    Every character Markdown or HTML would act on is escaped (so a note can neither format nor
+    inject anything into a pull request or wiki); line breaks become ``breaks``.
+    """
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return breaks.join(part.strip() for part in escaped.splitlines()) or escaped
+
+
+def _table_cell(text: str) -> str:
+    # Analysis tables keep each cell on one line of text.
+    return markdown_cell(" ".join(text.split()), breaks=" ") or " "
+
+
+def markdown_table(
+    headers: Sequence[str],
+    rows: Cells,
+    *,
+    right: Iterable[int] = (),
+    total: Sequence[str] | None = None,
+) -> str:
+    """A GitHub-flavoured Markdown table; columns numbered in ``right`` are right-aligned.
+
+    Every cell is text (escaped); ``total`` is a last row whose label (first cell) is bold.
+    """
     aligned = set(right)
     rules = ["---:" if i in aligned else "---" for i in range(len(headers))]
     lines = [
-        "| " + " | ".join(_markdown_cell(h) for h in headers) + " |",
+        "| " + " | ".join(_table_cell(h) for h in headers) + " |",
         "| " + " | ".join(rules) + " |",
     ]
-    lines += ["| " + " | ".join(_markdown_cell(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(_table_cell(c) for c in row) + " |" for row in rows]
+    if total is not None:
+        label, *rest = total
+        cells = [f"**{_table_cell(label)}**", *(_table_cell(c) for c in rest)]
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -425,17 +453,16 @@ def _coverage_lines(coverage: Coverage) -> list[list[str]]:
         ]
         for a in coverage.areas
     ]
-    if len(coverage.areas) > 1:
-        lines.append(
-            ["**Totalt**", f"{coverage.covered} av {coverage.total}", percent(coverage.share), ""]
-        )
     return lines
 
 
 def coverage_markdown(coverage: Coverage) -> str:
     """The coverage table in Markdown, under a heading."""
     headers = ["Område", "Genomförs", "Andel", "Ej genomförda insatser"]
-    table = markdown_table(headers, _coverage_lines(coverage), right=(1, 2))
+    total = None
+    if len(coverage.areas) > 1:
+        total = ["Totalt", f"{coverage.covered} av {coverage.total}", percent(coverage.share), ""]
+    table = markdown_table(headers, _coverage_lines(coverage), right=(1, 2), total=total)
     return f"## {coverage_title(coverage)}\n\n{table}"
 
 
@@ -755,23 +782,16 @@ def changes_table(records: Sequence[dict[str, Any]], *, title: str) -> Table:
     return table
 
 
-def _md_cell(value: Any) -> str:
-    text = "" if value is None else str(value)
-    return (
-        text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>")
-    )
-
-
 def history_markdown(records: Sequence[dict[str, Any]], *, title: str) -> str:
     """Status entries as a Markdown table under a heading (for a pull request or a report)."""
-    lines = [f"## {_md_cell(title)}", ""]
+    lines = [f"## {markdown_cell(title)}", ""]
     if not records:
         return "\n".join([*lines, "_Ingen historik._", ""])
     lines.append("| Datum | Id | Från | Till | Uppföljning | Av | Notering |")
     lines.append("|---|---|---|---|---|---|---|")
     for r in records:
         cells = (r["date"], r["id"], r["previous"], r["status"], r["round"], r["by"], r["note"])
-        lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
+        lines.append("| " + " | ".join(markdown_cell(c or "") for c in cells) + " |")
     return "\n".join(lines) + "\n"
 
 

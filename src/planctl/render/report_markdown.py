@@ -6,19 +6,10 @@ Every text from the YAML is escaped: Markdown punctuation and ``<``/``>`` get a 
 
 from __future__ import annotations
 
-import re
-
 from planctl.models import Status
+from planctl.render import markdown_cell as escape
 from planctl.render import report_text as words
 from planctl.report import Report, ReportRow, Section
-
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
-
-
-def escape(text: str) -> str:
-    """``text`` safe inside a Markdown table cell, shown exactly as written."""
-    escaped = _SPECIAL.sub(r"\\\1", text)
-    return "<br>".join(part.strip() for part in escaped.splitlines()) or escaped
 
 
 def _table(headings: list[str], align: list[str], rows: list[list[str]]) -> list[str]:

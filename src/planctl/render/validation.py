@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planctl.errors import Problem, Severity
-from planctl.render import problems_summary, problems_text, to_json
+from planctl.render import markdown_cell, problems_summary, problems_text, to_json
 
 if TYPE_CHECKING:
     from planctl.changes import ChangeReport
@@ -95,10 +95,6 @@ def problems_github(problems: Sequence[Problem], *, limit: int = GITHUB_ANNOTATI
     return out
 
 
-def _markdown_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
-
-
 def problems_markdown(
     problems: Sequence[Problem], files: int, *, limit: int = GITHUB_ANNOTATION_LIMIT
 ) -> str:
@@ -113,9 +109,10 @@ def problems_markdown(
         "|---|---:|---:|---|---|---|",
     ]
     for p in problems:
+        file = p.file.replace("|", "\\|")  # inside a code span only the cell border needs escaping
         lines.append(
-            f"| `{_markdown_cell(p.file)}` | {p.line} | {p.column} | {p.severity.value} "
-            f"| `{p.rule}` | {_markdown_cell(p.message)} |"
+            f"| `{file}` | {p.line} | {p.column} | {p.severity.value} "
+            f"| `{p.rule}` | {markdown_cell(p.message, breaks=' ')} |"
         )
     return "\n".join(lines) + "\n\n"
 
@@ -160,7 +157,7 @@ def problems_junit(problems: Sequence[Problem], files: Sequence[str]) -> str:
 
 
 def _quote(text: str | None) -> str:
-    return "(tomt)" if text is None else f"”{_markdown_cell(text)}”"
+    return "(tomt)" if text is None else f"”{markdown_cell(text)}”"
 
 
 def changes_markdown(report: ChangeReport) -> str:
@@ -173,7 +170,7 @@ def changes_markdown(report: ChangeReport) -> str:
     if not report.plans or all(p.empty for p in report.plans):
         return "\n".join([*lines, "", "Inga ändringar i planerna."]) + "\n"
     for plan in report.plans:
-        lines += ["", f"### {_markdown_cell(plan.title)} (`{plan.plan_id}`)", ""]
+        lines += ["", f"### {markdown_cell(plan.title)} (`{plan.plan_id}`)", ""]
         if plan.base_missing:
             lines += ["Planen är ny.", ""]
         if plan.head_missing:
@@ -188,22 +185,22 @@ def changes_markdown(report: ChangeReport) -> str:
                 "|---|---|---|---|---|---|",
             ]
             for change in plan.statuses:
-                note = _markdown_cell(change.note or "")
+                note = markdown_cell(change.note or "")
                 if change.by:
-                    note = f"{note} ({_markdown_cell(change.by)})" if note else change.by
+                    note = f"{note} ({markdown_cell(change.by)})" if note else change.by
                 lines.append(
-                    f"| {change.row_id} | {_markdown_cell(change.proposal)} "
+                    f"| {change.row_id} | {markdown_cell(change.proposal)} "
                     f"| {change.old.value} | **{change.new.value}** "
                     f"| {change.date.isoformat()} | {note} |"
                 )
             lines.append("")
         if plan.added:
             lines += [f"**Nya rader ({len(plan.added)})**", ""]
-            lines += [f"- **{r.id}** ({r.area}): {_markdown_cell(r.proposal)}" for r in plan.added]
+            lines += [f"- **{r.id}** ({r.area}): {markdown_cell(r.proposal)}" for r in plan.added]
             lines.append("")
         if plan.removed:
             lines += [f"**Borttagna rader ({len(plan.removed)})**", ""]
-            lines += [f"- ~~**{r.id}**: {_markdown_cell(r.proposal)}~~" for r in plan.removed]
+            lines += [f"- ~~**{r.id}**: {markdown_cell(r.proposal)}~~" for r in plan.removed]
             lines.append("")
         if plan.reworded:
             lines += [f"**Omformulerade rader ({len(plan.reworded)})**", ""]
