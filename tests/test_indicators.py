@@ -240,7 +240,9 @@ def test_measurement_on_real_plan_only_adds_lines_and_keeps_status(data_dir: Pat
     ):
         update_plan(
             data_dir,
-            lambda plan, r=request: prepare_measurement(plan, catalogue, r, today=TODAY),  # type: ignore[misc]
+            lambda plan, _catalogue, r=request: prepare_measurement(
+                plan, catalogue, r, today=TODAY
+            ),  # type: ignore[misc]
             today=TODAY,
         )
     assert added_lines(before, path.read_text("utf-8")) == [
@@ -269,14 +271,16 @@ def test_measurement_before_the_last_one_is_refused(data_dir: Path) -> None:
     catalogue = load_data_dir(data_dir, today=TODAY).require_catalogue()
     update_plan(
         data_dir,
-        lambda plan: prepare_measurement(plan, catalogue, _request("KP-1", "25"), today=TODAY),
+        lambda plan, _catalogue: prepare_measurement(
+            plan, catalogue, _request("KP-1", "25"), today=TODAY
+        ),
         today=TODAY,
     )
     early = MeasurementRequest("KP-1", "20", "2018-05", dt.date(2018, 5, 31))
     with pytest.raises(UsageError, match="före radens senaste mätning"):
         update_plan(
             data_dir,
-            lambda plan: prepare_measurement(plan, catalogue, early, today=TODAY),
+            lambda plan, _catalogue: prepare_measurement(plan, catalogue, early, today=TODAY),
             today=TODAY,
         )
 

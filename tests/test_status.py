@@ -13,7 +13,7 @@ import pytest
 
 from planctl import savefile
 from planctl.errors import ConflictError, DataError, UsageError
-from planctl.models import HistoryEntry, Plan, Status
+from planctl.models import Catalogue, HistoryEntry, Plan, Status
 from planctl.status import (
     Change,
     Outcome,
@@ -49,7 +49,7 @@ def _set(
 ) -> Outcome:
     return update_plan(
         data_dir,
-        lambda plan: prepare_status(plan, request, today=TODAY),
+        lambda plan, _catalogue: prepare_status(plan, request, today=TODAY),
         today=TODAY,
         dry_run=dry_run,
         snapshot=snapshot,
@@ -321,7 +321,7 @@ def test_invalid_change_leaves_file_byte_identical(data_dir: Path) -> None:
         {"datum": "2018-05-31", "status": "Klart", "uppföljning": "2099-01"}
     )
 
-    def prepare(plan: Plan) -> Prepared:
+    def prepare(plan: Plan, _catalogue: Catalogue | None) -> Prepared:
         return Prepared((Change("LB-1", Status.NOT_STARTED, bad),))
 
     with pytest.raises(DataError) as caught:
@@ -340,7 +340,7 @@ def test_out_of_order_change_is_caught_by_validation(data_dir: Path) -> None:
     with pytest.raises(DataError) as caught:
         update_plan(
             data_dir,
-            lambda plan: Prepared((Change("LB-1", Status.STARTED, early),)),
+            lambda plan, _catalogue: Prepared((Change("LB-1", Status.STARTED, early),)),
             today=TODAY,
         )
     assert [p.rule for p in caught.value.problems] == ["history-order"]

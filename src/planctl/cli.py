@@ -916,7 +916,7 @@ def status_set(
     request = StatusRequest(ids, status, day, note=note, by=by, round_id=round_id)
     outcome = update_plan(
         settings.data_root(),
-        lambda plan: prepare_status(plan, request, today=settings.today),
+        lambda plan, _catalogue: prepare_status(plan, request, today=settings.today),
         today=settings.today,
         base=Path.cwd(),
         plan_id=plan_id,
@@ -1002,12 +1002,9 @@ def indicator_set(
     settings = _settings(ctx)
     day = parse_date(date) if date is not None else settings.today
     request = MeasurementRequest(target, value, round_id, day, measure, note=note, by=by)
-    catalogue = settings.load(plan_id).catalogue
     outcome = update_plan(
         settings.data_root(),
-        lambda plan: prepare_measurement(
-            plan, catalogue.model if catalogue else None, request, today=settings.today
-        ),
+        lambda plan, catalogue: prepare_measurement(plan, catalogue, request, today=settings.today),
         today=settings.today,
         base=Path.cwd(),
         plan_id=plan_id,
@@ -1145,7 +1142,7 @@ def followup(
         raise typer.Exit(EXIT_INTERRUPTED) from None
     outcome = update_plan(
         settings.data_root(),
-        lambda _plan: Prepared(tuple(changes)),
+        lambda _plan, _catalogue: Prepared(tuple(changes)),
         today=settings.today,
         base=Path.cwd(),
         plan_id=plan_id,

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from planctl import savefile
 from planctl.errors import ConflictError, DataError, UsageError
-from planctl.models import HistoryEntry, Measurement, Plan, Round, Row, Status, Target
+from planctl.models import Catalogue, HistoryEntry, Measurement, Plan, Round, Row, Status, Target
 from planctl.query import fold, match_round, match_row, match_status
 from planctl.store import DataSet, Loaded, load_data_dir
 from planctl.yamledit import Append, EditError, append_items, double_quoted, scalar, unified_diff
@@ -308,7 +308,8 @@ def expected_plan(
 
 # --- writing -------------------------------------------------------------------------------
 
-Preparer = Callable[[Plan], Prepared]
+# Given the plan as it is on disk (under the lock) and the catalogue, decide what to append.
+Preparer = Callable[[Plan, Catalogue | None], Prepared]
 
 
 def update_plan(
@@ -366,7 +367,7 @@ def _apply(
     base: Path | None,
     write: bool,
 ) -> Outcome:
-    prepared = prepare(loaded.model)
+    prepared = prepare(loaded.model, data.catalogue.model if data.catalogue else None)
     file = loaded.doc.file
     if not prepared.changes and not prepared.measurements:
         return Outcome(file, (), prepared.notices, "", written=False)
