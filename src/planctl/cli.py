@@ -158,6 +158,11 @@ def _produced() -> dt.datetime | dt.date:
     return dt.datetime.now().replace(second=0, microsecond=0)
 
 
+def _jobs() -> int:
+    """Processes for commands over a whole directory: every core, at most four."""
+    return min(os.cpu_count() or 1, 4)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"planctl {__version__}")
@@ -559,7 +564,7 @@ def validate(
 
     settings = _settings(ctx)
     base = Path.cwd()
-    jobs = min(os.cpu_count() or 1, 4)
+    jobs = _jobs()
     if files:
         try:
             root: Path | None = settings.data_root()
@@ -820,7 +825,7 @@ def summary(
         today=settings.today,
         base=Path.cwd(),
         root=root,
-        jobs=min(os.cpu_count() or 1, 4),
+        jobs=_jobs(),
         each_plan=functools.partial(plan_facts, today=settings.today),
     ).require_valid()
     if checked.catalogue is None:
