@@ -13,7 +13,7 @@ from typing import Any
 
 from planctl.errors import Problem, Severity
 from planctl.indicators import measured_target, value_problem
-from planctl.models import Catalogue, Plan, Row
+from planctl.models import Catalogue, Plan, Row, Target
 from planctl.store import Loaded
 from planctl.terms import parse_term
 from planctl.yamlio import Document, Mark, Path
@@ -41,6 +41,8 @@ def check_catalogue(loaded: Loaded[Catalogue]) -> list[Problem]:
     problems += _duplicates(doc, "insatser", (m.id for m in cat.measures), "insatsen")
     area_ids = [a.id for a in cat.areas]
     for index, measure in enumerate(cat.measures):
+        owner = f"insats {measure.id}"
+        problems += _check_targets(doc, ("insatser", index), owner, measure.targets)
         if measure.area not in area_ids:
             problems.append(
                 doc.problem(
@@ -83,6 +85,17 @@ def check_plan(
                     severity=Severity.WARNING,
                 )
             )
+    if catalogue is None and plan.meta.catalogue is not None:
+        # Without the catalogue no link can be checked: CI must not say "OK" for what it never saw.
+        problems.append(
+            doc.problem(
+                doc.locate(("plan", "katalog")),
+                "unknown-catalogue",
+                f"planen hänvisar till katalogen '{plan.meta.catalogue}', men ingen giltig "
+                "katalog hittades (en YAML-fil med 'katalog:' överst, normalt "
+                "data/measures.yaml); kopplingarna till insatserna kan inte kontrolleras",
+            )
+        )
     if catalogue is not None and plan.meta.catalogue not in (None, catalogue.model.meta.id):
         problems.append(
             doc.problem(
@@ -116,6 +129,7 @@ def check_plan(
                     f"{row.id}: okänt område '{row.area}'; giltiga: {', '.join(area_ids)}",
                 )
             )
+        problems += _check_targets(doc, at, row.id, row.targets)
         if row.draft:
             problems += _check_draft(doc, at, row.id, row.start, row.term)
         else:
@@ -154,6 +168,24 @@ def check_plan(
         problems += _check_measurements(
             doc, at, row, round_ids, catalogue.model if catalogue else None, today
         )
+    return problems
+
+
+def _check_targets(
+    doc: Document, at: tuple[str | int, ...], owner: str, targets: tuple[Target, ...]
+) -> list[Problem]:
+    """Target values within their unit's range, exactly as measured values are checked."""
+    problems: list[Problem] = []
+    for position, target in enumerate(targets):
+        reason = value_problem(target.value, target.unit)
+        if reason is not None:
+            problems.append(
+                doc.problem(
+                    doc.locate((*at, "mål", position, "värde")),
+                    "target-value",
+                    f"{owner}: målets {reason} (målet: {target.measured})",
+                )
+            )
     return problems
 
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from planctl import savefile
+from planctl import dates, savefile, textgate
 from planctl.errors import ConflictError, DataError, UsageError
 from planctl.models import Catalogue, HistoryEntry, Measurement, Plan, Round, Row, Status, Target
 from planctl.query import fold, match_round, match_row, match_status
@@ -117,10 +117,16 @@ def parse_date(typed: str) -> dt.date:
 
 
 def text_option(name: str, value: str | None) -> str | None:
-    """A note or role as typed, without surrounding space; a blank one is refused."""
-    if value is not None and not value.strip():
+    """A note or role as typed, through the input gate and without surrounding space.
+
+    A blank one, or one with a control character (:mod:`planctl.textgate`), is refused (exit 2):
+    what ``validate`` would refuse in the file is never written to it.
+    """
+    if value is None:
+        return None
+    if not value.strip():
         raise UsageError(f"{name} får inte vara tom")
-    return value.strip() if value is not None else None
+    return textgate.argument(name, value.strip())
 
 
 # --- the rules -----------------------------------------------------------------------------------
@@ -137,10 +143,10 @@ def default_round(plan: Plan, day: dt.date) -> Round | None:
     return None
 
 
-def check_date(day: dt.date, *, today: dt.date) -> None:
-    """Refuse a date in the future."""
-    if day > today:
-        raise UsageError(f"datumet {day} ligger i framtiden (i dag är det {today})")
+def check_date(day: dt.date, *, today: dt.date, plan: Plan | None = None) -> None:
+    """Refuse a date in the future, or before ``plan`` was delivered (:func:`dates.check_date`)."""
+    delivered = plan.meta.delivered_date if plan is not None else None
+    dates.check_date(day, today=today, delivered=delivered)
 
 
 def date_conflict(row: Row, day: dt.date) -> str | None:
@@ -191,7 +197,7 @@ def unchanged_notice(row: Row) -> str:
 
 def prepare_status(plan: Plan, request: StatusRequest, *, today: dt.date) -> Prepared:
     """The changes ``status set`` makes to ``plan``; usage errors for anything it refuses."""
-    check_date(request.date, today=today)
+    check_date(request.date, today=today, plan=plan)
     note = text_option("--note", request.note)
     by = text_option("--by", request.by)
     rows: list[Row] = []

@@ -17,12 +17,14 @@ from __future__ import annotations
 import contextlib
 import gc
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from planctl import textgate
 from planctl.errors import Problem
 
 try:  # the C parser is an order of magnitude faster on large directories
@@ -100,10 +102,13 @@ class Document:
     index: _Index | None = None
     # Nodes already reported as refused (a tag, an alias): the model need not complain about them.
     refused: set[Path] = field(default_factory=set)
+    # What the parser reads when it differs from ``text``: raw control characters blanked out (they
+    # are reported once, at their place), so the rest of the file is still checked. Same length.
+    source: str | None = None
 
     def _positions(self) -> _Index:
         if self.index is None:
-            shadow = Document(file=self.file, text=self.text, index=_Index())
+            shadow = Document(file=self.file, text=self.text, index=_Index(), source=self.source)
             with paused_gc():
                 _read_exact(shadow)
             self.index = shadow.index or _Index()
@@ -161,6 +166,12 @@ def _mark(raw: Any) -> Mark:
     return Mark(raw.line + 1, raw.column + 1, raw.index)
 
 
+def _mark_at(text: str, index: int) -> Mark:
+    """The line and column of the character at ``index`` in ``text``."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return Mark(text.count("\n", 0, index) + 1, index - line_start + 1, index)
+
+
 def _resolve(event: yaml.ScalarEvent) -> Any:
     if event.style:  # quoted or block scalars are always text (plain is None or "")
         return event.value
@@ -186,17 +197,51 @@ def _resolve_plain(value: str) -> Any:
     return value
 
 
+# Every problem text libyaml (and PyYAML's pure-Python parser) can report, in Swedish. A text not
+# listed here still gets a Swedish message (``_SYNTAX_FALLBACK``): no English reaches a user.
 _SYNTAX_SV = {
     "mapping values are not allowed": (
         "kolon på fel ställe (saknas citattecken runt en text med ': '?)"
     ),
+    "mapping keys are not allowed": "en nyckel på fel ställe – kontrollera indraget",
     "could not find expected ':'": "kolon saknas efter nyckeln",
+    "could not find expected directive name": "ett direktiv ('%') saknar namn",
     "did not find expected key": "oväntat innehåll – kontrollera indraget",
     "did not find expected '-' indicator": "oväntat innehåll i listan – kontrollera indraget",
+    "did not find expected ',' or ']'": "en lista inom [ ] saknar ',' eller ']'",
+    "did not find expected ',' or '}'": "en mappning inom { } saknar ',' eller '}'",
+    "did not find expected <document start>": "'---' saknas före dokumentet",
+    "did not find expected <stream-start>": "filen går inte att läsa från början",
+    "did not find expected comment or line break": "oväntad text efter värdet på raden",
+    "did not find expected digit or '.' character": "versionsnumret ska skrivas som 1.2",
+    "did not find expected hexdecimal number": (
+        "en escape-sekvens (\\x, \\u eller \\U) ska följas av hexadecimala siffror"
+    ),
+    "did not find expected tag URI": "ogiltig tagg",
+    "did not find expected '!'": "ogiltig tagg",
+    "did not find the expected '>'": "ogiltig tagg (saknar '>')",
+    "did not find URI escaped octet": "ogiltig tagg",
+    "did not find expected version number": "versionsnumret saknas",
+    "did not find expected whitespace": "mellanslag saknas",
     "found character that cannot start any token": "tecken som inte får inleda ett värde",
     "found undefined tag handle": "okänd tagg",
     "found unexpected end of stream": "filen tar slut mitt i ett värde (saknas ett citattecken?)",
     "found unknown escape character": "okänd escape-sekvens i text med dubbla citattecken",
+    "found invalid Unicode character escape code": (
+        "escape-sekvensen anger inget giltigt Unicode-tecken"
+    ),
+    "found unexpected ':'": "kolon på fel ställe",
+    "found unexpected document indicator": (
+        "'---' eller '...' i början av en rad mitt i en text; sätt texten inom citattecken"
+    ),
+    "found an indentation indicator equal to 0": (
+        "indragsangivelsen efter | eller > får inte vara 0"
+    ),
+    "found unexpected non-alphabetical character": "oväntat tecken i ett direktiv",
+    "found unknown directive name": "okänt direktiv ('%')",
+    "found duplicate %": "direktivet ('%') anges två gånger",
+    "found extremely long version number": "versionsnumret är för långt",
+    "found incompatible YAML document": "filen anger en YAML-version som inte stöds",
     "did not find expected node content": "värde saknas",
     "while scanning a quoted scalar": "citattecknet avslutas aldrig",
     "did not find expected alphabetic or numeric character": "ogiltigt namn på ankare eller alias",
@@ -207,24 +252,70 @@ _SYNTAX_SV = {
     "block sequence entries are not allowed in this context": (
         "listpunkt ('- ') på fel ställe – kontrollera indraget"
     ),
-    "found incompatible YAML document": "filen anger en YAML-version som inte stöds",
-    "control characters are not allowed": "styrtecken är inte tillåtna i texten",
+    "exceeded maximum nesting depth": f"strukturen är nästlad för djupt (högst {MAX_DEPTH} nivåer)",
+    "expected DOCUMENT-END": "oväntat innehåll efter dokumentets slut",
+    "expected DOCUMENT-START or STREAM-END": "oväntat innehåll efter dokumentets slut",
+    "expected SCALAR, SEQUENCE-START, MAPPING-START, or ALIAS": "värde saknas",
+    "expected STREAM-START": "filen går inte att läsa från början",
+    "expected nothing after STREAM-END": "oväntat innehåll efter filens slut",
+    "expected <block end>": "oväntat innehåll – kontrollera indraget",
+    "expected <document start>": "'---' saknas före dokumentet",
+    "expected ',' or ']'": "en lista inom [ ] saknar ',' eller ']'",
+    "expected ',' or '}'": "en mappning inom { } saknar ',' eller '}'",
+    "expected the node content": "värde saknas",
+    "expected ': '": "kolon saknas efter nyckeln",
+    "expected alphabetic or numeric character": "ogiltigt namn på ankare eller alias",
+    "expected escape sequence": "en escape-sekvens ska följas av hexadecimala siffror",
+    "expected a comment or a line break": "oväntad text efter värdet på raden",
+    "expected '!'": "ogiltig tagg",
+    "expected '>'": "ogiltig tagg (saknar '>')",
+    "expected URI": "ogiltig tagg",
+    "expected URI escape": "ogiltig tagg",
+    "expected a digit": "versionsnumret ska skrivas som 1.2",
+    "expected a directive name": "ett direktiv ('%') saknar namn",
+    "expected ' '": "mellanslag saknas",
+    "expected indentation indicator": "indragsangivelsen efter | eller > ska vara 1–9",
+    "expected chomping or indentation indicators": "oväntat tecken efter | eller >",
+    "expected a mapping node": "en mappning väntades",
+    "expected a single document": "filen innehåller flera YAML-dokument",
+    "could not determine a constructor": "okänd tagg",
+    "found duplicate anchor": "ankaret finns redan",
+    "found undefined alias": "okänt alias",
+    "control characters are not allowed": "osynliga styrtecken är inte tillåtna i texten",
+    "special characters are not allowed": "osynliga styrtecken är inte tillåtna i texten",
+    "unacceptable character": "osynliga styrtecken är inte tillåtna i texten",
+    "invalid Unicode character": "ogiltigt Unicode-tecken",
+    "incomplete UTF-8 octet sequence": "filen är inte giltig UTF-8",
+    "invalid leading UTF-8 octet": "filen är inte giltig UTF-8",
+    "invalid trailing UTF-8 octet": "filen är inte giltig UTF-8",
+    "invalid length of a UTF-8 sequence": "filen är inte giltig UTF-8",
+    "found an incorrect": "filen är inte giltig UTF-8",
+    "incomplete UTF-16": "filen är inte giltig UTF-8",
+    "unexpected low surrogate area": "filen är inte giltig UTF-8",
+    "input is too long": "filen är för stor",
+    "while increasing": f"strukturen är nästlad för djupt (högst {MAX_DEPTH} nivåer)",
 }
+_SYNTAX_FALLBACK = "filen går inte att läsa här – kontrollera citattecken, kolon och indrag"
+
+
+def syntax_message(english: str) -> str:
+    """A libyaml or PyYAML problem text in Swedish (never the English text itself)."""
+    for key, swedish in _SYNTAX_SV.items():
+        if key in english:
+            return swedish
+    return _SYNTAX_FALLBACK
 
 
 def _syntax_problem(doc: Document, exc: yaml.MarkedYAMLError) -> Problem:
     raw = exc.problem_mark or exc.context_mark
     mark = _mark(raw) if raw is not None else Mark(1, 1, 0)
-    english = exc.problem or exc.context or "syntaxfel"
+    english = f"{exc.problem or ''} {exc.context or ''}"
     char = doc.text[mark.index] if 0 <= mark.index < len(doc.text) else ""
     if char == "\t":
         return doc.problem(
             mark, "tab", "tabbtecken är inte tillåtet här; använd mellanslag för indrag"
         )
-    for key, swedish in _SYNTAX_SV.items():
-        if key in english:
-            return doc.problem(mark, "yaml-syntax", f"YAML-syntaxfel: {swedish}")
-    return doc.problem(mark, "yaml-syntax", f"YAML-syntaxfel: {english}")
+    return doc.problem(mark, "yaml-syntax", f"YAML-syntaxfel: {syntax_message(english)}")
 
 
 def decode(raw: bytes, file: str) -> tuple[str, list[Problem]]:
@@ -276,24 +367,38 @@ class _NotPlainError(Exception):
     """The fast path met something only the exact path reports properly."""
 
 
-def _values(node: yaml.Node) -> Any:
+def _gated(value: str) -> str:
+    """A text value through the input gate on the fast path: NFC, and no control character."""
+    if textgate.first_forbidden(value) is not None:
+        raise _NotPlainError  # the exact path reports it at its position
+    return textgate.normalise(value)
+
+
+def _values(node: yaml.Node, gate: bool) -> Any:
     # No alias can occur here: _SPECIAL sent every text with '*' to the exact path.
     if isinstance(node, yaml.ScalarNode):
-        return node.value if node.style else _resolve_plain(node.value)
+        value = node.value if node.style else _resolve_plain(node.value)
+        return _gated(value) if gate and isinstance(value, str) else value
     if isinstance(node, yaml.SequenceNode):
-        return [_values(item) for item in node.value]
+        return [_values(item, gate) for item in node.value]
     out: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.value in out:
-            raise _NotPlainError  # complex or duplicate key
-        out[key_node.value] = _values(value_node)
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise _NotPlainError  # complex key
+        key = _gated(key_node.value) if gate else key_node.value
+        if key in out:
+            raise _NotPlainError  # duplicate key
+        out[key] = _values(value_node, gate)
     return out
 
 
 def _read_fast(text: str) -> tuple[bool, Any]:
     """Values of a plain, clean document via libyaml's composer; (False, None) if not plain."""
-    if _SPECIAL.search(text):
+    if _SPECIAL.search(text) or textgate.first_forbidden(text) is not None:
         return False, None
+    # A value can differ from the text it is written as only through an escape ("\e"), so a
+    # composed text without backslashes needs no check value by value.
+    gate = "\\" in text or not (text.isascii() or unicodedata.is_normalized("NFC", text))
     composer = _PlainComposer(text)
     try:
         node = composer.get_single_node()
@@ -304,13 +409,43 @@ def _read_fast(text: str) -> tuple[bool, Any]:
     if node is None:
         return True, None
     try:
-        return True, _values(node)
+        return True, _values(node, gate)
     except (_NotPlainError, RecursionError):
         return False, None
 
 
+# Control characters that YAML itself refuses when written as they are (libyaml would stop at the
+# first with an English message); NEL is among them, since YAML 1.1 would take it for a line break.
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _marks_at(text: str, indices: list[int]) -> Iterator[Mark]:
+    """The marks of ascending ``indices`` in ``text``, in one pass."""
+    line, line_start, done = 1, 0, 0
+    for index in indices:
+        breaks = text.count("\n", done, index)
+        if breaks:
+            line += breaks
+            line_start = text.rfind("\n", done, index) + 1
+        done = index
+        yield Mark(line, index - line_start + 1, index)
+
+
 def read_document(text: str, file: str) -> Document:
-    """Parse ``text`` strictly; every problem ends up in ``Document.problems``."""
+    """Parse ``text`` strictly; every problem ends up in ``Document.problems``.
+
+    Every text value and key passes the input gate (:mod:`planctl.textgate`): it is
+    NFC-normalised, and a control character is the problem ``control-character`` at its place.
+    """
+    raw = [found.start() for found in _RAW_CONTROL.finditer(text)]
+    if raw:
+        doc = Document(file=file, text=text, index=_Index(), source=_RAW_CONTROL.sub(" ", text))
+        doc.problems.extend(
+            doc.problem(mark, textgate.RULE, textgate.refusal(text[mark.index]))
+            for mark in _marks_at(text, raw)
+        )
+        _read_exact(doc)
+        return doc
     plain, data = _read_fast(text)
     if plain:
         return Document(file=file, text=text, data=data)
@@ -321,7 +456,7 @@ def read_document(text: str, file: str) -> Document:
 
 def _read_exact(doc: Document) -> None:
     """The exact path: values, positions and every YAML-level problem from the event stream."""
-    text = doc.text
+    text = doc.source if doc.source is not None else doc.text
     try:
         _Builder(doc).run(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
@@ -330,7 +465,11 @@ def _read_exact(doc: Document) -> None:
     except _GiveUpError:  # the reason is already among the problems
         doc.data = None
     except yaml.YAMLError as exc:  # reader errors without a mark
-        doc.problems.append(doc.problem(Mark(1, 1, 0), "yaml-syntax", f"YAML-fel: {exc}"))
+        position = getattr(exc, "position", 0)
+        mark = _mark_at(text, position) if isinstance(position, int) else Mark(1, 1, 0)
+        doc.problems.append(
+            doc.problem(mark, "yaml-syntax", f"YAML-fel: {syntax_message(str(exc))}")
+        )
         doc.data = None
 
 
@@ -420,6 +559,8 @@ class _Builder:
             value: Any = None
         elif isinstance(event, yaml.ScalarEvent):
             value = _resolve(event)
+            if isinstance(value, str):
+                value = self._gate(event, value)
         elif isinstance(event, yaml.MappingStartEvent):
             value = {}
         else:
@@ -441,6 +582,20 @@ class _Builder:
             raise _GiveUpError
         self.stack.append(_Frame(path, value))
 
+    def _gate(self, event: yaml.ScalarEvent, value: str) -> str:
+        """``value`` through the input gate: NFC; a control character is a problem at its place."""
+        index = textgate.first_forbidden(value)
+        if index is not None:
+            char = value[index]
+            start = _mark(event.start_mark)
+            end = _mark(event.end_mark).index if event.end_mark is not None else len(self.doc.text)
+            # Written as itself (a bidi override) it has a place of its own; written as an
+            # escape ("\\e") the scalar's start is the place.
+            raw = self.doc.text.find(char, start.index, end)
+            mark = start if raw < 0 else _mark_at(self.doc.text, raw)
+            self.doc.problems.append(self.doc.problem(mark, textgate.RULE, textgate.refusal(char)))
+        return textgate.normalise(value)
+
     def _child_path(self, parent: _Frame | None) -> Path:
         if parent is None:
             return ()
@@ -461,7 +616,7 @@ class _Builder:
     def _key(self, parent: _Frame, event: yaml.NodeEvent, mark: Mark) -> None:
         doc = self.doc
         if isinstance(event, yaml.ScalarEvent):
-            key = event.value
+            key = self._gate(event, event.value)
         else:
             doc.problems.append(
                 doc.problem(mark, "complex-key", "en nyckel måste vara en enkel text")
