@@ -6,7 +6,7 @@ import ast
 import re
 from pathlib import Path
 
-from planctl import store, textgate
+from planctl import documents, textgate
 
 SOURCE = Path(__file__).resolve().parent.parent / "src" / "planctl"
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -23,7 +23,7 @@ def _rule_of(node: ast.expr) -> str | None:
 
 def rules_in_source() -> set[str]:
     """Every rule id a Problem is made with: `doc.problem(mark, RULE, …)`, `Problem(…, RULE, …)`."""
-    found: set[str] = set(store._OWN_MESSAGES.values())
+    found: set[str] = set(documents._OWN_MESSAGES.values())
     for path in SOURCE.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):

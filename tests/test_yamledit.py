@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from planctl import textgate
-from planctl.yamledit import (
+from planctl.writing.yamledit import (
     Append,
     EditError,
     append_items,

@@ -1,0 +1,312 @@
+"""Reading one data file: its document, its model and every problem with a position.
+
+Reading never raises for bad data: YAML problems and schema problems (with the Swedish key path
+and the position of the node) are collected on the document. A file that cannot be opened at all
+is an :class:`~planctl.errors.InputError` (exit 2).
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from planctl.errors import InputError, Problem, os_reason
+from planctl.models import Catalogue, Plan
+from planctl.yamlio import Document, decode, read_document
+
+M = TypeVar("M", bound=BaseModel)
+
+# A national directory's largest plan is well under 1 MB; a file far beyond that is a mistake
+# (or an attack) and is refused before it is read, so memory stays small.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[M]):
+    """A model together with the document it came from (for positions and for writing)."""
+
+    model: M
+    doc: Document
+    path: Path
+
+
+def display_path(path: Path, base: Path | None) -> str:
+    """``path`` relative to ``base`` when it lies below it, as people expect to read it."""
+    if base is not None:
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+def read_document_file(
+    path: Path, *, base: Path | None = None, text: str | None = None
+) -> Document:
+    """Read and parse one file; a file that cannot be opened is an :class:`InputError`.
+
+    With ``text``, that text is parsed as if it were the file's content (to check a change
+    before it is written).
+    """
+    shown = display_path(path, base)
+    if text is not None:
+        return read_document(text, shown)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES and path.is_file():
+            doc = Document(file=shown, text="")
+            doc.problems.append(
+                doc.problem(
+                    doc.locate(()),
+                    "file-too-large",
+                    f"filen är {size / 1024 / 1024:.0f} MB; största tillåtna storlek är "
+                    f"{MAX_FILE_BYTES // 1024 // 1024} MB",
+                )
+            )
+            return doc
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{shown}: filen finns inte") from None
+    except IsADirectoryError:
+        raise InputError(f"{shown}: är en katalog, inte en fil") from None
+    except OSError as exc:
+        raise InputError(f"{shown}: kan inte läsas ({os_reason(exc)})") from None
+    text, problems = decode(raw, shown)
+    if not text and problems:
+        doc = Document(file=shown, text="")
+        doc.problems.extend(problems)
+        return doc
+    doc = read_document(text, shown)
+    doc.problems[:0] = problems
+    return doc
+
+
+# --- schema problems ---------------------------------------------------------------------------
+
+_TYPE_NAMES = {
+    str: "en text",
+    int: "ett heltal",
+    float: "ett decimaltal",
+    bool: "true/false",
+    type(None): "ett tomt värde",
+    list: "en lista",
+    dict: "en mappning",
+}
+
+
+def _kind(value: Any) -> str:
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model class inside an annotation such as ``tuple[Row, ...] | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _keys_at(root: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
+    """The YAML keys allowed in the mapping found at ``path`` below ``root``."""
+    model: type[BaseModel] | None = root
+    for part in path:
+        if model is None:
+            return []
+        if isinstance(part, int):
+            continue
+        info = next(
+            (f for name, f in model.model_fields.items() if (f.alias or name) == part), None
+        )
+        model = _model_in(info.annotation) if info is not None else None
+    if model is None:
+        return []
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _path_label(path: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "filen"
+
+
+# Parts pydantic adds to an error's location that are no YAML key: the member of a union it tried
+# (``.int``, ``.float``), a validator function, a dict key's own check. Users never see them.
+_INTERNAL_LOC = frozenset(
+    {"int", "float", "str", "bool", "none", "list", "tuple", "dict", "[key]", "lax-or-strict"}
+)
+
+
+def _error_path(error: Any) -> tuple[str | int, ...]:
+    return tuple(
+        p
+        for p in error["loc"]
+        if not isinstance(p, str)
+        or not (p in _INTERNAL_LOC or p.startswith(("function-", "constrained-", "json-or-")))
+    )
+
+
+def _close_key(root: type[BaseModel], path: tuple[str | int, ...]) -> str | None:
+    """The allowed key an unknown key at ``path`` is probably a typo of (``ansvr`` → ``ansvar``)."""
+    key = str(path[-1]).split("\x00")[0]
+    close = difflib.get_close_matches(key, _keys_at(root, path[:-1]), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _schema_problem(doc: Document, root: type[BaseModel], error: Any) -> Problem:
+    path = _error_path(error)
+    kind: str = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    label = _path_label(path)
+    if kind == "extra_forbidden":
+        key = str(path[-1]).split("\x00")[0]
+        allowed = _keys_at(root, path[:-1])
+        close = _close_key(root, path)
+        hint = f" – menade du '{close}'?" if close else f" (tillåtna fält: {', '.join(allowed)})"
+        return doc.problem(
+            doc.locate_key(path),
+            "unknown-field",
+            f"okänt fält '{key}' i {_path_label(path[:-1])}{hint}",
+        )
+    if kind == "missing":
+        return doc.problem(
+            doc.locate(path[:-1]),
+            "missing-field",
+            f"fältet '{path[-1]}' saknas i {_path_label(path[:-1])}",
+        )
+    mark = doc.locate(path)
+    rule, message = schema_message(kind, value, ctx, error["msg"])
+    return doc.problem(mark, rule, f"{label}: {message}")
+
+
+# What a value of the wrong type should have been, by pydantic's error type.
+_EXPECTED = {
+    "string_type": "en text",
+    "string_unicode": "en text",
+    "int_type": "ett heltal",
+    "int_parsing": "ett heltal",
+    "int_from_float": "ett heltal",
+    "float_type": "ett tal",
+    "float_parsing": "ett tal",
+    "number_type": "ett tal",
+    "decimal_type": "ett tal",
+    "decimal_parsing": "ett tal",
+    "bool_type": "true eller false",
+    "bool_parsing": "true eller false",
+    "tuple_type": "en lista",
+    "list_type": "en lista",
+    "set_type": "en lista",
+    "frozen_set_type": "en lista",
+    "iterable_type": "en lista",
+    "dict_type": "en mappning (nyckel: värde)",
+    "mapping_type": "en mappning (nyckel: värde)",
+    "model_type": "en mappning (nyckel: värde)",
+    "model_attributes_type": "en mappning (nyckel: värde)",
+    "dataclass_type": "en mappning (nyckel: värde)",
+    "date_type": "ett datum skrivet ÅÅÅÅ-MM-DD",
+    "date_parsing": "ett datum skrivet ÅÅÅÅ-MM-DD",
+    "datetime_type": "en tidpunkt skriven ÅÅÅÅ-MM-DDTtt:mm",
+    "datetime_parsing": "en tidpunkt skriven ÅÅÅÅ-MM-DDTtt:mm",
+    "none_required": "ett tomt värde",
+}
+# Custom error types whose message planctl itself wrote in Swedish (models.py).
+_OWN_MESSAGES = {
+    "decimal_comma": "invalid-value",
+    "number_not_finite": "invalid-value",
+    "id_whitespace": "id-whitespace",
+}
+
+
+def schema_message(kind: str, value: Any, ctx: dict[str, Any], msg: str) -> tuple[str, str]:
+    """The rule id and the Swedish message for one pydantic error (without the field's label).
+
+    Every error type pydantic has gets a Swedish message: pydantic's own English text never
+    reaches a user (a test walks all of them).
+    """
+    if kind in _OWN_MESSAGES:
+        return _OWN_MESSAGES[kind], msg
+    if kind == "value_error":  # raised by planctl's own validators, in Swedish
+        return "invalid-value", str(ctx.get("error"))
+    if kind in _EXPECTED:
+        quiet = value is None and _EXPECTED[kind].startswith("en mappning")
+        got = "" if quiet else f", inte {_kind(value)}"
+        return "wrong-type", f"ska vara {_EXPECTED[kind]}{got}"
+    if kind == "enum" or kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
+        return "invalid-value", f"ogiltigt värde {value!r}; giltiga: {expected}"
+    if kind == "finite_number":
+        return "invalid-value", "ska vara ett ändligt tal"
+    if kind == "too_short":
+        return "empty-list", "får inte vara tom"
+    if kind in ("greater_than_equal", "greater_than"):
+        limit = ctx.get("ge", ctx.get("gt"))
+        word = "minst" if kind == "greater_than_equal" else "större än"
+        return "out-of-range", f"ska vara {word} {limit}"
+    if kind in ("less_than_equal", "less_than"):
+        limit = ctx.get("le", ctx.get("lt"))
+        word = "högst" if kind == "less_than_equal" else "mindre än"
+        return "out-of-range", f"ska vara {word} {limit}"
+    if kind in ("int_parsing_size", "decimal_max_digits", "decimal_whole_digits"):
+        return "out-of-range", "talet är för stort"
+    if kind in ("too_long", "string_too_long", "bytes_too_long", "url_too_long"):
+        return "invalid-value", "är för lång"
+    if kind in ("string_too_short", "bytes_too_short"):
+        return "invalid-value", "är för kort"
+    if kind == "string_pattern_mismatch":
+        return "invalid-value", f"{value!r} har inte den form som krävs"
+    return "invalid-value", f"ogiltigt värde {_shown(value)}"
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, str | int | float | bool) or value is None:
+        return repr(value)
+    return f"({_kind(value)})"
+
+
+def validate_document(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
+    """Turn a parsed document into ``model``; problems carry Swedish messages and positions."""
+    if doc.data is None:
+        if doc.problems:
+            return None, []
+        return None, [doc.problem(doc.locate(()), "empty-file", "filen är tom")]
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        # A duplicate key is already reported by the reader; its renamed copy is not unknown.
+        errors = [
+            e
+            for e in errors
+            if not (e["type"] == "extra_forbidden" and "\x00" in str(e["loc"][-1]))
+        ]
+        # A misspelt key is one mistake: "okänt fält 'ansvr' – menade du 'ansvar'?" says it all,
+        # so the field it was meant to be is not reported missing as well.
+        typos = set()
+        for e in errors:
+            if e["type"] == "extra_forbidden":
+                path = _error_path(e)
+                typos.add((*path[:-1], _close_key(model, path)))
+        errors = [e for e in errors if not (e["type"] == "missing" and _error_path(e) in typos)]
+        # A refused tag or alias is reported by the reader; what is left of its value is not news.
+        errors = [e for e in errors if not any(_error_path(e)[: len(p)] == p for p in doc.refused)]
+        return None, [_schema_problem(doc, model, e) for e in errors]
+
+
+def kind_of(doc: Document) -> type[Catalogue] | type[Plan] | None:
+    """Which model a document is meant to be, from its top key."""
+    if isinstance(doc.data, dict):
+        if "katalog" in doc.data:
+            return Catalogue
+        if "plan" in doc.data:
+            return Plan
+    return None
