@@ -17,10 +17,10 @@ import pydantic_core.core_schema
 import pytest
 
 from planctl import dates, textgate
+from planctl.documents import schema_message
 from planctl.errors import UsageError
 from planctl.indicators import parse_value, value_problem
 from planctl.models import Plan, Unit
-from planctl.documents import schema_message
 from planctl.store import load_data_dir
 from planctl.yamlio import _SYNTAX_SV, read_document, syntax_message
 from tests.conftest import TODAY, Invoke
