@@ -22,7 +22,8 @@ from planctl.errors import UsageError
 from planctl.indicators import parse_value, value_problem
 from planctl.models import Plan, Unit
 from planctl.store import load_data_dir
-from planctl.yamlio import _SYNTAX_SV, read_document, syntax_message
+from planctl.yamlerrors import _SYNTAX_SV, syntax_message
+from planctl.yamlio import read_document
 from tests.conftest import TODAY, Invoke
 
 PLAN = "boras_plan.yaml"

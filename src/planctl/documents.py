@@ -17,7 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from planctl.errors import InputError, Problem, os_reason
 from planctl.models import Catalogue, Plan
-from planctl.yamlio import Document, decode, read_document
+from planctl.yamlerrors import decode
+from planctl.yamlio import Document, read_document
 
 M = TypeVar("M", bound=BaseModel)
 

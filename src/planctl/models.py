@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import math
 import re
 from typing import Annotated, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     BaseModel,
@@ -28,6 +26,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from planctl.scalars import Number, TimeZone
 from planctl.terms import Term, parse_term
 
 
@@ -107,42 +106,6 @@ def _row_id(value: Any) -> Any:
     return value
 
 
-_DECIMAL_COMMA = re.compile(r"[-+−]?\d+,\d+")
-
-
-def _number(value: Any) -> Any:
-    """A finite int or float as YAML gives it; one Swedish message for anything else.
-
-    ``12,5`` is text in YAML, the commonest slip of a Swede; it gets a hint about the point.
-    """
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        if isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value.strip()):
-            raise PydanticCustomError(
-                "decimal_comma",
-                "{value} är text i YAML; skriv talet med decimalpunkt: {suggestion}",
-                {"value": repr(value), "suggestion": value.strip().replace(",", ".")},
-            )
-        raise PydanticCustomError("number_type", "ska vara ett tal", {})
-    if isinstance(value, float) and not math.isfinite(value):
-        raise PydanticCustomError(
-            "number_not_finite",
-            "ska vara ett tal; {value} (oändligt eller inte ett tal) går inte",
-            {"value": repr(value)},
-        )
-    return value
-
-
-def _time_zone(value: Any) -> Any:
-    if isinstance(value, str):
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(
-                f"okänd tidszon {value!r}; skriv ett IANA-namn som Europe/Stockholm"
-            ) from None
-    return value
-
-
 def _nonblank(value: Any) -> Any:
     if isinstance(value, str) and not value.strip():
         raise ValueError("får inte vara tom")
@@ -156,12 +119,6 @@ IsoDate = Annotated[
     BeforeValidator(_iso_date),
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
-Number = Annotated[
-    int | float,
-    BeforeValidator(_number),
-    WithJsonSchema({"type": "number"}),
-]
-"""A finite number: an integer stays an int (exact at any size), a decimal is a float."""
 Text = Annotated[
     StrictStr,
     BeforeValidator(_nonblank),
@@ -466,7 +423,7 @@ class PlanMeta(_Model):
     catalogue: Slug | None = Field(
         default=None, alias="katalog", description="Id för katalogen raderna länkar till."
     )
-    time_zone: Annotated[StrictStr, BeforeValidator(_time_zone)] | None = Field(
+    time_zone: TimeZone | None = Field(
         default=None,
         alias="tidszon",
         description="Tidszonen som planens 'i dag' räknas i (IANA-namn, t.ex. Europe/Helsinki). "
