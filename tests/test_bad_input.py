@@ -284,3 +284,44 @@ def test_json_has_no_non_finite_numbers(invoke: Invoke) -> None:
         result = invoke(*args)
         assert result.exit_code == 0
         json.loads(result.stdout, parse_constant=lambda name: pytest.fail(name))
+
+
+def test_today_is_swedish_for_writer_and_validator_in_any_time_zone(data_dir: Path) -> None:
+    """A writer at UTC+14 and a validator at UTC-12 agree on Sweden's date: no future-date."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PLANCTL_")}
+    env["PLANCTL_DATA"] = str(data_dir)
+
+    def planctl(zone: str, *args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "planctl", *args]
+        return subprocess.run(
+            command, env={**env, "TZ": zone}, capture_output=True, text=True, check=False
+        )
+
+    written = planctl("Etc/GMT-14", "status", "set", "LB-4", "klart", "--note", "Klart i dag")
+    assert written.returncode == 0, written.stderr
+    checked = planctl("Etc/GMT+12", "validate")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "future-date" not in checked.stdout
+    sweden = dates.local_date(dt.datetime.now(dt.UTC))
+    text = (data_dir / PLAN).read_text(encoding="utf-8")
+    assert f'datum: "{sweden.isoformat()}"' in text
+
+
+def test_plan_time_zone_decides_its_today(data_dir: Path) -> None:
+    """A plan naming Pacific/Kiritimati (UTC+14) accepts an entry dated its own today."""
+    instant = dt.datetime.now(dt.UTC)
+    ahead = dates.local_date(instant, "Pacific/Kiritimati")
+    edit(data_dir, "  katalog: vision-101", "  katalog: vision-101\n  tidszon: Pacific/Kiritimati")
+    edit(
+        data_dir,
+        "    ansvar: Personalchef",
+        f'    ansvar: Personalchef\n    historik:\n      - datum: "{ahead}"\n'
+        "        status: Påbörjat",
+    )
+    swedish = dates.local_date(instant)
+    data = load_data_dir(data_dir, today=swedish, now=instant)
+    assert [p.rule for p in data.problems if p.rule == "future-date"] == []

@@ -60,8 +60,9 @@ def followup(
     loaded = settings.load(plan_id).plan(plan_id)
     plan = loaded.model
     chosen = match_round(plan, round_id)
-    day = parse_date(date) if date is not None else followup_date(chosen, today=settings.today)
-    check_date(day, today=settings.today)
+    today = settings.today_for(plan)
+    day = parse_date(date) if date is not None else followup_date(chosen, today=today)
+    check_date(day, today=today, plan=plan)
     by = text_option("--by", by)
     area_id = match_plan_area(plan, area).id if area is not None else None
     rows = filter_rows(plan, RowFilter(area=area_id))
@@ -81,6 +82,7 @@ def followup(
         settings.data_root(),
         lambda _plan, _catalogue: Prepared(tuple(changes)),
         today=settings.today,
+        now=settings.now,
         base=Path.cwd(),
         plan_id=plan_id,
         snapshot=loaded.doc.text,

@@ -65,6 +65,7 @@ def validate(
         data = check_paths(
             paths,
             today=settings.today,
+            now=settings.now,
             base=base,
             extra_catalogue=helper_catalogue,
             jobs=jobs,
@@ -72,7 +73,12 @@ def validate(
     else:
         root = settings.data_root()
         data = check_paths(
-            data_dir_files(root, base=base), today=settings.today, base=base, root=root, jobs=jobs
+            data_dir_files(root, base=base),
+            today=settings.today,
+            now=settings.now,
+            base=base,
+            root=root,
+            jobs=jobs,
         )
     problems = as_errors(data.problems) if strict else data.problems
     if fmt is None:

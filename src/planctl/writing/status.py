@@ -337,24 +337,28 @@ def update_plan(
     snapshot: str | None = None,
     dry_run: bool = False,
     lock_timeout: float = savefile.LOCK_TIMEOUT,
+    now: dt.datetime | None = None,
 ) -> Outcome:
     """Compute the changes from the current plan and write them safely (see the module doc).
 
     ``snapshot`` is the text the changes were decided on (the interactive follow-up): if the file
     no longer holds it, the write is refused. Without it, the changes are computed from the file
-    as it is once the lock is held, so concurrent planctl writers never lose an update.
+    as it is once the lock is held, so concurrent planctl writers never lose an update. ``now``
+    is the instant for plans that name their own time zone (see :func:`load_data_dir`).
     """
-    data = load_data_dir(root, today=today, base=base, plan_id=plan_id).require_valid()
+    data = load_data_dir(root, today=today, now=now, base=base, plan_id=plan_id).require_valid()
     loaded = data.plan(plan_id)
     if dry_run:
         _require_snapshot(loaded, snapshot)
-        return _apply(root, data, loaded, prepare, today=today, base=base, write=False)
+        return _apply(root, data, loaded, prepare, today=today, now=now, base=base, write=False)
     with savefile.locked(loaded.path, shown=loaded.doc.file, timeout=lock_timeout):
         if _read_text(loaded.path) != loaded.doc.text:  # another writer came first
-            data = load_data_dir(root, today=today, base=base, plan_id=plan_id).require_valid()
+            data = load_data_dir(
+                root, today=today, now=now, base=base, plan_id=plan_id
+            ).require_valid()
             loaded = data.plan(plan_id)
         _require_snapshot(loaded, snapshot)
-        return _apply(root, data, loaded, prepare, today=today, base=base, write=True)
+        return _apply(root, data, loaded, prepare, today=today, now=now, base=base, write=True)
 
 
 def _read_text(path: Path) -> str | None:
@@ -379,6 +383,7 @@ def _apply(
     prepare: Preparer,
     *,
     today: dt.date,
+    now: dt.datetime | None,
     base: Path | None,
     write: bool,
 ) -> Outcome:
@@ -392,6 +397,7 @@ def _apply(
     checked = load_data_dir(
         root,
         today=today,
+        now=now,
         base=base,
         overrides={loaded.path: new},
         plan_id=loaded.model.meta.id,
