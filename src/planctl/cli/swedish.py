@@ -7,9 +7,10 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from planctl import textgate
 from planctl.cli import clitext
 from planctl.cli.boundary import report_error
-from planctl.errors import PlanctlError
+from planctl.errors import PlanctlError, UsageError
 
 
 class _Swedish:
@@ -30,7 +31,40 @@ class Command(_Swedish, TyperCommand):
     pass
 
 
+def gate_arguments(args: list[str]) -> list[str]:
+    """Every argument through the input gate (NFC; no control characters), before parsing.
+
+    The text of a refused argument is never echoed: it may hold the very escape sequence that
+    is refused. Raises :class:`~planctl.errors.UsageError` (exit 2).
+
+    An empty argument (``--data-dir ''``, ``validate ''``, often an unset variable in a script)
+    is refused too: an empty path would silently mean the current directory.
+    """
+    gated: list[str] = []
+    for number, arg in enumerate(args, start=1):
+        previous = args[number - 2] if number > 1 else ""
+        name = previous if previous.startswith("-") else f"argument {number}"
+        option, equals, value = arg.partition("=")
+        if arg.startswith("--") and equals and not value:
+            name, arg = option, value
+        if not arg:
+            raise UsageError(
+                f"{name} får inte vara tom (en tom sökväg eller text betyder inget – "
+                "en variabel i ett skript som inte är satt?)"
+            )
+        gated.append(textgate.argument(name, arg))
+    return gated
+
+
 class Group(_Swedish, TyperGroup):
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            args = gate_arguments(args)
+        except PlanctlError as exc:
+            report_error(exc)
+            raise typer.Exit(exc.exit_code) from None
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
