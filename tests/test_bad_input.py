@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import subprocess
+import sys
 import typing
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pydantic_core.core_schema
 import pytest
@@ -325,3 +329,107 @@ def test_plan_time_zone_decides_its_today(data_dir: Path) -> None:
     swedish = dates.local_date(instant)
     data = load_data_dir(data_dir, today=swedish, now=instant)
     assert [p.rule for p in data.problems if p.rule == "future-date"] == []
+
+
+# --- 6/9/13/15/16. output streams, exit codes, empty paths -----------------------------------
+
+
+def _run(
+    data_dir: Path, *args: str, env: dict[str, str] | None = None, **kw: Any
+) -> subprocess.CompletedProcess[bytes]:
+    """``python -m planctl ARGS`` as a separate process, without the caller's locale."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("PLANCTL_", "LC_", "LANG"))}
+    base.update({"PLANCTL_DATA": str(data_dir), "PLANCTL_TODAY": TODAY.isoformat()})
+    base.update(env or {})
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **kw}
+    return subprocess.run(
+        [sys.executable, "-m", "planctl", *args], env=base, check=False, **streams
+    )
+
+
+@pytest.mark.parametrize(
+    "env",
+    [{"PYTHONIOENCODING": "cp1252"}, {"PYTHONIOENCODING": "latin-1"}, {"LC_ALL": "C"}],
+)
+@pytest.mark.parametrize(
+    "args", [("report",), ("coverage",), ("diff", "2018-05", "2018-10"), ("--help",), ("list",)]
+)
+def test_output_is_utf8_whatever_the_locale(
+    data_dir: Path, env: dict[str, str], args: tuple[str, ...]
+) -> None:
+    """A Windows redirect (cp1252) or a Latin-1 locale gets UTF-8, never a traceback."""
+    done = _run(data_dir, *args, env=env)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert b"Traceback" not in done.stderr
+    done.stdout.decode("utf-8")  # strict: the file is UTF-8
+
+
+@pytest.mark.parametrize(
+    "args", [("list",), ("report", "-f", "json"), ("history", "-f", "json"), ("--help",)]
+)
+def test_closed_stdout_ends_quietly_with_141(data_dir: Path, args: tuple[str, ...]) -> None:
+    """A reader that went away (`| head -1`) ends quietly with 128+SIGPIPE, not 1."""
+    import os
+
+    read, write = os.pipe()
+    os.close(read)
+    done = _run(data_dir, *args, stdout=write)
+    os.close(write)
+    assert done.returncode == 141, done.stderr
+    assert done.stderr == b""
+
+
+def test_closed_stdout_descriptor_ends_quietly_with_141(data_dir: Path) -> None:
+    """`planctl list >&-` ends quietly too; a command that prints nothing still works."""
+    import os
+
+    done = _run(data_dir, "list", preexec_fn=lambda: os.close(1))
+    assert (done.returncode, done.stderr) == (141, b"")
+    checked = _run(data_dir, "validate", preexec_fn=lambda: os.close(1))
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_read_failure_is_not_called_a_write_failure(data_dir: Path) -> None:
+    """A path too long to read is exit 2 about reading, not "kunde inte skriva" (exit 3)."""
+    done = _run(data_dir, "validate", str(data_dir / ("a" * 300 + ".yaml")))
+    assert done.returncode == 2
+    assert b"kunde inte skriva" not in done.stderr
+    assert b"Traceback" not in done.stderr
+
+
+def test_full_disk_on_output_is_exit_3_with_the_file_name(data_dir: Path) -> None:
+    """`-o` on a full disk names the file and ends with exit 3 (try again), not 2."""
+    import errno
+
+    from planctl.errors import ConflictError, write_error
+
+    failure = write_error("rapport.xlsx", OSError(errno.ENOSPC, "No space left on device"))
+    assert isinstance(failure, ConflictError) and failure.exit_code == 3
+    assert "rapport.xlsx" in failure.message and "disken är full" in failure.message
+    assert "No space" not in failure.message
+    with Path("/dev/full").open("wb") as full:
+        done = _run(data_dir, "report", "-f", "csv", stdout=full)
+    assert done.returncode == 3 and b"disken \xc3\xa4r full" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--data-dir", "", "list"), ("--data-dir=", "list"), ("validate", ""), ("list", "-o", "")],
+)
+def test_empty_paths_are_usage_errors(invoke: Invoke, args: tuple[str, ...]) -> None:
+    """An empty path never silently means the current directory."""
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert "får inte vara tom" in result.stderr
+
+
+def test_followup_with_stdin_closed_gets_a_swedish_message(data_dir: Path) -> None:
+    """`followup <&-` (and an empty stdin) ends with a Swedish message and no traceback."""
+    import os
+    import subprocess
+
+    for options in ({"preexec_fn": lambda: os.close(0)}, {"stdin": subprocess.DEVNULL}):
+        done = _run(data_dir, "followup", "2018-05", **options)
+        assert b"Traceback" not in done.stderr, done.stderr
+        assert done.returncode in (1, 2, 130)
+        assert "inget skrevs" in done.stderr.decode("utf-8").casefold()

@@ -9,8 +9,8 @@ from typer.core import TyperCommand, TyperGroup
 
 from planctl import textgate
 from planctl.cli import clitext
-from planctl.cli.boundary import report_error
-from planctl.errors import PlanctlError, UsageError
+from planctl.cli.boundary import report_error, silence_stdout
+from planctl.errors import EXIT_BROKEN_PIPE, PlanctlError, UsageError
 
 
 class _Swedish:
@@ -68,6 +68,10 @@ class Group(_Swedish, TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            # Click would end a closed pipe with exit 1, which means "the data has errors".
+            silence_stdout()
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except PlanctlError as exc:
             report_error(exc)
             raise typer.Exit(exc.exit_code) from None

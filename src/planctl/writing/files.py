@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from planctl.documents import YAML_SUFFIXES, display_path
-from planctl.errors import DataError, InputError, UsageError, os_reason
+from planctl.errors import DataError, InputError, UsageError, os_reason, write_error
 from planctl.store import load_files
 
 
@@ -89,5 +89,5 @@ def save_output(path: Path, content: bytes, *, base: Path | None = None) -> str:
     except OSError as exc:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
-        raise InputError(f"{shown}: kan inte skrivas ({os_reason(exc)})") from None
+        raise write_error(shown, exc) from None
     return shown
