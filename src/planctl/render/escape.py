@@ -12,10 +12,14 @@ what a user wrote.
 - :func:`rich_text` is the only way text from the files reaches Rich: a :class:`rich.text.Text`
   (never parsed as markup, so ``[/]`` and ``[alf]`` stay text) of the visible text.
 - :func:`json_text` escapes those characters as ``\\uXXXX`` in JSON, losslessly.
+- :func:`csv_cell` and :func:`html_text` are the CSV and HTML forms (formulas defused,
+  markup escaped). Markdown cells (:mod:`planctl.render.markdown`), xlsx cells, JUnit XML and
+  problem lines use :func:`visible` the same way.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from typing import TYPE_CHECKING, Any
@@ -53,6 +57,20 @@ def rich_markup(text: str) -> str:
     from rich.markup import escape
 
     return escape(visible(text))
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    """A CSV cell: visible, and with a ``'`` in front when Excel would run it as a formula."""
+    shown = visible(text)
+    return "'" + shown if shown.startswith(_FORMULA_START) else shown
+
+
+def html_text(text: str) -> str:
+    """Text for HTML (element content or a quoted attribute): escaped, and visible."""
+    return html.escape(visible(text))
 
 
 def json_text(data: Any, **options: Any) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from planctl.render.escape import visible
+
 # --- generic tables: Markdown and CSV ------------------------------------------------------------
 
 Cells = Sequence[Sequence[str]]
@@ -19,7 +21,7 @@ def markdown_cell(text: str, *, breaks: str = "<br>") -> str:
     Every character Markdown or HTML would act on is escaped (so a note can neither format nor
     inject anything into a pull request or wiki); line breaks become ``breaks``.
     """
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", visible(text))
     return breaks.join(part.strip() for part in escaped.splitlines()) or escaped
 
 

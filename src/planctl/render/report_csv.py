@@ -25,15 +25,15 @@ from collections.abc import Sequence
 
 from planctl.render import report_text as texts
 from planctl.render import words
+from planctl.render.escape import csv_cell
 from planctl.report import Report
 
 BOM = "\ufeff"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(cell: str) -> str:
-    """``cell`` with a ``'`` in front when Excel would read it as a formula."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    """``cell`` visible, with a ``'`` in front when Excel would read it as a formula."""
+    return csv_cell(cell)
 
 
 def render_csv(report: Report) -> str:
