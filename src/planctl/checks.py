@@ -425,8 +425,7 @@ def _position(doc: Document, path: Path, fragment: str) -> Mark:
     index = doc.text.find(fragment, start.index, stop)
     if index < 0:
         return start
-    line_start = doc.text.rfind("\n", 0, index) + 1
-    return Mark(doc.text.count("\n", 0, index) + 1, index - line_start + 1, index)
+    return doc.mark_at(index)
 
 
 def check_text(doc: Document) -> list[Problem]:

@@ -14,10 +14,10 @@ start and end of every node, and collects every problem instead of stopping at t
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import gc
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,47 +27,12 @@ import yaml
 from planctl import textgate
 from planctl.errors import Problem
 from planctl.yamlerrors import MAX_DEPTH, syntax_message
-
-try:  # the C parser is an order of magnitude faster on large directories
-    from yaml import CSafeLoader as _Loader
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - pyyaml built without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]  # same role, other class
-    from yaml.composer import Composer as _Composer
-    from yaml.parser import Parser as _PyParser
-    from yaml.reader import Reader as _Reader
-    from yaml.scanner import Scanner as _Scanner
-
-    # The pure-Python stand-in for libyaml's parser (mypy sees both definitions).
-    class _Parser(_Reader, _Scanner, _PyParser, _Composer):  # type: ignore[no-redef]
-        def __init__(self, stream: str) -> None:
-            _Reader.__init__(self, stream)
-            _Scanner.__init__(self)
-            _PyParser.__init__(self)
-            _Composer.__init__(self)
-
-
-class _PlainComposer(_Parser):
-    """libyaml's composer without PyYAML's implicit typing: planctl types scalars itself."""
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        return ""
-
-    def descend_resolver(self, *args: Any) -> None:
-        pass
-
-    def ascend_resolver(self, *args: Any) -> None:
-        pass
-
+from planctl.yamlfast import Loader, read_fast, resolve_plain
 
 Path = tuple[str | int, ...]
 
 
-_INT = re.compile(r"[-+]?[0-9]+")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_TRUES = frozenset({"true", "True", "TRUE"})
-_FALSES = frozenset({"false", "False", "FALSE"})
+_LINE_END = re.compile("\n")
 
 
 @dataclass(slots=True)  # not frozen: thousands are made per file, and frozen init is slow
@@ -105,6 +70,8 @@ class Document:
     # What the parser reads when it differs from ``text``: raw control characters blanked out (they
     # are reported once, at their place), so the rest of the file is still checked. Same length.
     source: str | None = None
+    # Where each line starts, built on the first call of mark_at.
+    line_starts: list[int] | None = None
 
     def _positions(self) -> _Index:
         if self.index is None:
@@ -128,6 +95,13 @@ class Document:
     def keys(self) -> dict[Path, Mark]:
         """Where each mapping key is written, by the path of its value."""
         return self._positions().keys
+
+    def mark_at(self, index: int) -> Mark:
+        """The line and column of the character at ``index`` of the text (logarithmic time)."""
+        if self.line_starts is None:
+            self.line_starts = [0, *(found.end() for found in _LINE_END.finditer(self.text))]
+        line = bisect.bisect_right(self.line_starts, index)
+        return Mark(line, index - self.line_starts[line - 1] + 1, index)
 
     def locate(self, path: Path) -> Mark:
         """Where the node at ``path`` starts, or its nearest existing ancestor."""
@@ -166,35 +140,10 @@ def _mark(raw: Any) -> Mark:
     return Mark(raw.line + 1, raw.column + 1, raw.index)
 
 
-def _mark_at(text: str, index: int) -> Mark:
-    """The line and column of the character at ``index`` in ``text``."""
-    line_start = text.rfind("\n", 0, index) + 1
-    return Mark(text.count("\n", 0, index) + 1, index - line_start + 1, index)
-
-
 def _resolve(event: yaml.ScalarEvent) -> Any:
     if event.style:  # quoted or block scalars are always text (plain is None or "")
         return event.value
-    return _resolve_plain(event.value)
-
-
-_MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
-
-
-def _resolve_plain(value: str) -> Any:
-    if value and value[0] not in _MAYBE_TYPED:  # the common case: plain text
-        return value
-    if value in _NULLS:
-        return None
-    if value in _TRUES:
-        return True
-    if value in _FALSES:
-        return False
-    if _INT.fullmatch(value):
-        return int(value)
-    if _FLOAT.fullmatch(value):
-        return float(value)
-    return value
+    return resolve_plain(event.value)
 
 
 def _syntax_problem(doc: Document, exc: yaml.MarkedYAMLError) -> Problem:
@@ -207,62 +156,6 @@ def _syntax_problem(doc: Document, exc: yaml.MarkedYAMLError) -> Problem:
             mark, "tab", "tabbtecken är inte tillåtet här; använd mellanslag för indrag"
         )
     return doc.problem(mark, "yaml-syntax", f"YAML-syntaxfel: {syntax_message(english)}")
-
-
-# Characters without which a file can hold no anchor, alias or tag, and nested flow collections
-# (the only way to nest deeply in few bytes): a text free of both can take the fast path.
-_SPECIAL = re.compile(r"[&*!]|[\[{][^\]}\n]*[\[{]")
-
-
-class _NotPlainError(Exception):
-    """The fast path met something only the exact path reports properly."""
-
-
-def _gated(value: str) -> str:
-    """A text value through the input gate on the fast path: NFC, and no control character."""
-    if textgate.first_forbidden(value) is not None:
-        raise _NotPlainError  # the exact path reports it at its position
-    return textgate.normalise(value)
-
-
-def _values(node: yaml.Node, gate: bool) -> Any:
-    # No alias can occur here: _SPECIAL sent every text with '*' to the exact path.
-    if isinstance(node, yaml.ScalarNode):
-        value = node.value if node.style else _resolve_plain(node.value)
-        return _gated(value) if gate and isinstance(value, str) else value
-    if isinstance(node, yaml.SequenceNode):
-        return [_values(item, gate) for item in node.value]
-    out: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            raise _NotPlainError  # complex key
-        key = _gated(key_node.value) if gate else key_node.value
-        if key in out:
-            raise _NotPlainError  # duplicate key
-        out[key] = _values(value_node, gate)
-    return out
-
-
-def _read_fast(text: str) -> tuple[bool, Any]:
-    """Values of a plain, clean document via libyaml's composer; (False, None) if not plain."""
-    if _SPECIAL.search(text) or textgate.first_forbidden(text) is not None:
-        return False, None
-    # A value can differ from the text it is written as only through an escape ("\e"), so a
-    # composed text without backslashes needs no check value by value.
-    gate = "\\" in text or not (text.isascii() or unicodedata.is_normalized("NFC", text))
-    composer = _PlainComposer(text)
-    try:
-        node = composer.get_single_node()
-    except yaml.YAMLError:
-        return False, None
-    finally:
-        composer.dispose()
-    if node is None:
-        return True, None
-    try:
-        return True, _values(node, gate)
-    except (_NotPlainError, RecursionError):
-        return False, None
 
 
 # Control characters that YAML itself refuses when written as they are (libyaml would stop at the
@@ -297,7 +190,7 @@ def read_document(text: str, file: str) -> Document:
         )
         _read_exact(doc)
         return doc
-    plain, data = _read_fast(text)
+    plain, data = read_fast(text)
     if plain:
         return Document(file=file, text=text, data=data)
     doc = Document(file=file, text=text, index=_Index())
@@ -309,7 +202,7 @@ def _read_exact(doc: Document) -> None:
     """The exact path: values, positions and every YAML-level problem from the event stream."""
     text = doc.source if doc.source is not None else doc.text
     try:
-        _Builder(doc).run(yaml.parse(text, Loader=_Loader))
+        _Builder(doc).run(yaml.parse(text, Loader=Loader))
     except yaml.MarkedYAMLError as exc:
         doc.problems.append(_syntax_problem(doc, exc))
         doc.data = None
@@ -317,7 +210,7 @@ def _read_exact(doc: Document) -> None:
         doc.data = None
     except yaml.YAMLError as exc:  # reader errors without a mark
         position = getattr(exc, "position", 0)
-        mark = _mark_at(text, position) if isinstance(position, int) else Mark(1, 1, 0)
+        mark = doc.mark_at(position) if isinstance(position, int) else Mark(1, 1, 0)
         doc.problems.append(
             doc.problem(mark, "yaml-syntax", f"YAML-fel: {syntax_message(str(exc))}")
         )
@@ -443,7 +336,7 @@ class _Builder:
             # Written as itself (a bidi override) it has a place of its own; written as an
             # escape ("\\e") the scalar's start is the place.
             raw = self.doc.text.find(char, start.index, end)
-            mark = start if raw < 0 else _mark_at(self.doc.text, raw)
+            mark = start if raw < 0 else self.doc.mark_at(raw)
             self.doc.problems.append(self.doc.problem(mark, textgate.RULE, textgate.refusal(char)))
         return textgate.normalise(value)
 

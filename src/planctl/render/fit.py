@@ -37,6 +37,9 @@ class Fitted:
             _least(table._measure_column(console, inner, column), column.no_wrap)
             for column in table.columns
         ]
+        for column in table.columns:
+            if column.overflow == "ellipsis":
+                column.overflow = "fold"  # a token longer than any column folds, never "…"
         if _fits(table, console, inner, needed) or _relax(table, console, inner, needed):
             # The table's own segments: handing it back to the console would fit it again.
             yield from table.__rich_console__(console, options)
@@ -44,13 +47,27 @@ class Fitted:
             yield stacked(table)
 
 
+# A "word" longer than this is no word (a URL, a path, markup) and may fold over lines rather than
+# make a whole table stack; every Swedish word and id in the plans is shorter.
+LONGEST_WORD = 36
+
+
 def _least(measured: Measurement, no_wrap: bool) -> int:
-    return measured.maximum if no_wrap else measured.minimum
+    if no_wrap:
+        return measured.maximum
+    return min(measured.minimum, LONGEST_WORD + 2)  # plus the cell's padding
 
 
 def _fits(table: Table, console: Console, options: ConsoleOptions, needed: list[int]) -> bool:
+    """Whether Rich's own layout gives every wrapping column room for its longest word.
+
+    Columns that do not wrap (ids, dates, counts) are sized by the code that made the table.
+    """
     widths = table._calculate_column_widths(console, options)
-    return all(width >= least for width, least in zip(widths, needed, strict=True))
+    return all(
+        column.no_wrap or width >= least
+        for column, width, least in zip(table.columns, widths, needed, strict=True)
+    )
 
 
 def _relax(table: Table, console: Console, options: ConsoleOptions, needed: list[int]) -> bool:
