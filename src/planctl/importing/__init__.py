@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from planctl.importing.cells import area_name
 from planctl.importing.grids import read_grids
-from planctl.importing.planfile import FollowUp, ImportResult, PlanHead, area_name, build_plan
+from planctl.importing.planfile import FollowUp, ImportResult, PlanHead, build_plan
 
 __all__ = ["FollowUp", "ImportResult", "PlanHead", "import_file"]
 

@@ -10,13 +10,20 @@ names the follow-up they belong to. No I/O; checking and writing the text is the
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from planctl.errors import InputError, UsageError
+from planctl.importing.cells import (
+    NO_MARK,
+    area_name,
+    cell_items,
+    clean_text,
+    needs_funding,
+    quoted,
+    row_prefix,
+)
 from planctl.importing.columns import (
     Column,
     Layout,
@@ -37,12 +44,6 @@ from planctl.newplan import (
     plan_slug,
 )
 from planctl.terms import parse_term
-
-_BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□➢➤►*]|[-–—](?=\s))\s*")
-_NO_MARK = {"", "-", "–", "nej", "0", "n"}
-_STOPWORDS = {"och", "i", "for", "med", "av", "till", "pa", "samt", "om", "det", "den"}
-_YES = {"ja", "j", "x", "yes", "kravs", "behovs"}
-_NO = {"nej", "n", "no", "inom ram", "inom befintlig ram", "befintlig ram", "0"}
 
 # The statuses the plan format knows today, by meaning.
 _STATUS_BY_MEANING = {
@@ -108,26 +109,6 @@ class _State:
     rows: list[ImportedRow] = field(default_factory=list)
     mapping: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-
-def clean_text(text: str) -> str:
-    """A cell's text on one line: bullets dropped, line breaks and runs of spaces as one space."""
-    lines = [_BULLET.sub("", line) for line in text.replace("\xa0", " ").splitlines()]
-    return " ".join(" ".join(lines).split())
-
-
-def cell_items(text: str) -> tuple[str, ...]:
-    """A cell's lines as separate items (a bulleted or line-broken list of owners)."""
-    lines = [_BULLET.sub("", line) for line in text.replace("\xa0", " ").splitlines()]
-    return tuple(" ".join(line.split()) for line in lines if line.strip())
-
-
-def area_name(text: str) -> str:
-    """A heading as an area name: ``LÖNEBILDNING`` → ``Lönebildning``; other text as written."""
-    name = clean_text(text).rstrip(":")
-    if name.isupper():
-        name = name[:1] + name[1:].lower()
-    return name
 
 
 def parse_follow_up(round_id: str | None, date: dt.date | None) -> FollowUp | None:
@@ -342,7 +323,7 @@ def _target(column: Column) -> str | None:
 def _row_status(
     layout: Layout, read: Callable[[Column | None], str], origin: str, state: _State
 ) -> StatusWord | None:
-    marked = [c.status for c in layout.all(Role.MARK) if fold_header(read(c)) not in _NO_MARK]
+    marked = [c.status for c in layout.all(Role.MARK) if fold_header(read(c)) not in NO_MARK]
     single = layout.first(Role.STATUS)
     if single is not None:
         value = clean_text(read(single))
@@ -366,32 +347,9 @@ def _area(state: _State, name: str) -> str:
     return area_id
 
 
-def _prefix(name: str, taken: set[str]) -> str:
-    plain = "".join(
-        c for c in unicodedata.normalize("NFKD", name.upper()) if not unicodedata.combining(c)
-    )
-    words = [w for w in re.split(r"[^A-Z0-9]+", plain) if w and w.lower() not in _STOPWORDS]
-    if not words:
-        words = ["R"]
-    initials = "".join(w[0] for w in words[:3]) if len(words) > 1 else words[0][:2]
-    candidate = initials
-    extra = words[-1][1:] if len(words) > 1 else words[0][2:]
-    for letter in extra:
-        if candidate not in taken:
-            break
-        candidate += letter
-    number = 2
-    base = candidate
-    while candidate in taken:
-        candidate = f"{base}{number}"
-        number += 1
-    taken.add(candidate)
-    return candidate
-
-
 def _with_ids(state: _State) -> list[ImportedRow]:
     taken: set[str] = set()
-    prefixes = {area_id: _prefix(name, taken) for area_id, name in state.areas.items()}
+    prefixes = {area_id: row_prefix(name, taken) for area_id, name in state.areas.items()}
     counters: dict[str, int] = {}
     rows = []
     for row in state.rows:
@@ -423,20 +381,6 @@ def _history_status(row: ImportedRow, state: _State) -> Status | None:
     return status
 
 
-def _q(text: str) -> str:
-    # A JSON string is a valid YAML double-quoted scalar: always text, never a YAML 1.1 surprise.
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _funding(cost: str) -> bool | None:
-    key = fold_header(cost)
-    if key in _YES:
-        return True
-    if key in _NO:
-        return False
-    return None
-
-
 def _plan_text(
     rows: Sequence[ImportedRow],
     state: _State,
@@ -465,20 +409,20 @@ def _plan_text(
         "# Validera filen med: planctl validate",
         "plan:",
         f"  id: {head.plan_id}",
-        f"  titel: {_q(head.title)}",
-        f"  organisation: {_q(head.organisation)}",
+        f"  titel: {quoted(head.title)}",
+        f"  organisation: {quoted(head.organisation)}",
     ]
     if head.rounds:
         lines.append("uppföljningar:")
         for round_id, name, day in head.rounds:
             lines += [
-                f"  - id: {_q(round_id)}",
-                f"    namn: {_q(name)}",
-                f"    datum: {_q(day.isoformat())}",
+                f"  - id: {quoted(round_id)}",
+                f"    namn: {quoted(name)}",
+                f"    datum: {quoted(day.isoformat())}",
             ]
     lines.append("områden:")
     for area_id, name in state.areas.items():
-        lines += [f"  - id: {area_id}", f"    namn: {_q(name)}"]
+        lines += [f"  - id: {area_id}", f"    namn: {quoted(name)}"]
     lines.append("åtgärder:")
     skipped_end = skipped_cost = 0
     for row in rows:
@@ -486,22 +430,22 @@ def _plan_text(
         lines += [
             f"  - id: {row.row_id}",
             f"    område: {row.area_id}",
-            f"    förslag: {_q(row.proposal)}",
+            f"    förslag: {quoted(row.proposal)}",
         ]
         if row.details:
-            lines.append(f"    detaljer: {_q(row.details)}")
+            lines.append(f"    detaljer: {quoted(row.details)}")
         if row.responsible:
-            lines.append(f"    ansvar: {_q(', '.join(row.responsible))}")
+            lines.append(f"    ansvar: {quoted(', '.join(row.responsible))}")
         else:
             draft = True
             state.warnings.append(f"{row.origin} ({row.row_id}): inget ansvar – raden blir utkast")
-            lines.append(f"    ansvar: {_q(RESPONSIBLE_PLACEHOLDER)}  # fyll i: en roll")
+            lines.append(f"    ansvar: {quoted(RESPONSIBLE_PLACEHOLDER)}  # fyll i: en roll")
         if row.start is None:
             draft = True
             state.warnings.append(f"{row.origin} ({row.row_id}): ingen start – raden blir utkast")
-            lines.append(f"    start: {_q(START_PLACEHOLDER)}")
+            lines.append(f"    start: {quoted(START_PLACEHOLDER)}")
         else:
-            lines.append(f"    start: {_q(row.start)}")
+            lines.append(f"    start: {quoted(row.start)}")
             if parse_term(row.start) is None:
                 draft = True
                 state.warnings.append(
@@ -511,7 +455,7 @@ def _plan_text(
         if row.end is not None:
             skipped_end += 1
         if row.cost is not None:
-            funding = _funding(row.cost)
+            funding = needs_funding(row.cost)
             if funding is True:
                 lines.append("    behöver_finansiering: true")
             elif funding is None:
@@ -522,13 +466,13 @@ def _plan_text(
         if follow_up is not None and status is not None:
             lines += [
                 "    historik:",
-                f"      - datum: {_q(follow_up.date.isoformat())}",
+                f"      - datum: {quoted(follow_up.date.isoformat())}",
                 f"        status: {status.value}",
             ]
             if row.note:
-                lines.append(f"        notering: {_q(row.note)}")
+                lines.append(f"        notering: {quoted(row.note)}")
             if follow_up.round_id:
-                lines.append(f"        uppföljning: {_q(follow_up.round_id)}")
+                lines.append(f"        uppföljning: {quoted(follow_up.round_id)}")
     if skipped_end:
         state.warnings.append(
             f"{skipped_end} rader har ett slut; planformatet har ännu inget fält för det – "
