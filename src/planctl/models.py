@@ -24,18 +24,24 @@ from pydantic import (
     StrictStr,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
-from planctl.terms import Term, parse_term
+from planctl.terms import ACCEPTED_FORMS, Period, Term, Timing, parse_term, parse_timing
 
 
-class Status(enum.StrEnum):
-    """The three statuses of the follow-up template, as written in the files."""
+class Meaning(enum.StrEnum):
+    """What a status of a plan's scale means, whatever the plan calls it.
 
-    DONE = "Klart"
-    STARTED = "Påbörjat"
-    NOT_STARTED = "Ej påbörjat"
+    Counts, "andel klart" and lateness follow the meaning: a plan may say Genomförd where Borås
+    says Klart, or add Ej aktuell for a measure that was dropped (``utgår``).
+    """
+
+    NOT_STARTED = "ej-startad"
+    UNDER_WAY = "pågår"
+    DONE = "klar"
+    DROPPED = "utgår"
 
 
 class Unit(enum.StrEnum):
@@ -55,11 +61,22 @@ class Direction(enum.StrEnum):
     AT_MOST = "högst"
 
 
+class CostBasis(enum.StrEnum):
+    """Whether a cost is paid once or every year."""
+
+    ONCE = "engång"
+    PER_YEAR = "per år"
+
+
 # Swedish titles and descriptions of the enums in JSON Schema (their docstrings stay English).
 ENUM_SCHEMA_TEXT: dict[type[enum.Enum], tuple[str, str]] = {
-    Status: ("Status", "Radens status vid en uppföljning: Klart, Påbörjat eller Ej påbörjat."),
+    Meaning: (
+        "Betydelse",
+        "Vad statusen betyder: ej-startad, pågår, klar eller utgår (struken, ej aktuell).",
+    ),
     Unit: ("Enhet", "Enheten som ett mätbart mål anges i."),
     Direction: ("Riktning", "'minst' när målet är ett golv, 'högst' när det är ett tak."),
+    CostBasis: ("Kostnadsslag", "'engång' för en engångskostnad, 'per år' för en årlig."),
 }
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -135,6 +152,48 @@ RowId = Annotated[
     WithJsonSchema({"type": "string", "pattern": f"^{_ROW_ID.pattern}$"}),
 ]
 RoundId = RowId
+
+
+def _period_text(value: Any) -> Any:
+    _nonblank(value)
+    if isinstance(value, str) and parse_timing(value) is None:
+        raise ValueError(f"kan inte tolka {value!r} som en period; skriv {ACCEPTED_FORMS}")
+    return value
+
+
+def _owners(value: Any) -> Any:
+    # One role is written as a text, several as a list; both are kept as a tuple of roles.
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list | tuple):
+        return value
+    raise PydanticCustomError("owners_type", "ska vara en text eller en lista av texter")
+
+
+# The roles responsible for a row: ``ansvar: Förvaltningschef`` or ``ansvar: [A, B]``.
+Owners = Annotated[
+    tuple[Text, ...],
+    BeforeValidator(_owners),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "minLength": 1, "pattern": r"\S"},
+                {
+                    "type": "array",
+                    "items": {"type": "string", "minLength": 1, "pattern": r"\S"},
+                },
+            ]
+        }
+    ),
+]
+
+
+# A period written in one of the forms :func:`planctl.terms.parse_timing` reads.
+PeriodText = Annotated[
+    StrictStr,
+    BeforeValidator(_period_text),
+    WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"}),
+]
 
 
 def _schema_text(title: str, description: str) -> ConfigDict:
@@ -236,6 +295,52 @@ class Catalogue(_Model):
 # --- a plan ----------------------------------------------------------------------------------
 
 
+class Status(_Model):
+    """One status of the plan's own scale (``statusar``), with what it means."""
+
+    model_config = _schema_text(
+        "Status",
+        "En status i planens egen skala: id, namn som det visas, andra namn och vad den betyder.",
+    )
+
+    id: Slug = Field(description="Stabilt id (gemener, bindestreck; å/ä/ö tillåtna).")
+    name: Text = Field(alias="namn", description="Statusens namn som det visas och skrivs.")
+    aliases: tuple[Text, ...] = Field(
+        default=(), alias="alias", description="Andra namn som godtas när status registreras."
+    )
+    meaning: Meaning = Field(
+        alias="betyder", description="ej-startad, pågår, klar eller utgår (struken/ej aktuell)."
+    )
+
+    @property
+    def value(self) -> str:
+        """What a history entry's ``status`` says for this status: its name."""
+        return self.name
+
+    def names(self) -> tuple[str, ...]:
+        """Every name this status goes by: name, id, aliases."""
+        return (self.name, self.id, *self.aliases)
+
+
+def _status(id_: str, name: str, aliases: tuple[str, ...], meaning: Meaning) -> Status:
+    return Status.model_validate(
+        {"id": id_, "namn": name, "alias": aliases, "betyder": meaning.value}
+    )
+
+
+# The follow-up template's three statuses: the scale of a plan without ``statusar``.
+DEFAULT_STATUSES: tuple[Status, ...] = (
+    _status("klart", "Klart", ("klar", "done"), Meaning.DONE),
+    _status("påbörjat", "Påbörjat", ("pågår", "started", "in-progress"), Meaning.UNDER_WAY),
+    _status(
+        "ej-påbörjat",
+        "Ej påbörjat",
+        ("inte påbörjat", "not-started", "not started"),
+        Meaning.NOT_STARTED,
+    ),
+)
+
+
 class HistoryEntry(_Model):
     """One recorded status of a row: appended, never edited."""
 
@@ -244,7 +349,9 @@ class HistoryEntry(_Model):
     )
 
     date: IsoDate = Field(alias="datum", description="Dag då statusen gällde (ÅÅÅÅ-MM-DD).")
-    status: Status = Field(description="Klart, Påbörjat eller Ej påbörjat.")
+    status: Text = Field(
+        description="En av planens statusar, skriven som dess namn (eller id), t.ex. Klart."
+    )
     note: Text | None = Field(default=None, alias="notering", description="Fri kommentar.")
     by: Text | None = Field(default=None, alias="av", description="Roll som registrerade.")
     round: RoundId | None = Field(
@@ -296,6 +403,40 @@ class PlanArea(_Model):
     )
 
 
+class Cost(_Model):
+    """What a row costs according to the plan: an amount in kronor and the text as written."""
+
+    model_config = _schema_text(
+        "Kostnad",
+        "Vad raden kostar enligt planen: belopp i hela kronor, engång eller per år, och texten "
+        "som den står i planen.",
+    )
+
+    amount: StrictInt | None = Field(
+        default=None,
+        alias="belopp",
+        ge=0,
+        description="Belopp i hela kronor (utan mellanslag eller 'kr'), t.ex. 15000.",
+    )
+    basis: CostBasis | None = Field(
+        default=None,
+        alias="typ",
+        description="'engång' eller 'per år'; krävs när belopp anges.",
+    )
+    text: Text = Field(
+        description="Kostnaden som planen skriver den, t.ex. 'ca 800 kronor' eller "
+        "'1+1 årsarbetare'."
+    )
+
+    @model_validator(mode="after")
+    def _basis_with_amount(self) -> Cost:
+        if self.amount is not None and self.basis is None:
+            raise ValueError("ange 'typ: engång' eller 'typ: per år' för beloppet")
+        if self.amount is None and self.basis is not None:
+            raise ValueError("'typ' gäller ett belopp; ange 'belopp' i hela kronor")
+        return self
+
+
 class Row(_Model):
     """One proposal row of the plan's follow-up table."""
 
@@ -307,17 +448,44 @@ class Row(_Model):
     details: Text | None = Field(
         default=None, alias="detaljer", description="Vad planens brödtext lägger till."
     )
-    responsible: Text = Field(alias="ansvar", description="Ansvarig roll (aldrig en person).")
-    start: Text = Field(description="Start som den är skriven, t.ex. 'Hösten 2017'.")
+    owners: Owners = Field(
+        default=(),
+        alias="ansvar",
+        description="Ansvarig roll eller lista av roller (aldrig personer); utelämnas när planen "
+        "inte anger någon.",
+    )
+    start: Text = Field(
+        description="Start som den är skriven, t.ex. 'Hösten 2017' eller 'Q3 2018'."
+    )
+    end: Text | None = Field(
+        default=None,
+        alias="slut",
+        description="Slut eller slutdatum som det är skrivet, t.ex. 'Senast december 2018'.",
+    )
+    start_period: PeriodText | None = Field(
+        default=None,
+        alias="startperiod",
+        description="Startperioden uttryckligen, när start inte går att tolka (t.ex. 'Q3 2018').",
+    )
+    end_period: PeriodText | None = Field(
+        default=None,
+        alias="slutperiod",
+        description="Slutperioden uttryckligen, när slut inte går att tolka (t.ex. '2019').",
+    )
     term: Annotated[StrictStr, BeforeValidator(_nonblank)] | None = Field(
         default=None,
         alias="termin",
-        description="Starttermin tolkad ur start, t.ex. HT2017 eller VT2018.",
+        description="Starttermin tolkad ur start, t.ex. HT2017 eller VT2018 (äldre form av "
+        "startperiod).",
     )
-    needs_funding: StrictBool = Field(
-        default=False,
+    needs_funding: StrictBool | None = Field(
+        default=None,
         alias="behöver_finansiering",
-        description="true om raden kräver särskilda resurser.",
+        description="true om raden kräver särskilda resurser, false om den ryms i befintlig "
+        "ram; utelämnas när planen inte säger något.",
+    )
+    cost: Cost | None = Field(
+        default=None, alias="kostnad", description="Vad raden kostar, enligt planen."
     )
     measures: tuple[StrictInt, ...] = Field(
         default=(), alias="insatser", description="Katalogens insatser som raden genomför."
@@ -349,24 +517,49 @@ class Row(_Model):
             raise ValueError(f"termin {value!r} ska skrivas som HT2017 eller VT2018")
         return value
 
-    @property
-    def status(self) -> Status:
-        """The current status: the latest history entry's, or Ej påbörjat with no history."""
-        return self.history[-1].status if self.history else Status.NOT_STARTED
-
-    def status_on(self, day: dt.date) -> Status:
-        """The status as recorded on or before ``day``."""
-        current = Status.NOT_STARTED
+    def entry_on(self, day: dt.date | None = None) -> HistoryEntry | None:
+        """The history entry in force on ``day`` (the latest dated on or before it), or the
+        latest entry when ``day`` is ``None``; ``None`` when the row has not been followed up."""
+        found = None
         for entry in self.history:
-            if entry.date > day:
+            if day is not None and entry.date > day:
                 break
-            current = entry.status
-        return current
+            found = entry
+        return found
 
     @property
     def start_term(self) -> Term | None:
-        """The start term: the explicit ``termin`` or the one parsed from ``start``."""
+        """The explicit ``termin``, or the half-year term ``start`` names, if any."""
         return parse_term(self.term) if self.term else parse_term(self.start)
+
+    @property
+    def start_timing(self) -> Timing | None:
+        """What the start says about time: ``startperiod``, ``termin`` or the parsed ``start``."""
+        if self.start_period is not None:
+            return parse_timing(self.start_period)
+        if self.term is not None:
+            term = parse_term(self.term)
+            return Timing(Period(term.first_day, term.last_day), None) if term else None
+        return parse_timing(self.start)
+
+    @property
+    def start_window(self) -> Period | None:
+        """The period work should start in, if the plan gives one."""
+        timing = self.start_timing
+        return timing.start if timing else None
+
+    @property
+    def end_window(self) -> Period | None:
+        """The period work should be done by: ``slutperiod``, ``slut``, or the end of a range or
+        deadline written as the start; ``None`` when the plan gives no end."""
+        if self.end_period is not None:
+            timing = parse_timing(self.end_period)
+            return timing.as_end if timing else None
+        if self.end is not None:
+            timing = parse_timing(self.end)
+            return timing.as_end if timing else None
+        timing = self.start_timing
+        return timing.end if timing else None
 
 
 class Round(_Model):
@@ -435,6 +628,13 @@ class Plan(_Model):
     )
 
     meta: PlanMeta = Field(alias="plan", description="Uppgifter om planen.")
+    statuses: tuple[Status, ...] | None = Field(
+        default=None,
+        alias="statusar",
+        min_length=1,
+        description="Planens egen statusskala i den ordning kolumnerna visas. Utan den: "
+        "Klart (klar), Påbörjat (pågår) och Ej påbörjat (ej-startad).",
+    )
     rounds: tuple[Round, ...] = Field(
         default=(), alias="uppföljningar", description="Planerade uppföljningsomgångar."
     )
@@ -466,3 +666,17 @@ class Plan(_Model):
     def round(self, round_id: str) -> Round | None:
         """The follow-up round with ``round_id``, if any."""
         return next((r for r in self.rounds if r.id == round_id), None)
+
+    @property
+    def scale(self) -> tuple[Status, ...]:
+        """The plan's statuses in column order: its ``statusar``, or the template's three."""
+        return self.statuses if self.statuses is not None else DEFAULT_STATUSES
+
+    def status_written(self, written: str) -> Status | None:
+        """The status a history entry's ``status`` names (its name or id), if the scale has it."""
+        return next((s for s in self.scale if written in (s.name, s.id)), None)
+
+    def status_on(self, row: Row, day: dt.date | None = None) -> Status | None:
+        """``row``'s status on ``day`` (latest when ``None``); ``None``: not followed up yet."""
+        entry = row.entry_on(day)
+        return self.status_written(entry.status) if entry is not None else None

@@ -13,7 +13,7 @@ changes also carries the earlier moment and keeps only the rows whose status mov
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +22,9 @@ from planctl.errors import UsageError
 from planctl.indicators import Standing, row_standings
 from planctl.models import (
     Catalogue,
+    Cost,
     HistoryEntry,
+    Meaning,
     Measure,
     Measurement,
     Plan,
@@ -30,8 +32,10 @@ from planctl.models import (
     Status,
     Target,
 )
+from planctl.progress import Late, owners_label, state_on, status_label
 from planctl.query import RowFilter, Since, filter_rows
 from planctl.summary import MeasureUptake, PlanSummary, Summary
+from planctl.terms import Period
 
 
 def target_record(target: Target) -> dict[str, Any]:
@@ -60,7 +64,7 @@ def history_record(entry: HistoryEntry) -> dict[str, Any]:
     """One status history entry."""
     return {
         "date": entry.date.isoformat(),
-        "status": entry.status.value,
+        "status": entry.status,
         "note": entry.note,
         "by": entry.by,
         "round": entry.round,
@@ -101,10 +105,30 @@ def indicator_record(row_id: str, standing: Standing) -> dict[str, Any]:
     }
 
 
+def period_record(period: Period | None) -> dict[str, str] | None:
+    """A period's first and last day, ``null`` when there is none."""
+    if period is None:
+        return None
+    return {"first": period.first.isoformat(), "last": period.last.isoformat()}
+
+
+def cost_record(cost: Cost | None) -> dict[str, Any] | None:
+    """A row's cost: amount in kronor (or ``null``), ``engång``/``per år``, the text as written."""
+    if cost is None:
+        return None
+    return {
+        "amount": cost.amount,
+        "basis": cost.basis.value if cost.basis else None,
+        "text": cost.text,
+    }
+
+
 def row_record(plan: Plan, row: Row) -> dict[str, Any]:
-    """One plan row with its current status."""
+    """One plan row with its current status (``status`` and ``meaning`` are ``None`` when the row
+    has not been followed up)."""
     area = plan.area(row.area)
     term = row.start_term
+    status = plan.status_on(row)
     return {
         "plan": plan.meta.id,
         "id": row.id,
@@ -112,12 +136,19 @@ def row_record(plan: Plan, row: Row) -> dict[str, Any]:
         "area_name": area.name if area else row.area,
         "proposal": row.proposal,
         "details": row.details,
-        "responsible": row.responsible,
+        "responsible": owners_label(row.owners),
+        "owners": list(row.owners),
         "start": row.start,
         "start_term": term.code if term else None,
+        "start_period": period_record(row.start_window),
+        "end": row.end,
+        "end_period": period_record(row.end_window),
+        "open_timing": bool(row.start_timing and row.start_timing.open),
         "needs_funding": row.needs_funding,
+        "cost": cost_record(row.cost),
         "measures": list(row.measures),
-        "status": row.status.value,
+        "status": status.name if status else None,
+        "meaning": status.meaning.value if status else None,
         "status_date": row.history[-1].date.isoformat() if row.history else None,
         "history": [history_record(e) for e in row.history],
         "targets": [target_record(t) for t in row.targets],
@@ -149,7 +180,12 @@ def measure_detail(catalogue: Catalogue, measure: Measure, plans: list[Plan]) ->
     """A measure with every plan row that carries it out."""
     record = measure_record(catalogue, measure)
     record["plan_rows"] = [
-        {"plan": plan.meta.id, "id": row.id, "proposal": row.proposal, "status": row.status.value}
+        {
+            "plan": plan.meta.id,
+            "id": row.id,
+            "proposal": row.proposal,
+            "status": status_label(plan.status_on(row)),
+        }
         for plan in plans
         for row in plan.rows
         if measure.id in row.measures
@@ -212,8 +248,10 @@ def _plan_summary_record(plan: PlanSummary) -> dict[str, Any]:
         "title": plan.title,
         "rows": plan.rows,
         "done": plan.done,
-        "started": plan.started,
+        "under_way": plan.under_way,
         "not_started": plan.not_started,
+        "dropped": plan.dropped,
+        "not_followed_up": plan.not_followed_up,
         "delayed": plan.delayed,
         "share_done": _share(plan.share_done),
         "latest_follow_up": (
@@ -260,65 +298,130 @@ class Moment:
 
 @dataclass(frozen=True)
 class Counts:
-    """How many rows have each status, and how many of the not started ones are delayed."""
+    """How many rows have each status of the plan's scale, how many are not followed up, and
+    how many are late (by kind).
 
-    done: int = 0
-    started: int = 0
-    not_started: int = 0
-    delayed: int = 0
+    ``per_status`` lists the scale in column order with a count for each status.
+    """
+
+    per_status: tuple[tuple[Status, int], ...]
+    not_followed_up: int = 0
+    start_late: int = 0
+    end_late: int = 0
 
     @property
     def total(self) -> int:
-        """All rows counted."""
-        return self.done + self.started + self.not_started
+        """All rows counted, followed up or not."""
+        return sum(n for _, n in self.per_status) + self.not_followed_up
+
+    @property
+    def delayed(self) -> int:
+        """Rows late in either way."""
+        return self.start_late + self.end_late
+
+    def of(self, status: Status) -> int:
+        """Rows with ``status``."""
+        return sum(n for s, n in self.per_status if s == status)
+
+    def meaning(self, meaning: Meaning) -> int:
+        """Rows whose status means ``meaning``."""
+        return sum(n for s, n in self.per_status if s.meaning is meaning)
+
+    @property
+    def done(self) -> int:
+        """Rows whose status means ``klar``."""
+        return self.meaning(Meaning.DONE)
+
+    @property
+    def dropped(self) -> int:
+        """Rows whose status means ``utgår`` (dropped, not applicable)."""
+        return self.meaning(Meaning.DROPPED)
 
     @property
     def share_done(self) -> float:
-        """The share of rows that are done, 0.0–1.0 (0.0 when there are no rows)."""
-        return self.done / self.total if self.total else 0.0
+        """Done rows as a share, 0.0–1.0, of the rows not dropped (0.0 when there are none).
+
+        A dropped row is neither done nor left to do, so it is outside the share.
+        """
+        counted = self.total - self.dropped
+        return self.done / counted if counted else 0.0
 
     @classmethod
-    def of(cls, statuses: Iterable[tuple[Status, bool]]) -> Counts:
-        """Counts of ``(status, delayed)`` pairs."""
-        done = started = not_started = delayed = 0
-        for status, late in statuses:
-            done += status is Status.DONE
-            started += status is Status.STARTED
-            not_started += status is Status.NOT_STARTED
-            delayed += late
-        return cls(done, started, not_started, delayed)
+    def of_states(
+        cls, scale: Sequence[Status], states: Iterable[tuple[Status | None, Late | None]]
+    ) -> Counts:
+        """Counts over the scale of ``(status, late)`` pairs (``None`` status: not followed up)."""
+        per = dict.fromkeys(scale, 0)
+        unfollowed = start_late = end_late = 0
+        for status, late in states:
+            if status is None:
+                unfollowed += 1
+            else:
+                per[status] = per.get(status, 0) + 1
+            start_late += late is Late.START
+            end_late += late is Late.END
+        return cls(tuple(per.items()), unfollowed, start_late, end_late)
+
+    @classmethod
+    def sum(cls, scale: Sequence[Status], parts: Iterable[Counts]) -> Counts:
+        """The counts of several parts over the same scale."""
+        per = dict.fromkeys(scale, 0)
+        unfollowed = start_late = end_late = 0
+        for part in parts:
+            for status, n in part.per_status:
+                per[status] = per.get(status, 0) + n
+            unfollowed += part.not_followed_up
+            start_late += part.start_late
+            end_late += part.end_late
+        return cls(tuple(per.items()), unfollowed, start_late, end_late)
 
 
 @dataclass(frozen=True)
 class ReportRow:
     """One row of the follow-up table, as of the report's moment.
 
-    ``previous`` is set only in a report of changes: the status at the earlier moment.
+    ``status`` is ``None`` when the row has not been followed up by then. ``previous`` is set
+    only in a report of changes: the status at the earlier moment (``None``: not followed up).
     """
 
     id: str
     proposal: str
-    responsible: str
+    owners: tuple[str, ...]
     start: str
-    start_term: str | None
-    needs_funding: bool
-    status: Status
+    end: str | None
+    needs_funding: bool | None
+    status: Status | None
     status_date: dt.date | None
-    delayed: bool
+    late: Late | None
     note: str | None
     note_date: dt.date | None
     previous: Status | None = None
 
+    @property
+    def delayed(self) -> bool:
+        """Whether the row is late in either way."""
+        return self.late is not None
+
+    @property
+    def responsible(self) -> str:
+        """The owners as one text, *ej angivet* when the plan names none."""
+        return owners_label(self.owners)
+
 
 @dataclass(frozen=True)
 class Section:
-    """One area of the report: its rows and its counts (``previous_counts`` for changes)."""
+    """One area of the report: its rows and its counts (``previous_counts`` for changes).
+
+    ``empty_area`` marks an area the plan has no rows in at all: it stays in the report (as
+    *inga rader*) so that the report shows every area the plan has.
+    """
 
     area_id: str
     area_name: str
     rows: tuple[ReportRow, ...]
     counts: Counts
     previous_counts: Counts | None = None
+    empty_area: bool = False
 
 
 @dataclass(frozen=True)
@@ -337,7 +440,7 @@ class ReportFilters:
     area_id: str | None = None
     area_name: str | None = None
     responsible: str | None = None
-    status: Status | None = None
+    status: str | None = None  # the status's name, or "ej uppföljd"
 
     @property
     def active(self) -> bool:
@@ -356,6 +459,7 @@ class Report:
     plan_id: str
     plan_title: str
     organisation: str
+    scale: tuple[Status, ...]
     as_of: Moment
     since: Moment | None
     produced: dt.datetime | dt.date
@@ -376,22 +480,6 @@ class Report:
         return tuple(row for section in self.sections for row in section.rows)
 
 
-def is_delayed(row: Row, status: Status, day: dt.date) -> bool:
-    """Whether ``row`` is late on ``day``: its start term has ended and it is still not started."""
-    term = row.start_term
-    return status is Status.NOT_STARTED and term is not None and day > term.last_day
-
-
-def entry_on(row: Row, day: dt.date) -> HistoryEntry | None:
-    """The history entry in force on ``day`` (the latest on or before it), if any."""
-    found = None
-    for entry in row.history:
-        if entry.date > day:
-            break
-        found = entry
-    return found
-
-
 def note_on(row: Row, day: dt.date) -> HistoryEntry | None:
     """The latest history entry with a note, on or before ``day``."""
     found = None
@@ -403,22 +491,20 @@ def note_on(row: Row, day: dt.date) -> HistoryEntry | None:
     return found
 
 
-def report_row(row: Row, day: dt.date, *, previous: Status | None = None) -> ReportRow:
+def report_row(plan: Plan, row: Row, day: dt.date, *, previous: Status | None = None) -> ReportRow:
     """``row`` as it stood on ``day``."""
-    entry = entry_on(row, day)
-    status = entry.status if entry else Status.NOT_STARTED
+    state = state_on(plan, row, day)
     noted = note_on(row, day)
-    term = row.start_term
     return ReportRow(
         id=row.id,
         proposal=row.proposal,
-        responsible=row.responsible,
+        owners=row.owners,
         start=row.start,
-        start_term=term.code if term else None,
+        end=row.end,
         needs_funding=row.needs_funding,
-        status=status,
-        status_date=entry.date if entry else None,
-        delayed=is_delayed(row, status, day),
+        status=state.status,
+        status_date=state.entry.date if state.entry else None,
+        late=state.late,
         note=noted.note if noted else None,
         note_date=noted.date if noted else None,
         previous=previous,
@@ -525,20 +611,23 @@ def build_report(
     sections: list[Section] = []
     for area in plan.areas:
         in_area = [row for row in rows if row.area == area.id]
-        if not in_area:
+        empty_area = not any(row.area == area.id for row in plan.rows)
+        if not in_area and not (empty_area and wanted.area in (None, area.id)):
             continue
-        now = [report_row(row, day) for row in in_area]
-        counts = Counts.of((r.status, r.delayed) for r in now)
+        now = [report_row(plan, row, day) for row in in_area]
+        counts = Counts.of_states(plan.scale, ((r.status, r.late) for r in now))
         previous_counts = None
         if since is not None:
-            before = [report_row(row, since.day) for row in in_area]
-            previous_counts = Counts.of((r.status, r.delayed) for r in before)
+            before = [report_row(plan, row, since.day) for row in in_area]
+            previous_counts = Counts.of_states(plan.scale, ((r.status, r.late) for r in before))
             now = [
-                report_row(row, day, previous=old.status)
+                report_row(plan, row, day, previous=old.status)
                 for row, new, old in zip(in_area, now, before, strict=True)
-                if new.status is not old.status
+                if new.status != old.status
             ]
-        sections.append(Section(area.id, area.name, tuple(now), counts, previous_counts))
+        sections.append(
+            Section(area.id, area.name, tuple(now), counts, previous_counts, empty_area)
+        )
     area_name = None
     if wanted.area is not None:
         chosen = plan.area(wanted.area)
@@ -547,14 +636,20 @@ def build_report(
         plan_id=plan.meta.id,
         plan_title=plan.meta.title,
         organisation=plan.meta.organisation,
+        scale=plan.scale,
         as_of=as_of,
         since=since,
         produced=produced,
-        filters=ReportFilters(wanted.area, area_name, wanted.responsible, wanted.status),
+        filters=ReportFilters(
+            wanted.area,
+            area_name,
+            wanted.responsible,
+            status_label(wanted.status) if wanted.status or wanted.unfollowed else None,
+        ),
         sections=tuple(sections),
-        counts=_total(s.counts for s in sections),
+        counts=Counts.sum(plan.scale, (s.counts for s in sections)),
         previous_counts=(
-            _total(s.previous_counts for s in sections if s.previous_counts)
+            Counts.sum(plan.scale, (s.previous_counts for s in sections if s.previous_counts))
             if since is not None
             else None
         ),
@@ -572,33 +667,24 @@ def _indicators(
     rows: Iterable[Row], catalogue: Catalogue | None, day: dt.date
 ) -> tuple[IndicatorRow, ...]:
     return tuple(
-        IndicatorRow(row.id, row.needs_funding, standing)
+        IndicatorRow(row.id, row.needs_funding is True, standing)
         for row in rows
         for standing in row_standings(row, catalogue, day)
         if standing.latest is not None
     )
 
 
-def _total(parts: Iterable[Counts]) -> Counts:
-    done = started = not_started = delayed = 0
-    for part in parts:
-        done += part.done
-        started += part.started
-        not_started += part.not_started
-        delayed += part.delayed
-    return Counts(done, started, not_started, delayed)
-
-
 def history_records(
     plan: Plan, row: Row | None = None, since: Since | None = None
 ) -> list[dict[str, Any]]:
-    """Every status entry of ``row`` (or of the whole plan) in date order, with the status before.
+    """Every status entry of ``row`` (or of the whole plan) in date order, with the status before
+    (``None`` before the first entry: not followed up).
 
     Entries on the same day keep plan order, then file order.
     """
     records: list[dict[str, Any]] = []
     for current in plan.rows if row is None else (row,):
-        previous = Status.NOT_STARTED
+        previous: str | None = None
         for entry in current.history:
             if since is None or since.admits(entry.date, entry.round):
                 records.append(
@@ -607,7 +693,7 @@ def history_records(
                         "id": current.id,
                         "area": current.area,
                         **history_record(entry),
-                        "previous": previous.value,
+                        "previous": previous,
                     }
                 )
             previous = entry.status

@@ -46,9 +46,10 @@ def render_csv(report: Report) -> str:
     write([words.title(report)])
     for label, value in words.header_fields(report):
         write([label, value])
+    write(["Förklaring", words.LEGEND_TEXT])
     write([])
     headings = [words.H_AREA, words.H_ID, words.H_PROPOSAL, words.H_RESPONSIBLE, words.H_START]
-    headings += ["Termin", *(s.value for s in words.STATUSES)]
+    headings += [words.H_END, *(s.name for s in report.scale)]
     if report.is_changes:
         headings.append("Status före")
     headings += ["Status", words.H_DELAYED, words.H_FUNDING, words.H_NOTE, words.H_NOTE_DATE]
@@ -61,23 +62,24 @@ def render_csv(report: Report) -> str:
                 row.proposal,
                 row.responsible,
                 row.start,
-                row.start_term or "",
-                *(words.MARK if s is row.status else "" for s in words.STATUSES),
+                row.end or "",
+                *(words.MARK if s == row.status else "" for s in report.scale),
             ]
             if report.is_changes:
-                cells.append(row.previous.value if row.previous else "")
+                cells.append(words.status_label(row.previous))
             cells += [
-                row.status.value,
-                "ja" if row.delayed else "",
+                words.status_label(row.status),
+                row.late.value if row.late else "",
                 "ja" if row.needs_funding else "",
                 row.note or "",
                 row.note_date.isoformat() if row.note_date else "",
             ]
             write(cells)
     write([])
-    summary: list[str | int] = [words.H_AREA, *words.H_COUNTS, words.H_TOTAL, f"{words.H_SHARE} %"]
+    counted = words.count_headings(report)
+    summary: list[str | int] = [words.H_AREA, *counted, words.H_TOTAL, f"{words.H_SHARE} %"]
     if report.is_changes:
-        summary += [f"{h} före" for h in words.H_COUNTS] + ["Bytt status"]
+        summary += [f"{h} före" for h in counted] + ["Bytt status"]
     write(summary)
     for line in words.summary_lines(report):
         values: list[str | int] = [line.label, *words.count_values(line.counts)]

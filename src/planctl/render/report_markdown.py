@@ -6,7 +6,6 @@ Every text from the YAML is escaped: Markdown punctuation and ``<``/``>`` get a 
 
 from __future__ import annotations
 
-from planctl.models import Status
 from planctl.render import markdown_cell as escape
 from planctl.render import report_text as words
 from planctl.report import Report, ReportRow, Section
@@ -31,11 +30,12 @@ def render_markdown(report: Report) -> str:
         lines += _indicators(report)
     if words.needs_funding_note(report):
         lines += [escape(words.FUNDING_NOTE), ""]
+    lines += [f"*{escape(words.LEGEND_TEXT)}*", ""]
     return "\n".join(lines)
 
 
 def _summary(report: Report) -> list[str]:
-    headings = [words.H_AREA, *words.H_COUNTS]
+    headings = [words.H_AREA, *(escape(h) for h in words.count_headings(report))]
     if report.is_changes:
         headings.append("Bytt status")
     headings += [words.H_SHARE, "Framsteg"]
@@ -55,14 +55,14 @@ def _summary(report: Report) -> list[str]:
 def _section(report: Report, section: Section) -> list[str]:
     lines = [f"## {escape(section.area_name)}", "", words.counts_sentence(section.counts), ""]
     if not section.rows:
-        return [*lines, f"*{words.empty_text(report)}*", ""]
+        return [*lines, f"*{words.empty_text(report, section)}*", ""]
     if report.is_changes:
         headings = [words.H_ID, words.H_PROPOSAL, words.H_RESPONSIBLE, words.H_FROM, words.H_TO]
         align = ["---", "---", "---", "---", "---"]
     else:
         headings = [words.H_ID, words.H_PROPOSAL, words.H_RESPONSIBLE, words.H_START]
-        headings += [s.value for s in words.STATUSES]
-        align = ["---", "---", "---", "---", ":-:", ":-:", ":-:"]
+        headings += [escape(s.name) for s in report.scale]
+        align = ["---", "---", "---", "---", *[":-:"] * len(report.scale)]
     headings.append(words.H_NOTE)
     align.append("---")
     return [*lines, *_table(headings, align, [_cells(report, r) for r in section.rows]), ""]
@@ -71,10 +71,13 @@ def _section(report: Report, section: Section) -> list[str]:
 def _cells(report: Report, row: ReportRow) -> list[str]:
     cells = [escape(words.row_label(row)), escape(row.proposal), escape(row.responsible)]
     if report.is_changes:
-        cells += [(row.previous or Status.NOT_STARTED).value, f"**{row.status.value}**"]
+        cells += [
+            escape(words.status_label(row.previous)),
+            f"**{escape(words.status_label(row.status))}**",
+        ]
     else:
         cells.append(escape(row.start))
-        cells += [f"**{m}**" if m else "" for m in words.status_marks(row)]
+        cells += [f"**{m}**" if m else "" for m in words.status_marks(report, row)]
     note = ""
     if row.note:
         note = escape(row.note)

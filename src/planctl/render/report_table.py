@@ -12,13 +12,11 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
-from planctl.models import Status
 from planctl.render import report_text as words
 from planctl.report import Counts, IndicatorRow, Report, ReportRow, Section
 
 WIDE = 120
 BAR = 10
-STATUS_STYLE = {Status.DONE: "green", Status.STARTED: "yellow", Status.NOT_STARTED: "red"}
 
 
 def report_view(report: Report) -> RenderableType:
@@ -30,8 +28,10 @@ def report_view(report: Report) -> RenderableType:
         parts += [Text(""), _section(report, section)]
     if report.indicators:
         parts += [Text(""), _indicators(report)]
+    parts.append(Text(""))
     if words.needs_funding_note(report):
-        parts += [Text(""), Text(words.FUNDING_NOTE, style="dim")]
+        parts.append(Text(words.FUNDING_NOTE, style="dim"))
+    parts.append(Text(words.LEGEND_TEXT, style="dim"))
     return Group(*parts)
 
 
@@ -65,7 +65,7 @@ def _summary(report: Report) -> Table:
     )
     # Wide enough for "personalförsörjning", the longest word of the Borås areas.
     table.add_column(words.H_AREA, ratio=1, min_width=19)
-    for heading in words.H_COUNTS:
+    for heading in words.count_headings(report):
         # Short headings that wrap to two lines keep the summary within 80 columns.
         table.add_column(heading.replace(" ", "\n"), justify="right", no_wrap=True)
     table.add_column("Andel\nklart", justify="right", no_wrap=True)
@@ -102,7 +102,7 @@ def _section(report: Report, section: Section) -> RenderableType:
         return Group(
             Text(section.area_name, style="bold"),
             Text(words.counts_sentence(section.counts), style="dim"),
-            Text(words.empty_text(report), style="italic"),
+            Text(words.empty_text(report, section), style="italic"),
         )
     return _SectionView(report, section)
 
@@ -130,9 +130,9 @@ def _section_table(report: Report, section: Section, *, wide: bool) -> Table:
     else:
         if wide:
             table.add_column(words.H_START, min_width=11, max_width=18)
-        for status in words.STATUSES:
+        for status in report.scale:
             # Headings wrap to one word a line; "försenad" fits the width that sets.
-            table.add_column(status.value.replace(" ", "\n"), justify="center", min_width=5)
+            table.add_column(status.name.replace(" ", "\n"), justify="center", min_width=5)
     for row in section.rows:
         table.add_row(*_cells(report, row, wide=wide))
     return table
@@ -151,21 +151,20 @@ def _cells(report: Report, row: ReportRow, *, wide: bool) -> list[RenderableType
     if wide:
         cells.append(Text(row.responsible))
     if report.is_changes:
-        before = row.previous or Status.NOT_STARTED
         cells += [
-            Text(before.value, style=STATUS_STYLE[before]),
-            Text(row.status.value, style=STATUS_STYLE[row.status]),
+            Text(words.status_label(row.previous), style=words.status_style(row.previous)),
+            Text(words.status_label(row.status), style=words.status_style(row.status)),
         ]
         return cells
     if wide:
         cells.append(Text(row.start))
-    for status in words.STATUSES:
-        if status is not row.status:
+    for status in report.scale:
+        if status != row.status:
             cells.append(Text(""))
-        elif row.delayed:
-            cells.append(Text(f"{words.MARK}\n{words.DELAYED}", style="bold red"))
+        elif row.late is not None:
+            cells.append(Text(f"{words.MARK}\n{row.late.value}", style="bold red"))
         else:
-            cells.append(Text(words.MARK, style=f"bold {STATUS_STYLE[status]}"))
+            cells.append(Text(words.MARK, style=f"bold {words.status_style(status)}"))
     return cells
 
 
