@@ -406,10 +406,13 @@ class PlanArea(_Model):
 class Cost(_Model):
     """What a row costs according to the plan: an amount in kronor and the text as written."""
 
-    model_config = _schema_text(
-        "Kostnad",
-        "Vad raden kostar enligt planen: belopp i hela kronor, engång eller per år, och texten "
-        "som den står i planen.",
+    model_config = ConfigDict(
+        title="Kostnad",
+        json_schema_extra={
+            "description": "Vad raden kostar enligt planen: belopp i hela kronor, engång eller "
+            "per år, och texten som den står i planen.",
+            "dependentRequired": {"belopp": ["typ"], "typ": ["belopp"]},
+        },
     )
 
     amount: StrictInt | None = Field(
