@@ -185,3 +185,78 @@ def test_owners_and_money(plan: Plan) -> None:
 def test_shipped_plan_data_dir_has_one_plan(tmp_path: Path) -> None:
     """The fixture directory holds only this plan (no catalogue is needed)."""
     assert [p.name for p in OTHER.iterdir()] == ["exempelstad.yaml"]
+
+
+# --- several plans ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def two_plans(data_dir: Path) -> Path:
+    """The shipped Borås data with Exempelstad's plan beside it."""
+    (data_dir / "exempelstad.yaml").write_bytes((OTHER / "exempelstad.yaml").read_bytes())
+    return data_dir
+
+
+@pytest.mark.parametrize(
+    ("typed", "plan_id"),
+    [
+        ("exempelstad-2025", "exempelstad-2025"),
+        ("exempel", "exempelstad-2025"),
+        ("EXEMPELSTAD", "exempelstad-2025"),
+        ("boras", "boras-socialsekreterare-2017"),
+        ("Borås Stad", "boras-socialsekreterare-2017"),
+    ],
+)
+def test_plan_matches_like_areas(two_plans: Path, typed: str, plan_id: str) -> None:
+    """--plan matches a plan's id or organisation in any case, without å/ä/ö, or by prefix."""
+    data = load_data_dir(two_plans, today=TODAY)
+    assert data.plan(typed).model.meta.id == plan_id
+
+
+def test_row_id_in_one_plan_needs_no_plan(two_plans: Path) -> None:
+    """A row id that only one plan has chooses that plan; otherwise the plans are listed."""
+    data = load_data_dir(two_plans, today=TODAY)
+    assert data.plan(row_ids=("r-8",)).model.meta.id == "exempelstad-2025"
+    assert data.plan(row_ids=("LB-4", "KP-10")).model.meta.id == "boras-socialsekreterare-2017"
+    with pytest.raises(UsageError, match="flera planer.*boras-socialsekreterare-2017"):
+        data.plan()
+    with pytest.raises(UsageError, match="flera planer"):
+        data.plan(row_ids=("R-1", "LB-1"))
+    with pytest.raises(UsageError, match="okänt värde 'malmo' för plan"):
+        data.plan("malmo")
+
+
+def test_summary_over_two_scales_compares_by_meaning(two_plans: Path) -> None:
+    """Borås (no follow-up yet) and Exempelstad (its own scale) side by side, by meaning."""
+    from planctl.summary import summarise
+
+    data = load_data_dir(two_plans, today=TODAY)
+    summary = summarise(data.require_catalogue(), [p.model for p in data.plans], today=TODAY)
+    got = {
+        p.plan_id: (p.rows, p.done, p.under_way, p.not_started, p.dropped, p.not_followed_up)
+        for p in summary.plans
+    }
+    assert got == {
+        "boras-socialsekreterare-2017": (27, 0, 0, 0, 0, 27),
+        "exempelstad-2025": (8, 1, 3, 2, 1, 1),
+    }
+    assert [p.delayed for p in summary.plans] == [0, 3]
+
+
+def test_readme_example_plan_validates(tmp_path: Path) -> None:
+    """The README's complete example (five statuses, quarters, a deadline) is a valid plan: its
+    only remark is the row it shows without an owner."""
+    from tests.conftest import DATA, REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Ett komplett exempel") :]
+    example = section[section.index("```yaml\n") + 8 : section.index("```\n", 10)]
+    (tmp_path / "measures.yaml").write_bytes((DATA / "measures.yaml").read_bytes())
+    (tmp_path / "exempel.yaml").write_text(example, encoding="utf-8")
+    data = load_data_dir(tmp_path, today=TODAY)
+    assert [(p.rule, p.severity.value) for p in data.problems] == [("no-responsible", "varning")]
+    plan = data.plan().model
+    assert len(plan.scale) == 5
+    (first, second) = plan.rows
+    assert first.end_window is not None and first.end_window.last == dt.date(2026, 12, 31)
+    assert second.start_window is not None and second.start_window.first == dt.date(2026, 5, 1)

@@ -248,7 +248,7 @@ def _plan_summary_record(plan: PlanSummary) -> dict[str, Any]:
         "title": plan.title,
         "rows": plan.rows,
         "done": plan.done,
-        "under_way": plan.under_way,
+        "started": plan.under_way,
         "not_started": plan.not_started,
         "dropped": plan.dropped,
         "not_followed_up": plan.not_followed_up,

@@ -36,7 +36,7 @@ def counts_record(counts: Counts | None) -> dict[str, Any] | None:
     return {
         "statuses": {status.id: n for status, n in counts.per_status},
         "done": counts.done,
-        "under_way": counts.meaning(Meaning.UNDER_WAY),
+        "started": counts.meaning(Meaning.UNDER_WAY),
         "not_started": counts.meaning(Meaning.NOT_STARTED),
         "dropped": counts.dropped,
         "not_followed_up": counts.not_followed_up,
