@@ -218,7 +218,7 @@ def test_row_id_in_one_plan_needs_no_plan(two_plans: Path) -> None:
     data = load_data_dir(two_plans, today=TODAY)
     assert data.plan(row_ids=("r-8",)).model.meta.id == "exempelstad-2025"
     assert data.plan(row_ids=("LB-4", "KP-10")).model.meta.id == "boras-socialsekreterare-2017"
-    with pytest.raises(UsageError, match="flera planer.*boras-socialsekreterare-2017"):
+    with pytest.raises(UsageError, match=r"flera planer.*boras-socialsekreterare-2017"):
         data.plan()
     with pytest.raises(UsageError, match="flera planer"):
         data.plan(row_ids=("R-1", "LB-1"))

@@ -127,7 +127,7 @@ def test_measure_filter(catalogue: Catalogue) -> None:
 
 def test_bad_period_lists_the_accepted_forms() -> None:
     """A period that cannot be parsed is a usage error that says what to write."""
-    with pytest.raises(UsageError, match="kvartal.*tertial.*läsår"):
+    with pytest.raises(UsageError, match=r"kvartal.*tertial.*läsår"):
         match_period("snart")
 
 

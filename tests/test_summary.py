@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from planctl.models import Catalogue, Plan
-from planctl.store import load_data_dir
-from planctl.models import HistoryEntry
+from planctl.models import Catalogue, HistoryEntry, Plan
 from planctl.progress import Late, state_on
+from planctl.store import load_data_dir
 from planctl.summary import FollowUp, summarise
 from tests.conftest import DATA, TODAY, Invoke
 
