@@ -11,11 +11,11 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from planctl.documents import Loaded
 from planctl.errors import Problem, Severity
 from planctl.indicators import measured_target, value_problem
 from planctl.models import Catalogue, Plan, Row
 from planctl.query import fold
-from planctl.store import Loaded
 from planctl.terms import ACCEPTED_FORMS, parse_term, parse_timing
 from planctl.yamlio import Document, Mark, Path
 

@@ -13,7 +13,8 @@ from typing import Any
 
 from planctl.models import Meaning, Status
 from planctl.progress import LEGEND
-from planctl.report import Counts, Moment, Report, ReportRow, indicator_record
+from planctl.records import indicator_record
+from planctl.report import Counts, Moment, Report, ReportRow
 
 SCHEMA = "planctl-report/2"
 

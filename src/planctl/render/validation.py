@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 
 from planctl.errors import Problem, Severity
 from planctl.progress import NOT_FOLLOWED_UP
-from planctl.render import markdown_cell, problems_summary, problems_text, to_json
+from planctl.render.jsondoc import to_json
+from planctl.render.markdown import markdown_cell
+from planctl.render.problems import problems_summary, problems_text
 
 if TYPE_CHECKING:
     from planctl.changes import ChangeReport

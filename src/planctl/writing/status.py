@@ -20,12 +20,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from planctl import savefile
+from planctl.documents import Loaded
 from planctl.errors import ConflictError, DataError, UsageError
 from planctl.models import Catalogue, HistoryEntry, Measurement, Plan, Round, Row, Status, Target
 from planctl.query import fold, match_round, match_row, match_status
-from planctl.store import DataSet, Loaded, load_data_dir
-from planctl.yamledit import Append, EditError, append_items, double_quoted, scalar, unified_diff
+from planctl.store import DataSet, load_data_dir
+from planctl.writing import savefile
+from planctl.writing.yamledit import (
+    Append,
+    EditError,
+    append_items,
+    double_quoted,
+    scalar,
+    unified_diff,
+)
 
 ROWS_KEY = "åtgärder"
 HISTORY_KEY = "historik"
@@ -327,6 +335,7 @@ def update_plan(
     today: dt.date,
     base: Path | None = None,
     plan_id: str | None = None,
+    row_ids: Sequence[str] = (),
     snapshot: str | None = None,
     dry_run: bool = False,
     lock_timeout: float = savefile.LOCK_TIMEOUT,
@@ -338,14 +347,14 @@ def update_plan(
     as it is once the lock is held, so concurrent planctl writers never lose an update.
     """
     data = load_data_dir(root, today=today, base=base, plan_id=plan_id).require_valid()
-    loaded = data.plan(plan_id)
+    loaded = data.plan(plan_id, row_ids=row_ids)
     if dry_run:
         _require_snapshot(loaded, snapshot)
         return _apply(root, data, loaded, prepare, today=today, base=base, write=False)
     with savefile.locked(loaded.path, shown=loaded.doc.file, timeout=lock_timeout):
         if _read_text(loaded.path) != loaded.doc.text:  # another writer came first
             data = load_data_dir(root, today=today, base=base, plan_id=plan_id).require_valid()
-            loaded = data.plan(plan_id)
+            loaded = data.plan(plan_id, row_ids=row_ids)
         _require_snapshot(loaded, snapshot)
         return _apply(root, data, loaded, prepare, today=today, base=base, write=True)
 
