@@ -222,7 +222,7 @@ def test_row_id_in_one_plan_needs_no_plan(two_plans: Path) -> None:
         data.plan()
     with pytest.raises(UsageError, match="flera planer"):
         data.plan(row_ids=("R-1", "LB-1"))
-    with pytest.raises(UsageError, match="okänt värde 'malmo' för plan"):
+    with pytest.raises(UsageError, match="okänd plan 'malmo'"):
         data.plan("malmo")
 
 

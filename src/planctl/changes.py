@@ -21,9 +21,18 @@ from planctl.yamlio import Document, decode, read_document
 _ROW_FIELDS: tuple[tuple[str, str], ...] = (
     ("proposal", "förslag"),
     ("details", "detaljer"),
-    ("responsible", "ansvar"),
+    ("owners", "ansvar"),
     ("start", "start"),
+    ("end", "slut"),
 )
+
+
+def _field_text(row: Row, name: str) -> str | None:
+    """A reviewed field as text; several owners are one comma-separated text."""
+    value = getattr(row, name)
+    if isinstance(value, tuple):
+        return ", ".join(value) or None
+    return value if isinstance(value, str) else None
 
 
 @dataclass(frozen=True)
@@ -135,9 +144,9 @@ def compare_plans(base: Plan | None, head: Plan | None) -> PlanChanges:
             statuses += _status_changes(row, row.history, None)
             continue
         fields = tuple(
-            FieldChange(key, getattr(old, name), getattr(row, name))
+            FieldChange(key, _field_text(old, name), _field_text(row, name))
             for name, key in _ROW_FIELDS
-            if getattr(old, name) != getattr(row, name)
+            if _field_text(old, name) != _field_text(row, name)
         )
         if fields:
             reworded.append(RowChange(row.id, fields))

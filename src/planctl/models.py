@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -22,26 +20,26 @@ from pydantic import (
     StrictFloat,
     StrictInt,
     StrictStr,
-    WithJsonSchema,
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
 
-from planctl.terms import ACCEPTED_FORMS, Period, Term, Timing, parse_term, parse_timing
-
-
-class Meaning(enum.StrEnum):
-    """What a status of a plan's scale means, whatever the plan calls it.
-
-    Counts, "andel klart" and lateness follow the meaning: a plan may say Genomförd where Borås
-    says Klart, or add Ej aktuell for a measure that was dropped (``utgår``).
-    """
-
-    NOT_STARTED = "ej-startad"
-    UNDER_WAY = "pågår"
-    DONE = "klar"
-    DROPPED = "utgår"
+from planctl.fields import (
+    IsoDate,
+    Owners,
+    PeriodText,
+    RoundId,
+    RowId,
+    Slug,
+    StrictModel,
+    Text,
+    nonblank,
+    schema_text,
+)
+from planctl.scale import DEFAULT_STATUSES as DEFAULT_STATUSES  # re-exported with the models
+from planctl.scale import Meaning as Meaning
+from planctl.scale import Status as Status
+from planctl.terms import Period, Timing, parse_term, parse_timing
 
 
 class Unit(enum.StrEnum):
@@ -79,147 +77,13 @@ ENUM_SCHEMA_TEXT: dict[type[enum.Enum], tuple[str, str]] = {
     CostBasis: ("Kostnadsslag", "'engång' för en engångskostnad, 'per år' för en årlig."),
 }
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_SLUG = re.compile(r"[a-zåäö0-9]+(?:-[a-zåäö0-9]+)*")
-_ROW_ID = re.compile(r"[A-Za-zÅÄÖåäö0-9]+(?:[-.][A-Za-zÅÄÖåäö0-9]+)*")
-
-
-def _iso_date(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        raise ValueError(f"ska vara ett datum skrivet ÅÅÅÅ-MM-DD, inte {value!r}")
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{value} är inget giltigt datum") from None
-
-
-def _no_surrounding_space(value: Any) -> None:
-    # A quoted id with a stray space looks right in the file but never matches; say so plainly.
-    if isinstance(value, str) and value.strip() and value != value.strip():
-        raise PydanticCustomError(
-            "id_whitespace",
-            "id {value} har mellanslag först eller sist; ta bort dem",
-            {"value": repr(value)},
-        )
-
-
-def _slug(value: Any) -> Any:
-    _no_surrounding_space(value)
-    if isinstance(value, str) and not _SLUG.fullmatch(value):
-        raise ValueError(
-            f"id {value!r} ska skrivas med gemener, siffror och bindestreck (t.ex. 'arbetsvillkor')"
-        )
-    return value
-
-
-def _row_id(value: Any) -> Any:
-    _no_surrounding_space(value)
-    if isinstance(value, str) and not _ROW_ID.fullmatch(value):
-        raise ValueError(
-            f"id {value!r} får bara innehålla bokstäver, siffror och bindestreck (t.ex. 'LB-1')"
-        )
-    return value
-
-
-def _nonblank(value: Any) -> Any:
-    if isinstance(value, str) and not value.strip():
-        raise ValueError("får inte vara tom")
-    return value
-
-
-# Each constrained type also says in JSON Schema what it accepts, so editors and other validators
-# reject what planctl rejects. Dates stay strings in YAML (planctl never lets YAML build dates).
-IsoDate = Annotated[
-    dt.date,
-    BeforeValidator(_iso_date),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
-]
-Text = Annotated[
-    StrictStr,
-    BeforeValidator(_nonblank),
-    WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"}),
-]
-Slug = Annotated[
-    StrictStr,
-    BeforeValidator(_slug),
-    WithJsonSchema({"type": "string", "pattern": f"^{_SLUG.pattern}$"}),
-]
-RowId = Annotated[
-    StrictStr,
-    BeforeValidator(_row_id),
-    WithJsonSchema({"type": "string", "pattern": f"^{_ROW_ID.pattern}$"}),
-]
-RoundId = RowId
-
-
-def _period_text(value: Any) -> Any:
-    _nonblank(value)
-    if isinstance(value, str) and parse_timing(value) is None:
-        raise ValueError(f"kan inte tolka {value!r} som en period; skriv {ACCEPTED_FORMS}")
-    return value
-
-
-def _owners(value: Any) -> Any:
-    # One role is written as a text, several as a list; both are kept as a tuple of roles.
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, list | tuple):
-        return value
-    raise PydanticCustomError("owners_type", "ska vara en text eller en lista av texter")
-
-
-# The roles responsible for a row: ``ansvar: Förvaltningschef`` or ``ansvar: [A, B]``.
-Owners = Annotated[
-    tuple[Text, ...],
-    BeforeValidator(_owners),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "string", "minLength": 1, "pattern": r"\S"},
-                {
-                    "type": "array",
-                    "items": {"type": "string", "minLength": 1, "pattern": r"\S"},
-                },
-            ]
-        }
-    ),
-]
-
-
-# A period written in one of the forms :func:`planctl.terms.parse_timing` reads.
-PeriodText = Annotated[
-    StrictStr,
-    BeforeValidator(_period_text),
-    WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"}),
-]
-
-
-def _schema_text(title: str, description: str) -> ConfigDict:
-    """A model's Swedish title and description in JSON Schema (docstrings stay English)."""
-    return ConfigDict(title=title, json_schema_extra={"description": description})
-
-
-def _field_title(name: str, info: Any) -> str:
-    # Titles from the Swedish key as a Swede would write them: "Lämnad datum", not "Lämnad Datum".
-    key: str = info.alias or name
-    return key.replace("_", " ").capitalize()
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", validate_by_name=False, field_title_generator=_field_title
-    )
-
-
 # --- the catalogue ---------------------------------------------------------------------------
 
 
-class Target(_Model):
+class Target(StrictModel):
     """A measurable target a measure or a plan row states (derived from its text by the project)."""
 
-    model_config = _schema_text(
+    model_config = schema_text(
         "Mål",
         "Ett mätbart mål som en insats eller en planrad anger (tolkat av planctl-projektet).",
     )
@@ -232,19 +96,19 @@ class Target(_Model):
     )
 
 
-class CatalogueArea(_Model):
+class CatalogueArea(StrictModel):
     """One of the catalogue's areas."""
 
-    model_config = _schema_text("Katalogområde", "Ett av katalogens områden.")
+    model_config = schema_text("Katalogområde", "Ett av katalogens områden.")
 
     id: Slug = Field(description="Stabilt id (gemener, bindestreck; å/ä/ö tillåtna).")
     name: Text = Field(alias="namn", description="Områdets namn som det visas.")
 
 
-class Measure(_Model):
+class Measure(StrictModel):
     """One numbered measure ("insats") of the catalogue."""
 
-    model_config = _schema_text("Insats", "En numrerad insats i katalogen.")
+    model_config = schema_text("Insats", "En numrerad insats i katalogen.")
 
     id: StrictInt = Field(ge=1, description="Insatsens nummer i katalogen.")
     area: Slug = Field(alias="område", description="Id för området insatsen hör till.")
@@ -254,10 +118,10 @@ class Measure(_Model):
     )
 
 
-class CatalogueMeta(_Model):
+class CatalogueMeta(StrictModel):
     """What the catalogue is and who publishes it."""
 
-    model_config = _schema_text("Katalogens uppgifter", "Vad katalogen är och vem som ger ut den.")
+    model_config = schema_text("Katalogens uppgifter", "Vad katalogen är och vem som ger ut den.")
 
     id: Slug = Field(description="Katalogens id; planer hänvisar till det.")
     title: Text = Field(alias="titel", description="Katalogens titel.")
@@ -267,10 +131,10 @@ class CatalogueMeta(_Model):
     )
 
 
-class Catalogue(_Model):
+class Catalogue(StrictModel):
     """The catalogue of measures (``measures.yaml``)."""
 
-    model_config = _schema_text(
+    model_config = schema_text(
         "Katalog över insatser",
         "Katalogen över insatser som planer hämtar sina åtgärder från (t.ex. measures.yaml).",
     )
@@ -295,56 +159,10 @@ class Catalogue(_Model):
 # --- a plan ----------------------------------------------------------------------------------
 
 
-class Status(_Model):
-    """One status of the plan's own scale (``statusar``), with what it means."""
-
-    model_config = _schema_text(
-        "Status",
-        "En status i planens egen skala: id, namn som det visas, andra namn och vad den betyder.",
-    )
-
-    id: Slug = Field(description="Stabilt id (gemener, bindestreck; å/ä/ö tillåtna).")
-    name: Text = Field(alias="namn", description="Statusens namn som det visas och skrivs.")
-    aliases: tuple[Text, ...] = Field(
-        default=(), alias="alias", description="Andra namn som godtas när status registreras."
-    )
-    meaning: Meaning = Field(
-        alias="betyder", description="ej-startad, pågår, klar eller utgår (struken/ej aktuell)."
-    )
-
-    @property
-    def value(self) -> str:
-        """What a history entry's ``status`` says for this status: its name."""
-        return self.name
-
-    def names(self) -> tuple[str, ...]:
-        """Every name this status goes by: name, id, aliases."""
-        return (self.name, self.id, *self.aliases)
-
-
-def _status(id_: str, name: str, aliases: tuple[str, ...], meaning: Meaning) -> Status:
-    return Status.model_validate(
-        {"id": id_, "namn": name, "alias": aliases, "betyder": meaning.value}
-    )
-
-
-# The follow-up template's three statuses: the scale of a plan without ``statusar``.
-DEFAULT_STATUSES: tuple[Status, ...] = (
-    _status("klart", "Klart", ("klar", "done"), Meaning.DONE),
-    _status("påbörjat", "Påbörjat", ("pågår", "started", "in-progress"), Meaning.UNDER_WAY),
-    _status(
-        "ej-påbörjat",
-        "Ej påbörjat",
-        ("inte påbörjat", "not-started", "not started"),
-        Meaning.NOT_STARTED,
-    ),
-)
-
-
-class HistoryEntry(_Model):
+class HistoryEntry(StrictModel):
     """One recorded status of a row: appended, never edited."""
 
-    model_config = _schema_text(
+    model_config = schema_text(
         "Historikpost", "En registrerad status för en rad; läggs till, redigeras aldrig."
     )
 
@@ -359,14 +177,14 @@ class HistoryEntry(_Model):
     )
 
 
-class Measurement(_Model):
+class Measurement(StrictModel):
     """One measured value of a target, recorded at a follow-up: appended, never edited.
 
     Without ``insats`` it measures the row's own target (``mål``); with it, the target of that
     catalogue measure, which the row must link to.
     """
 
-    model_config = _schema_text(
+    model_config = schema_text(
         "Mätning",
         "Ett uppmätt värde för ett mål vid en uppföljning; läggs till, redigeras aldrig. "
         "Utan 'insats' mäts radens eget mål, med 'insats' målet för den kopplade insatsen.",
@@ -389,10 +207,10 @@ class Measurement(_Model):
     )
 
 
-class PlanArea(_Model):
+class PlanArea(StrictModel):
     """One of the plan's areas, with other names people use for it."""
 
-    model_config = _schema_text(
+    model_config = schema_text(
         "Planområde", "Ett av planens områden, med andra namn som används för det."
     )
 
@@ -403,7 +221,7 @@ class PlanArea(_Model):
     )
 
 
-class Cost(_Model):
+class Cost(StrictModel):
     """What a row costs according to the plan: an amount in kronor and the text as written."""
 
     model_config = ConfigDict(
@@ -440,10 +258,10 @@ class Cost(_Model):
         return self
 
 
-class Row(_Model):
+class Row(StrictModel):
     """One proposal row of the plan's follow-up table."""
 
-    model_config = _schema_text("Åtgärd", "En förslagsrad i planens uppföljningstabell.")
+    model_config = schema_text("Åtgärd", "En förslagsrad i planens uppföljningstabell.")
 
     id: RowId = Field(description="Kort stabilt id som går att skriva, t.ex. LB-1.")
     area: Slug = Field(alias="område", description="Id för radens område.")
@@ -475,7 +293,7 @@ class Row(_Model):
         alias="slutperiod",
         description="Slutperioden uttryckligen, när slut inte går att tolka (t.ex. '2019').",
     )
-    term: Annotated[StrictStr, BeforeValidator(_nonblank)] | None = Field(
+    term: Annotated[StrictStr, BeforeValidator(nonblank)] | None = Field(
         default=None,
         alias="termin",
         description="Starttermin tolkad ur start, t.ex. HT2017 eller VT2018 (äldre form av "
@@ -531,11 +349,6 @@ class Row(_Model):
         return found
 
     @property
-    def start_term(self) -> Term | None:
-        """The explicit ``termin``, or the half-year term ``start`` names, if any."""
-        return parse_term(self.term) if self.term else parse_term(self.start)
-
-    @property
     def start_timing(self) -> Timing | None:
         """What the start says about time: ``startperiod``, ``termin`` or the parsed ``start``."""
         if self.start_period is not None:
@@ -565,20 +378,20 @@ class Row(_Model):
         return timing.end if timing else None
 
 
-class Round(_Model):
+class Round(StrictModel):
     """A follow-up round ("uppföljning") of the plan."""
 
-    model_config = _schema_text("Uppföljning", "En uppföljningsomgång för planen.")
+    model_config = schema_text("Uppföljning", "En uppföljningsomgång för planen.")
 
     id: RoundId = Field(description="Omgångens id, t.ex. 2018-05.")
     name: Text = Field(alias="namn", description="Omgångens namn.")
     date: IsoDate = Field(alias="datum", description="Datum för omgången (ÅÅÅÅ-MM-DD).")
 
 
-class WorkingGroup(_Model):
+class WorkingGroup(StrictModel):
     """The group that wrote and follows up the plan, by role."""
 
-    model_config = _schema_text(
+    model_config = schema_text(
         "Arbetsgrupp", "Gruppen som tog fram och följer upp planen, angiven med roller."
     )
 
@@ -589,10 +402,10 @@ class WorkingGroup(_Model):
     )
 
 
-class PlanMeta(_Model):
+class PlanMeta(StrictModel):
     """What the plan is, whose it is and who decides."""
 
-    model_config = _schema_text(
+    model_config = schema_text(
         "Planens uppgifter", "Vad planen är, vems den är och vem som beslutar."
     )
 
@@ -623,10 +436,10 @@ class PlanMeta(_Model):
     )
 
 
-class Plan(_Model):
+class Plan(StrictModel):
     """A staffing action plan with its follow-up table."""
 
-    model_config = _schema_text(
+    model_config = schema_text(
         "Handlingsplan", "En handlingsplan för personalförsörjning med dess uppföljningstabell."
     )
 

@@ -25,7 +25,7 @@ from planctl.documents import (
 )
 from planctl.errors import DataError, InputError, Problem, Severity, UsageError
 from planctl.models import Catalogue, Plan
-from planctl.query import match_one, match_row
+from planctl.query import fold, match_one, match_row
 from planctl.yamlio import paused_gc
 
 DATA_DIR_NAME = "data"
@@ -63,11 +63,12 @@ class DataSet:
         self.require_plans()
         ids = ", ".join(sorted(p.model.meta.id for p in self.plans))
         if plan_id is not None:
-            return match_one(
-                "plan",
-                plan_id,
-                [(p, (p.model.meta.id, p.model.meta.organisation)) for p in self.plans],
-            )
+            choices = [(p, (p.model.meta.id, p.model.meta.organisation)) for p in self.plans]
+            if not any(
+                fold(name).startswith(fold(plan_id)) for _, names in choices for name in names
+            ):
+                raise UsageError(f"okänd plan '{plan_id}'; giltiga: {ids}")
+            return match_one("plan", plan_id, choices)
         if len(self.plans) == 1:
             return self.plans[0]
         if row_ids:

@@ -82,10 +82,10 @@ def render_csv(report: Report) -> str:
         summary += [f"{h} före" for h in counted] + ["Bytt status"]
     write(summary)
     for line in words.summary_lines(report):
-        values: list[str | int] = [line.label, *words.count_values(line.counts)]
+        values: list[str | int] = [line.label, *words.count_values(report, line.counts)]
         values += [line.counts.total, words.percent(line.counts.share_done)]
         if line.previous is not None:
-            values += [*words.count_values(line.previous), line.changed]
+            values += [*words.count_values(report, line.previous), line.changed]
         write(values)
     if report.indicators:
         write([])

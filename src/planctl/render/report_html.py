@@ -143,7 +143,7 @@ def _summary(report: Report) -> list[str]:
     for line in words.summary_lines(report):
         cells = "".join(
             f'<td class="num">{escape(c)}</td>'
-            for c in words.count_cells(line.counts, line.previous)
+            for c in words.count_cells(report, line.counts, line.previous)
         )
         if report.is_changes:
             cells += f'<td class="num">{line.changed}</td>'

@@ -41,7 +41,7 @@ def _summary(report: Report) -> list[str]:
     headings += [words.H_SHARE, "Framsteg"]
     rows = []
     for line in words.summary_lines(report):
-        cells = [escape(line.label), *words.count_cells(line.counts, line.previous)]
+        cells = [escape(line.label), *words.count_cells(report, line.counts, line.previous)]
         if report.is_changes:
             cells.append(str(line.changed))
         cells += [words.percent_label(line.counts.share_done), f"`{words.text_bar(line.counts)}`"]

@@ -17,11 +17,12 @@ from planctl.report import Counts, IndicatorRow, Report, ReportRow, Section
 
 WIDE = 120
 BAR = 10
+AREA_WIDTH = 19  # "personalförsörjning", the longest word of the Borås areas
 
 
 def report_view(report: Report) -> RenderableType:
     """The whole report: heading, summary with progress bars, then one table per area."""
-    parts: list[RenderableType] = [_heading(report), Text(""), _summary(report)]
+    parts: list[RenderableType] = [_heading(report), Text(""), _SummaryView(report)]
     if not report.sections:
         parts += [Text(""), Text(words.empty_text(report), style="italic")]
     for section in report.sections:
@@ -53,7 +54,24 @@ def _bar(counts: Counts) -> Text:
     return bar
 
 
-def _summary(report: Report) -> Table:
+class _SummaryView:
+    """The summary, with its progress bars when the width leaves room for them.
+
+    A plan's scale may have more statuses than the template's three; at 80 columns the counts and
+    the area names come first and the bars (which only repeat the share done) give way.
+    """
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        headings = [*words.count_headings(self.report), "Andel klart"]
+        # Each column is as wide as its longest heading word, plus the space between columns.
+        needed = AREA_WIDTH + sum(max(len(w) for w in h.split()) + 2 for h in headings) + BAR
+        yield _summary(self.report, bars=options.max_width >= needed)
+
+
+def _summary(report: Report, *, bars: bool) -> Table:
     table = Table(
         title="Sammanfattning",
         title_justify="left",
@@ -63,19 +81,21 @@ def _summary(report: Report) -> Table:
         pad_edge=False,
         collapse_padding=True,  # the box draws a space between columns already
     )
-    # Wide enough for "personalförsörjning", the longest word of the Borås areas.
-    table.add_column(words.H_AREA, ratio=1, min_width=19)
+    table.add_column(words.H_AREA, ratio=1, min_width=AREA_WIDTH)
     for heading in words.count_headings(report):
         # Short headings that wrap to two lines keep the summary within 80 columns.
         table.add_column(heading.replace(" ", "\n"), justify="right", no_wrap=True)
     table.add_column("Andel\nklart", justify="right", no_wrap=True)
-    table.add_column("", width=BAR, no_wrap=True)
+    if bars:
+        table.add_column("", width=BAR, no_wrap=True)
     for line in words.summary_lines(report):
         style = "bold" if line.whole_plan else ""
         cells: list[RenderableType] = [Text(line.label, style=style)]
-        cells += [Text(c, style=style) for c in words.count_cells(line.counts, line.previous)]
+        counted = words.count_cells(report, line.counts, line.previous)
+        cells += [Text(c, style=style) for c in counted]
         cells.append(Text(words.percent_label(line.counts.share_done), style=style))
-        cells.append(_bar(line.counts))
+        if bars:
+            cells.append(_bar(line.counts))
         if line.whole_plan:
             table.add_section()
         table.add_row(*cells)

@@ -129,24 +129,31 @@ def status_label(status: Status | None) -> str:
     return status.name if status is not None else NOT_FOLLOWED_UP
 
 
+def shows_not_followed_up(report: Report) -> bool:
+    """Whether the report counts rows not followed up (a column only when there are any)."""
+    return any(c.not_followed_up for c in (report.counts, report.previous_counts) if c is not None)
+
+
 def count_headings(report: Report) -> list[str]:
-    """The count columns: one per status of the plan's scale, Ej uppföljda, Försenade."""
-    return [*(s.name for s in report.scale), H_NOT_FOLLOWED_UP, H_DELAYED_COUNT]
+    """The count columns: one per status of the plan's scale, Ej uppföljda (when any row is not
+    followed up), Försenade."""
+    unfollowed = [H_NOT_FOLLOWED_UP] if shows_not_followed_up(report) else []
+    return [*(s.name for s in report.scale), *unfollowed, H_DELAYED_COUNT]
 
 
-def count_values(counts: Counts) -> list[int]:
+def count_values(report: Report, counts: Counts) -> list[int]:
     """The counts in the order of :func:`count_headings`."""
-    return [*(n for _, n in counts.per_status), counts.not_followed_up, counts.delayed]
+    unfollowed = [counts.not_followed_up] if shows_not_followed_up(report) else []
+    return [*(n for _, n in counts.per_status), *unfollowed, counts.delayed]
 
 
-def count_cells(counts: Counts, previous: Counts | None) -> list[str]:
+def count_cells(report: Report, counts: Counts, previous: Counts | None) -> list[str]:
     """The counts as text; ``3 → 9`` where a report of changes has an earlier count."""
-    now = count_values(counts)
+    now = count_values(report, counts)
     if previous is None:
         return [str(n) for n in now]
-    return [
-        str(n) if n == p else f"{p} → {n}" for n, p in zip(now, count_values(previous), strict=True)
-    ]
+    before = count_values(report, previous)
+    return [str(n) if n == p else f"{p} → {n}" for n, p in zip(now, before, strict=True)]
 
 
 def counts_sentence(counts: Counts) -> str:
@@ -163,7 +170,8 @@ def counts_sentence(counts: Counts) -> str:
         if status.meaning is not Meaning.DONE
     ]
     if counts.not_followed_up:
-        parts.append(f"{counts.not_followed_up} {NOT_FOLLOWED_UP_WORD}")
+        plural = "a" if counts.not_followed_up > 1 else ""
+        parts.append(f"{counts.not_followed_up} {NOT_FOLLOWED_UP_WORD}{plural}")
     if counts.delayed:
         parts.append(f"{counts.delayed} {DELAYED}{'e' if counts.delayed > 1 else ''}")
     return " · ".join(parts)

@@ -124,10 +124,14 @@ def _summary_sheet(ws: Worksheet, report: Report) -> None:
     row = top
     for line in words.summary_lines(report):
         row += 1
-        values: list[Value] = [line.label, *words.count_values(line.counts), line.counts.total]
+        values: list[Value] = [
+            line.label,
+            *words.count_values(report, line.counts),
+            line.counts.total,
+        ]
         values.append(line.counts.share_done)
         if line.previous is not None:
-            values += [*words.count_values(line.previous), line.changed]
+            values += [*words.count_values(report, line.previous), line.changed]
         for column, value in enumerate(values, start=1):
             _put(ws, row, column, value)
             if line.whole_plan:

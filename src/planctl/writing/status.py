@@ -187,7 +187,7 @@ def change_for(
     entry = HistoryEntry.model_validate(
         {
             "datum": date.isoformat(),
-            "status": status.value,
+            "status": status.name,
             "notering": note,
             "av": by,
             "uppföljning": round_id,
