@@ -23,7 +23,8 @@ import csv
 import io
 from collections.abc import Sequence
 
-from planctl.render import report_text as words
+from planctl.render import report_text as texts
+from planctl.render import words
 from planctl.report import Report
 
 BOM = "\ufeff"
@@ -43,16 +44,16 @@ def render_csv(report: Report) -> str:
     def write(cells: Sequence[str | int]) -> None:
         writer.writerow([neutralise(c) if isinstance(c, str) else c for c in cells])
 
-    write([words.title(report)])
-    for label, value in words.header_fields(report):
+    write([texts.title(report)])
+    for label, value in texts.header_fields(report):
         write([label, value])
-    write(["Förklaring", words.LEGEND_TEXT])
+    write(["Förklaring", texts.LEGEND_TEXT])
     write([])
-    headings = [words.H_AREA, words.H_ID, words.H_PROPOSAL, words.H_RESPONSIBLE, words.H_START]
-    headings += [words.H_END, *(s.name for s in report.scale)]
+    headings = [texts.H_AREA, texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.H_START]
+    headings += [texts.H_END, *(s.name for s in report.scale)]
     if report.is_changes:
         headings.append("Status före")
-    headings += ["Status", words.H_DELAYED, words.H_FUNDING, words.H_NOTE, words.H_NOTE_DATE]
+    headings += ["Status", texts.H_DELAYED, texts.H_FUNDING, texts.H_NOTE, texts.H_NOTE_DATE]
     write(headings)
     for section in report.sections:
         for row in section.rows:
@@ -63,12 +64,12 @@ def render_csv(report: Report) -> str:
                 row.responsible,
                 row.start,
                 row.end or "",
-                *(words.MARK if s == row.status else "" for s in report.scale),
+                *(texts.MARK if s == row.status else "" for s in report.scale),
             ]
             if report.is_changes:
-                cells.append(words.status_label(row.previous))
+                cells.append(texts.status_label(row.previous))
             cells += [
-                words.status_label(row.status),
+                texts.status_label(row.status),
                 row.late.value if row.late else "",
                 "ja" if row.needs_funding else "",
                 row.note or "",
@@ -76,34 +77,34 @@ def render_csv(report: Report) -> str:
             ]
             write(cells)
     write([])
-    counted = words.count_headings(report)
-    summary: list[str | int] = [words.H_AREA, *counted, words.H_TOTAL, f"{words.H_SHARE} %"]
+    counted = texts.count_headings(report)
+    summary: list[str | int] = [texts.H_AREA, *counted, texts.H_TOTAL, f"{texts.H_SHARE} %"]
     if report.is_changes:
         summary += [f"{h} före" for h in counted] + ["Bytt status"]
     write(summary)
-    for line in words.summary_lines(report):
-        values: list[str | int] = [line.label, *words.count_values(report, line.counts)]
+    for line in texts.summary_lines(report):
+        values: list[str | int] = [line.label, *texts.count_values(report, line.counts)]
         values += [line.counts.total, words.percent(line.counts.share_done)]
         if line.previous is not None:
-            values += [*words.count_values(report, line.previous), line.changed]
+            values += [*texts.count_values(report, line.previous), line.changed]
         write(values)
     if report.indicators:
         write([])
         write(
             [
-                words.H_ID,
+                texts.H_ID,
                 "Insats",
-                words.H_MEASURED,
+                texts.H_MEASURED,
                 "Riktning",
                 "Målvärde",
                 "Enhet",
                 "Värde",
-                words.H_VALUE_DATE,
-                words.H_ROUND,
-                words.H_MET,
-                words.H_PREVIOUS,
+                texts.H_VALUE_DATE,
+                texts.H_ROUND,
+                texts.H_MET,
+                texts.H_PREVIOUS,
                 "Föregående uppföljning",
-                words.H_TREND,
+                texts.H_TREND,
                 "Notering",
             ]
         )
@@ -122,7 +123,7 @@ def render_csv(report: Report) -> str:
                     words.number_label(latest.value),
                     latest.date.isoformat(),
                     latest.round or "",
-                    words.met_label(standing),
+                    texts.met_label(standing),
                     words.number_label(previous.value) if previous else "",
                     (previous.round or previous.date.isoformat()) if previous else "",
                     words.TREND_ARROWS[standing.trend] if standing.trend else "",
