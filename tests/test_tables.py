@@ -70,7 +70,7 @@ def test_one_csv_dialect_everywhere(report: Report) -> None:
     """Report, coverage and summary CSV: BOM, ';', CRLF line ends and defused formulas."""
     area = AreaCoverage("a", "=SUM(A1)", (1,), (2,))
     coverage = Coverage("p", "Kommun", "k", (area,))
-    plan = PlanSummary("p", "-Kommun", "Plan", 8, 5, 2, 1, 0, None)
+    plan = PlanSummary("p", "-Kommun", "Plan", 8, 5, 2, 1, 0, 0, 0, None)
     summary = Summary(dt.date(2026, 1, 1), (plan,), (), (), ())
     texts = {
         "report": render_report(report, "csv").decode("utf-8"),
