@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import click
 import typer
 from typer.core import TyperCommand, TyperGroup
 
@@ -32,8 +31,10 @@ class _Swedish:
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         try:
             return super().make_context(*args, **kwargs)  # type: ignore[misc]  # mixin
-        except (click.ClickException, click.exceptions.Abort):
-            clitext.install()  # Typer reports it next, in Swedish
+        except typer.Exit:
+            raise
+        except BaseException:
+            clitext.install()  # a usage error or an abort: Typer reports it next, in Swedish
             raise
 
     def get_help_option(self, ctx: Any) -> Any:
@@ -51,9 +52,11 @@ class Group(_Swedish, TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except (click.ClickException, click.exceptions.Abort, KeyboardInterrupt):
-            clitext.install()  # Typer reports it next, in Swedish
-            raise
         except PlanctlError as exc:
             report_error(exc)
             raise typer.Exit(exc.exit_code) from None
+        except typer.Exit:
+            raise
+        except BaseException:
+            clitext.install()  # a usage error or an abort: Typer reports it next, in Swedish
+            raise
