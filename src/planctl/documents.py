@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+import pydantic_core.core_schema
 from pydantic import BaseModel, ValidationError
 
 from planctl.errors import InputError, Problem, os_reason
@@ -219,8 +220,11 @@ _EXPECTED = {
     "datetime_type": "en tidpunkt skriven ÅÅÅÅ-MM-DDTtt:mm",
     "datetime_parsing": "en tidpunkt skriven ÅÅÅÅ-MM-DDTtt:mm",
     "none_required": "ett tomt värde",
+    "owners_type": "en text eller en lista av texter",
 }
-# Custom error types whose message planctl itself wrote in Swedish (models.py).
+# pydantic's own error types (their messages are English); any other type is planctl's own.
+_PYDANTIC_TYPES = frozenset(typing.get_args(pydantic_core.core_schema.ErrorType))
+# Custom error types whose message planctl itself wrote in Swedish, with their rule.
 _OWN_MESSAGES = {
     "decimal_comma": "invalid-value",
     "number_not_finite": "invalid-value",
@@ -236,6 +240,8 @@ def schema_message(kind: str, value: Any, ctx: dict[str, Any], msg: str) -> tupl
     """
     if kind in _OWN_MESSAGES:
         return _OWN_MESSAGES[kind], msg
+    if kind not in _PYDANTIC_TYPES and kind not in _EXPECTED:
+        return "invalid-value", msg  # a custom error of planctl's models: written in Swedish
     if kind == "value_error":  # raised by planctl's own validators, in Swedish
         return "invalid-value", str(ctx.get("error"))
     if kind in _EXPECTED:

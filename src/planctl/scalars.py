@@ -58,6 +58,10 @@ Number = Annotated[
 ]
 """A finite number: an integer stays an int (exact at any size), a decimal is a float."""
 
+ZONE_TEXT = (
+    "Tidszonen som planens 'i dag' räknas i (IANA-namn, t.ex. Europe/Helsinki). "
+    "Standard: Europe/Stockholm."
+)
 TimeZone = Annotated[
     StrictStr,
     BeforeValidator(_time_zone),

@@ -12,8 +12,6 @@ import errno
 import re
 from typing import Any
 
-from typer import rich_utils
-
 _ERRORS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(r"^No such option: (\S+)(?: \(Possible options: (.+)\))?$"),
@@ -134,6 +132,8 @@ def install() -> None:
     if _installed:
         return
     _installed = True
+    from typer import rich_utils
+
     rich_utils.ARGUMENTS_PANEL_TITLE = "Argument"
     rich_utils.OPTIONS_PANEL_TITLE = "Flaggor"
     rich_utils.COMMANDS_PANEL_TITLE = "Kommandon"

@@ -87,6 +87,7 @@ def indicator_set(
         now=settings.now,
         base=Path.cwd(),
         plan_id=plan_id,
+        row_ids=() if target.strip().isdigit() else (target,),
         dry_run=dry_run,
     )
     report_outcome(outcome, dry_run=dry_run)

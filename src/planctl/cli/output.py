@@ -18,10 +18,11 @@ if TYPE_CHECKING:
 def emit_report(built: Report, fmt: ReportFormat | None, output: Path | None) -> None:
     """Print a report on stdout or write it to ``output``, in the format asked for."""
     from planctl.render.report import render_report, report_format_for, report_view
-    from planctl.writing.files import save_output
 
     chosen = fmt.value if fmt else report_format_for(output) if output else ReportFormat.TABLE
     if output is not None:
+        from planctl.writing.files import save_output  # the writer only when writing
+
         shown = save_output(output, render_report(built, chosen), base=Path.cwd())
         sys.stderr.write(f"planctl: skrev {shown} ({chosen})\n")
     elif chosen == ReportFormat.TABLE:
@@ -42,13 +43,14 @@ def print_analysis(output: object) -> None:
 
 
 def report_outcome(outcome: Outcome, *, dry_run: bool = False) -> None:
+    from planctl.progress import status_label
     from planctl.render.outcome import change_line, measurement_line, outcome_text
 
     if dry_run:
         sys.stdout.write(outcome.diff)
     lines = [
         change_line(
-            c.row_id, c.previous.value, c.entry.status.value, str(c.entry.date), c.entry.round
+            c.row_id, status_label(c.previous), c.status.name, str(c.entry.date), c.entry.round
         )
         for c in outcome.changes
     ]
