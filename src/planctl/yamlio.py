@@ -18,7 +18,7 @@ import bisect
 import contextlib
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,9 +46,31 @@ class Mark:
 
 @dataclass
 class _Index:
-    starts: dict[Path, Mark] = field(default_factory=dict)
-    ends: dict[Path, Mark] = field(default_factory=dict)
-    keys: dict[Path, Mark] = field(default_factory=dict)
+    # Character indices only: a Mark per node (three ints) took most of the memory of a large
+    # file's index; line and column are worked out when a position is asked for.
+    starts: dict[Path, int] = field(default_factory=dict)
+    ends: dict[Path, int] = field(default_factory=dict)
+    keys: dict[Path, int] = field(default_factory=dict)
+
+
+class _Marks(Mapping[Path, Mark]):
+    """A read-only view of one kind of position, as Marks made on demand."""
+
+    def __init__(self, doc: Document, indices: dict[Path, int]) -> None:
+        self._doc = doc
+        self._indices = indices
+
+    def __getitem__(self, path: Path) -> Mark:
+        return self._doc.mark_at(self._indices[path])
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._indices
+
+    def __iter__(self) -> Iterator[Path]:
+        return iter(self._indices)
+
+    def __len__(self) -> int:
+        return len(self._indices)
 
 
 @dataclass
@@ -77,24 +99,24 @@ class Document:
         if self.index is None:
             shadow = Document(file=self.file, text=self.text, index=_Index(), source=self.source)
             with paused_gc():
-                _read_exact(shadow)
+                _read_exact(shadow, positions_only=True)
             self.index = shadow.index or _Index()
         return self.index
 
     @property
-    def starts(self) -> dict[Path, Mark]:
+    def starts(self) -> Mapping[Path, Mark]:
         """Where each node starts, by path."""
-        return self._positions().starts
+        return _Marks(self, self._positions().starts)
 
     @property
-    def ends(self) -> dict[Path, Mark]:
+    def ends(self) -> Mapping[Path, Mark]:
         """Where each node ends, by path."""
-        return self._positions().ends
+        return _Marks(self, self._positions().ends)
 
     @property
-    def keys(self) -> dict[Path, Mark]:
+    def keys(self) -> Mapping[Path, Mark]:
         """Where each mapping key is written, by the path of its value."""
-        return self._positions().keys
+        return _Marks(self, self._positions().keys)
 
     def mark_at(self, index: int) -> Mark:
         """The line and column of the character at ``index`` of the text (logarithmic time)."""
@@ -105,15 +127,17 @@ class Document:
 
     def locate(self, path: Path) -> Mark:
         """Where the node at ``path`` starts, or its nearest existing ancestor."""
+        starts = self._positions().starts
         for cut in range(len(path), -1, -1):
-            mark = self.starts.get(path[:cut])
-            if mark is not None:
-                return mark
+            index = starts.get(path[:cut])
+            if index is not None:
+                return self.mark_at(index)
         return Mark(1, 1, 0)
 
     def locate_key(self, path: Path) -> Mark:
         """Where the mapping key that leads to ``path`` is written (or the node itself)."""
-        return self.keys.get(path) or self.locate(path)
+        index = self._positions().keys.get(path)
+        return self.mark_at(index) if index is not None else self.locate(path)
 
     def problem(self, mark: Mark, rule: str, message: str, **kw: Any) -> Problem:
         """A problem in this file at ``mark``."""
@@ -198,11 +222,15 @@ def read_document(text: str, file: str) -> Document:
     return doc
 
 
-def _read_exact(doc: Document) -> None:
-    """The exact path: values, positions and every YAML-level problem from the event stream."""
+def _read_exact(doc: Document, *, positions_only: bool = False) -> None:
+    """The exact path: values, positions and every YAML-level problem from the event stream.
+
+    ``positions_only`` (indexing a document already read) keeps no scalar values: only the
+    structure that paths need, so the index costs little memory beside the values.
+    """
     text = doc.source if doc.source is not None else doc.text
     try:
-        _Builder(doc).run(yaml.parse(text, Loader=Loader))
+        _Builder(doc, keep_values=not positions_only).run(yaml.parse(text, Loader=Loader))
     except yaml.MarkedYAMLError as exc:
         doc.problems.append(_syntax_problem(doc, exc))
         doc.data = None
@@ -222,6 +250,7 @@ class _Frame:
     path: Path
     container: dict[str, Any] | list[Any]
     key: str | None = None
+    key_path: Path = ()  # the path of the value the pending key leads to (shared, not rebuilt)
     key_mark: Mark | None = None
     key_lines: dict[str, Mark] = field(default_factory=dict)
 
@@ -229,8 +258,10 @@ class _Frame:
 class _Builder:
     """Turns the event stream into plain values, checking what the reader refuses."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, *, keep_values: bool = True) -> None:
         self.doc = doc
+        self.keep_values = keep_values
+        self.index = doc.index if doc.index is not None else _Index()
         self.stack: list[_Frame] = []
         self.documents = 0
         self.skip_depth = 0  # >0 while skipping a subtree that cannot be used (complex keys)
@@ -278,7 +309,7 @@ class _Builder:
     def _event(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
             frame = self.stack.pop()
-            self.doc.ends[frame.path] = _mark(event.end_mark)
+            self.index.ends[frame.path] = _mark(event.end_mark).index
             return
         if not isinstance(event, yaml.NodeEvent):  # pragma: no cover - exhaustive above
             return
@@ -302,20 +333,20 @@ class _Builder:
             )
             value: Any = None
         elif isinstance(event, yaml.ScalarEvent):
-            value = _resolve(event)
+            value = _resolve(event) if self.keep_values else None
             if isinstance(value, str):
                 value = self._gate(event, value)
         elif isinstance(event, yaml.MappingStartEvent):
             value = {}
         else:
             value = []
-        self.doc.starts[path] = mark
+        self.index.starts[path] = mark.index
         if parent is None:
             self.doc.data = value
         else:
             self._store(parent, value)
         if isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
-            self.doc.ends[path] = _mark(event.end_mark)
+            self.index.ends[path] = _mark(event.end_mark).index
             return
         if len(self.stack) >= MAX_DEPTH:
             self.doc.problems.append(
@@ -345,7 +376,7 @@ class _Builder:
             return ()
         if isinstance(parent.container, dict):
             assert parent.key is not None
-            return (*parent.path, parent.key)
+            return parent.key_path
         return (*parent.path, len(parent.container))
 
     def _store(self, parent: _Frame, value: Any) -> None:
@@ -381,11 +412,13 @@ class _Builder:
             )
             # Keep the first value; give the duplicate a path of its own so positions stay sane.
             parent.key = f"{key}\x00{mark.line}"
-            doc.keys[(*parent.path, parent.key)] = mark
+            parent.key_path = (*parent.path, parent.key)
+            self.index.keys[parent.key_path] = mark.index
             return
         parent.key_lines[key] = mark
         parent.key = key
-        doc.keys[(*parent.path, key)] = mark
+        parent.key_path = (*parent.path, key)
+        self.index.keys[parent.key_path] = mark.index
 
 
 class _GiveUpError(Exception):
