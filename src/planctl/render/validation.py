@@ -46,7 +46,8 @@ def problems_json(problems: Sequence[Problem], files: Sequence[str]) -> str:
 
 def github_escape_data(text: str) -> str:
     """A workflow command's message, escaped as GitHub's runner unescapes it."""
-    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # CR and LF are escaped as GitHub wants; any other control character is made visible.
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def github_escape_property(text: str) -> str:
