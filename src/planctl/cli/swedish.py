@@ -30,7 +30,24 @@ class Command(_Swedish, TyperCommand):
     pass
 
 
+# Typer's shell-completion options, in Swedish like every other help text.
+_COMPLETION_HELP = {
+    "install_completion": "Slå på komplettering med tabb i det aktuella skalet (bash, zsh, "
+    "fish eller PowerShell).",
+    "show_completion": "Visa kompletteringsskriptet för det aktuella skalet, för att kopiera "
+    "det eller installera det själv.",
+}
+
+
 class Group(_Swedish, TyperGroup):
+    def get_params(self, ctx: Any) -> Any:
+        params = super().get_params(ctx)
+        for param in params:
+            text = _COMPLETION_HELP.get(param.name or "")
+            if text is not None:
+                param.help = text
+        return params
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
