@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from planctl.cli import clitext
 from planctl.cli.boundary import report_error
@@ -44,7 +44,7 @@ class Group(_Swedish, TyperGroup):
         params = super().get_params(ctx)
         for param in params:
             text = _COMPLETION_HELP.get(param.name or "")
-            if text is not None:
+            if text is not None and isinstance(param, TyperOption):
                 param.help = text
         return params
 
