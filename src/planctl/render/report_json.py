@@ -35,7 +35,7 @@ def counts_record(counts: Counts | None) -> dict[str, Any] | None:
     if counts is None:
         return None
     return {
-        "statuses": {status.id: n for status, n in counts.per_status},
+        "statuses": [{"id": s.id, "name": s.name, "count": n} for s, n in counts.per_status],
         "done": counts.done,
         "started": counts.meaning(Meaning.UNDER_WAY),
         "not_started": counts.meaning(Meaning.NOT_STARTED),
