@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from planctl.errors import UsageError
 from planctl.indicators import Standing, row_standings
 from planctl.models import (
     Catalogue,
+    CostBasis,
     HistoryEntry,
     Meaning,
     Plan,
@@ -116,6 +117,36 @@ class Counts:
 
 
 @dataclass(frozen=True)
+class Costs:
+    """What the rows cost according to the plan, in whole kronor: one-off and per year.
+
+    Only costs with an amount (``kostnad.belopp``) count; a cost written only as text
+    ("1+1 årsarbetare") is shown on its row, not summed.
+    """
+
+    once: int = 0
+    per_year: int = 0
+
+    @property
+    def any(self) -> bool:
+        """Whether any amount was summed."""
+        return bool(self.once or self.per_year)
+
+    @classmethod
+    def of(cls, rows: Iterable[Row]) -> Costs:
+        """The summed amounts of ``rows``."""
+        once = per_year = 0
+        for row in rows:
+            if row.cost is None or row.cost.amount is None:
+                continue
+            if row.cost.basis is CostBasis.PER_YEAR:
+                per_year += row.cost.amount
+            else:
+                once += row.cost.amount
+        return cls(once, per_year)
+
+
+@dataclass(frozen=True)
 class ReportRow:
     """One row of the follow-up table, as of the report's moment.
 
@@ -161,6 +192,7 @@ class Section:
     counts: Counts
     previous_counts: Counts | None = None
     empty_area: bool = False
+    costs: Costs = field(default_factory=Costs)
 
 
 @dataclass(frozen=True)
@@ -229,6 +261,7 @@ class Report:
     previous_counts: Counts | None = None
     indicators: tuple[IndicatorRow, ...] = ()
     progress: tuple[RoundCounts, ...] = ()
+    costs: Costs = field(default_factory=Costs)
 
     @property
     def is_changes(self) -> bool:
@@ -387,7 +420,15 @@ def build_report(
                 if new.status != old.status
             ]
         sections.append(
-            Section(area.id, area.name, tuple(now), counts, previous_counts, empty_area)
+            Section(
+                area.id,
+                area.name,
+                tuple(now),
+                counts,
+                previous_counts,
+                empty_area,
+                Costs.of(in_area),
+            )
         )
     area_name = None
     if wanted.area is not None:
@@ -422,6 +463,7 @@ def build_report(
             )
         ),
         progress=() if since is not None else progress_of(plan, rows, until=day),
+        costs=Costs.of(rows),
     )
 
 
