@@ -123,7 +123,11 @@ def test_report_counts_lateness_and_not_followed_up_by_hand(
     data = invoke("report", "-f", "csv", env=other).stdout
     rows = list(csv.reader(io.StringIO(data.lstrip("\ufeff"), newline=""), delimiter=";"))
     total = next(row for row in rows if row and row[0] == "Hela planen")
-    assert total == ["Hela planen", "1", "3", "2", "1", "1", "3", "8", "14"]
+    # Counts, rows, share done %, then the costs with an amount: R-1 15 000 kr once, R-5 800 kr
+    # a year (R-2's "1+1 årsarbetare" has no amount).
+    assert total == ["Hela planen", "1", "3", "2", "1", "1", "3", "8", "14", "15000", "800"]
+    areas = {row[0]: row[-2:] for row in rows if row and row[0] in ("Rekrytering", "Arbetsmiljö")}
+    assert areas == {"Rekrytering": ["15000", "0"], "Arbetsmiljö": ["0", "800"]}
     by_id = {row[1]: row for row in rows if len(row) > 10 and row[1].startswith("R-")}
     late = {row_id: row[-4] for row_id, row in by_id.items() if row[-4]}
     assert late == {
