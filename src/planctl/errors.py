@@ -148,3 +148,8 @@ def write_error(shown: str, exc: OSError) -> PlanctlError:
     if exc.errno in _DISK_FAILURES:
         return ConflictError(f"{message}; inget skrevs")
     return InputError(message)
+
+
+def exit_code_for(problems: Iterable[Problem]) -> int:
+    """``validate``'s exit code: :data:`EXIT_PROBLEMS` when any problem is an error, else 0."""
+    return EXIT_PROBLEMS if any(p.severity is Severity.ERROR for p in problems) else EXIT_OK

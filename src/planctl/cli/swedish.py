@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from planctl import textgate
 from planctl.cli import clitext
@@ -74,6 +74,15 @@ def gate_arguments(args: list[str]) -> list[str]:
     return gated
 
 
+# Typer's shell-completion options, in Swedish like every other help text.
+_COMPLETION_HELP = {
+    "install_completion": "Slå på komplettering med tabb i det aktuella skalet (bash, zsh, "
+    "fish eller PowerShell).",
+    "show_completion": "Visa kompletteringsskriptet för det aktuella skalet, för att kopiera "
+    "det eller installera det själv.",
+}
+
+
 class Group(_Swedish, TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         try:
@@ -82,6 +91,14 @@ class Group(_Swedish, TyperGroup):
             report_error(exc)
             raise typer.Exit(exc.exit_code) from None
         return super().parse_args(ctx, args)
+
+    def get_params(self, ctx: Any) -> Any:
+        params = super().get_params(ctx)
+        for param in params:
+            text = _COMPLETION_HELP.get(param.name or "")
+            if text is not None and isinstance(param, TyperOption):
+                param.help = text
+        return params
 
     def invoke(self, ctx: Any) -> Any:
         try:
