@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import os
 import re
+import stat
 import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from planctl import savefile
 from planctl.errors import DataError, InputError, Problem, Severity, UsageError, os_reason
 from planctl.models import Catalogue, Plan
 from planctl.yamlio import Document, decode, paused_gc, read_document
@@ -130,13 +132,88 @@ def find_data_dir(*, explicit: Path | None, env: str | None, cwd: Path) -> Path:
 
 
 def display_path(path: Path, base: Path | None) -> str:
-    """``path`` relative to ``base`` when it lies below it, as people expect to read it."""
+    """``path`` relative to ``base`` when it lies below it, as people expect to read it.
+
+    A link keeps its own name (the file that is wrong is the link, not where it leads).
+    """
     if base is not None:
+        given = savefile.absolute(path)
+        named = savefile.real_path(given.parent) / given.name if given.name else given
         try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
+            return named.relative_to(savefile.real_path(base)).as_posix()
         except ValueError:
             pass
     return path.as_posix()
+
+
+class _RefusedError(Exception):
+    """A data path that is not read at all: a bad link, a special file, a file too large."""
+
+    def __init__(self, rule: str, message: str) -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.message = message
+
+
+def _check_link(path: Path) -> None:
+    """A symlink must lead to a file in its own directory's tree (the data directory)."""
+    if not path.is_symlink():
+        return
+    try:
+        target = Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError:
+        raise _RefusedError(
+            "broken-link",
+            f"är en symbolisk länk som inte leder till någon fil ({path.readlink()})",
+        ) from None
+    except OSError:
+        raise _RefusedError("broken-link", "är en symbolisk länk i en slinga") from None
+    folder = savefile.real_path(savefile.absolute(path).parent)
+    if target != folder and folder not in target.parents:
+        raise _RefusedError(
+            "link-outside",
+            f"är en symbolisk länk till {target}, utanför datakatalogen; planctl läser den inte",
+        )
+
+
+def read_data_bytes(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a data file, read only when it is safe to read.
+
+    Refused before reading (``_RefusedError``; :func:`read_document_file` makes it a problem): a
+    symlink that dangles, loops or leads out of its directory, anything but a regular file
+    (a FIFO would hang, ``/dev/zero`` never ends) and a file over ``limit`` bytes. Other
+    failures raise :class:`OSError`.
+    """
+    with _open_data(path) as handle:
+        raw = handle.read(limit + 1)
+        size = os.fstat(handle.fileno()).st_size
+    if len(raw) > limit:
+        raise _RefusedError("file-too-large", too_large(max(size, len(raw))))
+    return raw
+
+
+def _open_data(path: Path) -> typing.BinaryIO:
+    _check_link(path)
+    found = path.stat()
+    if stat.S_ISDIR(found.st_mode):
+        raise IsADirectoryError(path)
+    if not stat.S_ISREG(found.st_mode):
+        raise _RefusedError(
+            "not-a-file", "är ingen vanlig fil (en enhet eller ett rör); den läses inte"
+        )
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped since the check
+        os.close(fd)
+        raise _RefusedError("not-a-file", "är ingen vanlig fil; den läses inte")
+    return os.fdopen(fd, "rb")
+
+
+def too_large(size: int) -> str:
+    """The message for a file over :data:`MAX_FILE_BYTES` (``size`` in bytes)."""
+    return (
+        f"filen är {size / 1024 / 1024:.0f} MB; största tillåtna storlek är "
+        f"{MAX_FILE_BYTES // 1024 // 1024} MB"
+    )
 
 
 def read_document_file(
@@ -145,25 +222,18 @@ def read_document_file(
     """Read and parse one file; a file that cannot be opened is an :class:`InputError`.
 
     With ``text``, that text is parsed as if it were the file's content (to check a change
-    before it is written).
+    before it is written). A file :func:`read_data_bytes` refuses is a document with one error
+    (``broken-link``, ``link-outside``, ``not-a-file``, ``file-too-large``).
     """
     shown = display_path(path, base)
     if text is not None:
         return read_document(text, shown)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES and path.is_file():
-            doc = Document(file=shown, text="")
-            doc.problems.append(
-                doc.problem(
-                    doc.locate(()),
-                    "file-too-large",
-                    f"filen är {size / 1024 / 1024:.0f} MB; största tillåtna storlek är "
-                    f"{MAX_FILE_BYTES // 1024 // 1024} MB",
-                )
-            )
-            return doc
-        raw = path.read_bytes()
+        raw = read_data_bytes(path)
+    except _RefusedError as refused:
+        doc = Document(file=shown, text="")
+        doc.problems.append(doc.problem(doc.locate(()), refused.rule, refused.message))
+        return doc
     except FileNotFoundError:
         raise InputError(f"{shown}: filen finns inte") from None
     except IsADirectoryError:
@@ -178,6 +248,19 @@ def read_document_file(
     doc = read_document(text, shown)
     doc.problems[:0] = problems
     return doc
+
+
+def read_head(path: Path) -> str | None:
+    """The first few KB of a data file as text; ``None`` when it is not safe to read.
+
+    planctl's files put their top keys first, so this tells a plan from the catalogue cheaply;
+    a character cut at the end is ignored.
+    """
+    try:
+        with _open_data(path) as handle:
+            return handle.read(_HEAD_BYTES).decode("utf-8-sig", errors="ignore")
+    except (_RefusedError, OSError):
+        return None
 
 
 # --- schema problems ---------------------------------------------------------------------------
@@ -340,8 +423,19 @@ def kind_of(doc: Document) -> type[Catalogue] | type[Plan] | None:
 
 
 def yaml_files(root: Path) -> list[Path]:
-    """The YAML files directly in ``root``, in name order."""
-    return sorted(p for p in root.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+    """The YAML files directly in ``root``, in name order.
+
+    Every entry with a YAML name but a directory is listed, links and special files included:
+    reading refuses them with a problem, so a dangling link is an error, not a silent skip.
+    """
+    return sorted(p for p in root.iterdir() if p.suffix in YAML_SUFFIXES and not _is_real_dir(p))
+
+
+def _is_real_dir(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def load_files(
@@ -385,9 +479,9 @@ def _load_files(
     catalogue: Loaded[Catalogue] | None = None
     plans: list[Loaded[Plan]] = []
     shown: list[str] = []
-    replaced = {p.resolve(): text for p, text in (overrides or {}).items()}
+    replaced = {savefile.real_path(p): text for p, text in (overrides or {}).items()}
     for path in paths:
-        doc = read_document_file(path, base=base, text=replaced.get(path.resolve()))
+        doc = read_document_file(path, base=base, text=replaced.get(savefile.real_path(path)))
         shown.append(doc.file)
         problems.extend(doc.problems)
         kind = kind_of(doc)
@@ -490,6 +584,7 @@ def load_data_dir(
 
 _HEAD_BYTES = 8192
 _CATALOGUE_TOP = re.compile(r"^katalog:", re.MULTILINE)
+_PLAN_TOP = re.compile(r"^plan:", re.MULTILINE)
 _PLAN_TOP_ID = re.compile(
     r"^plan:[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n|[ \t]+(?!id:)[^\n]*\n)*?"
     r"[ \t]+id:[ \t]*[\"']?([^\"'\s#]+)",
@@ -502,11 +597,8 @@ def _files_for_plan(files: list[Path], plan_id: str) -> list[Path] | None:
     keep: list[Path] = []
     matches = 0
     for path in files:
-        try:
-            with path.open("rb") as handle:
-                # The top keys come first in planctl's files; a cut character is ignored.
-                text = handle.read(_HEAD_BYTES).decode("utf-8-sig", errors="ignore")
-        except OSError:
+        text = read_head(path)
+        if text is None:
             return None
         if _CATALOGUE_TOP.search(text):
             keep.append(path)
@@ -579,56 +671,39 @@ def check_new_plan(
 def create_file(path: Path, text: str, *, base: Path | None = None) -> None:
     """Write ``text`` to a new file (UTF-8, LF), never replacing one that exists.
 
-    The file is opened for exclusive creation, so a file that appears between a check and the
-    write is not overwritten either. A write that fails half-way removes what it wrote.
+    Through :func:`planctl.savefile.create_file`: the file appears whole or not at all, and
+    nothing that exists at ``path`` (a file, a planted link) is replaced or followed.
+    """
+    savefile.create_file(path, text.encode("utf-8"), shown=display_path(path, base))
+
+
+def save_output(
+    path: Path, content: bytes, *, base: Path | None = None, data_root: Path | None = None
+) -> str:
+    """Write a produced document to ``path`` whole (:func:`planctl.savefile.write_output`).
+
+    A data file is never an output: ``path`` in ``data_root`` or in any folder holding a
+    catalogue, or a plan or catalogue anywhere, is refused with :class:`UsageError` (exit 2)
+    whatever the format, so a report cannot replace a plan. Returns the name shown to the user.
     """
     shown = display_path(path, base)
-    try:
-        handle = path.open("x", encoding="utf-8", newline="\n")
-    except FileExistsError:
-        raise UsageError(
-            f"{shown} finns redan; planctl skriver inte över en befintlig fil – välj ett annat namn"
-        ) from None
-    except FileNotFoundError:
-        raise InputError(
-            f"{shown}: katalogen {display_path(path.parent, base)} finns inte"
-        ) from None
-    except OSError as exc:
-        raise InputError(f"{shown}: kan inte skapas ({os_reason(exc)})") from None
-    try:
-        with handle:
-            handle.write(text)
-    except OSError as exc:
-        path.unlink(missing_ok=True)
-        raise InputError(f"{shown}: kunde inte skrivas ({os_reason(exc)})") from None
-
-
-def save_output(path: Path, content: bytes, *, base: Path | None = None) -> str:
-    """Write a produced document to ``path`` whole (via a temporary file); returns its name.
-
-    Through a symlink the link's target is replaced and the link stays. What is not a regular
-    file (``/dev/stdout``, a pipe, a device) is written into, never replaced by a file.
-    """
-    shown = display_path(path, base)
-    try:
-        special = path.exists() and not path.is_file()
-    except OSError:
-        special = False
-    temporary = None
-    try:
-        if special:
-            with path.open("wb") as out:
-                out.write(content)
-            return shown
-        target = Path(os.path.realpath(path))
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(content)
-        temporary.replace(target)
-    except OSError as exc:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
-        raise InputError(f"{shown}: kan inte skrivas ({os_reason(exc)})") from None
+    refuse_data_output(path, shown=shown, data_root=data_root)
+    savefile.write_output(path, content, shown=shown)
     return shown
+
+
+def refuse_data_output(path: Path, *, shown: str, data_root: Path | None) -> None:
+    """Raise :class:`UsageError` when ``path`` (or where its links lead) is planctl's data."""
+    for candidate in dict.fromkeys((savefile.absolute(path), savefile.real_path(path))):
+        folder = savefile.real_path(candidate.parent)
+        in_root = data_root is not None and folder == savefile.real_path(data_root)
+        head = read_head(candidate) if candidate.suffix in YAML_SUFFIXES else None
+        data_file = head is not None and bool(_CATALOGUE_TOP.search(head) or _PLAN_TOP.search(head))
+        if in_root or data_file or catalogue_file(folder) is not None:
+            raise UsageError(
+                f"{shown} är en datafil eller ligger i datakatalogen; planctl skriver inte "
+                "utdata över data – välj en annan fil (t.ex. i rapporter/)"
+            )
 
 
 # --- checking many files on every core ---------------------------------------------------------
@@ -730,12 +805,8 @@ def check_paths(
 
 
 def _is_catalogue(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(_HEAD_BYTES).decode("utf-8-sig", errors="ignore")
-    except OSError:
-        return False
-    return bool(_CATALOGUE_TOP.search(head))
+    head = read_head(path)
+    return head is not None and bool(_CATALOGUE_TOP.search(head))
 
 
 _ChunkTask = tuple[
