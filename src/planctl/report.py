@@ -346,11 +346,31 @@ class ReportFilters:
 
 
 @dataclass(frozen=True)
+class RoundCounts:
+    """The counts of the rows a report shows, as they stood at one follow-up round.
+
+    ``areas`` pairs each area id with its counts, in the plan's order; ``total`` is all of them.
+    The counts come from :func:`counts_on`, the same function the report's tables use.
+    """
+
+    moment: Moment
+    areas: tuple[tuple[str, Counts], ...]
+    total: Counts
+
+    def of(self, area_id: str | None) -> Counts:
+        """The counts of one area, or of every row shown when ``area_id`` is ``None``."""
+        if area_id is None:
+            return self.total
+        return next((c for a, c in self.areas if a == area_id), Counts())
+
+
+@dataclass(frozen=True)
 class Report:
     """The follow-up report of one plan as of one moment (or its changes since another).
 
     ``produced`` is when the report was made: a timestamp, or only a day when the caller pinned
-    the day but not the time.
+    the day but not the time. ``progress`` holds the counts at every follow-up round up to the
+    report's day, oldest first (what the progress charts show); a report of changes has none.
     """
 
     plan_id: str
@@ -364,6 +384,7 @@ class Report:
     counts: Counts
     previous_counts: Counts | None = None
     indicators: tuple[IndicatorRow, ...] = ()
+    progress: tuple[RoundCounts, ...] = ()
 
     @property
     def is_changes(self) -> bool:
@@ -528,11 +549,11 @@ def build_report(
         if not in_area:
             continue
         now = [report_row(row, day) for row in in_area]
-        counts = Counts.of((r.status, r.delayed) for r in now)
+        counts = counts_of(now)
         previous_counts = None
         if since is not None:
             before = [report_row(row, since.day) for row in in_area]
-            previous_counts = Counts.of((r.status, r.delayed) for r in before)
+            previous_counts = counts_of(before)
             now = [
                 report_row(row, day, previous=old.status)
                 for row, new, old in zip(in_area, now, before, strict=True)
@@ -565,6 +586,37 @@ def build_report(
                 [r for a in plan.areas for r in rows if r.area == a.id], catalogue, day
             )
         ),
+        progress=() if since is not None else progress_of(plan, rows, until=day),
+    )
+
+
+def counts_of(rows: Iterable[ReportRow]) -> Counts:
+    """The counts of report rows: what every summary, area heading and chart of a report shows."""
+    return Counts.of((r.status, r.delayed) for r in rows)
+
+
+def counts_on(rows: Iterable[Row], day: dt.date) -> Counts:
+    """The counts of ``rows`` as they stood on ``day``."""
+    return counts_of(report_row(row, day) for row in rows)
+
+
+def progress_of(plan: Plan, rows: Iterable[Row], *, until: dt.date) -> tuple[RoundCounts, ...]:
+    """The counts of ``rows`` at each follow-up round held by ``until``, oldest first.
+
+    Areas appear in the plan's order, each only when it has rows among ``rows``; the counts are
+    the ones the report's tables would show for the same rows on the round's day.
+    """
+    rows = list(rows)
+    by_area = [(a.id, [r for r in rows if r.area == a.id]) for a in plan.areas]
+    by_area = [(area_id, members) for area_id, members in by_area if members]
+    return tuple(
+        RoundCounts(
+            Moment(held.date, held.id, held.name),
+            tuple((area_id, counts_on(members, held.date)) for area_id, members in by_area),
+            counts_on(rows, held.date),
+        )
+        for held in sorted(plan.rounds, key=lambda r: r.date)
+        if held.date <= until
     )
 
 
