@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from planctl import savefile
 from planctl.errors import ConflictError, InputError, UsageError
-from planctl.store import load_data_dir, save_output
+from planctl.store import load_data_dir
+from planctl.writing import savefile
+from planctl.writing.files import save_output
 from tests.conftest import TODAY, Invoke
 
 SET = ("status", "set", "LB-4", "påbörjat", "--date", "2018-05-20")
@@ -216,7 +217,7 @@ def test_special_file_is_refused_before_reading(invoke: Invoke, data_dir: Path) 
 
 def test_every_read_has_the_same_size_cap(tmp_path: Path, data_dir: Path) -> None:
     """A plan over the cap is one problem, read no further than the cap."""
-    from planctl import store
+    from planctl import documents as store
 
     big = data_dir / "stor.yaml"
     big.write_bytes(b"plan:\n" + b"#" * (store.MAX_FILE_BYTES + 10))

@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from planctl import gitrev
-from planctl.errors import DataError, Problem, Severity, UsageError
-from planctl.models import HistoryEntry, Plan, Row, Status
-from planctl.store import (
+from planctl.documents import (
     MAX_FILE_BYTES,
     YAML_SUFFIXES,
     kind_of,
@@ -23,6 +21,8 @@ from planctl.store import (
     validate_document,
     yaml_files,
 )
+from planctl.errors import DataError, Problem, Severity, UsageError
+from planctl.models import HistoryEntry, Plan, Row, Status
 from planctl.yamlio import Document, decode, read_document
 
 # The row fields a reviewer reads, with their Swedish keys: a change in any is a rewording.
