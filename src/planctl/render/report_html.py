@@ -10,7 +10,8 @@ from __future__ import annotations
 from html import escape
 
 from planctl.models import Status
-from planctl.render import report_text as words
+from planctl.render import report_text as texts
+from planctl.render import words
 from planctl.report import Counts, Report, ReportRow, Section
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
@@ -77,7 +78,7 @@ def _bar(counts: Counts) -> str:
 
 def render_html(report: Report) -> str:
     """The whole report as one HTML document."""
-    title = words.title(report)
+    title = texts.title(report)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="sv">',
@@ -86,7 +87,7 @@ def render_html(report: Report) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="planctl">',
-        f"<title>{escape(title)} – {escape(words.shown_label(report))}</title>",
+        f"<title>{escape(title)} – {escape(texts.shown_label(report))}</title>",
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",
@@ -96,7 +97,7 @@ def render_html(report: Report) -> str:
         '<dl class="meta">',
         *(
             f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>"
-            for label, value in words.header_fields(report)
+            for label, value in texts.header_fields(report)
             if label != "Plan"  # the subtitle above names the plan already
         ),
         "</dl>",
@@ -105,16 +106,16 @@ def render_html(report: Report) -> str:
         *_summary(report),
     ]
     if not report.sections:
-        parts.append(f'<p class="empty">{escape(words.empty_text(report))}</p>')
+        parts.append(f'<p class="empty">{escape(texts.empty_text(report))}</p>')
     for section in report.sections:
         parts += _section(report, section)
     if report.indicators:
         parts += _indicators(report)
-    if words.needs_funding_note(report):
+    if texts.needs_funding_note(report):
         parts.append(f'<p class="funding">{escape(words.FUNDING_NOTE)}</p>')
     parts += [
         "</main>",
-        f"<footer>Framtagen {escape(words.produced_label(report.produced))} med planctl "
+        f"<footer>Framtagen {escape(texts.produced_label(report.produced))} med planctl "
         f"ur planen {escape(report.plan_id)}.</footer>",
         "</body>",
         "</html>",
@@ -124,7 +125,7 @@ def render_html(report: Report) -> str:
 
 
 def _summary(report: Report) -> list[str]:
-    headings = "".join(f'<th class="num">{escape(h)}</th>' for h in words.H_COUNTS)
+    headings = "".join(f'<th class="num">{escape(h)}</th>' for h in texts.H_COUNTS)
     if report.is_changes:
         headings += '<th class="num">Bytt status</th>'
     parts = [
@@ -134,14 +135,14 @@ def _summary(report: Report) -> list[str]:
         '<i style="background:#f2b705"></i>påbörjat<i style="background:#e3e3e3"></i>'
         "ej påbörjat</p>",
         "<table>",
-        f"<thead><tr><th>{words.H_AREA}</th>{headings}"
-        f'<th class="num">{words.H_SHARE}</th><th>Framsteg</th></tr></thead>',
+        f"<thead><tr><th>{texts.H_AREA}</th>{headings}"
+        f'<th class="num">{texts.H_SHARE}</th><th>Framsteg</th></tr></thead>',
         "<tbody>",
     ]
-    for line in words.summary_lines(report):
+    for line in texts.summary_lines(report):
         cells = "".join(
             f'<td class="num">{escape(c)}</td>'
-            for c in words.count_cells(line.counts, line.previous)
+            for c in texts.count_cells(line.counts, line.previous)
         )
         if report.is_changes:
             cells += f'<td class="num">{line.changed}</td>'
@@ -159,20 +160,20 @@ def _section(report: Report, section: Section) -> list[str]:
     parts = [
         f'<section class="area" id="{escape(section.area_id)}">',
         f"<h2>{escape(section.area_name)}</h2>",
-        f'<p class="counts">{escape(words.counts_sentence(section.counts))}</p>',
+        f'<p class="counts">{escape(texts.counts_sentence(section.counts))}</p>',
     ]
     if not section.rows:
-        return [*parts, f'<p class="empty">{escape(words.empty_text(report))}</p>', "</section>"]
+        return [*parts, f'<p class="empty">{escape(texts.empty_text(report))}</p>', "</section>"]
     columns = [
-        f"<th>{words.H_ID}</th>",
-        f"<th>{words.H_PROPOSAL}</th>",
-        f"<th>{words.H_RESPONSIBLE}</th>",
+        f"<th>{texts.H_ID}</th>",
+        f"<th>{texts.H_PROPOSAL}</th>",
+        f"<th>{texts.H_RESPONSIBLE}</th>",
     ]
     if report.is_changes:
-        columns += [f'<th class="mark">{words.H_FROM}</th>', f'<th class="mark">{words.H_TO}</th>']
+        columns += [f'<th class="mark">{texts.H_FROM}</th>', f'<th class="mark">{texts.H_TO}</th>']
     else:
-        columns.append(f"<th>{words.H_START}</th>")
-        columns += [f'<th class="mark">{escape(s.value)}</th>' for s in words.STATUSES]
+        columns.append(f"<th>{texts.H_START}</th>")
+        columns += [f'<th class="mark">{escape(s.value)}</th>' for s in texts.STATUSES]
     parts += ["<table>", f"<thead><tr>{''.join(columns)}</tr></thead>", "<tbody>"]
     parts += [_row(report, row) for row in section.rows]
     parts += ["</tbody>", "</table>", "</section>"]
@@ -185,7 +186,7 @@ def _row(report: Report, row: ReportRow) -> str:
         when = f" {row.note_date.isoformat()}" if row.note_date else ""
         proposal += f'<span class="note"><b>Notering{when}:</b> {escape(row.note)}</span>'
     cells = [
-        f'<td class="id">{escape(words.row_label(row))}</td>',
+        f'<td class="id">{escape(texts.row_label(row))}</td>',
         f"<td>{proposal}</td>",
         f"<td>{escape(row.responsible)}</td>",
     ]
@@ -197,15 +198,15 @@ def _row(report: Report, row: ReportRow) -> str:
         ]
     else:
         cells.append(f"<td>{escape(row.start)}</td>")
-        for status in words.STATUSES:
+        for status in texts.STATUSES:
             if status is not row.status:
                 cells.append('<td class="mark"></td>')
             elif row.delayed:
                 cells.append(
-                    f'<td class="mark">{words.MARK}<span class="late">{words.DELAYED}</span></td>'
+                    f'<td class="mark">{texts.MARK}<span class="late">{texts.DELAYED}</span></td>'
                 )
             else:
-                cells.append(f'<td class="mark">{words.MARK}</td>')
+                cells.append(f'<td class="mark">{texts.MARK}</td>')
     css = ' class="delayed"' if row.delayed else ""
     return f"<tr{css}>{''.join(cells)}</tr>"
 
@@ -213,11 +214,11 @@ def _row(report: Report, row: ReportRow) -> str:
 def _indicators(report: Report) -> list[str]:
     columns = "".join(
         f"<th>{escape(h)}</th>"
-        for h in (words.H_ID, words.H_TARGET, words.H_VALUE, words.H_MET, words.H_TREND)
+        for h in (texts.H_ID, texts.H_TARGET, texts.H_VALUE, texts.H_MET, texts.H_TREND)
     )
     parts = [
         '<section class="indicators" id="mal-och-matvarden">',
-        f"<h2>{escape(words.INDICATORS)}</h2>",
+        f"<h2>{escape(texts.INDICATORS)}</h2>",
         "<table>",
         f"<thead><tr>{columns}</tr></thead>",
         "<tbody>",
@@ -228,9 +229,9 @@ def _indicators(report: Report) -> list[str]:
         latest = standing.latest
         assert latest is not None  # the report lists only measured targets
         goal = (
-            f"<b>{escape(words.target_label(target))}</b>"
+            f"<b>{escape(words.target_label(target.direction, target.value, target.unit))}</b>"
             f'<span class="note">{escape(target.measured)} '
-            f"({escape(words.source_label(line))})</span>"
+            f"({escape(texts.source_label(line))})</span>"
         )
         if latest.note:
             goal += f'<span class="note"><b>Notering:</b> {escape(latest.note)}</span>'
@@ -238,9 +239,9 @@ def _indicators(report: Report) -> list[str]:
         label = line.row_id + (words.FUNDING_MARK if line.needs_funding else "")
         parts.append(
             f'<tr><td class="id">{escape(label)}</td><td>{goal}</td>'
-            f"<td>{escape(words.point_label(latest, target.unit))}</td>"
-            f'<td class="mark {css}">{escape(words.met_label(standing))}</td>'
-            f"<td>{escape(words.trend_label(standing))}</td></tr>"
+            f"<td>{escape(texts.point_label(latest, target.unit))}</td>"
+            f'<td class="mark {css}">{escape(texts.met_label(standing))}</td>'
+            f"<td>{escape(texts.trend_label(standing))}</td></tr>"
         )
     parts += ["</tbody>", "</table>", "</section>"]
     return parts
