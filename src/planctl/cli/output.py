@@ -15,14 +15,17 @@ if TYPE_CHECKING:
     from planctl.writing.status import Outcome
 
 
-def emit_report(built: Report, fmt: ReportFormat | None, output: Path | None) -> None:
-    """Print a report on stdout or write it to ``output``, in the format asked for."""
+def emit_report(
+    built: Report, fmt: ReportFormat | None, output: Path | None, *, data_root: Path | None
+) -> None:
+    """Print a report on stdout or write it to ``output`` (never a data file), as asked."""
     from planctl.render.report import render_report, report_format_for, report_view
     from planctl.writing.files import save_output
 
     chosen = fmt.value if fmt else report_format_for(output) if output else ReportFormat.TABLE
     if output is not None:
-        shown = save_output(output, render_report(built, chosen), base=Path.cwd())
+        content = render_report(built, chosen)
+        shown = save_output(output, content, base=Path.cwd(), data_root=data_root)
         sys.stderr.write(f"planctl: skrev {shown} ({chosen})\n")
     elif chosen == ReportFormat.TABLE:
         stdout_console().print(report_view(built))

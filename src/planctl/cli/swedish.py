@@ -8,8 +8,9 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from planctl.cli import clitext
-from planctl.cli.boundary import report_error
+from planctl.cli.boundary import report_error, report_interrupt
 from planctl.errors import PlanctlError
+from planctl.render.escape import inert_streams
 
 
 class _Swedish:
@@ -31,9 +32,17 @@ class Command(_Swedish, TyperCommand):
 
 
 class Group(_Swedish, TyperGroup):
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # Every line on stdout and stderr, usage errors included, is inert in a CI log.
+        with inert_streams():
+            return super().main(*args, **kwargs)
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except PlanctlError as exc:
             report_error(exc)
             raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            report_interrupt()
+            raise

@@ -12,6 +12,7 @@ import typer
 
 from planctl.cli.settings import job_count, settings_of
 from planctl.errors import PlanctlError
+from planctl.render.escape import write_commands
 
 
 class ValidateFormat(enum.StrEnum):
@@ -84,7 +85,9 @@ def validate(
         sys.stdout.write(validation.problems_junit(problems, data.files))
     else:
         if fmt is ValidateFormat.GITHUB:
-            sys.stdout.write(validation.problems_github(problems))
+            commands, plain = validation.github_parts(problems)
+            write_commands(sys.stdout, commands)  # planctl's own annotations, data escaped
+            sys.stdout.write(plain)
             summary = os.environ.get("GITHUB_STEP_SUMMARY")
             if summary and problems:
                 validation.append_summary(
