@@ -14,7 +14,8 @@ from pathlib import Path
 
 from planctl.errors import DataError, UsageError
 from planctl.importing import import_file
-from planctl.importing.planfile import FollowUp, ImportResult, PlanHead
+from planctl.importing.planfile import ImportResult
+from planctl.importing.values import FollowUp, PlanHead
 from planctl.newplan import plan_slug
 
 

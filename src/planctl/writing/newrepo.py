@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from planctl.errors import DataError, InputError, UsageError
-from planctl.importing.planfile import FollowUp, ImportResult
+from planctl.importing.planfile import ImportResult
+from planctl.importing.values import FollowUp
 from planctl.newplan import SCHEMA_MODELINE
 
 CI_HOSTS = ("github", "gitlab", "none")
@@ -378,7 +379,7 @@ def init_repository(
     from planctl import shipped
     from planctl.documents import display_path
     from planctl.importing import import_file
-    from planctl.importing.planfile import PlanHead
+    from planctl.importing.values import PlanHead
     from planctl.newplan import plan_slug
     from planctl.store import load_files
 
