@@ -271,3 +271,20 @@ def test_each_completed_write_is_recorded(tmp_path: Path) -> None:
     target = tmp_path / "rapport.md"
     save_output(target, b"x")
     assert savefile.completed()[-1] == target
+
+
+def test_interrupt_after_the_rename_says_what_was_written(
+    invoke: Invoke, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C landing right after the plan was replaced: exit 130 naming the written file, not
+    silence (a re-run would add the entry twice)."""
+
+    def interrupted(folder: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(savefile, "_fsync", interrupted)  # runs just after the rename
+    before = (data_dir / "boras_plan.yaml").read_bytes()
+    result = invoke(*SET)
+    assert result.exit_code == 130
+    assert "hann skrivas" in result.stderr and "data/boras_plan.yaml" in result.stderr
+    assert (data_dir / "boras_plan.yaml").read_bytes() != before

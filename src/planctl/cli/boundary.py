@@ -26,8 +26,15 @@ def report_error(exc: PlanctlError) -> None:
     sys.stderr.write(f"planctl: fel: {message}\n")
 
 
-def report_interrupt() -> None:
-    """After Ctrl-C: say which files were already written, then exit 130; else let it pass.
+def written_so_far() -> int:
+    """How many files this process has written (a mark for :func:`report_interrupt`)."""
+    from planctl.writing import savefile
+
+    return len(savefile.completed())
+
+
+def report_interrupt(*, since: int) -> None:
+    """After Ctrl-C: say which files the command had written, then exit 130; else let it pass.
 
     A write becomes visible by a rename that SIGINT cannot split; a Ctrl-C that lands after it
     must not look like "nothing happened" (and invite the same entry again).
@@ -35,7 +42,7 @@ def report_interrupt() -> None:
     from planctl.documents import display_path
     from planctl.writing import savefile
 
-    written = savefile.completed()
+    written = savefile.completed()[since:]
     if not written:
         return
     names = ", ".join(dict.fromkeys(display_path(p, Path.cwd()) for p in written))

@@ -13,6 +13,7 @@ from planctl.cli.options import AreaOption, ByOption, PlanOption
 from planctl.cli.output import report_outcome
 from planctl.cli.settings import settings_of
 from planctl.errors import EXIT_INTERRUPTED, UsageError
+from planctl.writing import savefile
 
 if TYPE_CHECKING:
     from planctl.models import Row, Status
@@ -58,6 +59,7 @@ def followup(
 
     settings = settings_of(ctx)
     loaded = settings.load(plan_id).plan(plan_id)
+    savefile.require_writable(loaded.path, shown=loaded.doc.file)  # before the questions
     plan = loaded.model
     chosen = match_round(plan, round_id)
     day = parse_date(date) if date is not None else followup_date(chosen, today=settings.today)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from planctl.cli.options import ReportFormat
 from planctl.cli.settings import stdout_console
 from planctl.errors import UsageError
+from planctl.render.escape import write_document
 
 if TYPE_CHECKING:
     from planctl.report import Report
@@ -32,8 +33,7 @@ def emit_report(
     elif chosen == ReportFormat.XLSX and sys.stdout.isatty():
         raise UsageError("xlsx är ett binärt format; ange --output RAPPORT.xlsx")
     else:
-        sys.stdout.buffer.write(render_report(built, chosen))
-        sys.stdout.flush()
+        write_document(sys.stdout, render_report(built, chosen))
 
 
 def print_analysis(output: object) -> None:

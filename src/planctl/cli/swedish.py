@@ -8,7 +8,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from planctl.cli import clitext
-from planctl.cli.boundary import report_error, report_interrupt
+from planctl.cli.boundary import report_error, report_interrupt, written_so_far
 from planctl.errors import PlanctlError
 from planctl.render.escape import inert_streams
 
@@ -38,11 +38,12 @@ class Group(_Swedish, TyperGroup):
             return super().main(*args, **kwargs)
 
     def invoke(self, ctx: Any) -> Any:
+        earlier = written_so_far()
         try:
             return super().invoke(ctx)
         except PlanctlError as exc:
             report_error(exc)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            report_interrupt()
+            report_interrupt(since=earlier)
             raise

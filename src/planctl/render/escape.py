@@ -106,12 +106,30 @@ class InertStream(io.TextIOBase):
         return self.raw.buffer
 
 
-def write_commands(stream: TextIO, text: str) -> None:
+def write_commands(stream: TextIO | InertStream, text: str) -> None:
     """Send workflow commands on ``stream`` past its :class:`InertStream` guard, if it has one."""
     if isinstance(stream, InertStream):
         stream.write_commands(text)
     else:
         stream.write(text)
+
+
+def write_document(stream: TextIO | InertStream, data: bytes) -> None:
+    """Write a rendered document's bytes to ``stream``'s binary buffer, its lines guarded.
+
+    Text (anything that is UTF-8: CSV with its BOM and CRLF, HTML, JSON) is guarded like every
+    other line, byte for byte otherwise; a binary format (xlsx) has no lines and passes as is.
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        guarded = data
+    else:
+        guarded = inert(text).encode("utf-8")
+    stream.flush()
+    raw = stream.raw if isinstance(stream, InertStream) else stream
+    raw.buffer.write(guarded)
+    raw.flush()
 
 
 @contextlib.contextmanager
