@@ -47,9 +47,10 @@ def render_csv(report: Report) -> str:
     write([texts.title(report)])
     for label, value in texts.header_fields(report):
         write([label, value])
+    write(["Förklaring", texts.LEGEND_TEXT])
     write([])
     headings = [texts.H_AREA, texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.H_START]
-    headings += ["Termin", *(s.value for s in texts.STATUSES)]
+    headings += [texts.H_END, *(s.name for s in report.scale)]
     if report.is_changes:
         headings.append("Status före")
     headings += ["Status", texts.H_DELAYED, texts.H_FUNDING, texts.H_NOTE, texts.H_NOTE_DATE]
@@ -62,29 +63,30 @@ def render_csv(report: Report) -> str:
                 row.proposal,
                 row.responsible,
                 row.start,
-                row.start_term or "",
-                *(texts.MARK if s is row.status else "" for s in texts.STATUSES),
+                row.end or "",
+                *(texts.MARK if s == row.status else "" for s in report.scale),
             ]
             if report.is_changes:
-                cells.append(row.previous.value if row.previous else "")
+                cells.append(texts.status_label(row.previous))
             cells += [
-                row.status.value,
-                "ja" if row.delayed else "",
+                texts.status_label(row.status),
+                row.late.value if row.late else "",
                 "ja" if row.needs_funding else "",
                 row.note or "",
                 row.note_date.isoformat() if row.note_date else "",
             ]
             write(cells)
     write([])
-    summary: list[str | int] = [texts.H_AREA, *texts.H_COUNTS, texts.H_TOTAL, f"{texts.H_SHARE} %"]
+    counted = texts.count_headings(report)
+    summary: list[str | int] = [texts.H_AREA, *counted, texts.H_TOTAL, f"{texts.H_SHARE} %"]
     if report.is_changes:
-        summary += [f"{h} före" for h in texts.H_COUNTS] + ["Bytt status"]
+        summary += [f"{h} före" for h in counted] + ["Bytt status"]
     write(summary)
     for line in texts.summary_lines(report):
-        values: list[str | int] = [line.label, *texts.count_values(line.counts)]
+        values: list[str | int] = [line.label, *texts.count_values(report, line.counts)]
         values += [line.counts.total, words.percent(line.counts.share_done)]
         if line.previous is not None:
-            values += [*texts.count_values(line.previous), line.changed]
+            values += [*texts.count_values(report, line.previous), line.changed]
         write(values)
     if report.indicators:
         write([])

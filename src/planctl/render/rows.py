@@ -59,7 +59,8 @@ def _rows_table(records: Sequence[dict[str, Any]], *, title: str, wide: bool) ->
         if not wide:
             proposal.append(f"\n{record['responsible']} · {record['start']}", style="dim")
             where = []
-        table.add_row(record["id"] + mark, proposal, *where, status_text(record["status"]))
+        status = status_text(record["status"], record["meaning"])
+        table.add_row(record["id"] + mark, proposal, *where, status)
     if not records:
         table.caption = "Inga rader matchar urvalet."
     elif any(r["needs_funding"] for r in records):

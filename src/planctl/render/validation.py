@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planctl.errors import Problem, Severity
+from planctl.progress import NOT_FOLLOWED_UP
 from planctl.render.escape import inert
 from planctl.render.jsondoc import to_json
 from planctl.render.markdown import markdown_cell
@@ -202,7 +203,8 @@ def changes_markdown(report: ChangeReport) -> str:
                     note = f"{note} ({by})" if note else by
                 lines.append(
                     f"| {markdown_cell(change.row_id)} | {markdown_cell(change.proposal)} "
-                    f"| {change.old.value} | **{change.new.value}** "
+                    f"| {markdown_cell(change.old or NOT_FOLLOWED_UP)} "
+                    f"| **{markdown_cell(change.new)}** "
                     f"| {change.date.isoformat()} | {note} |"
                 )
             lines.append("")
