@@ -15,7 +15,6 @@ from planctl import __version__
 from planctl.cli import (
     boundary,
     changes,
-    clitext,
     coverage,
     diff,
     followup,
@@ -33,8 +32,6 @@ from planctl.cli import (
 )
 from planctl.cli.settings import Settings, produced_from_env, today_from_env
 from planctl.cli.swedish import Command, Group
-
-clitext.install()
 
 app = typer.Typer(
     name="planctl",

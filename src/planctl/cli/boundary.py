@@ -26,11 +26,15 @@ def report_error(exc: PlanctlError) -> None:
     sys.stderr.write(f"planctl: fel: {message}\n")
 
 
+def _written() -> tuple[Path, ...]:
+    # Not imported here: a command that writes nothing never loads the writer.
+    savefile = sys.modules.get("planctl.writing.savefile")
+    return savefile.completed() if savefile is not None else ()
+
+
 def written_so_far() -> int:
     """How many files this process has written (a mark for :func:`report_interrupt`)."""
-    from planctl.writing import savefile
-
-    return len(savefile.completed())
+    return len(_written())
 
 
 def report_interrupt(*, since: int) -> None:
@@ -40,9 +44,8 @@ def report_interrupt(*, since: int) -> None:
     must not look like "nothing happened" (and invite the same entry again).
     """
     from planctl.documents import display_path
-    from planctl.writing import savefile
 
-    written = savefile.completed()[since:]
+    written = _written()[since:]
     if not written:
         return
     names = ", ".join(dict.fromkeys(display_path(p, Path.cwd()) for p in written))

@@ -13,7 +13,6 @@ from planctl.cli.options import AreaOption, ByOption, PlanOption
 from planctl.cli.output import report_outcome
 from planctl.cli.settings import settings_of
 from planctl.errors import EXIT_INTERRUPTED, UsageError
-from planctl.writing import savefile
 
 if TYPE_CHECKING:
     from planctl.models import Plan, Row, Status
@@ -48,6 +47,7 @@ def followup(
     Ctrl-C eller "nej" sparar ingenting.
     """
     from planctl.query import RowFilter, filter_rows, match_plan_area, match_round
+    from planctl.writing.savefile import require_writable
     from planctl.writing.status import (
         Prepared,
         check_date,
@@ -59,7 +59,7 @@ def followup(
 
     settings = settings_of(ctx)
     loaded = settings.load(plan_id).plan(plan_id)
-    savefile.require_writable(loaded.path, shown=loaded.doc.file)  # before the questions
+    require_writable(loaded.path, shown=loaded.doc.file)  # before the questions
     plan = loaded.model
     chosen = match_round(plan, round_id)
     day = parse_date(date) if date is not None else followup_date(chosen, today=settings.today)

@@ -21,10 +21,11 @@ def emit_report(
 ) -> None:
     """Print a report on stdout or write it to ``output`` (never a data file), as asked."""
     from planctl.render.report import render_report, report_format_for, report_view
-    from planctl.writing.files import save_output
 
     chosen = fmt.value if fmt else report_format_for(output) if output else ReportFormat.TABLE
     if output is not None:
+        from planctl.writing.files import save_output  # the writer only when writing
+
         content = render_report(built, chosen)
         shown = save_output(output, content, base=Path.cwd(), data_root=data_root)
         sys.stderr.write(f"planctl: skrev {shown} ({chosen})\n")
