@@ -57,12 +57,16 @@ def render_csv(report: Report) -> str:
     summary: list[str | int] = [texts.H_AREA, *counted, texts.H_TOTAL, f"{texts.H_SHARE} %"]
     if report.is_changes:
         summary += [f"{h} före" for h in counted] + ["Bytt status"]
+    if report.costs.any:
+        summary += [texts.H_COST_ONCE, texts.H_COST_PER_YEAR]
     write(summary)
     for line in texts.summary_lines(report):
         values: list[str | int] = [line.label, *texts.count_values(report, line.counts)]
         values += [line.counts.total, words.percent(line.counts.share_done)]
         if line.previous is not None:
             values += [*texts.count_values(report, line.previous), line.changed]
+        if report.costs.any:
+            values += [line.costs.once, line.costs.per_year]
         write(values)
     if report.indicators:
         write([])

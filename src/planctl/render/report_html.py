@@ -162,7 +162,7 @@ def _section(report: Report, section: Section) -> list[str]:
     parts = [
         f'<section class="area" id="{escape(section.area_id)}">',
         f"<h2>{escape(section.area_name)}</h2>",
-        f'<p class="counts">{escape(texts.counts_sentence(section.counts))}</p>',
+        *(f'<p class="counts">{escape(line)}</p>' for line in texts.section_lines(section)),
     ]
     if not section.rows:
         empty = escape(texts.empty_text(report, section))
@@ -175,7 +175,7 @@ def _section(report: Report, section: Section) -> list[str]:
     if report.is_changes:
         columns += [f'<th class="mark">{texts.H_FROM}</th>', f'<th class="mark">{texts.H_TO}</th>']
     else:
-        columns.append(f"<th>{texts.H_START}</th>")
+        columns.append(f"<th>{texts.start_heading(report)}</th>")
         columns += [f'<th class="mark">{escape(s.name)}</th>' for s in report.scale]
     parts += ["<table>", f"<thead><tr>{''.join(columns)}</tr></thead>", "<tbody>"]
     parts += [_row(report, row) for row in section.rows]
@@ -199,7 +199,7 @@ def _row(report: Report, row: ReportRow) -> str:
             f'<td class="mark">{escape(texts.status_label(row.status))}</td>',
         ]
     else:
-        cells.append(f"<td>{escape(row.start)}</td>")
+        cells.append(f"<td>{escape(texts.timing_label(row))}</td>")
         for status in report.scale:
             if status != row.status:
                 cells.append('<td class="mark"></td>')
