@@ -11,6 +11,7 @@ import typer
 
 from planctl.cli.options import ValidateFormat
 from planctl.cli.settings import job_count, settings_of
+from planctl.render.escape import write_commands
 
 
 def validate(
@@ -51,6 +52,7 @@ def validate(
     problems = as_errors(data.problems) if strict else data.problems
     on_github = os.environ.get("GITHUB_ACTIONS") == "true"
     shown = validation_output(problems, data.files, str(fmt) if fmt else None, on_github=on_github)
+    write_commands(sys.stdout, shown.commands)  # planctl's own annotations, data escaped
     sys.stdout.write(shown.stdout)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if shown.step_summary and summary_file:
