@@ -14,8 +14,9 @@ from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from planctl import textgate
 from planctl.cli import clitext
-from planctl.cli.boundary import report_error, silence_stdout
+from planctl.cli.boundary import report_error, report_interrupt, silence_stdout, written_so_far
 from planctl.errors import EXIT_BROKEN_PIPE, PlanctlError, UsageError
+from planctl.render.escape import inert_streams
 
 
 class _Swedish:
@@ -84,6 +85,11 @@ _COMPLETION_HELP = {
 
 
 class Group(_Swedish, TyperGroup):
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # Every line on stdout and stderr, usage errors included, is inert in a CI log.
+        with inert_streams():
+            return super().main(*args, **kwargs)
+
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         try:
             args = gate_arguments(args)
@@ -101,6 +107,7 @@ class Group(_Swedish, TyperGroup):
         return params
 
     def invoke(self, ctx: Any) -> Any:
+        earlier = written_so_far()
         try:
             return super().invoke(ctx)
         except BrokenPipeError:
@@ -112,6 +119,8 @@ class Group(_Swedish, TyperGroup):
             raise typer.Exit(exc.exit_code) from None
         except typer.Exit:
             raise
-        except BaseException:
+        except BaseException as exc:
+            if isinstance(exc, KeyboardInterrupt):
+                report_interrupt(since=earlier)  # exits 130 when something was written
             clitext.install()  # a usage error or an abort: Typer reports it next, in Swedish
             raise
