@@ -7,6 +7,7 @@ formatted or Typer is about to report a usage error or an abort – not when pla
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import typer
@@ -88,7 +89,14 @@ class Group(_Swedish, TyperGroup):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         # Every line on stdout and stderr, usage errors included, is inert in a CI log.
         with inert_streams():
-            return super().main(*args, **kwargs)
+            try:
+                return super().main(*args, **kwargs)
+            except SystemExit as exc:
+                # Click ends a closed pipe outside a command (help text) with exit 1 and leaves
+                # this wrapper on stdout as its mark; exit 1 means "the data has errors" here.
+                if exc.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+                    raise SystemExit(EXIT_BROKEN_PIPE) from None
+                raise
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         try:
