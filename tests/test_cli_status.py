@@ -125,11 +125,16 @@ def test_dry_run_prints_diff_and_writes_nothing(invoke: Invoke, data_dir: Path) 
 
 
 def test_same_status_without_note_is_a_noop_that_says_so(invoke: Invoke, data_dir: Path) -> None:
-    """Re-setting a row's current status without a note writes nothing and explains why."""
+    """Re-setting a row's status without a note, once confirmed for the round, is a no-op."""
+    first = invoke("status", "set", "LB-1", "ej-paborjat", "-d", "2018-05-31")
+    assert first.exit_code == 0 and "LB-1: Ej påbörjat → Ej påbörjat" in first.stderr, first.stderr
     before = _plan_text(data_dir)
     result = invoke("status", "set", "LB-1", "ej-paborjat", "-d", "2018-05-31")
     assert result.exit_code == 0
-    assert "LB-1: har redan status Ej påbörjat – ingen ändring" in result.stderr
+    assert (
+        "LB-1: har redan status Ej påbörjat och en post för uppföljning 2018-05 – ingen ändring"
+        in result.stderr
+    )
     assert "Inga ändringar; data/boras_plan.yaml är oförändrad." in result.stderr
     assert _plan_text(data_dir) == before
 
@@ -241,6 +246,7 @@ def test_history_of_plan_in_date_order(with_history: Invoke) -> None:
     ]
     assert set(records[0]) == {
         "area", "by", "date", "id", "note", "plan", "previous", "round", "status",
+        "number", "belongs_to", "corrects", "corrected_by",
     }  # fmt: skip
 
 
@@ -431,24 +437,26 @@ def test_followup_bad_input_exits_2(invoke: Invoke, args: list[str], message: st
     assert "Ny status" not in result.stdout
 
 
-def test_unchanged_rows_after_a_meeting_warn_until_given_a_note(
-    invoke: Invoke, data_dir: Path
-) -> None:
-    """Rows kept without a note get missing-round-entry; the README's status set --note fixes it."""
-    answers = "k\n\n" + "\n\n" * 5 + "ja\n"
-    assert invoke("followup", "2018-05", "--area", "lonebildning", input=answers).exit_code == 0
+def test_skipped_rows_warn_until_confirmed_by_status_set(invoke: Invoke, data_dir: Path) -> None:
+    """A row with no entry for a round gets missing-round-entry; confirming it silences it."""
+    first = invoke("status", "set", "LB-1", "klart", "--round", "2018-05", "-d", "2018-05-31")
+    assert first.exit_code == 0, first.stderr
     check = invoke("validate", "--format", "json")
     assert check.exit_code == 0  # warnings do not fail CI
-    warned = {p["message"].split(":")[0] for p in json.loads(check.stdout)["problems"]}
+    warned = {
+        p["message"].split(":")[0]: p["message"]
+        for p in json.loads(check.stdout)["problems"]
+        if p["rule"] == "missing-round-entry"
+    }
     assert "LB-2" in warned and "LB-1" not in warned
-    noted = invoke(
-        "status", "set", "LB-2", "ej-paborjat", "--round", "2018-05", "--note", "Oförändrat"
+    assert "planctl followup 2018-05" in warned["LB-2"]
+    assert "planctl status set LB-2 STATUS --round 2018-05" in warned["LB-2"]
+    confirmed = invoke(
+        "status", "set", "LB-2", "ej-paborjat", "--round", "2018-05", "-d", "2018-05-31"
     )
-    assert noted.exit_code == 0, noted.stderr
+    assert confirmed.exit_code == 0, confirmed.stderr
     after = json.loads(invoke("validate", "--format", "json").stdout)["problems"]
     assert not any(p["message"].startswith("LB-2:") for p in after)
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert '--round 2018-05 --note "Oförändrat"' in readme
 
 
 # --- the real program ---------------------------------------------------------------------------

@@ -177,13 +177,20 @@ def test_explicit_round_is_matched_and_unknown_lists_valid(data_dir: Path) -> No
         )
 
 
-def test_same_status_without_note_is_a_noop(data_dir: Path) -> None:
-    """Setting the status a row already has, without a note, changes nothing and says so."""
-    prepared = prepare_status(
+def test_same_status_without_note_is_a_noop_once_the_round_has_an_entry(data_dir: Path) -> None:
+    """Repeating the status a row already has for this round, without a note, changes nothing."""
+    once = prepare_status(
         _plan(data_dir), StatusRequest(("LB-1",), Status.NOT_STARTED, MAY), today=TODAY
     )
-    assert prepared.changes == ()
-    assert prepared.notices[-1].startswith("LB-1: har redan status Ej påbörjat – ingen ändring")
+    assert [c.entry.round for c in once.changes] == ["2018-05"]
+    _set(data_dir, StatusRequest(("LB-1",), Status.NOT_STARTED, MAY))
+    again = prepare_status(
+        _plan(data_dir), StatusRequest(("LB-1",), Status.NOT_STARTED, MAY), today=TODAY
+    )
+    assert again.changes == ()
+    assert again.notices[-1].startswith(
+        "LB-1: har redan status Ej påbörjat och en post för uppföljning 2018-05 – ingen ändring"
+    )
 
 
 def test_same_status_with_note_is_a_new_observation(data_dir: Path) -> None:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from planctl import rounds
 from planctl.errors import Problem, Severity
 from planctl.indicators import measured_target, value_problem
-from planctl.models import Catalogue, Plan, Row
+from planctl.models import Catalogue, HistoryEntry, Measurement, Plan, Row
 from planctl.store import Loaded
 from planctl.terms import parse_term
 from planctl.yamlio import Document, Mark, Path
@@ -93,6 +94,7 @@ def check_plan(
             )
         )
     problems += _check_rounds_recorded(doc, plan, today)
+    problems += _check_assessments(doc, plan)
     measure_ids = {m.id for m in catalogue.model.measures} if catalogue else None
     for index, row in enumerate(plan.rows):
         at = ("åtgärder", index)
@@ -154,6 +156,8 @@ def check_plan(
         problems += _check_measurements(
             doc, at, row, round_ids, catalogue.model if catalogue else None, today
         )
+        problems += _check_corrections(doc, (*at, "historik"), row.id, row.history)
+        problems += _check_corrections(doc, (*at, "mätningar"), row.id, row.measurements)
     return problems
 
 
@@ -306,16 +310,18 @@ def _check_draft(
 
 
 def _check_rounds_recorded(doc: Document, plan: Plan, today: dt.date) -> list[Problem]:
-    """Rows forgotten in a past follow-up round that other rows already have entries for.
+    """Rows skipped in a past follow-up round that other rows already have entries for.
 
-    A round nobody has recorded yet is not flagged row by row: before the secretary records the
-    meeting, every row would be "missing", which says nothing a reviewer can act on.
+    An entry belongs to a round by the one rule of :mod:`planctl.rounds`; a confirmation (the
+    status unchanged, recorded by ``followup`` or ``status set``) is an entry. A round nobody has
+    recorded yet is not flagged row by row: before the secretary records the meeting, every row
+    would be "missing", which says nothing a reviewer can act on.
     """
     problems: list[Problem] = []
     for plan_round in plan.rounds:
         if plan_round.date >= today:
             continue
-        recorded = [any(e.round == plan_round.id for e in row.history) for row in plan.rows]
+        recorded = [rounds.has_entry_for(plan, row.history, plan_round.id) for row in plan.rows]
         if not any(recorded):
             continue
         for index, (row, has_entry) in enumerate(zip(plan.rows, recorded, strict=True)):
@@ -324,12 +330,57 @@ def _check_rounds_recorded(doc: Document, plan: Plan, today: dt.date) -> list[Pr
                     doc.problem(
                         doc.locate(("åtgärder", index)),
                         "missing-round-entry",
-                        f"{row.id}: ingen post för uppföljningen '{plan_round.id}' "
-                        f"({plan_round.date}), som andra rader redan har; lägg till en post "
-                        f"med 'uppföljning: \"{plan_round.id}\"'",
+                        f"{row.id}: hoppades över i uppföljningen '{plan_round.id}' "
+                        f"({plan_round.date}); kör 'planctl followup {plan_round.id}' eller "
+                        f"'planctl status set {row.id} STATUS --round {plan_round.id}' "
+                        "(samma status som nu bekräftar den)",
                         severity=Severity.WARNING,
                     )
                 )
+    return problems
+
+
+def _check_corrections(
+    doc: Document, at: Path, row_id: str, entries: Sequence[HistoryEntry | Measurement]
+) -> list[Problem]:
+    """Every ``rättar: N`` names an earlier entry of the same list."""
+    problems: list[Problem] = []
+    for number, entry in enumerate(entries, 1):
+        if entry.corrects is not None and not entry.corrects < number:
+            problems.append(
+                doc.problem(
+                    doc.locate((*at, number - 1, "rättar")),
+                    "unknown-correction",
+                    f"{row_id}: post {number} rättar post {entry.corrects}, som inte finns före "
+                    f"den; 'rättar' ska vara numret (1–{number - 1}) på en tidigare post",
+                )
+            )
+    return problems
+
+
+def _check_assessments(doc: Document, plan: Plan) -> list[Problem]:
+    """Assessments name a round and (if any) an area of the plan."""
+    problems: list[Problem] = []
+    round_ids = [r.id for r in plan.rounds]
+    area_ids = [a.id for a in plan.areas]
+    for index, assessment in enumerate(plan.assessments):
+        if assessment.round not in round_ids:
+            problems.append(
+                doc.problem(
+                    doc.locate(("bedömningar", index, "uppföljning")),
+                    "unknown-round",
+                    f"bedömning: okänd uppföljning '{assessment.round}'; giltiga: "
+                    f"{', '.join(round_ids) or 'inga uppföljningar är definierade'}",
+                )
+            )
+        if assessment.area is not None and assessment.area not in area_ids:
+            problems.append(
+                doc.problem(
+                    doc.locate(("bedömningar", index, "område")),
+                    "unknown-area",
+                    f"bedömning: okänt område '{assessment.area}'; giltiga: {', '.join(area_ids)}",
+                )
+            )
     return problems
 
 

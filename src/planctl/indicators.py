@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from planctl.errors import UsageError
 from planctl.models import Catalogue, Direction, Measurement, Plan, Row, Target, Unit
 from planctl.query import fold, match_round, match_row, rows_linking
-from planctl.status import Measured, Prepared, check_date, text_option
+from planctl.rounds import round_for
+from planctl.status import Measured, Prepared, check_date, correction_target, text_option
 
 # --- targets a row follows -----------------------------------------------------------------------
 
@@ -345,6 +346,55 @@ def prepare_measurement(
     return Prepared((), measurements=(Measured(row.id, entry, indicator.target),))
 
 
+@dataclass(frozen=True)
+class MeasurementCorrection:
+    """What ``indicator correct`` was asked to record: which measurement (``N`` or a date)."""
+
+    row: str
+    entry: str
+    value: str
+    note: str | None = None
+    by: str | None = None
+
+
+def prepare_measurement_correction(
+    plan: Plan, catalogue: Catalogue | None, request: MeasurementCorrection, *, today: dt.date
+) -> Prepared:
+    """The measurement ``indicator correct`` appends: dated today, in the corrected one's round.
+
+    The corrected value stays in the file but stops counting (its place is taken by the new one).
+    """
+    note = text_option("--note", request.note)
+    by = text_option("--by", request.by)
+    row = match_row(plan, request.row)
+    number = correction_target(row.id, row.measurements, request.entry)
+    wrong = row.measurements[number - 1]
+    indicator = resolve_indicator(plan, catalogue, row.id, measure_id=wrong.measure)
+    value = checked_value(request.value, indicator)
+    if value == wrong.value and note is None:
+        raise UsageError(
+            f"{row.id}: mätning {number} har redan värdet {request.value.strip()}; "
+            "ange ett annat värde eller --note med det som ska rättas"
+        )
+    belongs = round_for(plan, wrong.date, wrong.round)
+    entry = Measurement.model_validate(
+        {
+            "datum": today.isoformat(),
+            "värde": value,
+            "insats": wrong.measure,
+            "notering": note,
+            "av": by,
+            "uppföljning": belongs.id if belongs else wrong.round,
+            "rättar": number,
+        }
+    )
+    return Prepared(
+        (),
+        (f"{row.id}: mätning {number} ({wrong.date}, {wrong.value}) räknas inte längre",),
+        measurements=(Measured(row.id, entry, indicator.target),),
+    )
+
+
 def _repeats(last: Measurement, day: dt.date, value: float, round_id: str) -> bool:
     return (last.date, last.value, last.round) == (day, value, round_id)
 
@@ -398,7 +448,11 @@ def is_met(target: Target, value: float) -> bool:
 
 def standing_on(row: Row, indicator: Indicator, day: dt.date) -> Standing:
     """``indicator`` of ``row`` as measured on or before ``day``."""
-    values = [m for m in row.measurements if m.measure == indicator.measure_id and m.date <= day]
+    values = [
+        m
+        for placed, m in row.counted_measurements
+        if m.measure == indicator.measure_id and placed <= day
+    ]
     if not values:
         return Standing(indicator, None, None)
     latest = values[-1]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from typing import Annotated, Any
+from collections.abc import Sequence
+from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -250,6 +251,13 @@ class HistoryEntry(_Model):
     round: RoundId | None = Field(
         default=None, alias="uppföljning", description="Uppföljningsomgångens id."
     )
+    corrects: StrictInt | None = Field(
+        default=None,
+        alias="rättar",
+        ge=1,
+        description="Numret (1, 2, …) på den tidigare post som den här posten rättar; den "
+        "rättade posten räknas inte längre.",
+    )
 
 
 class Measurement(_Model):
@@ -280,6 +288,13 @@ class Measurement(_Model):
     round: RoundId | None = Field(
         default=None, alias="uppföljning", description="Uppföljningsomgångens id."
     )
+    corrects: StrictInt | None = Field(
+        default=None,
+        alias="rättar",
+        ge=1,
+        description="Numret (1, 2, …) på den tidigare post som den här posten rättar; den "
+        "rättade posten räknas inte längre.",
+    )
 
 
 class PlanArea(_Model):
@@ -294,6 +309,30 @@ class PlanArea(_Model):
     aliases: tuple[Text, ...] = Field(
         default=(), alias="alias", description="Andra namn på området."
     )
+
+
+_Entry = TypeVar("_Entry", HistoryEntry, Measurement)
+
+
+def counted_places(entries: Sequence[_Entry]) -> list[tuple[dt.date, _Entry]]:
+    """The entries that count, each with the day of the place it holds.
+
+    An entry with ``rättar: N`` takes the place (and day) of entry number N, which stops counting;
+    a ``rättar`` that names no earlier entry is left to validation and the entry counts as written.
+    """
+    places: list[tuple[dt.date, _Entry] | None] = []
+    where: dict[int, int] = {}
+    for number, entry in enumerate(entries, 1):
+        target = entry.corrects
+        held = places[where[target]] if target is not None and target in where else None
+        if target is not None and target < number and held is not None:
+            places[where[target]] = (held[0], entry)
+            where[number] = where[target]
+            places.append(None)
+        else:
+            where[number] = len(places)
+            places.append((entry.date, entry))
+    return [p for p in places if p is not None]
 
 
 class Row(_Model):
@@ -349,16 +388,34 @@ class Row(_Model):
             raise ValueError(f"termin {value!r} ska skrivas som HT2017 eller VT2018")
         return value
 
+    def _places(self) -> list[tuple[dt.date, HistoryEntry]]:
+        return counted_places(self.history)
+
+    @property
+    def counted_measurements(self) -> tuple[tuple[dt.date, Measurement], ...]:
+        """The measurements that count, each with the day of its place (corrections in place)."""
+        return tuple(counted_places(self.measurements))
+
+    @property
+    def counted_history(self) -> tuple[HistoryEntry, ...]:
+        """The history with every corrected entry replaced by its correction (in its place).
+
+        The round-aware reading of the history is :mod:`planctl.rounds`; this is its ordering
+        by position alone, for the current status.
+        """
+        return tuple(entry for _, entry in self._places())
+
     @property
     def status(self) -> Status:
-        """The current status: the latest history entry's, or Ej påbörjat with no history."""
-        return self.history[-1].status if self.history else Status.NOT_STARTED
+        """The current status: the latest counted entry's, or Ej påbörjat with no history."""
+        history = self.counted_history
+        return history[-1].status if history else Status.NOT_STARTED
 
     def status_on(self, day: dt.date) -> Status:
-        """The status as recorded on or before ``day``."""
+        """The status as recorded on or before ``day`` (a correction counts from its place)."""
         current = Status.NOT_STARTED
-        for entry in self.history:
-            if entry.date > day:
+        for placed, entry in self._places():
+            if placed > day:
                 break
             current = entry.status
         return current
@@ -377,6 +434,24 @@ class Round(_Model):
     id: RoundId = Field(description="Omgångens id, t.ex. 2018-05.")
     name: Text = Field(alias="namn", description="Omgångens namn.")
     date: IsoDate = Field(alias="datum", description="Datum för omgången (ÅÅÅÅ-MM-DD).")
+
+
+class Assessment(_Model):
+    """The working group's assessment of a round ("Arbetsgruppens bedömning"): appended only."""
+
+    model_config = _schema_text(
+        "Bedömning",
+        "Arbetsgruppens samlade bedömning vid en uppföljning, för hela planen eller ett område; "
+        "läggs till, redigeras aldrig.",
+    )
+
+    round: RoundId = Field(alias="uppföljning", description="Uppföljningsomgångens id.")
+    area: Slug | None = Field(
+        default=None, alias="område", description="Områdets id; utelämnas för hela planen."
+    )
+    date: IsoDate = Field(alias="datum", description="Dag då bedömningen skrevs (ÅÅÅÅ-MM-DD).")
+    text: Text = Field(description="Bedömningen.")
+    by: Text | None = Field(default=None, alias="av", description="Roll som skrev den.")
 
 
 class WorkingGroup(_Model):
@@ -453,6 +528,11 @@ class Plan(_Model):
     rows: tuple[Row, ...] = Field(
         alias="åtgärder", min_length=1, description="Planens förslag (uppföljningsmallens rader)."
     )
+    assessments: tuple[Assessment, ...] = Field(
+        default=(),
+        alias="bedömningar",
+        description="Arbetsgruppens bedömningar per uppföljning; bara nya läggs till.",
+    )
 
     def area(self, area_id: str) -> PlanArea | None:
         """The area with ``area_id``, if any."""
@@ -466,3 +546,7 @@ class Plan(_Model):
     def round(self, round_id: str) -> Round | None:
         """The follow-up round with ``round_id``, if any."""
         return next((r for r in self.rounds if r.id == round_id), None)
+
+    def assessments_for(self, round_id: str, area_id: str | None = None) -> tuple[Assessment, ...]:
+        """The assessments of ``round_id`` for ``area_id`` (``None``: the whole plan)."""
+        return tuple(a for a in self.assessments if a.round == round_id and a.area == area_id)

@@ -17,10 +17,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from planctl import rounds
 from planctl.coverage import Coverage, RowsCoverage
 from planctl.errors import UsageError
 from planctl.indicators import Standing, row_standings
 from planctl.models import (
+    Assessment,
     Catalogue,
     HistoryEntry,
     Measure,
@@ -31,6 +33,7 @@ from planctl.models import (
     Target,
 )
 from planctl.query import RowFilter, Since, filter_rows
+from planctl.rounds import Counted
 from planctl.summary import MeasureUptake, PlanSummary, Summary
 
 
@@ -64,6 +67,7 @@ def history_record(entry: HistoryEntry) -> dict[str, Any]:
         "note": entry.note,
         "by": entry.by,
         "round": entry.round,
+        "corrects": entry.corrects,
     }
 
 
@@ -294,6 +298,9 @@ class ReportRow:
     """One row of the follow-up table, as of the report's moment.
 
     ``previous`` is set only in a report of changes: the status at the earlier moment.
+    ``previous_round`` is set in a report of a round that has one before it (*Förra
+    uppföljningen*): the status at that round. ``note`` is the note of the entry that gives the
+    status, or of a later one, never of an entry before the status changed.
     """
 
     id: str
@@ -308,6 +315,7 @@ class ReportRow:
     note: str | None
     note_date: dt.date | None
     previous: Status | None = None
+    previous_round: Status | None = None
 
 
 @dataclass(frozen=True)
@@ -319,6 +327,7 @@ class Section:
     rows: tuple[ReportRow, ...]
     counts: Counts
     previous_counts: Counts | None = None
+    assessments: tuple[Assessment, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -350,7 +359,9 @@ class Report:
     """The follow-up report of one plan as of one moment (or its changes since another).
 
     ``produced`` is when the report was made: a timestamp, or only a day when the caller pinned
-    the day but not the time.
+    the day but not the time. A report of a round carries the round before it
+    (``previous_round``) and the working group's assessments of the plan for that round
+    (``assessments``; each section has its area's).
     """
 
     plan_id: str
@@ -364,6 +375,8 @@ class Report:
     counts: Counts
     previous_counts: Counts | None = None
     indicators: tuple[IndicatorRow, ...] = ()
+    previous_round: Moment | None = None
+    assessments: tuple[Assessment, ...] = ()
 
     @property
     def is_changes(self) -> bool:
@@ -382,32 +395,48 @@ def is_delayed(row: Row, status: Status, day: dt.date) -> bool:
     return status is Status.NOT_STARTED and term is not None and day > term.last_day
 
 
-def entry_on(row: Row, day: dt.date) -> HistoryEntry | None:
-    """The history entry in force on ``day`` (the latest on or before it), if any."""
-    found = None
-    for entry in row.history:
-        if entry.date > day:
-            break
-        found = entry
-    return found
+def state_entries(plan: Plan, row: Row, moment: Moment) -> tuple[Counted[HistoryEntry], ...]:
+    """The counted entries of ``row`` at ``moment``: up to its round, or in force on its day.
+
+    The one rule for rounds (:mod:`planctl.rounds`): a moment named by a round shows what
+    belongs to that round or an earlier one, whatever the entries' dates.
+    """
+    if moment.round_id is not None and plan.round(moment.round_id) is not None:
+        return rounds.up_to_round(plan, row.history, moment.round_id)
+    return rounds.up_to_day(plan, row.history, moment.day)
 
 
-def note_on(row: Row, day: dt.date) -> HistoryEntry | None:
-    """The latest history entry with a note, on or before ``day``."""
-    found = None
-    for entry in row.history:
-        if entry.date > day:
-            break
-        if entry.note is not None:
-            found = entry
-    return found
+def status_at(plan: Plan, row: Row, moment: Moment) -> Status:
+    """``row``'s status at ``moment`` (Ej påbörjat before any entry)."""
+    found = state_entries(plan, row, moment)
+    return found[-1].entry.status if found else Status.NOT_STARTED
 
 
-def report_row(row: Row, day: dt.date, *, previous: Status | None = None) -> ReportRow:
-    """``row`` as it stood on ``day``."""
-    entry = entry_on(row, day)
-    status = entry.status if entry else Status.NOT_STARTED
-    noted = note_on(row, day)
+def note_entry(found: tuple[Counted[HistoryEntry], ...]) -> Counted[HistoryEntry] | None:
+    """The entry whose note goes with the current status: the latest note since it was set."""
+    if not found:
+        return None
+    current = found[-1].entry.status
+    start = len(found) - 1
+    while start > 0 and found[start - 1].entry.status is current:
+        start -= 1
+    noted = [c for c in found[start:] if c.entry.note is not None]
+    return noted[-1] if noted else None
+
+
+def report_row(
+    plan: Plan,
+    row: Row,
+    moment: Moment,
+    *,
+    previous: Status | None = None,
+    previous_round: Status | None = None,
+) -> ReportRow:
+    """``row`` as it stood at ``moment``."""
+    found = state_entries(plan, row, moment)
+    entry = found[-1] if found else None
+    status = entry.entry.status if entry else Status.NOT_STARTED
+    noted = note_entry(found)
     term = row.start_term
     return ReportRow(
         id=row.id,
@@ -417,11 +446,12 @@ def report_row(row: Row, day: dt.date, *, previous: Status | None = None) -> Rep
         start_term=term.code if term else None,
         needs_funding=row.needs_funding,
         status=status,
-        status_date=entry.date if entry else None,
-        delayed=is_delayed(row, status, day),
-        note=noted.note if noted else None,
-        note_date=noted.date if noted else None,
+        status_date=entry.entry.date if entry else None,
+        delayed=is_delayed(row, status, moment.day),
+        note=noted.entry.note if noted else None,
+        note_date=noted.entry.date if noted else None,
         previous=previous,
+        previous_round=previous_round,
     )
 
 
@@ -521,24 +551,51 @@ def build_report(
     ``as_of`` (the catalogue gives the targets of linked measures); a report of changes has none.
     """
     day = as_of.day
-    rows = filter_rows(plan, wanted, as_of=day)
+    rows = [
+        row
+        for row in filter_rows(plan, wanted)
+        if wanted.status is None or status_at(plan, row, as_of) is wanted.status
+    ]
+    before_round = (
+        rounds.previous_round(plan, as_of.round_id) if as_of.round_id is not None else None
+    )
+    earlier = (
+        Moment(before_round.date, before_round.id, before_round.name) if before_round else None
+    )
     sections: list[Section] = []
     for area in plan.areas:
         in_area = [row for row in rows if row.area == area.id]
         if not in_area:
             continue
-        now = [report_row(row, day) for row in in_area]
+        now = [
+            report_row(
+                plan,
+                row,
+                as_of,
+                previous_round=status_at(plan, row, earlier) if earlier else None,
+            )
+            for row in in_area
+        ]
         counts = Counts.of((r.status, r.delayed) for r in now)
         previous_counts = None
         if since is not None:
-            before = [report_row(row, since.day) for row in in_area]
+            before = [report_row(plan, row, since) for row in in_area]
             previous_counts = Counts.of((r.status, r.delayed) for r in before)
             now = [
-                report_row(row, day, previous=old.status)
+                report_row(plan, row, as_of, previous=old.status)
                 for row, new, old in zip(in_area, now, before, strict=True)
                 if new.status is not old.status
             ]
-        sections.append(Section(area.id, area.name, tuple(now), counts, previous_counts))
+        sections.append(
+            Section(
+                area.id,
+                area.name,
+                tuple(now),
+                counts,
+                previous_counts,
+                plan.assessments_for(as_of.round_id, area.id) if as_of.round_id else (),
+            )
+        )
     area_name = None
     if wanted.area is not None:
         chosen = plan.area(wanted.area)
@@ -565,6 +622,8 @@ def build_report(
                 [r for a in plan.areas for r in rows if r.area == a.id], catalogue, day
             )
         ),
+        previous_round=earlier if since is None else None,
+        assessments=plan.assessments_for(as_of.round_id) if as_of.round_id else (),
     )
 
 
@@ -594,21 +653,43 @@ def history_records(
 ) -> list[dict[str, Any]]:
     """Every status entry of ``row`` (or of the whole plan) in date order, with the status before.
 
+    Each record says the round the entry belongs to (``belongs_to``, the one rule of
+    :mod:`planctl.rounds`), its number in the row's history, what it corrects (``corrects``) and
+    whether a later correction replaced it (``corrected_by``). ``previous`` is the status before
+    it among the entries that count (for a correction: the corrected entry's status).
     Entries on the same day keep plan order, then file order.
     """
     records: list[dict[str, Any]] = []
     for current in plan.rows if row is None else (row,):
+        by = rounds.corrected_numbers(current.history)
+        places = {c.number: c for c in rounds.counted(plan, current.history)}
+        ordered = sorted(places.values(), key=lambda c: c.order)
+        before: dict[int, Status] = {}
         previous = Status.NOT_STARTED
-        for entry in current.history:
-            if since is None or since.admits(entry.date, entry.round):
-                records.append(
-                    {
-                        "plan": plan.meta.id,
-                        "id": current.id,
-                        "area": current.area,
-                        **history_record(entry),
-                        "previous": previous.value,
-                    }
-                )
-            previous = entry.status
+        for counted_entry in ordered:
+            before[counted_entry.number] = previous
+            previous = counted_entry.entry.status
+        for number, entry in enumerate(current.history, 1):
+            belongs = rounds.round_for(plan, entry.date, entry.round)
+            belongs_id = belongs.id if belongs else None
+            if since is not None and not since.admits(entry.date, belongs_id):
+                continue
+            if entry.corrects is not None and 1 <= entry.corrects < number:
+                was = current.history[entry.corrects - 1].status
+            elif number in before:
+                was = before[number]
+            else:
+                was = before.get(by.get(number, 0), Status.NOT_STARTED)
+            records.append(
+                {
+                    "plan": plan.meta.id,
+                    "id": current.id,
+                    "area": current.area,
+                    **history_record(entry),
+                    "number": number,
+                    "belongs_to": belongs_id,
+                    "corrected_by": by.get(number),
+                    "previous": was.value,
+                }
+            )
     return sorted(records, key=lambda r: str(r["date"]))

@@ -24,6 +24,7 @@ from planctl import savefile
 from planctl.errors import ConflictError, DataError, UsageError
 from planctl.models import Catalogue, HistoryEntry, Measurement, Plan, Round, Row, Status, Target
 from planctl.query import fold, match_round, match_row, match_status
+from planctl.rounds import date_beyond_round, date_for_round, has_entry_for, round_for
 from planctl.store import DataSet, Loaded, load_data_dir
 from planctl.yamledit import Append, EditError, append_items, double_quoted, scalar, unified_diff
 
@@ -34,11 +35,15 @@ MEASUREMENTS_KEY = "mätningar"
 
 @dataclass(frozen=True)
 class StatusRequest:
-    """What ``status set`` was asked to record; ``round_id=None`` lets the date choose."""
+    """What ``status set`` was asked to record.
+
+    ``round_id=None`` lets the date choose the round; ``date=None`` lets the round choose the date
+    (its date if it has passed, else today), or means today without a round.
+    """
 
     ids: tuple[str, ...]
     status: Status
-    date: dt.date
+    date: dt.date | None
     note: str | None = None
     by: str | None = None
     round_id: str | None = None
@@ -162,12 +167,18 @@ def change_for(
     note: str | None = None,
     by: str | None = None,
     round_id: str | None = None,
+    confirm: bool = False,
+    corrects: int | None = None,
 ) -> Change | None:
-    """The entry recording ``status`` for ``row``, or ``None`` when it would change nothing."""
+    """The entry recording ``status`` for ``row``, or ``None`` when it would change nothing.
+
+    The same status without a note changes nothing unless ``confirm`` (see :func:`confirms`) or
+    the entry is a correction (``corrects``: the number of the entry it corrects).
+    """
     conflict = date_conflict(row, date)
     if conflict is not None:
         raise UsageError(conflict)
-    if status is row.status and note is None:
+    if status is row.status and note is None and not confirm:
         return None
     entry = HistoryEntry.model_validate(
         {
@@ -176,22 +187,38 @@ def change_for(
             "notering": note,
             "av": by,
             "uppföljning": round_id,
+            "rättar": corrects,
         }
     )
     return Change(row.id, row.status, entry)
 
 
-def unchanged_notice(row: Row) -> str:
+def confirms(plan: Plan, row: Row, round_id: str | None) -> bool:
+    """Whether recording ``row``'s current status for ``round_id`` is an answer, not a repeat.
+
+    A row reviewed at a round and found unchanged has been followed up: the first entry for that
+    round may repeat the status (a confirmation). A second one without a note changes nothing.
+    """
+    return round_id is not None and not has_entry_for(plan, row.history, round_id)
+
+
+def unchanged_notice(row: Row, round_id: str | None = None) -> str:
     """What to say when a row already has the status asked for and no note came with it."""
+    already = f" och en post för uppföljning {round_id}" if round_id is not None else ""
     return (
-        f"{row.id}: har redan status {row.status.value} – ingen ändring "
+        f"{row.id}: har redan status {row.status.value}{already} – ingen ändring "
         "(lägg till --note för att registrera en ny iakttagelse)"
     )
 
 
 def prepare_status(plan: Plan, request: StatusRequest, *, today: dt.date) -> Prepared:
-    """The changes ``status set`` makes to ``plan``; usage errors for anything it refuses."""
-    check_date(request.date, today=today)
+    """The changes ``status set`` makes to ``plan``; usage errors for anything it refuses.
+
+    With ``--round R`` and no date the entries are dated on R's date if it has passed, else
+    today; a date on or after the next round's date is refused for R
+    (:func:`planctl.rounds.date_beyond_round`).
+    The first entry of a round may repeat a row's status without a note: a confirmation.
+    """
     note = text_option("--note", request.note)
     by = text_option("--by", request.by)
     rows: list[Row] = []
@@ -202,34 +229,135 @@ def prepare_status(plan: Plan, request: StatusRequest, *, today: dt.date) -> Pre
         rows.append(row)
     notices: list[str] = []
     if request.round_id is not None:
-        round_id: str | None = match_round(plan, request.round_id).id
+        tagged = match_round(plan, request.round_id)
+        round_id: str | None = tagged.id
+        day = request.date if request.date is not None else date_for_round(tagged, today=today)
+        check_date(day, today=today)
+        beyond = date_beyond_round(plan, tagged.id, day)
+        if beyond is not None:
+            raise UsageError(beyond)
     else:
-        chosen = default_round(plan, request.date)
+        day = request.date if request.date is not None else today
+        check_date(day, today=today)
+        chosen = default_round(plan, day)
         round_id = chosen.id if chosen else None
         if chosen is not None:
             notices.append(
-                f"uppföljning {chosen.id} ({chosen.name}) vald utifrån datumet {request.date}; "
+                f"uppföljning {chosen.id} ({chosen.name}) vald utifrån datumet {day}; "
                 "ange --round för en annan"
             )
         elif plan.rounds:
             last = max(plan.rounds, key=lambda r: r.date)
             notices.append(
-                f"ingen uppföljning vald: datumet {request.date} ligger efter planens sista "
+                f"ingen uppföljning vald: datumet {day} ligger efter planens sista "
                 f"omgång ({last.id}); ange --round för att koppla posten till en omgång"
             )
-    conflicts = [c for c in (date_conflict(row, request.date) for row in rows) if c]
+    conflicts = [c for c in (date_conflict(row, day) for row in rows) if c]
     if conflicts:
         raise UsageError("; ".join(conflicts))
     changes: list[Change] = []
     for row in rows:
         change = change_for(
-            row, request.status, date=request.date, note=note, by=by, round_id=round_id
+            row,
+            request.status,
+            date=day,
+            note=note,
+            by=by,
+            round_id=round_id,
+            confirm=confirms(plan, row, round_id),
         )
         if change is None:
-            notices.append(unchanged_notice(row))
+            notices.append(unchanged_notice(row, round_id))
         else:
             changes.append(change)
     return Prepared(tuple(changes), tuple(notices))
+
+
+@dataclass(frozen=True)
+class CorrectionRequest:
+    """What ``status correct`` was asked to record: which entry (``N`` or a date) is wrong."""
+
+    row: str
+    entry: str
+    status: Status
+    note: str | None = None
+    by: str | None = None
+
+
+def find_entry(row_id: str, entries: Sequence[HistoryEntry | Measurement], typed: str) -> int:
+    """The number (1-based) of the entry ``typed`` names: its number, or its date if unique."""
+    text = typed.strip()
+    what = "post" if all(isinstance(e, HistoryEntry) for e in entries) else "mätning"
+    listing = ", ".join(f"{n}: {e.date}" for n, e in enumerate(entries, 1)) or "inga"
+    if text.isdigit():
+        number = int(text)
+        if 1 <= number <= len(entries):
+            return number
+        raise UsageError(f"{row_id} har ingen {what} nummer {text}; radens poster: {listing}")
+    day = parse_date(text)
+    found = [n for n, e in enumerate(entries, 1) if e.date == day]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise UsageError(f"{row_id} har ingen {what} daterad {day}; radens poster: {listing}")
+    numbers = ", ".join(str(n) for n in found)
+    raise UsageError(f"{row_id} har flera poster daterade {day} ({numbers}); ange numret")
+
+
+def corrected_by(entries: Sequence[HistoryEntry | Measurement], number: int) -> int | None:
+    """The number of the latest entry that corrects entry ``number``, if any."""
+    found = None
+    for later, entry in enumerate(entries, 1):
+        if entry.corrects == number and later > number:
+            found = later
+    return found
+
+
+def correction_target(
+    row_id: str, entries: Sequence[HistoryEntry | Measurement], typed: str
+) -> int:
+    """The entry a correction names; one already corrected is refused (correct the correction)."""
+    number = find_entry(row_id, entries, typed)
+    later = corrected_by(entries, number)
+    if later is not None:
+        raise UsageError(
+            f"{row_id}: post {number} är redan rättad av post {later}; rätta post {later} i stället"
+        )
+    return number
+
+
+def prepare_correction(plan: Plan, request: CorrectionRequest, *, today: dt.date) -> Prepared:
+    """The entry ``status correct`` appends: dated today, in the corrected entry's round.
+
+    The corrected entry stays in the file (history is append-only) but stops counting everywhere
+    (:mod:`planctl.rounds`); ``history`` and ``show`` show both.
+    """
+    note = text_option("--note", request.note)
+    by = text_option("--by", request.by)
+    row = match_row(plan, request.row)
+    number = correction_target(row.id, row.history, request.entry)
+    wrong = row.history[number - 1]
+    belongs = round_for(plan, wrong.date, wrong.round)
+    if wrong.status is request.status and note is None:
+        raise UsageError(
+            f"{row.id}: post {number} har redan status {wrong.status.value}; "
+            "ange en annan status eller --note med det som ska rättas"
+        )
+    change = change_for(
+        row,
+        request.status,
+        date=today,
+        note=note,
+        by=by,
+        round_id=belongs.id if belongs else None,
+        corrects=number,
+    )
+    assert change is not None  # a correction always records something
+    shown = Change(row.id, wrong.status, change.entry)
+    return Prepared(
+        (shown,),
+        (f"{row.id}: post {number} ({wrong.date}, {wrong.status.value}) räknas inte längre",),
+    )
 
 
 # --- turning changes into text -------------------------------------------------------------------
@@ -248,6 +376,8 @@ def entry_item(entry: HistoryEntry) -> tuple[tuple[str, str], ...]:
         pairs.append(("av", scalar(entry.by)))
     if entry.round is not None:
         pairs.append(("uppföljning", double_quoted(entry.round)))
+    if entry.corrects is not None:
+        pairs.append(("rättar", str(entry.corrects)))
     return tuple(pairs)
 
 
@@ -265,6 +395,8 @@ def measurement_item(entry: Measurement) -> tuple[tuple[str, str], ...]:
         pairs.append(("av", scalar(entry.by)))
     if entry.round is not None:
         pairs.append(("uppföljning", double_quoted(entry.round)))
+    if entry.corrects is not None:
+        pairs.append(("rättar", str(entry.corrects)))
     return tuple(pairs)
 
 
@@ -409,4 +541,4 @@ def _apply(
 
 def followup_date(round_: Round, *, today: dt.date) -> dt.date:
     """The date follow-up entries get by default: the round's date, or today if that is earlier."""
-    return min(round_.date, today)
+    return date_for_round(round_, today=today)

@@ -6,14 +6,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from planctl.changes import ChangeReport, EntryKind, PlanChanges
 from planctl.errors import Problem, Severity
 from planctl.render import markdown_cell, problems_summary, problems_text, to_json
-
-if TYPE_CHECKING:
-    from planctl.changes import ChangeReport
-
 
 # GitHub shows at most this many annotations of each kind per step and drops the rest silently.
 GITHUB_ANNOTATION_LIMIT = 10
@@ -160,6 +156,80 @@ def _quote(text: str | None) -> str:
     return "(tomt)" if text is None else f"”{markdown_cell(text)}”"
 
 
+def _cells(*values: str) -> str:
+    return "| " + " | ".join(values) + " |"
+
+
+def _entry_tables(plan: PlanChanges) -> list[str]:
+    """Real status changes first (counted), then corrections, then confirmations and notes."""
+    lines: list[str] = []
+    changed = plan.entries(EntryKind.CHANGE)
+    if changed:
+        lines += [
+            f"**Statusändringar ({len(changed)})**",
+            "",
+            "| Rad | Förslag | Från | Till | Datum | Uppföljning | Notering | Av |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
+        lines += [
+            _cells(
+                c.row_id,
+                markdown_cell(c.proposal),
+                c.old.value,
+                f"**{c.new.value}**",
+                c.date.isoformat(),
+                c.round or "",
+                markdown_cell(c.note or ""),
+                markdown_cell(c.by or ""),
+            )
+            for c in changed
+        ]
+        lines.append("")
+    corrected = plan.entries(EntryKind.CORRECTION)
+    if corrected:
+        lines += [
+            f"**Rättelser ({len(corrected)})**",
+            "",
+            "| Rad | Rättar post | Från | Till | Uppföljning | Notering | Av |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        lines += [
+            _cells(
+                c.row_id,
+                str(c.corrects),
+                c.old.value,
+                f"**{c.new.value}**",
+                c.round or "",
+                markdown_cell(c.note or ""),
+                markdown_cell(c.by or ""),
+            )
+            for c in corrected
+        ]
+        lines.append("")
+    same = [c for c in plan.statuses if c.kind in (EntryKind.CONFIRMATION, EntryKind.NOTE)]
+    if same:
+        lines += [
+            f"**Oförändrad status: bekräftelser och noteringar ({len(same)})**",
+            "",
+            "| Rad | Status | Datum | Uppföljning | Slag | Notering | Av |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        lines += [
+            _cells(
+                c.row_id,
+                c.new.value,
+                c.date.isoformat(),
+                c.round or "",
+                c.kind.value,
+                markdown_cell(c.note or ""),
+                markdown_cell(c.by or ""),
+            )
+            for c in same
+        ]
+        lines.append("")
+    return lines
+
+
 def changes_markdown(report: ChangeReport) -> str:
     """The changes between two revisions as Markdown, ready to paste into a PR comment."""
     lines = [
@@ -177,23 +247,7 @@ def changes_markdown(report: ChangeReport) -> str:
             lines += ["Planen är borttagen.", ""]
         if plan.empty:
             lines += ["Inga ändringar.", ""]
-        if plan.statuses:
-            lines += [
-                f"**Statusändringar ({len(plan.statuses)})**",
-                "",
-                "| Rad | Förslag | Från | Till | Datum | Notering |",
-                "|---|---|---|---|---|---|",
-            ]
-            for change in plan.statuses:
-                note = markdown_cell(change.note or "")
-                if change.by:
-                    note = f"{note} ({markdown_cell(change.by)})" if note else change.by
-                lines.append(
-                    f"| {change.row_id} | {markdown_cell(change.proposal)} "
-                    f"| {change.old.value} | **{change.new.value}** "
-                    f"| {change.date.isoformat()} | {note} |"
-                )
-            lines.append("")
+        lines += _entry_tables(plan)
         if plan.added:
             lines += [f"**Nya rader ({len(plan.added)})**", ""]
             lines += [f"- **{r.id}** ({r.area}): {markdown_cell(r.proposal)}" for r in plan.added]
