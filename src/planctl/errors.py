@@ -75,6 +75,20 @@ class InputError(PlanctlError):
     exit_code = EXIT_USAGE
 
 
+class MissingSoftwareError(PlanctlError):
+    """An output needs a Python package or system library that is not installed (exit 2)."""
+
+    exit_code = EXIT_USAGE
+
+
+def missing_package(what: str, package: str) -> MissingSoftwareError:
+    """The error for an output whose Python package is missing; says how to install it."""
+    return MissingSoftwareError(
+        f"{what} kräver Python-paketet {package}, som inte är installerat; "
+        "installera planctl med tillägget för dokument: pip install 'planctl[dokument]'"
+    )
+
+
 class DataError(PlanctlError):
     """The data files have errors; ``problems`` lists every one (exit 1)."""
 

@@ -355,13 +355,33 @@ class ReportFilters:
 
 
 @dataclass(frozen=True)
+class RoundCounts:
+    """The counts of the rows a report shows, as they stood at one follow-up round.
+
+    ``areas`` pairs each area id with its counts, in the plan's order; ``total`` is all of them.
+    The counts come from :func:`counts_on`, the same function the report's tables use.
+    """
+
+    moment: Moment
+    areas: tuple[tuple[str, Counts], ...]
+    total: Counts
+
+    def of(self, area_id: str | None) -> Counts:
+        """The counts of one area, or of every row shown when ``area_id`` is ``None``."""
+        if area_id is None:
+            return self.total
+        return next((c for a, c in self.areas if a == area_id), Counts())
+
+
+@dataclass(frozen=True)
 class Report:
     """The follow-up report of one plan as of one moment (or its changes since another).
 
     ``produced`` is when the report was made: a timestamp, or only a day when the caller pinned
-    the day but not the time. A report of a round carries the round before it
-    (``previous_round``) and the working group's assessments of the plan for that round
-    (``assessments``; each section has its area's).
+    the day but not the time. ``progress`` holds the counts at every follow-up round up to the
+    report's day, oldest first (what the progress charts show); a report of changes has none.
+    A report of a round carries the round before it (``previous_round``) and the working
+    group's assessments of the plan for that round (``assessments``; each section has its area's).
     """
 
     plan_id: str
@@ -375,6 +395,7 @@ class Report:
     counts: Counts
     previous_counts: Counts | None = None
     indicators: tuple[IndicatorRow, ...] = ()
+    progress: tuple[RoundCounts, ...] = ()
     previous_round: Moment | None = None
     assessments: tuple[Assessment, ...] = ()
 
@@ -576,11 +597,11 @@ def build_report(
             )
             for row in in_area
         ]
-        counts = Counts.of((r.status, r.delayed) for r in now)
+        counts = counts_of(now)
         previous_counts = None
         if since is not None:
             before = [report_row(plan, row, since) for row in in_area]
-            previous_counts = Counts.of((r.status, r.delayed) for r in before)
+            previous_counts = counts_of(before)
             now = [
                 report_row(plan, row, as_of, previous=old.status)
                 for row, new, old in zip(in_area, now, before, strict=True)
@@ -624,6 +645,41 @@ def build_report(
         ),
         previous_round=earlier if since is None else None,
         assessments=plan.assessments_for(as_of.round_id) if as_of.round_id else (),
+        progress=() if since is not None else progress_of(plan, rows, until=day),
+    )
+
+
+def counts_of(rows: Iterable[ReportRow]) -> Counts:
+    """The counts of report rows: what every summary, area heading and chart of a report shows."""
+    return Counts.of((r.status, r.delayed) for r in rows)
+
+
+def counts_on(plan: Plan, rows: Iterable[Row], moment: Moment) -> Counts:
+    """The counts of ``rows`` as they stood at ``moment`` (a round: by the one rule for rounds)."""
+    return counts_of(report_row(plan, row, moment) for row in rows)
+
+
+def progress_of(plan: Plan, rows: Iterable[Row], *, until: dt.date) -> tuple[RoundCounts, ...]:
+    """The counts of ``rows`` at each follow-up round held by ``until``, oldest first.
+
+    Areas appear in the plan's order, each only when it has rows among ``rows``; the counts are
+    the ones the report's tables would show for the same rows on the round's day.
+    """
+    rows = list(rows)
+    by_area = [(a.id, [r for r in rows if r.area == a.id]) for a in plan.areas]
+    by_area = [(area_id, members) for area_id, members in by_area if members]
+    moments = [
+        Moment(held.date, held.id, held.name)
+        for held in rounds.rounds_in_order(plan)
+        if held.date <= until
+    ]
+    return tuple(
+        RoundCounts(
+            moment,
+            tuple((area_id, counts_on(plan, members, moment)) for area_id, members in by_area),
+            counts_on(plan, rows, moment),
+        )
+        for moment in moments
     )
 
 
