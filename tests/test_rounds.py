@@ -11,9 +11,15 @@ from planctl import rounds
 from planctl.errors import UsageError
 from planctl.models import Plan, Status
 from planctl.query import RowFilter, match_since
-from planctl.report import Moment, build_report, history_records, note_entry, status_at
-from planctl.status import CorrectionRequest, StatusRequest, prepare_correction, prepare_status
+from planctl.records import history_records
+from planctl.report import Moment, build_report, note_entry, status_at
 from planctl.summary import latest_follow_up
+from planctl.writing.status import (
+    CorrectionRequest,
+    StatusRequest,
+    prepare_correction,
+    prepare_status,
+)
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -12,10 +12,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from planctl import rounds
+from planctl.documents import Loaded
 from planctl.errors import Problem, Severity
 from planctl.indicators import measured_target, value_problem
 from planctl.models import Catalogue, HistoryEntry, Measurement, Plan, Row
-from planctl.store import Loaded
 from planctl.terms import parse_term
 from planctl.yamlio import Document, Mark, Path
 

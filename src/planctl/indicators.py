@@ -19,11 +19,10 @@ import math
 import re
 from dataclasses import dataclass
 
+from planctl.corrections import counted_places
 from planctl.errors import UsageError
 from planctl.models import Catalogue, Direction, Measurement, Plan, Row, Target, Unit
-from planctl.query import fold, match_round, match_row, rows_linking
-from planctl.rounds import round_for
-from planctl.status import Measured, Prepared, check_date, correction_target, text_option
+from planctl.query import fold, match_row, rows_linking
 
 # --- targets a row follows -----------------------------------------------------------------------
 
@@ -289,116 +288,6 @@ def _by_measure(plan: Plan, catalogue: Catalogue | None, number: int) -> Indicat
     return indicators[0]
 
 
-# --- recording a value ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MeasurementRequest:
-    """What ``indicator set`` was asked to record."""
-
-    target: str
-    value: str
-    round_id: str
-    date: dt.date
-    measure_id: int | None = None
-    note: str | None = None
-    by: str | None = None
-
-
-def prepare_measurement(
-    plan: Plan, catalogue: Catalogue | None, request: MeasurementRequest, *, today: dt.date
-) -> Prepared:
-    """The measurement ``indicator set`` adds to ``plan``; usage errors for what it refuses."""
-    check_date(request.date, today=today)
-    note = text_option("--note", request.note)
-    by = text_option("--by", request.by)
-    indicator = resolve_indicator(plan, catalogue, request.target, measure_id=request.measure_id)
-    value = checked_value(request.value, indicator)
-    chosen = match_round(plan, request.round_id)
-    row = plan.row(indicator.row_id)
-    assert row is not None
-    if row.measurements and request.date < row.measurements[-1].date:
-        raise UsageError(
-            f"{row.id}: datumet {request.date} ligger före radens senaste mätning "
-            f"({row.measurements[-1].date}); mätningarna ska vara i datumordning"
-        )
-    same = [m for m in row.measurements if m.measure == indicator.measure_id]
-    if note is None and same and _repeats(same[-1], request.date, value, chosen.id):
-        # Running the same command twice (say, after "kör kommandot igen") adds nothing.
-        return Prepared(
-            (),
-            (
-                f"{row.id}: värdet {request.value.strip()} är redan registrerat "
-                f"{request.date} för uppföljning {chosen.id} – ingen ändring "
-                "(lägg till --note för att registrera det igen)",
-            ),
-        )
-    entry = Measurement.model_validate(
-        {
-            "datum": request.date.isoformat(),
-            "värde": value,
-            "insats": indicator.measure_id,
-            "notering": note,
-            "av": by,
-            "uppföljning": chosen.id,
-        }
-    )
-    return Prepared((), measurements=(Measured(row.id, entry, indicator.target),))
-
-
-@dataclass(frozen=True)
-class MeasurementCorrection:
-    """What ``indicator correct`` was asked to record: which measurement (``N`` or a date)."""
-
-    row: str
-    entry: str
-    value: str
-    note: str | None = None
-    by: str | None = None
-
-
-def prepare_measurement_correction(
-    plan: Plan, catalogue: Catalogue | None, request: MeasurementCorrection, *, today: dt.date
-) -> Prepared:
-    """The measurement ``indicator correct`` appends: dated today, in the corrected one's round.
-
-    The corrected value stays in the file but stops counting (its place is taken by the new one).
-    """
-    note = text_option("--note", request.note)
-    by = text_option("--by", request.by)
-    row = match_row(plan, request.row)
-    number = correction_target(row.id, row.measurements, request.entry)
-    wrong = row.measurements[number - 1]
-    indicator = resolve_indicator(plan, catalogue, row.id, measure_id=wrong.measure)
-    value = checked_value(request.value, indicator)
-    if value == wrong.value and note is None:
-        raise UsageError(
-            f"{row.id}: mätning {number} har redan värdet {request.value.strip()}; "
-            "ange ett annat värde eller --note med det som ska rättas"
-        )
-    belongs = round_for(plan, wrong.date, wrong.round)
-    entry = Measurement.model_validate(
-        {
-            "datum": today.isoformat(),
-            "värde": value,
-            "insats": wrong.measure,
-            "notering": note,
-            "av": by,
-            "uppföljning": belongs.id if belongs else wrong.round,
-            "rättar": number,
-        }
-    )
-    return Prepared(
-        (),
-        (f"{row.id}: mätning {number} ({wrong.date}, {wrong.value}) räknas inte längre",),
-        measurements=(Measured(row.id, entry, indicator.target),),
-    )
-
-
-def _repeats(last: Measurement, day: dt.date, value: float, round_id: str) -> bool:
-    return (last.date, last.value, last.round) == (day, value, round_id)
-
-
 # --- an indicator's standing on a day ------------------------------------------------------------
 
 
@@ -450,7 +339,7 @@ def standing_on(row: Row, indicator: Indicator, day: dt.date) -> Standing:
     """``indicator`` of ``row`` as measured on or before ``day``."""
     values = [
         m
-        for placed, m in row.counted_measurements
+        for placed, m in counted_places(row.measurements)
         if m.measure == indicator.measure_id and placed <= day
     ]
     if not values:

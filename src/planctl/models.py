@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Sequence
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
@@ -28,6 +27,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from planctl.corrections import counted_places
 from planctl.terms import Term, parse_term
 
 
@@ -136,6 +136,9 @@ RowId = Annotated[
     WithJsonSchema({"type": "string", "pattern": f"^{_ROW_ID.pattern}$"}),
 ]
 RoundId = RowId
+
+
+CORRECTS = "Numret (1, 2, …) på en tidigare post som posten rättar; den räknas inte längre."
 
 
 def _schema_text(title: str, description: str) -> ConfigDict:
@@ -251,13 +254,7 @@ class HistoryEntry(_Model):
     round: RoundId | None = Field(
         default=None, alias="uppföljning", description="Uppföljningsomgångens id."
     )
-    corrects: StrictInt | None = Field(
-        default=None,
-        alias="rättar",
-        ge=1,
-        description="Numret (1, 2, …) på den tidigare post som den här posten rättar; den "
-        "rättade posten räknas inte längre.",
-    )
+    corrects: StrictInt | None = Field(default=None, alias="rättar", ge=1, description=CORRECTS)
 
 
 class Measurement(_Model):
@@ -288,13 +285,7 @@ class Measurement(_Model):
     round: RoundId | None = Field(
         default=None, alias="uppföljning", description="Uppföljningsomgångens id."
     )
-    corrects: StrictInt | None = Field(
-        default=None,
-        alias="rättar",
-        ge=1,
-        description="Numret (1, 2, …) på den tidigare post som den här posten rättar; den "
-        "rättade posten räknas inte längre.",
-    )
+    corrects: StrictInt | None = Field(default=None, alias="rättar", ge=1, description=CORRECTS)
 
 
 class PlanArea(_Model):
@@ -309,30 +300,6 @@ class PlanArea(_Model):
     aliases: tuple[Text, ...] = Field(
         default=(), alias="alias", description="Andra namn på området."
     )
-
-
-_Entry = TypeVar("_Entry", HistoryEntry, Measurement)
-
-
-def counted_places(entries: Sequence[_Entry]) -> list[tuple[dt.date, _Entry]]:
-    """The entries that count, each with the day of the place it holds.
-
-    An entry with ``rättar: N`` takes the place (and day) of entry number N, which stops counting;
-    a ``rättar`` that names no earlier entry is left to validation and the entry counts as written.
-    """
-    places: list[tuple[dt.date, _Entry] | None] = []
-    where: dict[int, int] = {}
-    for number, entry in enumerate(entries, 1):
-        target = entry.corrects
-        held = places[where[target]] if target is not None and target in where else None
-        if target is not None and target < number and held is not None:
-            places[where[target]] = (held[0], entry)
-            where[number] = where[target]
-            places.append(None)
-        else:
-            where[number] = len(places)
-            places.append((entry.date, entry))
-    return [p for p in places if p is not None]
 
 
 class Row(_Model):
@@ -388,33 +355,16 @@ class Row(_Model):
             raise ValueError(f"termin {value!r} ska skrivas som HT2017 eller VT2018")
         return value
 
-    def _places(self) -> list[tuple[dt.date, HistoryEntry]]:
-        return counted_places(self.history)
-
-    @property
-    def counted_measurements(self) -> tuple[tuple[dt.date, Measurement], ...]:
-        """The measurements that count, each with the day of its place (corrections in place)."""
-        return tuple(counted_places(self.measurements))
-
-    @property
-    def counted_history(self) -> tuple[HistoryEntry, ...]:
-        """The history with every corrected entry replaced by its correction (in its place).
-
-        The round-aware reading of the history is :mod:`planctl.rounds`; this is its ordering
-        by position alone, for the current status.
-        """
-        return tuple(entry for _, entry in self._places())
-
     @property
     def status(self) -> Status:
-        """The current status: the latest counted entry's, or Ej påbörjat with no history."""
-        history = self.counted_history
-        return history[-1].status if history else Status.NOT_STARTED
+        """The current status: the latest counted entry's (a correction in its place)."""
+        counted = counted_places(self.history)
+        return counted[-1][1].status if counted else Status.NOT_STARTED
 
     def status_on(self, day: dt.date) -> Status:
         """The status as recorded on or before ``day`` (a correction counts from its place)."""
         current = Status.NOT_STARTED
-        for placed, entry in self._places():
+        for placed, entry in counted_places(self.history):
             if placed > day:
                 break
             current = entry.status
@@ -440,15 +390,11 @@ class Assessment(_Model):
     """The working group's assessment of a round ("Arbetsgruppens bedömning"): appended only."""
 
     model_config = _schema_text(
-        "Bedömning",
-        "Arbetsgruppens samlade bedömning vid en uppföljning, för hela planen eller ett område; "
-        "läggs till, redigeras aldrig.",
+        "Bedömning", "Arbetsgruppens bedömning vid en uppföljning, för planen eller ett område."
     )
 
     round: RoundId = Field(alias="uppföljning", description="Uppföljningsomgångens id.")
-    area: Slug | None = Field(
-        default=None, alias="område", description="Områdets id; utelämnas för hela planen."
-    )
+    area: Slug | None = Field(default=None, alias="område", description="Områdets id, om något.")
     date: IsoDate = Field(alias="datum", description="Dag då bedömningen skrevs (ÅÅÅÅ-MM-DD).")
     text: Text = Field(description="Bedömningen.")
     by: Text | None = Field(default=None, alias="av", description="Roll som skrev den.")
