@@ -14,12 +14,8 @@ from planctl.query import RowFilter, match_since
 from planctl.records import history_records
 from planctl.report import Moment, build_report, note_entry, status_at
 from planctl.summary import latest_follow_up
-from planctl.writing.status import (
-    CorrectionRequest,
-    StatusRequest,
-    prepare_correction,
-    prepare_status,
-)
+from planctl.writing.correction import CorrectionRequest, prepare_correction
+from planctl.writing.status import StatusRequest, prepare_status
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -14,13 +14,8 @@ from planctl.indicators import checked_value, resolve_indicator
 from planctl.models import Catalogue, Measurement, Plan
 from planctl.query import match_round, match_row
 from planctl.rounds import round_for
-from planctl.writing.status import (
-    Measured,
-    Prepared,
-    check_date,
-    correction_target,
-    text_option,
-)
+from planctl.writing.correction import correction_target
+from planctl.writing.status import Measured, Prepared, check_date, text_option
 
 
 @dataclass(frozen=True)
