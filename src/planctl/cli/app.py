@@ -16,6 +16,7 @@ from planctl.cli import (
     boundary,
     changes,
     clitext,
+    comment,
     coverage,
     diff,
     followup,
@@ -115,11 +116,14 @@ app.command("coverage", cls=Command)(coverage.coverage)
 app.command("new", cls=Command)(new.new)
 app.command("summary", cls=Command)(summary.summary)
 status_app.command("set", cls=Command)(status.status_set)
+status_app.command("correct", cls=Command)(status.status_correct)
 indicator_app.command("set", cls=Command)(indicator.indicator_set)
+indicator_app.command("correct", cls=Command)(indicator.indicator_correct)
 app.add_typer(status_app)
 app.add_typer(indicator_app)
 app.command("history", cls=Command)(history.history)
 app.command("followup", cls=Command)(followup.followup)
+app.command("comment", cls=Command)(comment.comment)
 
 
 def run() -> None:

@@ -22,7 +22,17 @@ from pathlib import Path
 
 from planctl.documents import Loaded
 from planctl.errors import ConflictError, DataError, UsageError
-from planctl.models import Catalogue, HistoryEntry, Measurement, Plan, Round, Row, Status, Target
+from planctl.models import (
+    Assessment,
+    Catalogue,
+    HistoryEntry,
+    Measurement,
+    Plan,
+    Round,
+    Row,
+    Status,
+    Target,
+)
 from planctl.query import fold, match_round, match_row, match_status
 from planctl.rounds import date_beyond_round, date_for_round, has_entry_for
 from planctl.store import DataSet, load_data_dir
@@ -39,6 +49,7 @@ from planctl.writing.yamledit import (
 ROWS_KEY = "åtgärder"
 HISTORY_KEY = "historik"
 MEASUREMENTS_KEY = "mätningar"
+ASSESSMENTS_KEY = "bedömningar"
 
 
 @dataclass(frozen=True)
@@ -79,12 +90,14 @@ class Measured:
 class Prepared:
     """The entries to write and what the user should be told about the choices made.
 
-    ``changes`` go to the rows' status history, ``measurements`` to their ``mätningar``.
+    ``changes`` go to the rows' status history, ``measurements`` to their ``mätningar``,
+    ``assessments`` to the plan's ``bedömningar``.
     """
 
     changes: tuple[Change, ...]
     notices: tuple[str, ...] = ()
     measurements: tuple[Measured, ...] = ()
+    assessments: tuple[Assessment, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,6 +110,7 @@ class Outcome:
     diff: str
     written: bool
     measurements: tuple[Measured, ...] = ()
+    assessments: tuple[Assessment, ...] = ()
 
 
 # --- reading what the user typed ---------------------------------------------------------------
@@ -321,8 +335,22 @@ def measurement_item(entry: Measurement) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+def assessment_item(entry: Assessment) -> tuple[tuple[str, str], ...]:
+    """An assessment as YAML key/value text, quoted like :func:`entry_item`."""
+    pairs = [("uppföljning", double_quoted(entry.round))]
+    if entry.area is not None:
+        pairs.append(("område", scalar(entry.area)))
+    pairs += [("datum", double_quoted(entry.date.isoformat())), ("text", double_quoted(entry.text))]
+    if entry.by is not None:
+        pairs.append(("av", scalar(entry.by)))
+    return tuple(pairs)
+
+
 def apply_changes(
-    loaded: Loaded[Plan], changes: Sequence[Change], measurements: Sequence[Measured] = ()
+    loaded: Loaded[Plan],
+    changes: Sequence[Change],
+    measurements: Sequence[Measured] = (),
+    assessments: Sequence[Assessment] = (),
 ) -> str:
     """The plan file's text with the new entries added as lines (nothing else changes)."""
     index = {row.id: position for position, row in enumerate(loaded.model.rows)}
@@ -334,11 +362,16 @@ def apply_changes(
         Append((ROWS_KEY, index[m.row_id]), MEASUREMENTS_KEY, (measurement_item(m.entry),))
         for m in measurements
     ]
+    if assessments:
+        appends.append(Append((), ASSESSMENTS_KEY, tuple(assessment_item(a) for a in assessments)))
     return append_items(loaded.doc, appends)
 
 
 def expected_plan(
-    plan: Plan, changes: Sequence[Change], measurements: Sequence[Measured] = ()
+    plan: Plan,
+    changes: Sequence[Change],
+    measurements: Sequence[Measured] = (),
+    assessments: Sequence[Assessment] = (),
 ) -> Plan:
     """``plan`` with the new entries appended: what the new file must read as."""
     added: dict[str, list[HistoryEntry]] = {}
@@ -356,7 +389,7 @@ def expected_plan(
         )
         for row in plan.rows
     )
-    return plan.model_copy(update={"rows": rows})
+    return plan.model_copy(update={"rows": rows, "assessments": (*plan.assessments, *assessments)})
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -422,10 +455,10 @@ def _apply(
 ) -> Outcome:
     prepared = prepare(loaded.model, data.catalogue.model if data.catalogue else None)
     file = loaded.doc.file
-    if not prepared.changes and not prepared.measurements:
+    if not prepared.changes and not prepared.measurements and not prepared.assessments:
         return Outcome(file, (), prepared.notices, "", written=False)
     old = loaded.doc.text
-    new = apply_changes(loaded, prepared.changes, prepared.measurements)
+    new = apply_changes(loaded, prepared.changes, prepared.measurements, prepared.assessments)
     # The edit touches one plan: checking it with the catalogue covers every rule it can break.
     checked = load_data_dir(
         root,
@@ -440,7 +473,9 @@ def _apply(
             problems=checked.errors,
         )
     after = next((p for p in checked.plans if p.path == loaded.path), None)
-    expected = expected_plan(loaded.model, prepared.changes, prepared.measurements)
+    expected = expected_plan(
+        loaded.model, prepared.changes, prepared.measurements, prepared.assessments
+    )
     if after is None or after.model != expected:
         raise EditError(
             f"{file}: planctl kunde inte lägga till posterna utan att ändra något annat i filen; "
@@ -457,6 +492,7 @@ def _apply(
         unified_diff(old, new, file),
         written=write,
         measurements=prepared.measurements,
+        assessments=prepared.assessments,
     )
 
 
