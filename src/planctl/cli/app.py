@@ -25,6 +25,7 @@ from planctl.cli import (
     list_rows,
     measures,
     new,
+    remind,
     report,
     schema,
     show,
@@ -124,6 +125,7 @@ app.add_typer(indicator_app)
 app.command("history", cls=Command)(history.history)
 app.command("followup", cls=Command)(followup.followup)
 app.command("comment", cls=Command)(comment.comment)
+app.command("remind", cls=Command)(remind.remind)
 
 
 def run() -> None:
