@@ -12,7 +12,8 @@ Choices, each for Excel as Swedish offices run it:
 - A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
   ``'`` so that Excel shows it as text instead of running it as a formula (CSV injection).
 
-The file has three blocks separated by an empty line: what the report is, the rows, and the
+The file has three blocks separated by an empty line: what the report is (with the working
+group's assessments of the round, if any), the rows, and the
 counts per area; a fourth with the measured targets follows when there are any. Percentages are
 whole numbers; measured values are written with a decimal comma, as Swedish Excel reads them.
 """
@@ -46,11 +47,16 @@ def render_csv(report: Report) -> str:
     write([words.title(report)])
     for label, value in words.header_fields(report):
         write([label, value])
+    for section_name, assessments in words.all_assessments(report):
+        for said in words.assessment_lines(assessments):
+            write([f"{words.ASSESSMENT} ({section_name})", said])
     write([])
     headings = [words.H_AREA, words.H_ID, words.H_PROPOSAL, words.H_RESPONSIBLE, words.H_START]
     headings += ["Termin", *(s.value for s in words.STATUSES)]
     if report.is_changes:
         headings.append("Status före")
+    if words.has_previous_round(report):
+        headings.append(words.previous_round_heading(report))
     headings += ["Status", words.H_DELAYED, words.H_FUNDING, words.H_NOTE, words.H_NOTE_DATE]
     write(headings)
     for section in report.sections:
@@ -66,6 +72,8 @@ def render_csv(report: Report) -> str:
             ]
             if report.is_changes:
                 cells.append(row.previous.value if row.previous else "")
+            if words.has_previous_round(report):
+                cells.append(words.previous_round_label(row))
             cells += [
                 row.status.value,
                 "ja" if row.delayed else "",

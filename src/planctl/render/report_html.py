@@ -7,9 +7,10 @@ is. Every text from the YAML passes :func:`html.escape`; the policy is a second 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
-from planctl.models import Status
+from planctl.models import Assessment, Status
 from planctl.render import report_text as words
 from planctl.report import Counts, Report, ReportRow, Section
 
@@ -102,6 +103,7 @@ def render_html(report: Report) -> str:
         "</dl>",
         "</header>",
         "<main>",
+        *_assessments(report.assessments, "h2"),
         *_summary(report),
     ]
     if not report.sections:
@@ -155,11 +157,21 @@ def _summary(report: Report) -> list[str]:
     return parts
 
 
+def _assessments(assessments: Sequence[Assessment], heading: str) -> list[str]:
+    if not assessments:
+        return []
+    lines = "".join(f"<p>{escape(line)}</p>" for line in words.assessment_lines(assessments))
+    return [
+        f'<div class="assessment"><{heading}>{words.ASSESSMENT}</{heading}>{lines}</div>',
+    ]
+
+
 def _section(report: Report, section: Section) -> list[str]:
     parts = [
         f'<section class="area" id="{escape(section.area_id)}">',
         f"<h2>{escape(section.area_name)}</h2>",
         f'<p class="counts">{escape(words.counts_sentence(section.counts))}</p>',
+        *_assessments(section.assessments, "h3"),
     ]
     if not section.rows:
         return [*parts, f'<p class="empty">{escape(words.empty_text(report))}</p>', "</section>"]
@@ -173,6 +185,8 @@ def _section(report: Report, section: Section) -> list[str]:
     else:
         columns.append(f"<th>{words.H_START}</th>")
         columns += [f'<th class="mark">{escape(s.value)}</th>' for s in words.STATUSES]
+        if words.has_previous_round(report):
+            columns.append(f"<th>{escape(words.previous_round_heading(report))}</th>")
     parts += ["<table>", f"<thead><tr>{''.join(columns)}</tr></thead>", "<tbody>"]
     parts += [_row(report, row) for row in section.rows]
     parts += ["</tbody>", "</table>", "</section>"]
@@ -206,6 +220,8 @@ def _row(report: Report, row: ReportRow) -> str:
                 )
             else:
                 cells.append(f'<td class="mark">{words.MARK}</td>')
+        if words.has_previous_round(report):
+            cells.append(f"<td>{escape(words.previous_round_label(row))}</td>")
     css = ' class="delayed"' if row.delayed else ""
     return f"<tr{css}>{''.join(cells)}</tr>"
 

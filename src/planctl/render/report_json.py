@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from planctl.models import Assessment
 from planctl.records import indicator_record
 from planctl.report import Counts, Moment, Report, ReportRow
 
@@ -40,6 +41,11 @@ def counts_record(counts: Counts | None) -> dict[str, Any] | None:
     }
 
 
+def assessment_record(assessment: Assessment) -> dict[str, Any]:
+    """The working group's assessment: its text, date and role."""
+    return {"text": assessment.text, "date": assessment.date.isoformat(), "by": assessment.by}
+
+
 def report_row_record(row: ReportRow) -> dict[str, Any]:
     """One row of the follow-up table as of the report's day."""
     return {
@@ -52,6 +58,7 @@ def report_row_record(row: ReportRow) -> dict[str, Any]:
         "status": row.status.value,
         "status_date": row.status_date.isoformat() if row.status_date else None,
         "previous_status": row.previous.value if row.previous else None,
+        "previous_round_status": row.previous_round.value if row.previous_round else None,
         "delayed": row.delayed,
         "note": row.note,
         "note_date": row.note_date.isoformat() if row.note_date else None,
@@ -75,6 +82,8 @@ def report_record(report: Report) -> dict[str, Any]:
             "responsible": report.filters.responsible,
             "status": report.filters.status.value if report.filters.status else None,
         },
+        "previous_round": moment_record(report.previous_round),
+        "assessments": [assessment_record(a) for a in report.assessments],
         "counts": counts_record(report.counts),
         "previous_counts": counts_record(report.previous_counts),
         "areas": [
@@ -83,6 +92,7 @@ def report_record(report: Report) -> dict[str, Any]:
                 "name": section.area_name,
                 "counts": counts_record(section.counts),
                 "previous_counts": counts_record(section.previous_counts),
+                "assessments": [assessment_record(a) for a in section.assessments],
                 "rows": [report_row_record(row) for row in section.rows],
             }
             for section in report.sections

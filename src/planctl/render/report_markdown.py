@@ -6,7 +6,9 @@ Every text from the YAML is escaped: Markdown punctuation and ``<``/``>`` get a 
 
 from __future__ import annotations
 
-from planctl.models import Status
+from collections.abc import Sequence
+
+from planctl.models import Assessment, Status
 from planctl.render import report_text as words
 from planctl.render.markdown import markdown_cell as escape
 from planctl.report import Report, ReportRow, Section
@@ -22,7 +24,9 @@ def render_markdown(report: Report) -> str:
     """The whole report as one Markdown document."""
     lines = [f"# {escape(words.title(report))}", ""]
     lines += [f"- **{label}:** {escape(value)}" for label, value in words.header_fields(report)]
-    lines += ["", "## Sammanfattning", "", *_summary(report), ""]
+    lines.append("")
+    lines += _assessments(report.assessments, level="##")
+    lines += ["## Sammanfattning", "", *_summary(report), ""]
     if not report.sections:
         lines += [f"*{words.empty_text(report)}*", ""]
     for section in report.sections:
@@ -52,8 +56,17 @@ def _summary(report: Report) -> list[str]:
     return _table(headings, align, rows)
 
 
+def _assessments(assessments: Sequence[Assessment], *, level: str) -> list[str]:
+    if not assessments:
+        return []
+    lines = [f"{level} {words.ASSESSMENT}", ""]
+    lines += [escape(line) + "  " for line in words.assessment_lines(assessments)]
+    return [*lines, ""]
+
+
 def _section(report: Report, section: Section) -> list[str]:
     lines = [f"## {escape(section.area_name)}", "", words.counts_sentence(section.counts), ""]
+    lines += _assessments(section.assessments, level="###")
     if not section.rows:
         return [*lines, f"*{words.empty_text(report)}*", ""]
     if report.is_changes:
@@ -63,6 +76,9 @@ def _section(report: Report, section: Section) -> list[str]:
         headings = [words.H_ID, words.H_PROPOSAL, words.H_RESPONSIBLE, words.H_START]
         headings += [s.value for s in words.STATUSES]
         align = ["---", "---", "---", "---", ":-:", ":-:", ":-:"]
+        if words.has_previous_round(report):
+            headings.append(words.previous_round_heading(report))
+            align.append("---")
     headings.append(words.H_NOTE)
     align.append("---")
     return [*lines, *_table(headings, align, [_cells(report, r) for r in section.rows]), ""]
@@ -75,6 +91,8 @@ def _cells(report: Report, row: ReportRow) -> list[str]:
     else:
         cells.append(escape(row.start))
         cells += [f"**{m}**" if m else "" for m in words.status_marks(row)]
+        if words.has_previous_round(report):
+            cells.append(words.previous_round_label(row))
     note = ""
     if row.note:
         note = escape(row.note)

@@ -7,12 +7,14 @@ or with ``NO_COLOR``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from planctl.models import Status
+from planctl.models import Assessment, Status
 from planctl.render import report_text as words
 from planctl.report import Counts, IndicatorRow, Report, ReportRow, Section
 
@@ -23,7 +25,9 @@ STATUS_STYLE = {Status.DONE: "green", Status.STARTED: "yellow", Status.NOT_START
 
 def report_view(report: Report) -> RenderableType:
     """The whole report: heading, summary with progress bars, then one table per area."""
-    parts: list[RenderableType] = [_heading(report), Text(""), _summary(report)]
+    parts: list[RenderableType] = [_heading(report), Text("")]
+    parts += _assessments(report.assessments)
+    parts.append(_summary(report))
     if not report.sections:
         parts += [Text(""), Text(words.empty_text(report), style="italic")]
     for section in report.sections:
@@ -42,6 +46,14 @@ def _heading(report: Report) -> RenderableType:
     for label, value in words.header_fields(report):
         grid.add_row(label, Text(value))
     return Group(Text(words.title(report), style="bold underline"), grid)
+
+
+def _assessments(assessments: Sequence[Assessment]) -> list[RenderableType]:
+    if not assessments:
+        return []
+    lines: list[RenderableType] = [Text(words.ASSESSMENT, style="bold")]
+    lines += [Text(line) for line in words.assessment_lines(assessments)]
+    return [*lines, Text("")]
 
 
 def _bar(counts: Counts) -> Text:
@@ -104,6 +116,8 @@ def _section(report: Report, section: Section) -> RenderableType:
             Text(words.counts_sentence(section.counts), style="dim"),
             Text(words.empty_text(report), style="italic"),
         )
+    if section.assessments:
+        return Group(_SectionView(report, section), *_assessments(section.assessments))
     return _SectionView(report, section)
 
 
@@ -133,6 +147,9 @@ def _section_table(report: Report, section: Section, *, wide: bool) -> Table:
         for status in words.STATUSES:
             # Headings wrap to one word a line; "försenad" fits the width that sets.
             table.add_column(status.value.replace(" ", "\n"), justify="center", min_width=5)
+        if words.has_previous_round(report):
+            heading = words.previous_round_heading(report).replace(" (", "\n(")
+            table.add_column(heading, min_width=8)
     for row in section.rows:
         table.add_row(*_cells(report, row, wide=wide))
     return table
@@ -166,6 +183,9 @@ def _cells(report: Report, row: ReportRow, *, wide: bool) -> list[RenderableType
             cells.append(Text(f"{words.MARK}\n{words.DELAYED}", style="bold red"))
         else:
             cells.append(Text(words.MARK, style=f"bold {STATUS_STYLE[status]}"))
+    if words.has_previous_round(report):
+        earlier = row.previous_round
+        cells.append(Text(earlier.value, style=STATUS_STYLE[earlier]) if earlier else Text(""))
     return cells
 
 

@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from planctl.models import Assessment
 from planctl.render import report_text as words
 from planctl.report import Report, Section
 
@@ -78,12 +79,16 @@ def _page_setup(ws: Worksheet) -> None:
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
-def _preamble(ws: Worksheet, report: Report, heading: str) -> int:
-    """Title and identification at the top of a sheet; returns the next free row."""
+def _preamble(
+    ws: Worksheet, report: Report, heading: str, assessments: Sequence[Assessment] = ()
+) -> int:
+    """Title, identification and the group's assessments atop a sheet; returns the next row."""
     _put(ws, 1, 1, heading)
     ws.cell(row=1, column=1).font = TITLE_FONT
     row = 2
-    for label, value in words.header_fields(report):
+    fields = list(words.header_fields(report))
+    fields += [(words.ASSESSMENT, said) for said in words.assessment_lines(assessments)]
+    for label, value in fields:
         _put(ws, row, 1, label)
         ws.cell(row=row, column=1).font = BOLD
         _put(ws, row, 2, value)
@@ -112,7 +117,7 @@ def render_xlsx(report: Report) -> bytes:
 
 
 def _summary_sheet(ws: Worksheet, report: Report) -> None:
-    top = _preamble(ws, report, words.title(report))
+    top = _preamble(ws, report, words.title(report), report.assessments)
     headings = [words.H_AREA, *words.H_COUNTS, words.H_TOTAL, words.H_SHARE]
     widths = [36.0, 10.0, 10.0, 12.0, 11.0, 8.0, 14.0]
     if report.is_changes:
@@ -142,7 +147,7 @@ def _summary_sheet(ws: Worksheet, report: Report) -> None:
 
 
 def _section_sheet(ws: Worksheet, report: Report, section: Section) -> None:
-    top = _preamble(ws, report, section.area_name)
+    top = _preamble(ws, report, section.area_name, section.assessments)
     _put(ws, top - 1, 1, words.counts_sentence(section.counts))
     headings = [words.H_ID, words.H_PROPOSAL, words.H_RESPONSIBLE, words.H_START]
     widths = [8.0, 60.0, 24.0, 18.0]
@@ -152,6 +157,9 @@ def _section_sheet(ws: Worksheet, report: Report, section: Section) -> None:
     else:
         headings += [s.value for s in words.STATUSES]
         widths += [9.0, 10.0, 12.0]
+    if words.has_previous_round(report):
+        headings.append(words.previous_round_heading(report))
+        widths.append(14.0)
     headings += [words.H_DELAYED, "Kräver resurser", words.H_NOTE, words.H_NOTE_DATE]
     widths += [10.0, 10.0, 50.0, 14.0]
     centered = range(5, len(headings) - 1)  # status marks, from/to, delayed and funding
@@ -166,6 +174,8 @@ def _section_sheet(ws: Worksheet, report: Report, section: Section) -> None:
             values += [item.previous.value if item.previous else "", item.status.value]
         else:
             values += [words.MARK if s is item.status else None for s in words.STATUSES]
+        if words.has_previous_round(report):
+            values.append(words.previous_round_label(item))
         values += [
             words.DELAYED if item.delayed else None,
             "ja" if item.needs_funding else None,
