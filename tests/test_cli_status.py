@@ -62,7 +62,7 @@ def test_status_set_records_entry_and_names_the_chosen_round(
         "planctl: uppföljning 2018-05 (Uppföljning maj 2018) vald utifrån datumet 2018-05-31; "
         "ange --round för en annan\n"
         "1 post tillagd i data/boras_plan.yaml:\n"
-        "  LB-4: Ej påbörjat → Påbörjat (2018-05-31, uppföljning 2018-05)\n"
+        "  LB-4: Ej uppföljd → Påbörjat (2018-05-31, uppföljning 2018-05)\n"
     )
     assert added_lines(before, _plan_text(data_dir)) == [
         "    historik:\n",
@@ -125,9 +125,8 @@ def test_dry_run_prints_diff_and_writes_nothing(invoke: Invoke, data_dir: Path) 
 
 
 def test_same_status_without_note_is_a_noop_that_says_so(invoke: Invoke, data_dir: Path) -> None:
-    """Re-setting a row's status without a note, once confirmed for the round, is a no-op."""
-    first = invoke("status", "set", "LB-1", "ej-paborjat", "-d", "2018-05-31")
-    assert first.exit_code == 0 and "LB-1: Ej påbörjat → Ej påbörjat" in first.stderr, first.stderr
+    """Re-setting a row's current status without a note writes nothing and explains why."""
+    assert invoke("status", "set", "LB-1", "ej-paborjat", "-d", "2018-05-01").exit_code == 0
     before = _plan_text(data_dir)
     result = invoke("status", "set", "LB-1", "ej-paborjat", "-d", "2018-05-31")
     assert result.exit_code == 0
@@ -142,7 +141,7 @@ def test_same_status_without_note_is_a_noop_that_says_so(invoke: Invoke, data_di
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["LB-1", "färdig"], "okänt värde 'färdig' för status; giltiga: Klart, Påbörjat, Ej"),
+        (["LB-1", "kanske"], "okänt värde 'kanske' för status; giltiga: Klart, Påbörjat, Ej"),
         (["XX-1", "klart"], "raden 'XX-1' finns inte i planen; giltiga id:n: LB-1"),
         (["klart"], "ange minst ett radid och en status"),
         (["LB-1", "klart", "-d", "31/5"], "'31/5' är inget giltigt datum"),
@@ -240,8 +239,8 @@ def test_history_of_plan_in_date_order(with_history: Invoke) -> None:
     assert result.exit_code == 0
     records = json.loads(result.stdout)
     assert [(r["date"], r["id"], r["previous"], r["status"]) for r in records] == [
-        ("2018-04-10", "AV-8", "Ej påbörjat", "Påbörjat"),
-        ("2018-05-31", "LB-4", "Ej påbörjat", "Påbörjat"),
+        ("2018-04-10", "AV-8", None, "Påbörjat"),  # not followed up before
+        ("2018-05-31", "LB-4", None, "Påbörjat"),
         ("2018-10-15", "LB-4", "Påbörjat", "Klart"),
     ]
     assert set(records[0]) == {
@@ -282,7 +281,7 @@ def test_history_as_markdown_escapes_cells(with_history: Invoke) -> None:
     assert lines[0] == "## Borås Stad: statushistorik"
     assert lines[2] == "| Datum | Id | Från | Till | Uppföljning | Av | Notering |"
     assert (
-        "| 2018-04-10 | AV-8 | Ej påbörjat | Påbörjat | 2018-05 |  | Mätning \\| del 1 |" in lines
+        "| 2018-04-10 | AV-8 | Ej uppföljd | Påbörjat | 2018-05 |  | Mätning \\| del 1 |" in lines
     )
 
 
@@ -323,7 +322,8 @@ def test_indicator_set_without_round_names_the_option(invoke: Invoke) -> None:
 # --- followup -----------------------------------------------------------------------------------
 
 # Answers for the six Lönebildning rows: status, then note (empty = Enter).
-MEETING = "k\nBeslut i delegationen\n\n\npåbörjat\n\n\n\nej-paborjat\nVäntar\n\n\n"
+# Rows never followed up need a status (Enter confirms only a status the row already has).
+MEETING = "k\nBeslut i delegationen\ne\n\npåbörjat\n\ne\n\nej-paborjat\nVäntar\ne\n\n"
 
 
 def test_followup_records_answers_after_confirmation(invoke: Invoke, data_dir: Path) -> None:
@@ -334,11 +334,11 @@ def test_followup_records_answers_after_confirmation(invoke: Invoke, data_dir: P
         input=MEETING + "ja\n",
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.count("Status (Enter = bekräfta") == 6
+    assert result.stdout.count("Status (ange klart, påbörjat, ej påbörjat, s = hoppa över") == 6
     assert "[6/6] LB-6" in result.stdout
     assert "Sammanfattning:" in result.stdout
     assert "LB-1: ny status Klart – Beslut i delegationen" in result.stdout
-    assert "LB-2: bekräftad Ej påbörjat" in result.stdout
+    assert "LB-2: ny status Ej påbörjat" in result.stdout
     assert "Spara 6 svar i data/boras_plan.yaml? (ja/nej)" in result.stdout
     assert "6 poster tillagda i data/boras_plan.yaml" in result.stderr
     added = added_lines(before, _plan_text(data_dir))
@@ -378,7 +378,7 @@ def test_followup_interrupted_keeps_answers_in_draft(invoke: Invoke, data_dir: P
     assert "Avbrutet – 1 svar finns kvar i utkastet" in result.stderr
     assert _plan_text(data_dir) == before
     resumed = invoke(
-        "followup", "2018-05", "--area", "lonebildning", input="ja\n" + "\n\n" * 5 + "ja\n"
+        "followup", "2018-05", "--area", "lonebildning", input="ja\n" + "e\n\n" * 5 + "ja\n"
     )
     assert resumed.exit_code == 0, resumed.stderr
     assert "Det finns ett utkast för 2018-05 med 1 svar" in resumed.stdout
@@ -390,7 +390,7 @@ def test_followup_repeats_unclear_status_and_skips_blocked_rows(
 ) -> None:
     """An unknown status is asked again; rows with later entries are skipped with a reason."""
     assert invoke("status", "set", "LB-2", "klart", "-d", "2018-10-15").exit_code == 0
-    answers = "xyz\nklart\n\n" + "\n\n" * 4 + "ja\n"
+    answers = "xyz\nklart\n\n" + "e\n\n" * 4 + "ja\n"
     result = invoke("followup", "2018-05", "--area", "lonebildning", input=answers)
     assert result.exit_code == 0, result.stderr
     assert "okänt värde 'xyz' för status; giltiga: Klart, Påbörjat, Ej påbörjat" in result.stdout
@@ -421,7 +421,7 @@ def test_followup_keeps_a_colleagues_edit_and_writes_the_answers(
         return True
 
     monkeypatch.setattr(followup_command, "_confirm", colleague_edits_then_yes)
-    result = invoke("followup", "2018-05", "--area", "lonebildning", input="k\n\n" + "\n\n" * 5)
+    result = invoke("followup", "2018-05", "--area", "lonebildning", input="k\n\n" + "e\n\n" * 5)
     assert result.exit_code == 0, result.stderr
     assert "# en kollegas ändring\n" in _plan_text(data_dir)
     assert [e["status"] for e in _history(data_dir, "LB-1")] == ["Klart"]

@@ -21,12 +21,14 @@ from tests.conftest import TODAY, Invoke
 from tests.gittools import git
 
 NOT, STARTED, DONE = "Ej påbörjat", "Påbörjat", "Klart"
+NONE = None  # ej uppföljd: no status yet
 
 # What the secretary records in May (status set) and says in October (followup answers).
 MAY_SET = {
     "LB-4": ("påbörjat", "Beslut i maj"),
     "KP-5": ("påbörjat", None),
     "AV-1": ("klart", None),
+    "AV-3": ("ej-paborjat", None),
 }
 OCTOBER = {"LB-4": ("k", ""), "KP-5": ("k", "Klart i oktober"), "AV-2": ("p", "")}
 
@@ -42,7 +44,7 @@ def _json(invoke: Invoke, *args: str) -> Any:
 
 
 @pytest.fixture
-def year(invoke: Invoke, data_dir: Path) -> dict[str, dict[str, str]]:
+def year(invoke: Invoke, data_dir: Path) -> dict[str, dict[str, str | None]]:
     """Record the year; return the expected status of every row at each round."""
     root = data_dir.parent
     for row_id, (status, note) in MAY_SET.items():
@@ -53,8 +55,12 @@ def year(invoke: Invoke, data_dir: Path) -> dict[str, dict[str, str]]:
     git("add", "data", cwd=root)
     git("commit", "-q", "-m", "Uppföljning maj 2018", cwd=root)
     rows = [row.id for row in _plan(data_dir).rows]
+    # Enter confirms a row that has a status (AV-1); the rest never followed up get one.
     answers = "".join(
-        f"{OCTOBER[r][0]}\n{OCTOBER[r][1]}\n" if r in OCTOBER else "\n\n" for r in rows
+        f"{OCTOBER[r][0]}\n{OCTOBER[r][1]}\n"
+        if r in OCTOBER
+        else ("\n\n" if r in MAY_SET else "e\n\n")
+        for r in rows
     )
     meeting = invoke("followup", "2018-10", "--date", "2018-11-05", input=answers + "ja\n")
     assert meeting.exit_code == 0, meeting.stderr
@@ -65,13 +71,10 @@ def year(invoke: Invoke, data_dir: Path) -> dict[str, dict[str, str]]:
     for extra in ([], ["--area", "arbetsvillkor"]):
         said = invoke("comment", "2018-10", *extra, "Arbetet går framåt", "--by", "Arbetsgruppen")
         assert said.exit_code == 0, said.stderr
-    may = dict.fromkeys(rows, NOT) | {"LB-4": STARTED, "KP-5": STARTED, "AV-1": STARTED}
-    october = dict.fromkeys(rows, NOT) | {
-        "LB-4": DONE,
-        "KP-5": DONE,
-        "AV-1": DONE,
-        "AV-2": STARTED,
-    }
+    may: dict[str, str | None] = dict.fromkeys(rows, NONE)
+    may |= {"LB-4": STARTED, "KP-5": STARTED, "AV-1": STARTED, "AV-3": NOT}
+    october: dict[str, str | None] = dict.fromkeys(rows, NOT)
+    october |= {"LB-4": DONE, "KP-5": DONE, "AV-1": DONE, "AV-2": STARTED}
     return {"2018-05": may, "2018-10": october}
 
 
@@ -80,7 +83,7 @@ def _report_rows(record: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def test_report_round_shows_each_rounds_state_and_the_previous_one(
-    invoke: Invoke, year: dict[str, dict[str, str]]
+    invoke: Invoke, year: dict[str, dict[str, str | None]]
 ) -> None:
     """report --round gives every row its state at that round and at the round before."""
     for round_id, expected in year.items():
@@ -93,7 +96,7 @@ def test_report_round_shows_each_rounds_state_and_the_previous_one(
 
 
 def test_diff_lists_exactly_the_rows_whose_state_moved(
-    invoke: Invoke, year: dict[str, dict[str, str]]
+    invoke: Invoke, year: dict[str, dict[str, str | None]]
 ) -> None:
     """diff 2018-05 2018-10 has a row exactly when its two round states differ, from → to."""
     moved = {
@@ -106,11 +109,11 @@ def test_diff_lists_exactly_the_rows_whose_state_moved(
 
 
 def test_history_since_round_ends_in_each_rows_state(
-    invoke: Invoke, year: dict[str, dict[str, str]]
+    invoke: Invoke, year: dict[str, dict[str, str | None]]
 ) -> None:
     """history --since 2018-10: every row has an entry, and the last counting one is its state."""
     records = _json(invoke, "history", "--since", "2018-10", "-f", "json")
-    last: dict[str, str] = {}
+    last: dict[str, str | None] = {}
     for record in records:
         assert record["belongs_to"] == "2018-10"
         if record["corrected_by"] is None:
@@ -119,7 +122,7 @@ def test_history_since_round_ends_in_each_rows_state(
 
 
 def test_summary_names_the_latest_round_and_counts_its_state(
-    invoke: Invoke, year: dict[str, dict[str, str]]
+    invoke: Invoke, year: dict[str, dict[str, str | None]]
 ) -> None:
     """summary: latest follow-up 2018-10 on its date, counts from the October state."""
     plan = _json(invoke, "summary", "-f", "json")["plans"][0]
@@ -133,28 +136,28 @@ def test_summary_names_the_latest_round_and_counts_its_state(
 
 
 def test_changes_counts_real_changes_and_lists_the_rest_apart(
-    invoke: Invoke, data_dir: Path, year: dict[str, dict[str, str]]
+    invoke: Invoke, data_dir: Path, year: dict[str, dict[str, str | None]]
 ) -> None:
     """changes since May: real changes, one correction, and confirmations/notes, row by row."""
     report = changes_between(data_dir, "main", None, cwd=data_dir.parent)
     (plan,) = report.plans
-    changed = {c.row_id: (c.old.value, c.new.value) for c in plan.entries(EntryKind.CHANGE)}
+    changed = {c.row_id: (c.old, c.new) for c in plan.entries(EntryKind.CHANGE)}
     assert changed == {
         r: (year["2018-05"][r], year["2018-10"][r])
         for r in year["2018-10"]
         if year["2018-05"][r] != year["2018-10"][r]
     }
     (fix,) = plan.entries(EntryKind.CORRECTION)
-    assert (fix.row_id, fix.old.value, fix.new.value, fix.round) == (
+    assert (fix.row_id, fix.old, fix.new, fix.round) == (
         "AV-1",
         DONE,
         STARTED,
         "2018-05",
     )
-    latest: dict[str, str] = {}
+    latest: dict[str, str | None] = {}
     for change in plan.statuses:
         if change.kind is not EntryKind.CORRECTION:
-            latest[change.row_id] = change.new.value
+            latest[change.row_id] = change.new
     assert latest == year["2018-10"]
     assert not plan.history_rewritten
     markdown = invoke("changes", "main").stdout
@@ -164,7 +167,7 @@ def test_changes_counts_real_changes_and_lists_the_rest_apart(
 
 
 def test_round_report_shows_the_groups_assessment_in_every_format(
-    invoke: Invoke, year: dict[str, dict[str, str]], tmp_path: Path
+    invoke: Invoke, year: dict[str, dict[str, str | None]], tmp_path: Path
 ) -> None:
     """The assessments of 2018-10 appear at the top and under Arbetsvillkor in every format."""
     record = _json(invoke, "report", "--round", "2018-10", "-f", "json")
@@ -187,7 +190,9 @@ def test_round_report_shows_the_groups_assessment_in_every_format(
     assert any(c.startswith("Förra uppföljningen") for c in cells)
 
 
-def test_validate_names_only_rows_skipped(invoke: Invoke, year: dict[str, dict[str, str]]) -> None:
+def test_validate_names_only_rows_skipped(
+    invoke: Invoke, year: dict[str, dict[str, str | None]]
+) -> None:
     """Every row answered in October, three set in May: only May's skipped rows are named."""
     problems = _json(invoke, "validate", "--format", "json")["problems"]
     named = {
@@ -201,11 +206,14 @@ def test_validate_names_only_rows_skipped(invoke: Invoke, year: dict[str, dict[s
 def test_full_meeting_without_changes_leaves_no_missing_round_entry(
     invoke: Invoke, data_dir: Path
 ) -> None:
-    """followup with Enter on every row confirms them all; validate warns about none."""
+    """After May, October's followup with Enter on every row confirms them all: no warning."""
     rows = len(_plan(data_dir).rows)
-    result = invoke("followup", "2018-05", input="\n\n" * rows + "ja\n")
+    may = invoke("followup", "2018-05", input="e\n\n" * rows + "ja\n")
+    assert may.exit_code == 0, may.stderr
+    result = invoke("followup", "2018-10", input="\n\n" * rows + "ja\n")
     assert result.exit_code == 0, result.stderr
     assert f"{rows} poster tillagda" in result.stderr
     problems = _json(invoke, "validate", "--format", "json")["problems"]
     assert [p for p in problems if p["rule"] == "missing-round-entry"] == []
-    assert all(row.status.value == NOT for row in _plan(data_dir).rows)
+    plan = _plan(data_dir)
+    assert {s.name if s else None for s in map(plan.status_on, plan.rows)} == {NOT}

@@ -147,7 +147,10 @@ def test_csv_reads_back_with_excel_semantics(plan: Plan) -> None:
     body = rows[header_at + 1 : header_at + 28]
     assert len(body) == 27 and all(len(row) == len(header) for row in body)
     by_id = {row[1]: dict(zip(header, row, strict=True)) for row in body}
-    assert by_id["LB-3"]["Ej påbörjat"] == "X" and by_id["LB-3"]["Försenad"] == "ja"
+    assert by_id["KP-2"]["Ej påbörjat"] == "X" and by_id["KP-2"]["Försenad"] == "start försenad"
+    # LB-3 has never been followed up: its status cells are blank, as in the appendix.
+    assert [by_id["LB-3"][h] for h in ("Klart", "Påbörjat", "Ej påbörjat", "Försenad")] == [""] * 4
+    assert by_id["LB-3"]["Status"] == "Ej uppföljd"
     assert by_id["LB-1"]["Kräver särskilda resurser"] == "ja"
     assert by_id["KP-6"]["Ansvar"] == "Kommunchef, förvaltningschef mfl"
     assert by_id["AV-3"]["Senaste notering"].startswith("Lokalfrågan utreds <script>")
@@ -158,7 +161,8 @@ def test_csv_reads_back_with_excel_semantics(plan: Plan) -> None:
     summary = rows[header_at + 29 :]
     summary = summary[: summary.index([])]  # the measured targets follow after an empty line
     assert summary[0][:2] == ["Område", "Klart"]
-    assert summary[-1] == ["Hela planen", "9", "5", "13", "13", "27", "33"]
+    # Klart, Påbörjat, Ej påbörjat, Ej uppföljda, Försenade, Rader, Andel klart %
+    assert summary[-1] == ["Hela planen", "9", "5", "1", "12", "1", "27", "33"]
     assert rows[0] == ["Uppföljningsrapport – Borås Stad"]
 
 
@@ -200,14 +204,15 @@ def test_xlsx_cell_by_cell(plan: Plan) -> None:
         "Klart",
         "Påbörjat",
         "Ej påbörjat",
+        "Ej uppföljda",
         "Försenade",
         "Rader",
         "Andel klart",
     ]
     assert all(c.font.bold and c.fill.fgColor.rgb == "001F4E79" for c in summary[6])
-    assert [c.value for c in summary[10]][:6] == ["Hela planen", 9, 5, 13, 13, 27]
-    assert summary["G10"].value == pytest.approx(9 / 27)
-    assert summary["G10"].number_format == "0%"
+    assert [c.value for c in summary[10]][:7] == ["Hela planen", 9, 5, 1, 12, 1, 27]
+    assert summary["H10"].value == pytest.approx(9 / 27)
+    assert summary["H10"].number_format == "0%"
     assert summary.conditional_formatting  # the data bar is the progress bar
     area = book["Lönebildning"]
     assert area.freeze_panes == "A8"
@@ -227,14 +232,15 @@ def test_xlsx_cell_by_cell(plan: Plan) -> None:
     assert formula_like.value == "=SUMMA(A1:A3) – tillägget följs upp i löneöversynen"
     assert formula_like.data_type == "s"  # a string, never a formula
     assert area["K11"].value == dt.datetime(2018, 5, 20)
-    assert area["H10"].value == "försenad"
+    assert area["H10"].value is None  # LB-3 has not been followed up: never late
+    assert book["Kompetens- och personalförsörj…"]["H9"].value == "start försenad"  # KP-2
     assert area.page_setup.paperSize == 9  # A4 in the OOXML numbering
 
 
 def test_json_structure(plan: Plan) -> None:
     """The JSON names its schema, the plan and the moment, and nests rows under areas."""
     data = json.loads(render_report(make_report(plan), "json"))
-    assert data["schema"] == "planctl-report/1"
+    assert data["schema"] == "planctl-report/2"
     assert data["plan"]["id"] == "boras-socialsekreterare-2017"
     assert data["as_of"] == {"date": "2026-11-23", "round": None, "round_name": None}
     assert data["since"] is None and data["previous_counts"] is None
@@ -246,7 +252,14 @@ def test_json_structure(plan: Plan) -> None:
         "kompetens-och-personalförsörjning",
     ]
     row = data["areas"][0]["rows"][2]
-    assert row["id"] == "LB-3" and row["delayed"] is True and row["status"] == "Ej påbörjat"
+    assert row["id"] == "LB-3" and row["delayed"] is False and row["status"] is None
+    late = data["areas"][2]["rows"][1]
+    assert (
+        late["id"] == "KP-2" and late["status"] == "Ej påbörjat" and late["meaning"] == "ej-startad"
+    )
+    assert late["delayed"] is True and late["late"] == "start försenad"
+    assert [s["name"] for s in data["statuses"]] == ["Klart", "Påbörjat", "Ej påbörjat"]
+    assert data["counts"]["not_followed_up"] == 12 and "Ej uppföljd" in data["legend"]
 
 
 def test_html_escapes_every_yaml_text(plan: Plan) -> None:

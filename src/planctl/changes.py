@@ -17,16 +17,25 @@ from pathlib import Path, PurePosixPath
 from planctl import gitrev, rounds
 from planctl.documents import YAML_SUFFIXES, kind_of, read_document_file, validate_document
 from planctl.errors import DataError, Problem, Severity, UsageError
-from planctl.models import Plan, Row, Status
+from planctl.models import Plan, Row
 from planctl.yamlio import Document, decode, read_document
 
 # The row fields a reviewer reads, with their Swedish keys: a change in any is a rewording.
 _ROW_FIELDS: tuple[tuple[str, str], ...] = (
     ("proposal", "förslag"),
     ("details", "detaljer"),
-    ("responsible", "ansvar"),
+    ("owners", "ansvar"),
     ("start", "start"),
+    ("end", "slut"),
 )
+
+
+def _field_text(row: Row, name: str) -> str | None:
+    """A reviewed field as text; several owners are one comma-separated text."""
+    value = getattr(row, name)
+    if isinstance(value, tuple):
+        return ", ".join(value) or None
+    return value if isinstance(value, str) else None
 
 
 @dataclass(frozen=True)
@@ -59,14 +68,15 @@ class EntryKind(enum.StrEnum):
 class StatusChange:
     """A history entry that is new in the head revision: the status went from ``old`` to ``new``.
 
+    Statuses are as written in the plan; ``old`` is ``None`` when the row had not been followed up.
     ``round`` is the round the entry belongs to by the one rule of :mod:`planctl.rounds`; for a
     correction ``old`` is the corrected entry's status and ``corrects`` its number.
     """
 
     row_id: str
     proposal: str
-    old: Status
-    new: Status
+    old: str | None
+    new: str
     date: dt.date
     note: str | None
     by: str | None
@@ -118,10 +128,9 @@ class ChangeReport:
 
 def _status_changes(plan: Plan, row: Row, first_new: int) -> list[StatusChange]:
     """The entries of ``row`` from number ``first_new`` on, each classified (see EntryKind)."""
-    ordered = rounds.counted(plan, row.history)
-    before: dict[int, Status] = {}
-    previous = Status.NOT_STARTED
-    for counted in ordered:
+    before: dict[int, str | None] = {}
+    previous: str | None = None
+    for counted in rounds.counted(plan, row.history):
         before[counted.number] = previous
         previous = counted.entry.status
     changes: list[StatusChange] = []
@@ -132,11 +141,12 @@ def _status_changes(plan: Plan, row: Row, first_new: int) -> list[StatusChange]:
         corrects = entry.corrects
         if corrects is not None and corrects >= number:
             corrects = None  # names no earlier entry: validation reports it
+        old: str | None
         if corrects is not None:
             old, kind = row.history[corrects - 1].status, EntryKind.CORRECTION
         else:
             old = before.get(number, previous)
-            if entry.status is not old:
+            if entry.status != old:
                 kind = EntryKind.CHANGE
             elif entry.note is not None:
                 kind = EntryKind.NOTE
@@ -177,9 +187,9 @@ def compare_plans(base: Plan | None, head: Plan | None) -> PlanChanges:
             statuses += _status_changes(head, row, 1)
             continue
         fields = tuple(
-            FieldChange(key, getattr(old, name), getattr(row, name))
+            FieldChange(key, _field_text(old, name), _field_text(row, name))
             for name, key in _ROW_FIELDS
-            if getattr(old, name) != getattr(row, name)
+            if _field_text(old, name) != _field_text(row, name)
         )
         if fields:
             reworded.append(RowChange(row.id, fields))

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from planctl import rounds
 from planctl.documents import Loaded
 from planctl.errors import Problem, Severity
 from planctl.indicators import measured_target, value_problem
-from planctl.models import Catalogue, HistoryEntry, Measurement, Plan, Row
-from planctl.terms import parse_term
+from planctl.models import Catalogue, Plan, Row
+from planctl.query import fold
+from planctl.roundchecks import check_assessments, check_corrections, check_rounds_recorded
+from planctl.terms import ACCEPTED_FORMS, parse_term, parse_timing
 from planctl.yamlio import Document, Mark, Path
 
 
@@ -62,6 +63,7 @@ def check_plan(
     problems = list(_duplicates(doc, "områden", (a.id for a in plan.areas), "området"))
     problems += _duplicates(doc, "åtgärder", (r.id for r in plan.rows), "raden")
     problems += _duplicates(doc, "uppföljningar", (r.id for r in plan.rounds), "uppföljningen")
+    problems += _check_scale(doc, plan)
     area_ids = [a.id for a in plan.areas]
     round_ids = [r.id for r in plan.rounds]
     for key in plan.earlier_efforts:
@@ -93,8 +95,8 @@ def check_plan(
                 f"men datakatalogens katalog heter '{catalogue.model.meta.id}'",
             )
         )
-    problems += _check_rounds_recorded(doc, plan, today)
-    problems += _check_assessments(doc, plan)
+    problems += check_rounds_recorded(doc, plan, today)
+    problems += check_assessments(doc, plan)
     measure_ids = {m.id for m in catalogue.model.measures} if catalogue else None
     for index, row in enumerate(plan.rows):
         at = ("åtgärder", index)
@@ -119,9 +121,19 @@ def check_plan(
                 )
             )
         if row.draft:
-            problems += _check_draft(doc, at, row.id, row.start, row.term)
+            problems += _check_draft(doc, at, row)
         else:
-            problems += _check_start(doc, at, row.id, row.start, row.term)
+            problems += _check_start(doc, at, row)
+            if not row.owners:
+                problems.append(
+                    doc.problem(
+                        doc.locate(at),
+                        "no-responsible",
+                        f"{row.id}: ingen ansvarig anges; skriv 'ansvar: Roll' eller en lista "
+                        "med roller (raden visas med ansvar 'ej angivet')",
+                        severity=Severity.WARNING,
+                    )
+                )
         seen: set[int] = set()
         for position, measure_id in enumerate(row.measures):
             if measure_ids is not None and measure_id not in measure_ids:
@@ -143,6 +155,16 @@ def check_plan(
                     )
                 )
             seen.add(measure_id)
+        for position, entry in enumerate(row.history):
+            if plan.status_written(entry.status) is None:
+                problems.append(
+                    doc.problem(
+                        doc.locate((*at, "historik", position, "status")),
+                        "unknown-status",
+                        f"{row.id}: okänd status '{entry.status}'; planens statusar: "
+                        + ", ".join(s.name for s in plan.scale),
+                    )
+                )
         problems += _check_dated(
             doc,
             (*at, "historik"),
@@ -156,8 +178,33 @@ def check_plan(
         problems += _check_measurements(
             doc, at, row, round_ids, catalogue.model if catalogue else None, today
         )
-        problems += _check_corrections(doc, (*at, "historik"), row.id, row.history)
-        problems += _check_corrections(doc, (*at, "mätningar"), row.id, row.measurements)
+        problems += check_corrections(doc, (*at, "historik"), row.id, row.history)
+        problems += check_corrections(doc, (*at, "mätningar"), row.id, row.measurements)
+    return problems
+
+
+def _check_scale(doc: Document, plan: Plan) -> list[Problem]:
+    """Every name, id and alias of the plan's statuses names one status only, as typed.
+
+    Users type statuses without å/ä/ö, case or hyphens; two statuses that read the same that way
+    could never be told apart.
+    """
+    if plan.statuses is None:
+        return []
+    problems = list(_duplicates(doc, "statusar", (s.id for s in plan.statuses), "statusen"))
+    owner: dict[str, str] = {}
+    for index, status in enumerate(plan.statuses):
+        for name in dict.fromkeys(fold(n) for n in status.names()):
+            if name in owner and owner[name] != status.id:
+                problems.append(
+                    doc.problem(
+                        doc.locate(("statusar", index)),
+                        "duplicate-status",
+                        f"statusen '{status.name}': namnet '{name}' används redan av "
+                        f"'{owner[name]}'; varje namn och alias ska höra till en status",
+                    )
+                )
+            owner.setdefault(name, status.id)
     return problems
 
 
@@ -255,133 +302,74 @@ def _check_measurements(
     return problems
 
 
-def _check_start(
-    doc: Document, at: tuple[str, int], row_id: str, start: str, term: str | None
-) -> list[Problem]:
-    parsed = parse_term(start)
-    if term is None:
-        if parsed is None:
-            return [
-                doc.problem(
-                    doc.locate((*at, "start")),
-                    "start-term",
-                    f"{row_id}: kan inte tolka starten '{start}' som en termin; "
-                    "skriv t.ex. 'Hösten 2017' eller ange 'termin: HT2017'",
-                )
-            ]
-        return []
-    explicit = parse_term(term)
-    if parsed is not None and explicit is not None and parsed != explicit:
-        return [
+def _check_start(doc: Document, at: tuple[str, int], row: Row) -> list[Problem]:
+    """The start and end parse into periods (or are stated in ``startperiod``/``slutperiod``),
+    an explicit ``termin`` agrees with ``start``, and the end does not come before the start."""
+    problems: list[Problem] = []
+    if row.start_period is None and row.term is None and parse_timing(row.start) is None:
+        problems.append(
             doc.problem(
-                doc.locate((*at, "termin")),
-                "term-mismatch",
-                f"{row_id}: termin {explicit.code} stämmer inte med starten '{start}' "
-                f"({parsed.code})",
+                doc.locate((*at, "start")),
+                "start-term",
+                f"{row.id}: kan inte tolka starten '{row.start}' som en period; skriv "
+                f"{ACCEPTED_FORMS} – eller behåll texten och ange perioden i 'startperiod'",
             )
-        ]
-    return []
+        )
+    if row.term is not None:
+        parsed, explicit = parse_term(row.start), parse_term(row.term)
+        if parsed is not None and explicit is not None and parsed != explicit:
+            problems.append(
+                doc.problem(
+                    doc.locate((*at, "termin")),
+                    "term-mismatch",
+                    f"{row.id}: termin {explicit.code} stämmer inte med starten '{row.start}' "
+                    f"({parsed.code})",
+                )
+            )
+    if row.end is not None and row.end_period is None and parse_timing(row.end) is None:
+        problems.append(
+            doc.problem(
+                doc.locate((*at, "slut")),
+                "end-period",
+                f"{row.id}: kan inte tolka slutet '{row.end}' som en period; skriv "
+                f"{ACCEPTED_FORMS} – eller behåll texten och ange perioden i 'slutperiod'",
+            )
+        )
+    start, end = row.start_window, row.end_window
+    if start is not None and end is not None and end.last < start.first:
+        key = "slutperiod" if row.end_period else "slut" if row.end else "start"
+        problems.append(
+            doc.problem(
+                doc.locate((*at, key)),
+                "period-order",
+                f"{row.id}: slutet ({end.last}) ligger före starten ({start.first})",
+            )
+        )
+    return problems
 
 
-def _check_draft(
-    doc: Document, at: tuple[str, int], row_id: str, start: str, term: str | None
-) -> list[Problem]:
+def _check_draft(doc: Document, at: tuple[str, int], row: Row) -> list[Problem]:
     """A draft row is a reminder, not an error: it may not yet have a start that parses."""
-    if term is None and parse_term(start) is None:
+    if row.start_period is None and row.term is None and parse_timing(row.start) is None:
         return [
             doc.problem(
                 doc.locate((*at, "start")),
                 "draft-row",
-                f"{row_id}: raden är ett utkast – fyll i ansvar och start "
+                f"{row.id}: raden är ett utkast – fyll i ansvar och start "
                 "(t.ex. 'Hösten 2027') och ta sedan bort 'utkast: true'",
                 severity=Severity.WARNING,
             )
         ]
     return [
-        *_check_start(doc, at, row_id, start, term),
+        *_check_start(doc, at, row),
         doc.problem(
             doc.locate((*at, "utkast")),
             "draft-row",
-            f"{row_id}: raden är markerad som utkast; ta bort 'utkast: true' när ansvar "
+            f"{row.id}: raden är markerad som utkast; ta bort 'utkast: true' när ansvar "
             "och start är ifyllda",
             severity=Severity.WARNING,
         ),
     ]
-
-
-def _check_rounds_recorded(doc: Document, plan: Plan, today: dt.date) -> list[Problem]:
-    """Rows skipped in a past follow-up round that other rows already have entries for.
-
-    An entry belongs to a round by the one rule of :mod:`planctl.rounds`; a confirmation (the
-    status unchanged, recorded by ``followup`` or ``status set``) is an entry. A round nobody has
-    recorded yet is not flagged row by row: before the secretary records the meeting, every row
-    would be "missing", which says nothing a reviewer can act on.
-    """
-    problems: list[Problem] = []
-    for plan_round in plan.rounds:
-        if plan_round.date >= today:
-            continue
-        recorded = [rounds.has_entry_for(plan, row.history, plan_round.id) for row in plan.rows]
-        if not any(recorded):
-            continue
-        for index, (row, has_entry) in enumerate(zip(plan.rows, recorded, strict=True)):
-            if not has_entry:
-                problems.append(
-                    doc.problem(
-                        doc.locate(("åtgärder", index)),
-                        "missing-round-entry",
-                        f"{row.id}: hoppades över i uppföljningen '{plan_round.id}' "
-                        f"({plan_round.date}); kör 'planctl followup {plan_round.id}' eller "
-                        f"'planctl status set {row.id} STATUS --round {plan_round.id}' "
-                        "(samma status som nu bekräftar den)",
-                        severity=Severity.WARNING,
-                    )
-                )
-    return problems
-
-
-def _check_corrections(
-    doc: Document, at: Path, row_id: str, entries: Sequence[HistoryEntry | Measurement]
-) -> list[Problem]:
-    """Every ``rättar: N`` names an earlier entry of the same list."""
-    problems: list[Problem] = []
-    for number, entry in enumerate(entries, 1):
-        if entry.corrects is not None and not entry.corrects < number:
-            problems.append(
-                doc.problem(
-                    doc.locate((*at, number - 1, "rättar")),
-                    "unknown-correction",
-                    f"{row_id}: post {number} rättar post {entry.corrects}, som inte finns före "
-                    f"den; 'rättar' ska vara numret (1–{number - 1}) på en tidigare post",
-                )
-            )
-    return problems
-
-
-def _check_assessments(doc: Document, plan: Plan) -> list[Problem]:
-    """Assessments name a round and (if any) an area of the plan."""
-    problems: list[Problem] = []
-    round_ids = [r.id for r in plan.rounds]
-    area_ids = [a.id for a in plan.areas]
-    for index, assessment in enumerate(plan.assessments):
-        if assessment.round not in round_ids:
-            problems.append(
-                doc.problem(
-                    doc.locate(("bedömningar", index, "uppföljning")),
-                    "unknown-round",
-                    f"bedömning: okänd uppföljning '{assessment.round}'; giltiga: "
-                    f"{', '.join(round_ids) or 'inga uppföljningar är definierade'}",
-                )
-            )
-        if assessment.area is not None and assessment.area not in area_ids:
-            problems.append(
-                doc.problem(
-                    doc.locate(("bedömningar", index, "område")),
-                    "unknown-area",
-                    f"bedömning: okänt område '{assessment.area}'; giltiga: {', '.join(area_ids)}",
-                )
-            )
-    return problems
 
 
 # Keys whose values are ids, dates or fixed words, not prose.
@@ -395,6 +383,10 @@ _NOT_PROSE = frozenset(
         "datum",
         "lämnad_datum",
         "status",
+        "betyder",
+        "typ",
+        "startperiod",
+        "slutperiod",
         "enhet",
         "riktning",
     }

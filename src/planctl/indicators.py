@@ -19,7 +19,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from planctl.corrections import counted_places
+from planctl.entries import counted_places
 from planctl.errors import UsageError
 from planctl.models import Catalogue, Direction, Measurement, Plan, Row, Target, Unit
 from planctl.query import fold, match_row, rows_linking

@@ -1,8 +1,8 @@
 """Before the meeting: per responsible role, the rows to report on at the coming round.
 
-The message the secretary sends out before each follow-up: every row that is not done (and not
-dropped) with its period, latest status with date and note, and whether it is late. Statuses and
-notes follow the one rule for rounds (:mod:`planctl.rounds`). Pure functions, no I/O.
+The message the secretary sends out before each follow-up: every row whose status means neither
+*klar* nor *utgår*, with its period, latest status with date and note, and whether it is late.
+Notes follow the one rule for rounds (:mod:`planctl.rounds`). Pure functions, no I/O.
 """
 
 from __future__ import annotations
@@ -12,22 +12,24 @@ from dataclasses import dataclass
 
 from planctl import rounds
 from planctl.errors import UsageError
-from planctl.models import Plan, Round, Row, Status
+from planctl.models import Meaning, Plan, Round, Row, Status
+from planctl.progress import Late, owners_label, state_on
 from planctl.query import match_round
-from planctl.report import is_delayed, note_entry
+from planctl.report import note_entry
 
 
 @dataclass(frozen=True)
 class ReminderRow:
-    """One row to report on: its latest status (``None``: no entry yet), note, and lateness."""
+    """One row to report on: its latest status (``None``: not followed up), note, and lateness."""
 
     row_id: str
     proposal: str
     start: str
-    status: Status
+    end: str | None
+    status: Status | None
     status_date: dt.date | None
     note: str | None
-    late: bool
+    late: Late | None
 
 
 @dataclass(frozen=True)
@@ -60,17 +62,17 @@ def coming_round(plan: Plan, *, today: dt.date) -> Round:
 def reminder_row(plan: Plan, row: Row, *, today: dt.date) -> ReminderRow:
     """``row`` as it stands today, for the reminder."""
     found = rounds.counted(plan, row.history)
-    latest = found[-1].entry if found else None
-    status = latest.status if latest else Status.NOT_STARTED
+    state = state_on(plan, row, today)
     noted = note_entry(found)
     return ReminderRow(
         row_id=row.id,
         proposal=row.proposal,
         start=row.start,
-        status=status,
-        status_date=latest.date if latest else None,
+        end=row.end,
+        status=state.status,
+        status_date=state.entry.date if state.entry else None,
         note=noted.entry.note if noted else None,
-        late=is_delayed(row, status, today),
+        late=state.late,
     )
 
 
@@ -82,9 +84,9 @@ def build_reminder(plan: Plan, *, today: dt.date, round_id: str | None = None) -
     by_owner: dict[str, list[ReminderRow]] = {}
     for row in plan.rows:
         item = reminder_row(plan, row, today=today)
-        if item.status is Status.DONE:
+        if item.status is not None and item.status.meaning in (Meaning.DONE, Meaning.DROPPED):
             continue
-        by_owner.setdefault(row.responsible, []).append(item)
+        by_owner.setdefault(owners_label(row.owners), []).append(item)
     return Reminder(
         plan_id=plan.meta.id,
         organisation=plan.meta.organisation,

@@ -9,98 +9,165 @@ changes also carries the earlier moment and keeps only the rows whose status mov
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from planctl import rounds
-from planctl.errors import UsageError
 from planctl.indicators import Standing, row_standings
 from planctl.models import (
     Assessment,
     Catalogue,
     HistoryEntry,
+    Meaning,
     Plan,
     Row,
     Status,
+)
+from planctl.moments import Moment as Moment  # re-exported: reports are named by moments
+from planctl.moments import choose_moments as choose_moments
+from planctl.moments import diff_moments as diff_moments
+from planctl.moments import moment_of as moment_of
+from planctl.progress import (
+    Late,
+    RowState,
+    owners_label,
+    state_at_round,
+    state_on,
+    status_label,
 )
 from planctl.query import RowFilter, filter_rows
 from planctl.rounds import Counted
 
 
 @dataclass(frozen=True)
-class Moment:
-    """The day a report shows, and the follow-up round it was named by (if it was)."""
-
-    day: dt.date
-    round_id: str | None = None
-    round_name: str | None = None
-
-
-@dataclass(frozen=True)
 class Counts:
-    """How many rows have each status, and how many of the not started ones are delayed."""
+    """How many rows have each status of the plan's scale, how many are not followed up, and
+    how many are late (by kind).
 
-    done: int = 0
-    started: int = 0
-    not_started: int = 0
-    delayed: int = 0
+    ``per_status`` lists the scale in column order with a count for each status.
+    """
+
+    per_status: tuple[tuple[Status, int], ...]
+    not_followed_up: int = 0
+    start_late: int = 0
+    end_late: int = 0
 
     @property
     def total(self) -> int:
-        """All rows counted."""
-        return self.done + self.started + self.not_started
+        """All rows counted, followed up or not."""
+        return sum(n for _, n in self.per_status) + self.not_followed_up
+
+    @property
+    def delayed(self) -> int:
+        """Rows late in either way."""
+        return self.start_late + self.end_late
+
+    def of(self, status: Status) -> int:
+        """Rows with ``status``."""
+        return sum(n for s, n in self.per_status if s == status)
+
+    def meaning(self, meaning: Meaning) -> int:
+        """Rows whose status means ``meaning``."""
+        return sum(n for s, n in self.per_status if s.meaning is meaning)
+
+    @property
+    def done(self) -> int:
+        """Rows whose status means ``klar``."""
+        return self.meaning(Meaning.DONE)
+
+    @property
+    def dropped(self) -> int:
+        """Rows whose status means ``utgår`` (dropped, not applicable)."""
+        return self.meaning(Meaning.DROPPED)
 
     @property
     def share_done(self) -> float:
-        """The share of rows that are done, 0.0–1.0 (0.0 when there are no rows)."""
-        return self.done / self.total if self.total else 0.0
+        """Done rows as a share, 0.0–1.0, of the rows not dropped (0.0 when there are none).
+
+        A dropped row is neither done nor left to do, so it is outside the share.
+        """
+        counted = self.total - self.dropped
+        return self.done / counted if counted else 0.0
 
     @classmethod
-    def of(cls, statuses: Iterable[tuple[Status, bool]]) -> Counts:
-        """Counts of ``(status, delayed)`` pairs."""
-        done = started = not_started = delayed = 0
-        for status, late in statuses:
-            done += status is Status.DONE
-            started += status is Status.STARTED
-            not_started += status is Status.NOT_STARTED
-            delayed += late
-        return cls(done, started, not_started, delayed)
+    def of_states(
+        cls, scale: Sequence[Status], states: Iterable[tuple[Status | None, Late | None]]
+    ) -> Counts:
+        """Counts over the scale of ``(status, late)`` pairs (``None`` status: not followed up)."""
+        per = dict.fromkeys(scale, 0)
+        unfollowed = start_late = end_late = 0
+        for status, late in states:
+            if status is None:
+                unfollowed += 1
+            else:
+                per[status] = per.get(status, 0) + 1
+            start_late += late is Late.START
+            end_late += late is Late.END
+        return cls(tuple(per.items()), unfollowed, start_late, end_late)
+
+    @classmethod
+    def sum(cls, scale: Sequence[Status], parts: Iterable[Counts]) -> Counts:
+        """The counts of several parts over the same scale."""
+        per = dict.fromkeys(scale, 0)
+        unfollowed = start_late = end_late = 0
+        for part in parts:
+            for status, n in part.per_status:
+                per[status] = per.get(status, 0) + n
+            unfollowed += part.not_followed_up
+            start_late += part.start_late
+            end_late += part.end_late
+        return cls(tuple(per.items()), unfollowed, start_late, end_late)
 
 
 @dataclass(frozen=True)
 class ReportRow:
     """One row of the follow-up table, as of the report's moment.
 
-    ``previous`` is set only in a report of changes: the status at the earlier moment.
-    ``previous_round`` is set in a report of a round that has one before it (*Förra
-    uppföljningen*): the status at that round. ``note`` is the note of the entry that gives the
-    status, or of a later one, never of an entry before the status changed.
+    ``status`` is ``None`` when the row has not been followed up by then. ``previous`` is set
+    only in a report of changes: the status at the earlier moment (``None``: not followed up).
+    ``previous_round`` is the status at the round before a round report's (*Förra
+    uppföljningen*). ``note`` is the note of the entry that gives the status, or of a later one.
     """
 
     id: str
     proposal: str
-    responsible: str
+    owners: tuple[str, ...]
     start: str
-    start_term: str | None
-    needs_funding: bool
-    status: Status
+    end: str | None
+    needs_funding: bool | None
+    status: Status | None
     status_date: dt.date | None
-    delayed: bool
+    late: Late | None
     note: str | None
     note_date: dt.date | None
     previous: Status | None = None
     previous_round: Status | None = None
 
+    @property
+    def delayed(self) -> bool:
+        """Whether the row is late in either way."""
+        return self.late is not None
+
+    @property
+    def responsible(self) -> str:
+        """The owners as one text, *ej angivet* when the plan names none."""
+        return owners_label(self.owners)
+
 
 @dataclass(frozen=True)
 class Section:
-    """One area of the report: its rows and its counts (``previous_counts`` for changes)."""
+    """One area of the report: its rows and its counts (``previous_counts`` for changes).
+
+    ``empty_area`` marks an area the plan has no rows in at all: it stays in the report (as
+    *inga rader*) so that the report shows every area the plan has.
+    """
 
     area_id: str
     area_name: str
     rows: tuple[ReportRow, ...]
     counts: Counts
     previous_counts: Counts | None = None
+    empty_area: bool = False
     assessments: tuple[Assessment, ...] = ()
 
 
@@ -120,7 +187,7 @@ class ReportFilters:
     area_id: str | None = None
     area_name: str | None = None
     responsible: str | None = None
-    status: Status | None = None
+    status: str | None = None  # the status's name, or "ej uppföljd"
 
     @property
     def active(self) -> bool:
@@ -144,7 +211,8 @@ class RoundCounts:
         """The counts of one area, or of every row shown when ``area_id`` is ``None``."""
         if area_id is None:
             return self.total
-        return next((c for a, c in self.areas if a == area_id), Counts())
+        scale = tuple(status for status, _ in self.total.per_status)
+        return next((c for a, c in self.areas if a == area_id), Counts.sum(scale, ()))
 
 
 @dataclass(frozen=True)
@@ -154,13 +222,14 @@ class Report:
     ``produced`` is when the report was made: a timestamp, or only a day when the caller pinned
     the day but not the time. ``progress`` holds the counts at every follow-up round up to the
     report's day, oldest first (what the progress charts show); a report of changes has none.
-    A report of a round carries the round before it (``previous_round``) and the working
-    group's assessments of the plan for that round (``assessments``; each section has its area's).
+    A round report carries the round before it (``previous_round``) and the group's
+    assessments of the plan for the round (each section has its area's).
     """
 
     plan_id: str
     plan_title: str
     organisation: str
+    scale: tuple[Status, ...]
     as_of: Moment
     since: Moment | None
     produced: dt.datetime | dt.date
@@ -184,36 +253,28 @@ class Report:
         return tuple(row for section in self.sections for row in section.rows)
 
 
-def is_delayed(row: Row, status: Status, day: dt.date) -> bool:
-    """Whether ``row`` is late on ``day``: its start term has ended and it is still not started."""
-    term = row.start_term
-    return status is Status.NOT_STARTED and term is not None and day > term.last_day
-
-
 def state_entries(plan: Plan, row: Row, moment: Moment) -> tuple[Counted[HistoryEntry], ...]:
-    """The counted entries of ``row`` at ``moment``: up to its round, or in force on its day.
-
-    The one rule for rounds (:mod:`planctl.rounds`): a moment named by a round shows what
-    belongs to that round or an earlier one, whatever the entries' dates.
-    """
+    """The counted entries of ``row`` at ``moment``: up to its round (the one rule for rounds,
+    :mod:`planctl.rounds`), or in force on its day."""
     if moment.round_id is not None and plan.round(moment.round_id) is not None:
         return rounds.up_to_round(plan, row.history, moment.round_id)
     return rounds.up_to_day(plan, row.history, moment.day)
 
 
-def status_at(plan: Plan, row: Row, moment: Moment) -> Status:
-    """``row``'s status at ``moment`` (Ej påbörjat before any entry)."""
-    found = state_entries(plan, row, moment)
-    return found[-1].entry.status if found else Status.NOT_STARTED
+def state_at(plan: Plan, row: Row, moment: Moment) -> RowState:
+    """Where ``row`` stood at ``moment`` (a round by the one rule for rounds, else a day)."""
+    if moment.round_id is not None and plan.round(moment.round_id) is not None:
+        return state_at_round(plan, row, moment.round_id)
+    return state_on(plan, row, moment.day)
 
 
-def note_entry(found: tuple[Counted[HistoryEntry], ...]) -> Counted[HistoryEntry] | None:
+def note_entry(found: Sequence[Counted[HistoryEntry]]) -> Counted[HistoryEntry] | None:
     """The entry whose note goes with the current status: the latest note since it was set."""
     if not found:
         return None
     current = found[-1].entry.status
     start = len(found) - 1
-    while start > 0 and found[start - 1].entry.status is current:
+    while start > 0 and found[start - 1].entry.status == current:
         start -= 1
     noted = [c for c in found[start:] if c.entry.note is not None]
     return noted[-1] if noted else None
@@ -228,103 +289,24 @@ def report_row(
     previous_round: Status | None = None,
 ) -> ReportRow:
     """``row`` as it stood at ``moment``."""
-    found = state_entries(plan, row, moment)
-    entry = found[-1] if found else None
-    status = entry.entry.status if entry else Status.NOT_STARTED
-    noted = note_entry(found)
-    term = row.start_term
+    state = state_at(plan, row, moment)
+    found = note_entry(state_entries(plan, row, moment))
+    noted = found.entry if found else None
     return ReportRow(
         id=row.id,
         proposal=row.proposal,
-        responsible=row.responsible,
+        owners=row.owners,
         start=row.start,
-        start_term=term.code if term else None,
+        end=row.end,
         needs_funding=row.needs_funding,
-        status=status,
-        status_date=entry.entry.date if entry else None,
-        delayed=is_delayed(row, status, moment.day),
-        note=noted.entry.note if noted else None,
-        note_date=noted.entry.date if noted else None,
+        status=state.status,
+        status_date=state.entry.date if state.entry else None,
+        late=state.late,
+        note=noted.note if noted else None,
+        note_date=noted.date if noted else None,
         previous=previous,
         previous_round=previous_round,
     )
-
-
-def moment_of(plan: Plan, typed: str) -> Moment:
-    """A moment from what a user typed: a follow-up round's id or a date ``ÅÅÅÅ-MM-DD``."""
-    if plan.round(typed.strip()) is not None:
-        return round_moment(plan, typed)
-    try:
-        return Moment(dt.date.fromisoformat(typed.strip()))
-    except ValueError:
-        raise UsageError(
-            f"'{typed}' är varken en uppföljning ({_round_ids(plan)}) eller ett datum (ÅÅÅÅ-MM-DD)"
-        ) from None
-
-
-def _round_ids(plan: Plan) -> str:
-    return ", ".join(r.id for r in plan.rounds) or "planen har inga uppföljningar"
-
-
-def round_moment(plan: Plan, round_id: str) -> Moment:
-    """The moment of the follow-up round ``round_id`` (its date)."""
-    found = plan.round(round_id.strip())
-    if found is None:
-        raise UsageError(f"okänd uppföljning '{round_id}'; giltiga: {_round_ids(plan)}")
-    return Moment(found.date, found.id, found.name)
-
-
-def date_moment(typed: str) -> Moment:
-    """The moment of a date typed ``ÅÅÅÅ-MM-DD``."""
-    try:
-        return Moment(dt.date.fromisoformat(typed.strip()))
-    except ValueError:
-        raise UsageError(f"'{typed}' är inget datum; skriv ÅÅÅÅ-MM-DD") from None
-
-
-def choose_moments(
-    plan: Plan,
-    *,
-    today: dt.date,
-    round_id: str | None = None,
-    as_of: str | None = None,
-    changes_since: str | None = None,
-) -> tuple[Moment, Moment | None]:
-    """The moment a report shows and, for a report of changes, the earlier one.
-
-    The report shows ``today`` unless a round (its date) or a date is given, never both.
-    """
-    if round_id is not None and as_of is not None:
-        raise UsageError("ange antingen --round eller --as-of, inte båda")
-    if round_id is not None:
-        shown = round_moment(plan, round_id)
-    elif as_of is not None:
-        shown = date_moment(as_of)
-        if shown.day > today:
-            raise UsageError(
-                f"--as-of {as_of} ligger i framtiden; läget kan bara visas fram till i dag "
-                f"({today.isoformat()})"
-            )
-    else:
-        shown = Moment(today)
-    since = moment_of(plan, changes_since) if changes_since is not None else None
-    if since is not None and since.day > shown.day:
-        raise UsageError(
-            f"{changes_since} ({since.day.isoformat()}) ligger efter dagen rapporten visar "
-            f"({shown.day.isoformat()})"
-        )
-    return shown, since
-
-
-def diff_moments(plan: Plan, first: str, second: str) -> tuple[Moment, Moment]:
-    """The two moments ``planctl diff FIRST SECOND`` compares, earlier one first."""
-    since, until = moment_of(plan, first), moment_of(plan, second)
-    if since.day > until.day:
-        raise UsageError(
-            f"{first} ({since.day.isoformat()}) ligger efter {second} ({until.day.isoformat()}); "
-            "ange den tidigare först"
-        )
-    return since, until
 
 
 def build_report(
@@ -346,50 +328,39 @@ def build_report(
     ``as_of`` (the catalogue gives the targets of linked measures); a report of changes has none.
     """
     day = as_of.day
-    rows = [
-        row
-        for row in filter_rows(plan, wanted)
-        if wanted.status is None or status_at(plan, row, as_of) is wanted.status
-    ]
-    before_round = (
-        rounds.previous_round(plan, as_of.round_id) if as_of.round_id is not None else None
-    )
+    rows = filter_rows(plan, wanted, as_of=day)
+    before_round = rounds.previous_round(plan, as_of.round_id) if as_of.round_id else None
     earlier = (
         Moment(before_round.date, before_round.id, before_round.name) if before_round else None
     )
     sections: list[Section] = []
     for area in plan.areas:
         in_area = [row for row in rows if row.area == area.id]
-        if not in_area:
+        empty_area = not any(row.area == area.id for row in plan.rows)
+        if not in_area and not (empty_area and wanted.area in (None, area.id)):
             continue
         now = [
             report_row(
                 plan,
                 row,
                 as_of,
-                previous_round=status_at(plan, row, earlier) if earlier else None,
+                previous_round=state_at(plan, row, earlier).status if earlier else None,
             )
             for row in in_area
         ]
-        counts = counts_of(now)
+        counts = counts_of(plan, now)
         previous_counts = None
         if since is not None:
             before = [report_row(plan, row, since) for row in in_area]
-            previous_counts = counts_of(before)
+            previous_counts = counts_of(plan, before)
             now = [
                 report_row(plan, row, as_of, previous=old.status)
                 for row, new, old in zip(in_area, now, before, strict=True)
-                if new.status is not old.status
+                if new.status != old.status
             ]
+        assessed = plan_assessments(plan, as_of, area.id)
         sections.append(
-            Section(
-                area.id,
-                area.name,
-                tuple(now),
-                counts,
-                previous_counts,
-                plan.assessments_for(as_of.round_id, area.id) if as_of.round_id else (),
-            )
+            Section(area.id, area.name, tuple(now), counts, previous_counts, empty_area, assessed)
         )
     area_name = None
     if wanted.area is not None:
@@ -399,14 +370,20 @@ def build_report(
         plan_id=plan.meta.id,
         plan_title=plan.meta.title,
         organisation=plan.meta.organisation,
+        scale=plan.scale,
         as_of=as_of,
         since=since,
         produced=produced,
-        filters=ReportFilters(wanted.area, area_name, wanted.responsible, wanted.status),
+        filters=ReportFilters(
+            wanted.area,
+            area_name,
+            wanted.responsible,
+            status_label(wanted.status) if wanted.status or wanted.unfollowed else None,
+        ),
         sections=tuple(sections),
-        counts=_total(s.counts for s in sections),
+        counts=Counts.sum(plan.scale, (s.counts for s in sections)),
         previous_counts=(
-            _total(s.previous_counts for s in sections if s.previous_counts)
+            Counts.sum(plan.scale, (s.previous_counts for s in sections if s.previous_counts))
             if since is not None
             else None
         ),
@@ -417,20 +394,28 @@ def build_report(
                 [r for a in plan.areas for r in rows if r.area == a.id], catalogue, day
             )
         ),
-        previous_round=earlier if since is None else None,
-        assessments=plan.assessments_for(as_of.round_id) if as_of.round_id else (),
         progress=() if since is not None else progress_of(plan, rows, until=day),
+        previous_round=earlier if since is None else None,
+        assessments=plan_assessments(plan, as_of, None),
     )
 
 
-def counts_of(rows: Iterable[ReportRow]) -> Counts:
-    """The counts of report rows: what every summary, area heading and chart of a report shows."""
-    return Counts.of((r.status, r.delayed) for r in rows)
+def plan_assessments(plan: Plan, moment: Moment, area_id: str | None) -> tuple[Assessment, ...]:
+    """The group's assessments of ``moment``'s round for ``area_id`` (``None``: the plan)."""
+    if moment.round_id is None:
+        return ()
+    return tuple(a for a in plan.assessments if a.round == moment.round_id and a.area == area_id)
+
+
+def counts_of(plan: Plan, rows: Iterable[ReportRow]) -> Counts:
+    """The counts of report rows over the plan's scale: what every summary, area heading and
+    chart of a report shows."""
+    return Counts.of_states(plan.scale, ((r.status, r.late) for r in rows))
 
 
 def counts_on(plan: Plan, rows: Iterable[Row], moment: Moment) -> Counts:
-    """The counts of ``rows`` as they stood at ``moment`` (a round: by the one rule for rounds)."""
-    return counts_of(report_row(plan, row, moment) for row in rows)
+    """The counts of ``rows`` as they stood at ``moment`` (a round: by the one rule)."""
+    return counts_of(plan, (report_row(plan, row, moment) for row in rows))
 
 
 def progress_of(plan: Plan, rows: Iterable[Row], *, until: dt.date) -> tuple[RoundCounts, ...]:
@@ -461,18 +446,8 @@ def _indicators(
     rows: Iterable[Row], catalogue: Catalogue | None, day: dt.date
 ) -> tuple[IndicatorRow, ...]:
     return tuple(
-        IndicatorRow(row.id, row.needs_funding, standing)
+        IndicatorRow(row.id, row.needs_funding is True, standing)
         for row in rows
         for standing in row_standings(row, catalogue, day)
         if standing.latest is not None
     )
-
-
-def _total(parts: Iterable[Counts]) -> Counts:
-    done = started = not_started = delayed = 0
-    for part in parts:
-        done += part.done
-        started += part.started
-        not_started += part.not_started
-        delayed += part.delayed
-    return Counts(done, started, not_started, delayed)

@@ -141,7 +141,7 @@ def _write_answers(settings: Settings, plan_id: str | None, draft: Draft, path: 
     ]
     for answer in clashes:
         row = current.row(answer.row)
-        lines.append("  " + replay_command(draft, answer, row.status if row else None))
+        lines.append("  " + replay_command(draft, answer, current.status_on(row) if row else None))
     sys.stderr.write("\n".join(lines) + "\n")
     raise typer.Exit(EXIT_CONFLICT)
 
@@ -164,7 +164,7 @@ def _ask_rows(plan: Plan, rows: list[Row], draft: Draft, path: Path, *, title: s
             typer.echo(f"  Hoppas över: {conflict}")
             index += 1
             continue
-        answer = _ask_answer(row, len(row.history))
+        answer = _ask_answer(plan, row, len(row.history))
         if answer is None:  # back
             if index == 0:
                 typer.echo("  (första raden)")
@@ -184,23 +184,21 @@ def _show_row(plan: Plan, row: Row, number: int, total: int, day: dt.date) -> No
     import shutil
     import textwrap
 
-    from planctl.report import is_delayed
-    from planctl.rounds import latest as latest_entry
+    from planctl.progress import owners_label, state_on
 
     width = max(40, shutil.get_terminal_size((80, 24)).columns)
-    found = latest_entry(plan, row.history)
-    latest = found.entry if found else None
-    status = row.status
+    state = state_on(plan, row, day)
+    latest = state.entry
     lines = [f"[{number}/{total}] {row.id} · {row.proposal}"]
-    term = f" ({row.start_term.code})" if row.start_term else ""
-    lines.append(f"Ansvar: {row.responsible} · Period: {row.start}{term}")
+    period = f"{row.start} – {row.end}" if row.end else row.start
+    lines.append(f"Ansvar: {owners_label(row.owners)} · Period: {period}")
     if latest is not None:
         noted = f" – {latest.note}" if latest.note else ""
-        lines.append(f"Senast: {latest.status.value} ({latest.date}){noted}")
+        lines.append(f"Senast: {latest.status} ({latest.date}){noted}")
     else:
-        lines.append("Senast: ingen post ännu")
-    if is_delayed(row, status, day):
-        lines.append("Försenad: starten har passerat men raden är inte påbörjad")
+        lines.append("Senast: ingen post ännu (ej uppföljd)")
+    if state.late is not None:
+        lines.append(f"Försenad: {state.late.value}")
     typer.echo("")
     for i, line in enumerate(lines):
         indent = "" if i == 0 else "  "
@@ -209,14 +207,17 @@ def _show_row(plan: Plan, row: Row, number: int, total: int, day: dt.date) -> No
         )
 
 
-def _ask_answer(row: Row, seen: int) -> Answer | None:
+def _ask_answer(plan: Plan, row: Row, seen: int) -> Answer | None:
     """One row's answer; ``None`` when the user goes back (``b``)."""
     from planctl.query import match_status
     from planctl.writing.meeting import CONFIRM, SET, SKIP, Answer
 
+    current = plan.status_on(row)
+    names = ", ".join(s.name.casefold() for s in plan.scale)
+    enter = f"Enter = bekräfta {current.name}" if current else f"ange {names}"
     while True:
         typed = typer.prompt(
-            f"  Status (Enter = bekräfta {row.status.value}, s = hoppa över, b = tillbaka)",
+            f"  Status ({enter}, s = hoppa över, b = tillbaka)",
             default="",
             show_default=False,
         ).strip()
@@ -225,22 +226,19 @@ def _ask_answer(row: Row, seen: int) -> Answer | None:
             return None
         if word == "s":
             return Answer(row.id, SKIP, seen=seen)
-        status = None
+        status = current
         if typed:
             try:
-                status = match_status(typed)
+                status = match_status(plan, typed)
             except UsageError as exc:
                 typer.echo(f"  {exc.message}")
                 continue
+        if status is None:
+            typer.echo(f"  Raden är inte uppföljd än; ange en status ({names}) eller s.")
+            continue
         note = typer.prompt("  Notering (Enter = ingen)", default="", show_default=False).strip()
-        action = SET if status is not None and status is not row.status else CONFIRM
-        return Answer(
-            row.id,
-            action,
-            status=status.value if status is not None else row.status.value,
-            note=note or None,
-            seen=seen,
-        )
+        action = SET if status != current else CONFIRM
+        return Answer(row.id, action, status=status.name, note=note or None, seen=seen)
 
 
 def _print_summary(draft: Draft) -> None:

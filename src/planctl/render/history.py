@@ -9,6 +9,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from planctl.progress import NOT_FOLLOWED_UP
 from planctl.render.markdown import markdown_cell
 from planctl.render.words import status_text
 
@@ -72,7 +73,8 @@ def history_markdown(records: Sequence[dict[str, Any]], *, title: str) -> str:
     lines.append("| Datum | Id | Från | Till | Uppföljning | Av | Notering |" + extra)
     lines.append("|---|---|---|---|---|---|---|" + ("---|" if corrections else ""))
     for r in records:
-        cells = [r["date"], r["id"], r["previous"], r["status"], r["round"], r["by"], r["note"]]
+        previous = r["previous"] or NOT_FOLLOWED_UP
+        cells = [r["date"], r["id"], previous, r["status"], r["round"], r["by"], r["note"]]
         if corrections:
             cells.append(correction_label(r))
         lines.append("| " + " | ".join(markdown_cell(c or "") for c in cells) + " |")

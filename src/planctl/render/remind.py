@@ -7,6 +7,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from planctl.progress import status_label
 from planctl.remind import Reminder, ReminderRow
 from planctl.render.csvdoc import csv_text
 from planctl.render.markdown import markdown_cell, markdown_table
@@ -19,11 +20,11 @@ def _cells(row: ReminderRow) -> list[str]:
     return [
         row.row_id,
         row.proposal,
-        row.start,
-        row.status.value if row.status_date else "ingen post",
+        f"{row.start} – {row.end}" if row.end else row.start,
+        status_label(row.status),
         row.status_date.isoformat() if row.status_date else "",
         row.note or "",
-        "försenad" if row.late else "",
+        row.late.value if row.late else "",
     ]
 
 
@@ -44,7 +45,10 @@ def reminder_view(reminder: Reminder) -> Group:
             table.add_column(header, ratio=2 if wide else None, overflow="fold", no_wrap=not wide)
         for row in owner.rows:
             cells = _cells(row)
-            shown = status_text(cells[3]) if row.status_date else Text(cells[3])
+            shown = status_text(
+                row.status.name if row.status else None,
+                row.status.meaning.value if row.status else None,
+            )
             table.add_row(*cells[:3], shown, *cells[4:])
         parts.append(table)
     if not reminder.owners:

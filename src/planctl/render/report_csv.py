@@ -12,8 +12,7 @@ Choices, each for Excel as Swedish offices run it:
 - A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
   ``'`` so that Excel shows it as text instead of running it as a formula (CSV injection).
 
-The file has three blocks separated by an empty line: what the report is (with the working
-group's assessments of the round, if any), the rows, and the
+The file has three blocks separated by an empty line: what the report is, the rows, and the
 counts per area; a fourth with the measured targets follows when there are any. Percentages are
 whole numbers; measured values are written with a decimal comma, as Swedish Excel reads them.
 """
@@ -24,7 +23,8 @@ import csv
 import io
 from collections.abc import Sequence
 
-from planctl.render import report_text as words
+from planctl.render import report_text as texts
+from planctl.render import words
 from planctl.report import Report
 
 BOM = "\ufeff"
@@ -44,20 +44,21 @@ def render_csv(report: Report) -> str:
     def write(cells: Sequence[str | int]) -> None:
         writer.writerow([neutralise(c) if isinstance(c, str) else c for c in cells])
 
-    write([words.title(report)])
-    for label, value in words.header_fields(report):
+    write([texts.title(report)])
+    for label, value in texts.header_fields(report):
         write([label, value])
-    for section_name, assessments in words.all_assessments(report):
-        for said in words.assessment_lines(assessments):
-            write([f"{words.ASSESSMENT} ({section_name})", said])
+    write(["Förklaring", texts.LEGEND_TEXT])
+    for section_name, assessments in texts.all_assessments(report):
+        for said in texts.assessment_lines(assessments):
+            write([f"{texts.ASSESSMENT} ({section_name})", said])
     write([])
-    headings = [words.H_AREA, words.H_ID, words.H_PROPOSAL, words.H_RESPONSIBLE, words.H_START]
-    headings += ["Termin", *(s.value for s in words.STATUSES)]
+    headings = [texts.H_AREA, texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.H_START]
+    headings += [texts.H_END, *(s.name for s in report.scale)]
     if report.is_changes:
         headings.append("Status före")
-    if words.has_previous_round(report):
-        headings.append(words.previous_round_heading(report))
-    headings += ["Status", words.H_DELAYED, words.H_FUNDING, words.H_NOTE, words.H_NOTE_DATE]
+    if texts.has_previous_round(report):
+        headings.append(texts.previous_round_heading(report))
+    headings += ["Status", texts.H_DELAYED, texts.H_FUNDING, texts.H_NOTE, texts.H_NOTE_DATE]
     write(headings)
     for section in report.sections:
         for row in section.rows:
@@ -67,49 +68,50 @@ def render_csv(report: Report) -> str:
                 row.proposal,
                 row.responsible,
                 row.start,
-                row.start_term or "",
-                *(words.MARK if s is row.status else "" for s in words.STATUSES),
+                row.end or "",
+                *(texts.MARK if s == row.status else "" for s in report.scale),
             ]
             if report.is_changes:
-                cells.append(row.previous.value if row.previous else "")
-            if words.has_previous_round(report):
-                cells.append(words.previous_round_label(row))
+                cells.append(texts.status_label(row.previous))
+            if texts.has_previous_round(report):
+                cells.append(texts.previous_round_label(row))
             cells += [
-                row.status.value,
-                "ja" if row.delayed else "",
+                texts.status_label(row.status),
+                row.late.value if row.late else "",
                 "ja" if row.needs_funding else "",
                 row.note or "",
                 row.note_date.isoformat() if row.note_date else "",
             ]
             write(cells)
     write([])
-    summary: list[str | int] = [words.H_AREA, *words.H_COUNTS, words.H_TOTAL, f"{words.H_SHARE} %"]
+    counted = texts.count_headings(report)
+    summary: list[str | int] = [texts.H_AREA, *counted, texts.H_TOTAL, f"{texts.H_SHARE} %"]
     if report.is_changes:
-        summary += [f"{h} före" for h in words.H_COUNTS] + ["Bytt status"]
+        summary += [f"{h} före" for h in counted] + ["Bytt status"]
     write(summary)
-    for line in words.summary_lines(report):
-        values: list[str | int] = [line.label, *words.count_values(line.counts)]
+    for line in texts.summary_lines(report):
+        values: list[str | int] = [line.label, *texts.count_values(report, line.counts)]
         values += [line.counts.total, words.percent(line.counts.share_done)]
         if line.previous is not None:
-            values += [*words.count_values(line.previous), line.changed]
+            values += [*texts.count_values(report, line.previous), line.changed]
         write(values)
     if report.indicators:
         write([])
         write(
             [
-                words.H_ID,
+                texts.H_ID,
                 "Insats",
-                words.H_MEASURED,
+                texts.H_MEASURED,
                 "Riktning",
                 "Målvärde",
                 "Enhet",
                 "Värde",
-                words.H_VALUE_DATE,
-                words.H_ROUND,
-                words.H_MET,
-                words.H_PREVIOUS,
+                texts.H_VALUE_DATE,
+                texts.H_ROUND,
+                texts.H_MET,
+                texts.H_PREVIOUS,
                 "Föregående uppföljning",
-                words.H_TREND,
+                texts.H_TREND,
                 "Notering",
             ]
         )
@@ -128,7 +130,7 @@ def render_csv(report: Report) -> str:
                     words.number_label(latest.value),
                     latest.date.isoformat(),
                     latest.round or "",
-                    words.met_label(standing),
+                    texts.met_label(standing),
                     words.number_label(previous.value) if previous else "",
                     (previous.round or previous.date.isoformat()) if previous else "",
                     words.TREND_ARROWS[standing.trend] if standing.trend else "",

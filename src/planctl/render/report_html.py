@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from planctl.models import Assessment, Status
-from planctl.render import report_text as words
+from planctl.models import Assessment, Meaning
+from planctl.render import report_text as texts
+from planctl.render import words
 from planctl.report import Counts, Report, ReportRow, Section
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
@@ -62,12 +63,13 @@ section.area { break-before: auto; }
 
 
 def _bar(counts: Counts) -> str:
-    total = counts.total or 1
+    total = (counts.total - counts.dropped) or 1
+    under_way = counts.meaning(Meaning.UNDER_WAY)
     done = 100 * counts.done / total
-    started = 100 * counts.started / total
+    started = 100 * under_way / total
     label = (
         f"{words.percent_label(counts.share_done)} klart, "
-        f"{words.percent_label(counts.started / total)} påbörjat"
+        f"{words.percent_label(under_way / total)} pågår"
     )
     return (
         f'<div class="bar" role="img" aria-label="{escape(label)}">'
@@ -78,7 +80,7 @@ def _bar(counts: Counts) -> str:
 
 def render_html(report: Report) -> str:
     """The whole report as one HTML document."""
-    title = words.title(report)
+    title = texts.title(report)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="sv">',
@@ -87,7 +89,7 @@ def render_html(report: Report) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="planctl">',
-        f"<title>{escape(title)} – {escape(words.shown_label(report))}</title>",
+        f"<title>{escape(title)} – {escape(texts.shown_label(report))}</title>",
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",
@@ -97,7 +99,7 @@ def render_html(report: Report) -> str:
         '<dl class="meta">',
         *(
             f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>"
-            for label, value in words.header_fields(report)
+            for label, value in texts.header_fields(report)
             if label != "Plan"  # the subtitle above names the plan already
         ),
         "</dl>",
@@ -107,16 +109,17 @@ def render_html(report: Report) -> str:
         *_summary(report),
     ]
     if not report.sections:
-        parts.append(f'<p class="empty">{escape(words.empty_text(report))}</p>')
+        parts.append(f'<p class="empty">{escape(texts.empty_text(report))}</p>')
     for section in report.sections:
         parts += _section(report, section)
     if report.indicators:
         parts += _indicators(report)
-    if words.needs_funding_note(report):
+    if texts.needs_funding_note(report):
         parts.append(f'<p class="funding">{escape(words.FUNDING_NOTE)}</p>')
+    parts.append(f'<p class="funding">{escape(texts.LEGEND_TEXT)}</p>')
     parts += [
         "</main>",
-        f"<footer>Framtagen {escape(words.produced_label(report.produced))} med planctl "
+        f"<footer>Framtagen {escape(texts.produced_label(report.produced))} med planctl "
         f"ur planen {escape(report.plan_id)}.</footer>",
         "</body>",
         "</html>",
@@ -126,24 +129,24 @@ def render_html(report: Report) -> str:
 
 
 def _summary(report: Report) -> list[str]:
-    headings = "".join(f'<th class="num">{escape(h)}</th>' for h in words.H_COUNTS)
+    headings = "".join(f'<th class="num">{escape(h)}</th>' for h in texts.count_headings(report))
     if report.is_changes:
         headings += '<th class="num">Bytt status</th>'
     parts = [
         '<section class="summary">',
         "<h2>Sammanfattning</h2>",
         '<p class="legend">Framsteg: <i style="background:#2e7d32"></i>klart'
-        '<i style="background:#f2b705"></i>påbörjat<i style="background:#e3e3e3"></i>'
-        "ej påbörjat</p>",
+        '<i style="background:#f2b705"></i>pågår<i style="background:#e3e3e3"></i>'
+        "återstår</p>",
         "<table>",
-        f"<thead><tr><th>{words.H_AREA}</th>{headings}"
-        f'<th class="num">{words.H_SHARE}</th><th>Framsteg</th></tr></thead>',
+        f"<thead><tr><th>{texts.H_AREA}</th>{headings}"
+        f'<th class="num">{texts.H_SHARE}</th><th>Framsteg</th></tr></thead>',
         "<tbody>",
     ]
-    for line in words.summary_lines(report):
+    for line in texts.summary_lines(report):
         cells = "".join(
             f'<td class="num">{escape(c)}</td>'
-            for c in words.count_cells(line.counts, line.previous)
+            for c in texts.count_cells(report, line.counts, line.previous)
         )
         if report.is_changes:
             cells += f'<td class="num">{line.changed}</td>'
@@ -160,33 +163,32 @@ def _summary(report: Report) -> list[str]:
 def _assessments(assessments: Sequence[Assessment], heading: str) -> list[str]:
     if not assessments:
         return []
-    lines = "".join(f"<p>{escape(line)}</p>" for line in words.assessment_lines(assessments))
-    return [
-        f'<div class="assessment"><{heading}>{words.ASSESSMENT}</{heading}>{lines}</div>',
-    ]
+    lines = "".join(f"<p>{escape(line)}</p>" for line in texts.assessment_lines(assessments))
+    return [f'<div class="assessment"><{heading}>{texts.ASSESSMENT}</{heading}>{lines}</div>']
 
 
 def _section(report: Report, section: Section) -> list[str]:
     parts = [
         f'<section class="area" id="{escape(section.area_id)}">',
         f"<h2>{escape(section.area_name)}</h2>",
-        f'<p class="counts">{escape(words.counts_sentence(section.counts))}</p>',
+        f'<p class="counts">{escape(texts.counts_sentence(section.counts))}</p>',
         *_assessments(section.assessments, "h3"),
     ]
     if not section.rows:
-        return [*parts, f'<p class="empty">{escape(words.empty_text(report))}</p>', "</section>"]
+        empty = escape(texts.empty_text(report, section))
+        return [*parts, f'<p class="empty">{empty}</p>', "</section>"]
     columns = [
-        f"<th>{words.H_ID}</th>",
-        f"<th>{words.H_PROPOSAL}</th>",
-        f"<th>{words.H_RESPONSIBLE}</th>",
+        f"<th>{texts.H_ID}</th>",
+        f"<th>{texts.H_PROPOSAL}</th>",
+        f"<th>{texts.H_RESPONSIBLE}</th>",
     ]
     if report.is_changes:
-        columns += [f'<th class="mark">{words.H_FROM}</th>', f'<th class="mark">{words.H_TO}</th>']
+        columns += [f'<th class="mark">{texts.H_FROM}</th>', f'<th class="mark">{texts.H_TO}</th>']
     else:
-        columns.append(f"<th>{words.H_START}</th>")
-        columns += [f'<th class="mark">{escape(s.value)}</th>' for s in words.STATUSES]
-        if words.has_previous_round(report):
-            columns.append(f"<th>{escape(words.previous_round_heading(report))}</th>")
+        columns.append(f"<th>{texts.H_START}</th>")
+        columns += [f'<th class="mark">{escape(s.name)}</th>' for s in report.scale]
+        if texts.has_previous_round(report):
+            columns.append(f"<th>{escape(texts.previous_round_heading(report))}</th>")
     parts += ["<table>", f"<thead><tr>{''.join(columns)}</tr></thead>", "<tbody>"]
     parts += [_row(report, row) for row in section.rows]
     parts += ["</tbody>", "</table>", "</section>"]
@@ -199,29 +201,28 @@ def _row(report: Report, row: ReportRow) -> str:
         when = f" {row.note_date.isoformat()}" if row.note_date else ""
         proposal += f'<span class="note"><b>Notering{when}:</b> {escape(row.note)}</span>'
     cells = [
-        f'<td class="id">{escape(words.row_label(row))}</td>',
+        f'<td class="id">{escape(texts.row_label(row))}</td>',
         f"<td>{proposal}</td>",
         f"<td>{escape(row.responsible)}</td>",
     ]
     if report.is_changes:
-        before = row.previous or Status.NOT_STARTED
         cells += [
-            f'<td class="mark">{escape(before.value)}</td>',
-            f'<td class="mark">{escape(row.status.value)}</td>',
+            f'<td class="mark">{escape(texts.status_label(row.previous))}</td>',
+            f'<td class="mark">{escape(texts.status_label(row.status))}</td>',
         ]
     else:
         cells.append(f"<td>{escape(row.start)}</td>")
-        for status in words.STATUSES:
-            if status is not row.status:
+        for status in report.scale:
+            if status != row.status:
                 cells.append('<td class="mark"></td>')
-            elif row.delayed:
+            elif row.late is not None:
                 cells.append(
-                    f'<td class="mark">{words.MARK}<span class="late">{words.DELAYED}</span></td>'
+                    f'<td class="mark">{texts.MARK}<span class="late">{row.late.value}</span></td>'
                 )
             else:
-                cells.append(f'<td class="mark">{words.MARK}</td>')
-        if words.has_previous_round(report):
-            cells.append(f"<td>{escape(words.previous_round_label(row))}</td>")
+                cells.append(f'<td class="mark">{texts.MARK}</td>')
+        if texts.has_previous_round(report):
+            cells.append(f"<td>{escape(texts.previous_round_label(row))}</td>")
     css = ' class="delayed"' if row.delayed else ""
     return f"<tr{css}>{''.join(cells)}</tr>"
 
@@ -229,11 +230,11 @@ def _row(report: Report, row: ReportRow) -> str:
 def _indicators(report: Report) -> list[str]:
     columns = "".join(
         f"<th>{escape(h)}</th>"
-        for h in (words.H_ID, words.H_TARGET, words.H_VALUE, words.H_MET, words.H_TREND)
+        for h in (texts.H_ID, texts.H_TARGET, texts.H_VALUE, texts.H_MET, texts.H_TREND)
     )
     parts = [
         '<section class="indicators" id="mal-och-matvarden">',
-        f"<h2>{escape(words.INDICATORS)}</h2>",
+        f"<h2>{escape(texts.INDICATORS)}</h2>",
         "<table>",
         f"<thead><tr>{columns}</tr></thead>",
         "<tbody>",
@@ -244,9 +245,9 @@ def _indicators(report: Report) -> list[str]:
         latest = standing.latest
         assert latest is not None  # the report lists only measured targets
         goal = (
-            f"<b>{escape(words.target_label(target))}</b>"
+            f"<b>{escape(words.target_label(target.direction, target.value, target.unit))}</b>"
             f'<span class="note">{escape(target.measured)} '
-            f"({escape(words.source_label(line))})</span>"
+            f"({escape(texts.source_label(line))})</span>"
         )
         if latest.note:
             goal += f'<span class="note"><b>Notering:</b> {escape(latest.note)}</span>'
@@ -254,9 +255,9 @@ def _indicators(report: Report) -> list[str]:
         label = line.row_id + (words.FUNDING_MARK if line.needs_funding else "")
         parts.append(
             f'<tr><td class="id">{escape(label)}</td><td>{goal}</td>'
-            f"<td>{escape(words.point_label(latest, target.unit))}</td>"
-            f'<td class="mark {css}">{escape(words.met_label(standing))}</td>'
-            f"<td>{escape(words.trend_label(standing))}</td></tr>"
+            f"<td>{escape(texts.point_label(latest, target.unit))}</td>"
+            f'<td class="mark {css}">{escape(texts.met_label(standing))}</td>'
+            f"<td>{escape(texts.trend_label(standing))}</td></tr>"
         )
     parts += ["</tbody>", "</table>", "</section>"]
     return parts

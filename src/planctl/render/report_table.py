@@ -14,28 +14,31 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
-from planctl.models import Assessment, Status
-from planctl.render import report_text as words
+from planctl.models import Assessment
+from planctl.render import report_text as texts
+from planctl.render import words
 from planctl.report import Counts, IndicatorRow, Report, ReportRow, Section
 
 WIDE = 120
 BAR = 10
-STATUS_STYLE = {Status.DONE: "green", Status.STARTED: "yellow", Status.NOT_STARTED: "red"}
+AREA_WIDTH = 19  # "personalförsörjning", the longest word of the Borås areas
 
 
 def report_view(report: Report) -> RenderableType:
     """The whole report: heading, summary with progress bars, then one table per area."""
     parts: list[RenderableType] = [_heading(report), Text("")]
     parts += _assessments(report.assessments)
-    parts.append(_summary(report))
+    parts.append(_SummaryView(report))
     if not report.sections:
-        parts += [Text(""), Text(words.empty_text(report), style="italic")]
+        parts += [Text(""), Text(texts.empty_text(report), style="italic")]
     for section in report.sections:
         parts += [Text(""), _section(report, section)]
     if report.indicators:
         parts += [Text(""), _indicators(report)]
-    if words.needs_funding_note(report):
-        parts += [Text(""), Text(words.FUNDING_NOTE, style="dim")]
+    parts.append(Text(""))
+    if texts.needs_funding_note(report):
+        parts.append(Text(words.FUNDING_NOTE, style="dim"))
+    parts.append(Text(texts.LEGEND_TEXT, style="dim"))
     return Group(*parts)
 
 
@@ -43,21 +46,13 @@ def _heading(report: Report) -> RenderableType:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
-    for label, value in words.header_fields(report):
+    for label, value in texts.header_fields(report):
         grid.add_row(label, Text(value))
-    return Group(Text(words.title(report), style="bold underline"), grid)
-
-
-def _assessments(assessments: Sequence[Assessment]) -> list[RenderableType]:
-    if not assessments:
-        return []
-    lines: list[RenderableType] = [Text(words.ASSESSMENT, style="bold")]
-    lines += [Text(line) for line in words.assessment_lines(assessments)]
-    return [*lines, Text("")]
+    return Group(Text(texts.title(report), style="bold underline"), grid)
 
 
 def _bar(counts: Counts) -> Text:
-    done, started, rest = words.bar_cells(counts, BAR)
+    done, started, rest = texts.bar_cells(counts, BAR)
     bar = Text()
     bar.append("█" * done, style="green")
     bar.append("▒" * started, style="yellow")
@@ -65,7 +60,24 @@ def _bar(counts: Counts) -> Text:
     return bar
 
 
-def _summary(report: Report) -> Table:
+class _SummaryView:
+    """The summary, with its progress bars when the width leaves room for them.
+
+    A plan's scale may have more statuses than the template's three; at 80 columns the counts and
+    the area names come first and the bars (which only repeat the share done) give way.
+    """
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        headings = [*texts.count_headings(self.report), "Andel klart"]
+        # Each column is as wide as its longest heading word, plus the space between columns.
+        needed = AREA_WIDTH + sum(max(len(w) for w in h.split()) + 2 for h in headings) + BAR
+        yield _summary(self.report, bars=options.max_width >= needed)
+
+
+def _summary(report: Report, *, bars: bool) -> Table:
     table = Table(
         title="Sammanfattning",
         title_justify="left",
@@ -75,19 +87,21 @@ def _summary(report: Report) -> Table:
         pad_edge=False,
         collapse_padding=True,  # the box draws a space between columns already
     )
-    # Wide enough for "personalförsörjning", the longest word of the Borås areas.
-    table.add_column(words.H_AREA, ratio=1, min_width=19)
-    for heading in words.H_COUNTS:
+    table.add_column(texts.H_AREA, ratio=1, min_width=AREA_WIDTH)
+    for heading in texts.count_headings(report):
         # Short headings that wrap to two lines keep the summary within 80 columns.
         table.add_column(heading.replace(" ", "\n"), justify="right", no_wrap=True)
     table.add_column("Andel\nklart", justify="right", no_wrap=True)
-    table.add_column("", width=BAR, no_wrap=True)
-    for line in words.summary_lines(report):
+    if bars:
+        table.add_column("", width=BAR, no_wrap=True)
+    for line in texts.summary_lines(report):
         style = "bold" if line.whole_plan else ""
         cells: list[RenderableType] = [Text(line.label, style=style)]
-        cells += [Text(c, style=style) for c in words.count_cells(line.counts, line.previous)]
+        counted = texts.count_cells(report, line.counts, line.previous)
+        cells += [Text(c, style=style) for c in counted]
         cells.append(Text(words.percent_label(line.counts.share_done), style=style))
-        cells.append(_bar(line.counts))
+        if bars:
+            cells.append(_bar(line.counts))
         if line.whole_plan:
             table.add_section()
         table.add_row(*cells)
@@ -113,8 +127,8 @@ def _section(report: Report, section: Section) -> RenderableType:
     if not section.rows:
         return Group(
             Text(section.area_name, style="bold"),
-            Text(words.counts_sentence(section.counts), style="dim"),
-            Text(words.empty_text(report), style="italic"),
+            Text(texts.counts_sentence(section.counts), style="dim"),
+            Text(texts.empty_text(report, section), style="italic"),
         )
     if section.assessments:
         return Group(_SectionView(report, section), *_assessments(section.assessments))
@@ -126,29 +140,29 @@ def _section_table(report: Report, section: Section, *, wide: bool) -> Table:
         title=section.area_name,
         title_justify="left",
         title_style="bold",
-        caption=Text(words.counts_sentence(section.counts), style="dim"),
+        caption=Text(texts.counts_sentence(section.counts), style="dim"),
         caption_justify="left",
         box=box.SIMPLE_HEAD,
         expand=True,
         pad_edge=False,
         collapse_padding=True,  # the box draws a space between columns already
     )
-    table.add_column(words.H_ID, no_wrap=True)
-    table.add_column(words.H_PROPOSAL, ratio=5, min_width=20)
+    table.add_column(texts.H_ID, no_wrap=True)
+    table.add_column(texts.H_PROPOSAL, ratio=5, min_width=20)
     if wide:
         # Sized to "Förhandlingsdelegationen" rather than by ratio, so no role is cut.
-        table.add_column(words.H_RESPONSIBLE, min_width=24, max_width=28)
+        table.add_column(texts.H_RESPONSIBLE, min_width=24, max_width=28)
     if report.is_changes:
-        table.add_column(words.H_FROM, min_width=8)
-        table.add_column(words.H_TO, min_width=8)
+        table.add_column(texts.H_FROM, min_width=8)
+        table.add_column(texts.H_TO, min_width=8)
     else:
         if wide:
-            table.add_column(words.H_START, min_width=11, max_width=18)
-        for status in words.STATUSES:
+            table.add_column(texts.H_START, min_width=11, max_width=18)
+        for status in report.scale:
             # Headings wrap to one word a line; "försenad" fits the width that sets.
-            table.add_column(status.value.replace(" ", "\n"), justify="center", min_width=5)
-        if words.has_previous_round(report):
-            heading = words.previous_round_heading(report).replace(" (", "\n(")
+            table.add_column(status.name.replace(" ", "\n"), justify="center", min_width=5)
+        if texts.has_previous_round(report):
+            heading = texts.previous_round_heading(report).replace(" (", "\n(")
             table.add_column(heading, min_width=8)
     for row in section.rows:
         table.add_row(*_cells(report, row, wide=wide))
@@ -164,35 +178,42 @@ def _cells(report: Report, row: ReportRow, *, wide: bool) -> list[RenderableType
         when = f" {row.note_date.isoformat()}" if row.note_date else ""
         proposal.append(f"\nNotering{when}: ", style="dim bold")
         proposal.append(row.note, style="dim")
-    cells: list[RenderableType] = [Text(words.row_label(row)), proposal]
+    cells: list[RenderableType] = [Text(texts.row_label(row)), proposal]
     if wide:
         cells.append(Text(row.responsible))
     if report.is_changes:
-        before = row.previous or Status.NOT_STARTED
         cells += [
-            Text(before.value, style=STATUS_STYLE[before]),
-            Text(row.status.value, style=STATUS_STYLE[row.status]),
+            Text(texts.status_label(row.previous), style=texts.status_style(row.previous)),
+            Text(texts.status_label(row.status), style=texts.status_style(row.status)),
         ]
         return cells
     if wide:
         cells.append(Text(row.start))
-    for status in words.STATUSES:
-        if status is not row.status:
+    for status in report.scale:
+        if status != row.status:
             cells.append(Text(""))
-        elif row.delayed:
-            cells.append(Text(f"{words.MARK}\n{words.DELAYED}", style="bold red"))
+        elif row.late is not None:
+            cells.append(Text(f"{texts.MARK}\n{row.late.value}", style="bold red"))
         else:
-            cells.append(Text(words.MARK, style=f"bold {STATUS_STYLE[status]}"))
-    if words.has_previous_round(report):
+            cells.append(Text(texts.MARK, style=f"bold {texts.status_style(status)}"))
+    if texts.has_previous_round(report):
         earlier = row.previous_round
-        cells.append(Text(earlier.value, style=STATUS_STYLE[earlier]) if earlier else Text(""))
+        cells.append(Text(texts.status_label(earlier), style=texts.status_style(earlier)))
     return cells
+
+
+def _assessments(assessments: Sequence[Assessment]) -> list[RenderableType]:
+    if not assessments:
+        return []
+    lines: list[RenderableType] = [Text(texts.ASSESSMENT, style="bold")]
+    lines += [Text(line) for line in texts.assessment_lines(assessments)]
+    return [*lines, Text("")]
 
 
 def _indicators(report: Report) -> Table:
     """The measured targets: target, latest value, met or not, trend since the previous round."""
     table = Table(
-        title=words.INDICATORS,
+        title=texts.INDICATORS,
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,
@@ -200,11 +221,11 @@ def _indicators(report: Report) -> Table:
         pad_edge=False,
         collapse_padding=True,
     )
-    table.add_column(words.H_ID, no_wrap=True)
-    table.add_column(words.H_TARGET, ratio=3, min_width=20)
-    table.add_column(words.H_VALUE.replace(" ", "\n"), ratio=1, min_width=12)
-    table.add_column(words.H_MET, no_wrap=True)
-    table.add_column(words.H_TREND, no_wrap=True)
+    table.add_column(texts.H_ID, no_wrap=True)
+    table.add_column(texts.H_TARGET, ratio=3, min_width=20)
+    table.add_column(texts.H_VALUE.replace(" ", "\n"), ratio=1, min_width=12)
+    table.add_column(texts.H_MET, no_wrap=True)
+    table.add_column(texts.H_TREND, no_wrap=True)
     for line in report.indicators:
         table.add_row(*_indicator_cells(line))
     return table
@@ -213,8 +234,8 @@ def _indicators(report: Report) -> Table:
 def _indicator_cells(line: IndicatorRow) -> list[RenderableType]:
     standing = line.standing
     target = standing.indicator.target
-    goal = Text(words.target_label(target), style="bold")
-    goal.append(f"\n{target.measured} ({words.source_label(line)})", style="dim")
+    goal = Text(words.target_label(target.direction, target.value, target.unit), style="bold")
+    goal.append(f"\n{target.measured} ({texts.source_label(line)})", style="dim")
     latest = standing.latest
     assert latest is not None  # the report lists only measured targets
     value = Text(words.quantity_label(latest.value, target.unit))
@@ -222,11 +243,11 @@ def _indicator_cells(line: IndicatorRow) -> list[RenderableType]:
     if latest.note:
         goal.append("\nNotering: ", style="dim bold")
         goal.append(latest.note, style="dim")
-    met = Text(words.met_label(standing), style="bold green" if standing.met else "bold red")
+    met = Text(texts.met_label(standing), style="bold green" if standing.met else "bold red")
     return [
         Text(line.row_id + (words.FUNDING_MARK if line.needs_funding else "")),
         goal,
         value,
         met,
-        Text(words.trend_label(standing, sep="\n")),  # a second line keeps the column narrow
+        Text(texts.trend_label(standing, sep="\n")),  # a second line keeps the column narrow
     ]

@@ -12,24 +12,43 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planctl.indicators import Standing
-from planctl.models import Assessment, Measurement, Status, Target, Unit
-from planctl.report import Counts, IndicatorRow, Moment, Report, ReportRow
+from planctl.models import Assessment, Meaning, Measurement, Status, Unit
+from planctl.progress import LEGEND, NOT_FOLLOWED_UP
+from planctl.render.words import (
+    FUNDING_MARK,
+    MET,
+    NOT_MET,
+    TREND_ARROWS,
+    improving_label,
+    percent_label,
+    quantity_label,
+)
+from planctl.report import Counts, IndicatorRow, Moment, Report, ReportRow, Section
 
-STATUSES = (Status.DONE, Status.STARTED, Status.NOT_STARTED)
 MARK = "X"
 DELAYED = "försenad"
-FUNDING_MARK = "*"
-FUNDING_NOTE = "* kräver särskilda resurser (planens avsnitt Ekonomi)"
+NOT_FOLLOWED_UP_WORD = NOT_FOLLOWED_UP.lower()
+# The one-line definitions of "försenad" and "ej uppföljd" that every format prints.
+LEGEND_TEXT = LEGEND
+# Colours by what a status means, so any plan's scale is coloured the same way.
+MEANING_STYLE = {
+    Meaning.DONE: "green",
+    Meaning.UNDER_WAY: "yellow",
+    Meaning.NOT_STARTED: "red",
+    Meaning.DROPPED: "dim",
+}
 WHOLE_PLAN = "Hela planen"
 WHOLE_SELECTION = "Hela urvalet"
 NO_CHANGES = "Inga rader har bytt status."
 NO_ROWS = "Inga rader matchar urvalet."
+EMPTY_AREA = "Inga rader: planen har inga förslag i området."
 
 # Column headings of the follow-up table, as in the plan's appendix.
 H_ID = "Id"
 H_PROPOSAL = "Förslag"
 H_RESPONSIBLE = "Ansvar"
 H_START = "Start"
+H_END = "Slut"
 H_NOTE = "Senaste notering"
 H_NOTE_DATE = "Noteringsdatum"
 H_FROM = "Från"
@@ -40,8 +59,9 @@ H_FUNDING = "Kräver särskilda resurser"
 H_PREVIOUS_ROUND = "Förra uppföljningen"
 ASSESSMENT = "Arbetsgruppens bedömning"
 
-# Count headings of the summaries.
-H_COUNTS = ("Klart", "Påbörjat", "Ej påbörjat", "Försenade")
+# Count headings of the summaries, after one per status of the plan's scale.
+H_NOT_FOLLOWED_UP = "Ej uppföljda"
+H_DELAYED_COUNT = "Försenade"
 H_TOTAL = "Rader"
 H_SHARE = "Andel klart"
 
@@ -82,7 +102,7 @@ def filters_label(report: Report) -> str | None:
     if found.responsible is not None:
         parts.append(f"ansvar som innehåller ”{found.responsible}”")
     if found.status is not None:
-        parts.append(f"status {found.status.value}")
+        parts.append(f"status {found.status}")
     return ", ".join(parts) if parts else None
 
 
@@ -99,43 +119,62 @@ def header_fields(report: Report) -> list[tuple[str, str]]:
     return fields
 
 
-def percent(share: float) -> int:
-    """A share 0.0–1.0 as whole percent, rounded half up (2/3 → 67)."""
-    return int(share * 100 + 0.5)
+def status_style(status: Status | None) -> str:
+    """The colour of a status on a terminal, by its meaning (dim when not followed up)."""
+    return MEANING_STYLE[status.meaning] if status is not None else "dim"
 
 
-def percent_label(share: float) -> str:
-    """A share as Swedish writes it: ``67 %`` (with a no-break space)."""
-    return f"{percent(share)}\u00a0%"
+def status_label(status: Status | None) -> str:
+    """A status's name, or *Ej uppföljd*."""
+    return status.name if status is not None else NOT_FOLLOWED_UP
 
 
-def count_values(counts: Counts) -> tuple[int, int, int, int]:
-    """Klart, Påbörjat, Ej påbörjat, Försenade – in the order of :data:`H_COUNTS`."""
-    return (counts.done, counts.started, counts.not_started, counts.delayed)
+def shows_not_followed_up(report: Report) -> bool:
+    """Whether the report counts rows not followed up (a column only when there are any)."""
+    return any(c.not_followed_up for c in (report.counts, report.previous_counts) if c is not None)
 
 
-def count_cells(counts: Counts, previous: Counts | None) -> list[str]:
-    """The four counts as text; ``3 → 9`` where a report of changes has an earlier count."""
-    now = count_values(counts)
+def count_headings(report: Report) -> list[str]:
+    """The count columns: one per status of the plan's scale, Ej uppföljda (when any row is not
+    followed up), Försenade."""
+    unfollowed = [H_NOT_FOLLOWED_UP] if shows_not_followed_up(report) else []
+    return [*(s.name for s in report.scale), *unfollowed, H_DELAYED_COUNT]
+
+
+def count_values(report: Report, counts: Counts) -> list[int]:
+    """The counts in the order of :func:`count_headings`."""
+    unfollowed = [counts.not_followed_up] if shows_not_followed_up(report) else []
+    return [*(n for _, n in counts.per_status), *unfollowed, counts.delayed]
+
+
+def count_cells(report: Report, counts: Counts, previous: Counts | None) -> list[str]:
+    """The counts as text; ``3 → 9`` where a report of changes has an earlier count."""
+    now = count_values(report, counts)
     if previous is None:
         return [str(n) for n in now]
-    return [
-        str(n) if n == p else f"{p} → {n}" for n, p in zip(now, count_values(previous), strict=True)
-    ]
+    before = count_values(report, previous)
+    return [str(n) if n == p else f"{p} → {n}" for n, p in zip(now, before, strict=True)]
 
 
 def counts_sentence(counts: Counts) -> str:
-    """The counts in one line.
+    """The counts in one line, each status of the scale by its own name.
 
-    For example ``4 av 6 klart (67 %) · 1 påbörjat · 1 ej påbörjat, varav 1 försenad``.
+    For example ``4 av 6 klart (67 %) · 1 påbörjat · 1 ej påbörjat · 1 försenad``: done rows of
+    the rows not dropped, then the other statuses, the rows not followed up and the late ones.
     """
-    text = (
-        f"{counts.done} av {counts.total} klart ({percent_label(counts.share_done)}) · "
-        f"{counts.started} påbörjat · {counts.not_started} ej påbörjat"
-    )
+    counted = counts.total - counts.dropped
+    parts = [f"{counts.done} av {counted} klart ({percent_label(counts.share_done)})"]
+    parts += [
+        f"{n} {status.name.lower()}"
+        for status, n in counts.per_status
+        if status.meaning is not Meaning.DONE
+    ]
+    if counts.not_followed_up:
+        plural = "a" if counts.not_followed_up > 1 else ""
+        parts.append(f"{counts.not_followed_up} {NOT_FOLLOWED_UP_WORD}{plural}")
     if counts.delayed:
-        text += f", varav {counts.delayed} försenad{'e' if counts.delayed > 1 else ''}"
-    return text
+        parts.append(f"{counts.delayed} {DELAYED}{'e' if counts.delayed > 1 else ''}")
+    return " · ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -162,15 +201,16 @@ def summary_lines(report: Report) -> list[SummaryLine]:
 
 
 def bar_cells(counts: Counts, width: int) -> tuple[int, int, int]:
-    """A progress bar of ``width`` cells: how many are done, started and not started.
+    """A progress bar of ``width`` cells: how many are done, under way and the rest.
 
-    Done and started are rounded down so that a bar is never fuller than the truth; a plan with
-    anything left to do never shows a full bar.
+    Dropped rows are left out, as in the share done. Done and under way are rounded down so that
+    a bar is never fuller than the truth; a plan with anything left to do never shows a full bar.
     """
-    if not counts.total:
+    counted = counts.total - counts.dropped
+    if not counted:
         return (0, 0, width)
-    done = counts.done * width // counts.total
-    started = (counts.done + counts.started) * width // counts.total - done
+    done = counts.done * width // counted
+    started = (counts.done + counts.meaning(Meaning.UNDER_WAY)) * width // counted - done
     return (done, started, width - done - started)
 
 
@@ -180,14 +220,15 @@ def text_bar(counts: Counts, width: int = 10) -> str:
     return "█" * done + "▒" * started + "░" * rest
 
 
-def status_marks(row: ReportRow) -> list[str]:
-    """The three status columns of the appendix: a mark in the row's status, ``försenad`` too."""
+def status_marks(report: Report, row: ReportRow) -> list[str]:
+    """The status columns of the appendix, one per status of the plan's scale: a mark in the
+    row's status, with how it is late (``X start försenad``); all empty when not followed up."""
     marks = []
-    for status in STATUSES:
-        if status is not row.status:
+    for status in report.scale:
+        if status != row.status:
             marks.append("")
-        elif row.delayed:
-            marks.append(f"{MARK} {DELAYED}")
+        elif row.late is not None:
+            marks.append(f"{MARK} {row.late.value}")
         else:
             marks.append(MARK)
     return marks
@@ -205,8 +246,8 @@ def previous_round_heading(report: Report) -> str:
 
 
 def previous_round_label(row: ReportRow) -> str:
-    """A row's status at the previous round."""
-    return row.previous_round.value if row.previous_round is not None else ""
+    """A row's status at the previous round (*Ej uppföljd* when it had none)."""
+    return status_label(row.previous_round)
 
 
 def assessment_lines(assessments: Sequence[Assessment]) -> list[str]:
@@ -235,8 +276,10 @@ def needs_funding_note(report: Report) -> bool:
     return any(row.needs_funding for row in report.rows)
 
 
-def empty_text(report: Report) -> str:
+def empty_text(report: Report, section: Section | None = None) -> str:
     """What to say where a section (or the whole report) has no rows to show."""
+    if section is not None and section.empty_area:
+        return EMPTY_AREA
     return NO_CHANGES if report.is_changes else NO_ROWS
 
 
@@ -251,33 +294,6 @@ H_ROUND = "Uppföljning"
 H_MET = "Uppfyllt"
 H_TREND = "Trend"
 H_PREVIOUS = "Föregående värde"
-MET = "ja"
-NOT_MET = "nej"
-UNIT_SHORT = {
-    Unit.PERCENT: "%",
-    Unit.COUNT: "st",
-    Unit.COUNT_PER_YEAR: "per år",
-    Unit.HOURS_PER_WEEK: "timmar per vecka",
-    Unit.KRONOR: "kr",
-}
-TREND_ARROWS = {"up": "↑", "down": "↓", "same": "→"}
-
-
-def number_label(value: float) -> str:
-    """A number as Swedes write it: decimal comma, no exponent (``12,5``, ``1500``)."""
-    if isinstance(value, int) or float(value).is_integer():
-        return str(int(value))
-    return f"{value:.6f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
-def quantity_label(value: float, unit: Unit) -> str:
-    """A value with its unit: ``90\u00a0%``, ``1500\u00a0kr`` (with a no-break space)."""
-    return f"{number_label(value)}\u00a0{UNIT_SHORT[unit]}"
-
-
-def target_label(target: Target) -> str:
-    """A target's direction and value: ``minst 1500\u00a0kr``."""
-    return f"{target.direction.value} {quantity_label(target.value, target.unit)}"
 
 
 def source_label(line: IndicatorRow) -> str:
@@ -305,9 +321,8 @@ def trend_label(standing: Standing, *, sep: str = ", ") -> str:
         return ""
     unit = standing.indicator.target.unit
     label = f"{TREND_ARROWS[standing.trend]} från {quantity_label(standing.previous.value, unit)}"
-    if standing.improving is None:
-        return label
-    return f"{label}{sep}{'bättre' if standing.improving else 'sämre'}"
+    better = improving_label(standing.improving)
+    return f"{label}{sep}{better}" if better else label
 
 
 # --- progress over follow-up rounds ------------------------------------------------------------
@@ -318,8 +333,8 @@ NO_ROUNDS = "Planen har ingen uppföljning att visa framsteg för ännu."
 
 
 @dataclass(frozen=True)
-class Meaning:
-    """What a status means, for counts and charts: its key, its name in reports and its colour."""
+class ChartPart:
+    """One part of a stacked bar: a meaning (or *ej uppföljd*), its name and its colour."""
 
     key: str
     name: str
@@ -328,24 +343,22 @@ class Meaning:
 
 # What a status can mean, in the order a stacked bar shows them from the bottom up: done first,
 # so the bar grows upwards as the plan moves. The colours follow the report's progress bars.
+UNFOLLOWED_KEY = "ej-uppföljd"
 MEANINGS = (
-    Meaning("klar", Status.DONE.value, "#2e7d32"),
-    Meaning("pågår", Status.STARTED.value, "#f2b705"),
-    Meaning("ej-startad", Status.NOT_STARTED.value, "#c62828"),
-    Meaning("utgår", "Utgår", "#7f7f7f"),
-    Meaning("ej-uppföljd", "Ej uppföljd", "#d9d9d9"),
+    ChartPart(Meaning.DONE.value, "Klar", "#2e7d32"),
+    ChartPart(Meaning.UNDER_WAY.value, "Pågår", "#f2b705"),
+    ChartPart(Meaning.NOT_STARTED.value, "Ej startad", "#c62828"),
+    ChartPart(Meaning.DROPPED.value, "Utgår", "#7f7f7f"),
+    ChartPart(UNFOLLOWED_KEY, NOT_FOLLOWED_UP, "#d9d9d9"),
 )
-_ALWAYS_SHOWN = {"klar", "pågår", "ej-startad"}
+_ALWAYS_SHOWN = {Meaning.DONE.value, Meaning.UNDER_WAY.value, Meaning.NOT_STARTED.value}
 
 
 def meaning_counts(counts: Counts) -> dict[str, int]:
     """How many rows of ``counts`` have a status of each meaning, keyed as :data:`MEANINGS`."""
     return {
-        "klar": counts.done,
-        "pågår": counts.started,
-        "ej-startad": counts.not_started,
-        "utgår": 0,
-        "ej-uppföljd": 0,
+        **{meaning.value: counts.meaning(meaning) for meaning in Meaning},
+        UNFOLLOWED_KEY: counts.not_followed_up,
     }
 
 
@@ -353,7 +366,7 @@ def meaning_counts(counts: Counts) -> dict[str, int]:
 class Series:
     """One stacked part of every bar: a meaning and its count at each round."""
 
-    meaning: Meaning
+    meaning: ChartPart
     values: tuple[int, ...]
 
 

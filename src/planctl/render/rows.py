@@ -59,7 +59,8 @@ def _rows_table(records: Sequence[dict[str, Any]], *, title: str, wide: bool) ->
         if not wide:
             proposal.append(f"\n{record['responsible']} · {record['start']}", style="dim")
             where = []
-        table.add_row(record["id"] + mark, proposal, *where, status_text(record["status"]))
+        status = status_text(record["status"], record["meaning"])
+        table.add_row(record["id"] + mark, proposal, *where, status)
     if not records:
         table.caption = "Inga rader matchar urvalet."
     elif any(r["needs_funding"] for r in records):
@@ -76,6 +77,11 @@ def measures_table(records: Sequence[dict[str, Any]], *, title: str) -> Table:
     for record in records:
         text = record["text"]
         if record["targets"]:
-            text += "".join(f"\nMål: {target_text(t)}" for t in record["targets"])
+            text += "".join(f"\nMål: {record_target_text(t)}" for t in record["targets"])
         table.add_row(str(record["id"]), record["area_name"], text)
     return table
+
+
+def record_target_text(target: dict[str, Any]) -> str:
+    """A target record (as in JSON) in words, through :func:`planctl.render.words.target_text`."""
+    return target_text(target["direction"], target["value"], target["unit"], target["measured"])

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from planctl.changes import ChangeReport, EntryKind, PlanChanges
 from planctl.errors import Problem, Severity
+from planctl.progress import NOT_FOLLOWED_UP
 from planctl.render.jsondoc import to_json
 from planctl.render.markdown import markdown_cell
 from planctl.render.problems import problems_summary, problems_text
@@ -177,8 +178,8 @@ def _entry_tables(plan: PlanChanges) -> list[str]:
             _cells(
                 c.row_id,
                 markdown_cell(c.proposal),
-                c.old.value,
-                f"**{c.new.value}**",
+                markdown_cell(c.old or NOT_FOLLOWED_UP),
+                f"**{markdown_cell(c.new)}**",
                 c.date.isoformat(),
                 c.round or "",
                 markdown_cell(c.note or ""),
@@ -199,8 +200,8 @@ def _entry_tables(plan: PlanChanges) -> list[str]:
             _cells(
                 c.row_id,
                 str(c.corrects),
-                c.old.value,
-                f"**{c.new.value}**",
+                markdown_cell(c.old or NOT_FOLLOWED_UP),
+                f"**{markdown_cell(c.new)}**",
                 c.round or "",
                 markdown_cell(c.note or ""),
                 markdown_cell(c.by or ""),
@@ -219,7 +220,7 @@ def _entry_tables(plan: PlanChanges) -> list[str]:
         lines += [
             _cells(
                 c.row_id,
-                c.new.value,
+                markdown_cell(c.new),
                 c.date.isoformat(),
                 c.round or "",
                 c.kind.value,

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planctl.errors import UsageError
-from planctl.models import HistoryEntry, Measurement, Plan, Status
-from planctl.query import match_row
+from planctl.models import HistoryEntry, Measurement, Plan
+from planctl.query import match_row, match_status
 from planctl.rounds import round_for
 from planctl.writing.status import Change, Prepared, change_for, parse_date, text_option
 
@@ -25,7 +25,7 @@ class CorrectionRequest:
 
     row: str
     entry: str
-    status: Status
+    status: str  # as typed; matched against the plan's scale
     note: str | None = None
     by: str | None = None
 
@@ -78,20 +78,22 @@ def prepare_correction(plan: Plan, request: CorrectionRequest, *, today: dt.date
     The corrected entry stays in the file (history is append-only) but stops counting everywhere
     (:mod:`planctl.rounds`); ``history`` and ``show`` show both.
     """
+    status = match_status(plan, request.status)
     note = text_option("--note", request.note)
     by = text_option("--by", request.by)
     row = match_row(plan, request.row)
     number = correction_target(row.id, row.history, request.entry)
     wrong = row.history[number - 1]
     belongs = round_for(plan, wrong.date, wrong.round)
-    if wrong.status is request.status and note is None:
+    if plan.status_written(wrong.status) == status and note is None:
         raise UsageError(
-            f"{row.id}: post {number} har redan status {wrong.status.value}; "
+            f"{row.id}: post {number} har redan status {wrong.status}; "
             "ange en annan status eller --note med det som ska rättas"
         )
     change = change_for(
+        plan,
         row,
-        request.status,
+        status,
         date=today,
         note=note,
         by=by,
@@ -99,8 +101,8 @@ def prepare_correction(plan: Plan, request: CorrectionRequest, *, today: dt.date
         corrects=number,
     )
     assert change is not None  # a correction always records something
-    shown = Change(row.id, wrong.status, change.entry)
+    shown = Change(row.id, plan.status_written(wrong.status), status, change.entry)
     return Prepared(
         (shown,),
-        (f"{row.id}: post {number} ({wrong.date}, {wrong.status.value}) räknas inte längre",),
+        (f"{row.id}: post {number} ({wrong.date}, {wrong.status}) räknas inte längre",),
     )

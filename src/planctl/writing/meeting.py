@@ -137,8 +137,12 @@ def apply_answers(plan: Plan, draft: Draft) -> Applied:
         if row is None or len(row.history) != answer.seen:
             clashes.append(answer)
             continue
-        status = match_status(answer.status) if answer.status else row.status
+        current = plan.status_on(row)
+        status = match_status(plan, answer.status) if answer.status else current
+        if status is None:  # Enter on a row never followed up: nothing to confirm
+            continue
         change = change_for(
+            plan,
             row,
             status,
             date=draft.day,
@@ -154,7 +158,7 @@ def apply_answers(plan: Plan, draft: Draft) -> Applied:
 
 def replay_command(draft: Draft, answer: Answer, current: Status | None) -> str:
     """The ``planctl status set`` command that records ``answer`` by hand."""
-    status = answer.status or (current.value if current else "STATUS")
+    status = answer.status or (current.name if current else "STATUS")
     words = ["planctl", "status", "set", answer.row, status]
     words += ["--round", draft.round, "--date", draft.date, "--plan", draft.plan]
     if answer.note:

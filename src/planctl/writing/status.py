@@ -37,12 +37,11 @@ from planctl.query import fold, match_round, match_row, match_status
 from planctl.rounds import date_beyond_round, date_for_round, has_entry_for
 from planctl.store import DataSet, load_data_dir
 from planctl.writing import savefile
+from planctl.writing.items import assessment_item, entry_item, measurement_item
 from planctl.writing.yamledit import (
     Append,
     EditError,
     append_items,
-    double_quoted,
-    scalar,
     unified_diff,
 )
 
@@ -61,7 +60,7 @@ class StatusRequest:
     """
 
     ids: tuple[str, ...]
-    status: Status
+    status: str  # as typed; matched against the plan's scale by :func:`prepare_status`
     date: dt.date | None
     note: str | None = None
     by: str | None = None
@@ -70,10 +69,12 @@ class StatusRequest:
 
 @dataclass(frozen=True)
 class Change:
-    """One entry to append to one row, with the status the row had before."""
+    """One entry to append to one row, with the status the row had before (``None``: the row had
+    not been followed up)."""
 
     row_id: str
-    previous: Status
+    previous: Status | None
+    status: Status
     entry: HistoryEntry
 
 
@@ -118,8 +119,8 @@ class Outcome:
 _NEGATIONS = frozenset({"ej", "inte", "not"})
 
 
-def split_arguments(args: Sequence[str]) -> tuple[tuple[str, ...], Status]:
-    """The row ids and the status of ``ID [ID…] STATUS``.
+def split_arguments(args: Sequence[str]) -> tuple[tuple[str, ...], str]:
+    """The row ids and the status (as typed) of ``ID [ID…] STATUS``.
 
     ``ej påbörjat`` typed without quotes arrives as two words and is read as one status.
     """
@@ -130,7 +131,7 @@ def split_arguments(args: Sequence[str]) -> tuple[tuple[str, ...], Status]:
         raise UsageError(
             "ange minst ett radid och en status, t.ex. 'planctl status set LB-1 påbörjat'"
         )
-    return tuple(words[:-1]), match_status(words[-1])
+    return tuple(words[:-1]), words[-1]
 
 
 def parse_date(typed: str) -> dt.date:
@@ -182,6 +183,7 @@ def date_conflict(row: Row, day: dt.date) -> str | None:
 
 
 def change_for(
+    plan: Plan,
     row: Row,
     status: Status,
     *,
@@ -194,25 +196,27 @@ def change_for(
 ) -> Change | None:
     """The entry recording ``status`` for ``row``, or ``None`` when it would change nothing.
 
-    The same status without a note changes nothing unless ``confirm`` (see :func:`confirms`) or
-    the entry is a correction (``corrects``: the number of the entry it corrects).
+    The entry names the status by its name in the plan's scale. The same status without a note
+    changes nothing unless ``confirm`` (see :func:`confirms`) or the entry is a correction
+    (``corrects``: the number of the entry it corrects).
     """
     conflict = date_conflict(row, date)
     if conflict is not None:
         raise UsageError(conflict)
-    if status is row.status and note is None and not confirm:
+    current = plan.status_on(row)
+    if status == current and note is None and not confirm and corrects is None:
         return None
     entry = HistoryEntry.model_validate(
         {
             "datum": date.isoformat(),
-            "status": status.value,
+            "status": status.name,
             "notering": note,
             "av": by,
             "uppföljning": round_id,
             "rättar": corrects,
         }
     )
-    return Change(row.id, row.status, entry)
+    return Change(row.id, current, status, entry)
 
 
 def confirms(plan: Plan, row: Row, round_id: str | None) -> bool:
@@ -224,11 +228,11 @@ def confirms(plan: Plan, row: Row, round_id: str | None) -> bool:
     return round_id is not None and not has_entry_for(plan, row.history, round_id)
 
 
-def unchanged_notice(row: Row, round_id: str | None = None) -> str:
+def unchanged_notice(row: Row, status: Status, round_id: str | None = None) -> str:
     """What to say when a row already has the status asked for and no note came with it."""
     already = f" och en post för uppföljning {round_id}" if round_id is not None else ""
     return (
-        f"{row.id}: har redan status {row.status.value}{already} – ingen ändring "
+        f"{row.id}: har redan status {status.name}{already} – ingen ändring "
         "(lägg till --note för att registrera en ny iakttagelse)"
     )
 
@@ -238,9 +242,10 @@ def prepare_status(plan: Plan, request: StatusRequest, *, today: dt.date) -> Pre
 
     With ``--round R`` and no date the entries are dated on R's date if it has passed, else
     today; a date on or after the next round's date is refused for R
-    (:func:`planctl.rounds.date_beyond_round`).
-    The first entry of a round may repeat a row's status without a note: a confirmation.
+    (:func:`planctl.rounds.date_beyond_round`). The first entry of a round may repeat a row's
+    status without a note: a confirmation.
     """
+    status = match_status(plan, request.status)
     note = text_option("--note", request.note)
     by = text_option("--by", request.by)
     rows: list[Row] = []
@@ -280,8 +285,9 @@ def prepare_status(plan: Plan, request: StatusRequest, *, today: dt.date) -> Pre
     changes: list[Change] = []
     for row in rows:
         change = change_for(
+            plan,
             row,
-            request.status,
+            status,
             date=day,
             note=note,
             by=by,
@@ -289,61 +295,13 @@ def prepare_status(plan: Plan, request: StatusRequest, *, today: dt.date) -> Pre
             confirm=confirms(plan, row, round_id),
         )
         if change is None:
-            notices.append(unchanged_notice(row, round_id))
+            notices.append(unchanged_notice(row, status, round_id))
         else:
             changes.append(change)
     return Prepared(tuple(changes), tuple(notices))
 
 
 # --- turning changes into text -------------------------------------------------------------------
-
-
-def entry_item(entry: HistoryEntry) -> tuple[tuple[str, str], ...]:
-    """A history entry as YAML key/value text, in the documented key order.
-
-    Dates and round ids are always quoted (so no YAML reader takes them for dates or numbers),
-    notes always double-quoted; statuses and roles stay plain when that is unambiguous.
-    """
-    pairs = [("datum", double_quoted(entry.date.isoformat())), ("status", scalar(entry.status))]
-    if entry.note is not None:
-        pairs.append(("notering", double_quoted(entry.note)))
-    if entry.by is not None:
-        pairs.append(("av", scalar(entry.by)))
-    if entry.round is not None:
-        pairs.append(("uppföljning", double_quoted(entry.round)))
-    if entry.corrects is not None:
-        pairs.append(("rättar", str(entry.corrects)))
-    return tuple(pairs)
-
-
-def measurement_item(entry: Measurement) -> tuple[tuple[str, str], ...]:
-    """A measurement as YAML key/value text, quoted like :func:`entry_item`.
-
-    The value is a plain YAML number with a decimal point (``12.5``), whole numbers without one.
-    """
-    pairs = [("datum", double_quoted(entry.date.isoformat())), ("värde", repr(entry.value))]
-    if entry.measure is not None:
-        pairs.append(("insats", str(entry.measure)))
-    if entry.note is not None:
-        pairs.append(("notering", double_quoted(entry.note)))
-    if entry.by is not None:
-        pairs.append(("av", scalar(entry.by)))
-    if entry.round is not None:
-        pairs.append(("uppföljning", double_quoted(entry.round)))
-    if entry.corrects is not None:
-        pairs.append(("rättar", str(entry.corrects)))
-    return tuple(pairs)
-
-
-def assessment_item(entry: Assessment) -> tuple[tuple[str, str], ...]:
-    """An assessment as YAML key/value text, quoted like :func:`entry_item`."""
-    pairs = [("uppföljning", double_quoted(entry.round))]
-    if entry.area is not None:
-        pairs.append(("område", scalar(entry.area)))
-    pairs += [("datum", double_quoted(entry.date.isoformat())), ("text", double_quoted(entry.text))]
-    if entry.by is not None:
-        pairs.append(("av", scalar(entry.by)))
-    return tuple(pairs)
 
 
 def apply_changes(
@@ -405,6 +363,7 @@ def update_plan(
     today: dt.date,
     base: Path | None = None,
     plan_id: str | None = None,
+    row_ids: Sequence[str] = (),
     snapshot: str | None = None,
     dry_run: bool = False,
     lock_timeout: float = savefile.LOCK_TIMEOUT,
@@ -416,14 +375,14 @@ def update_plan(
     as it is once the lock is held, so concurrent planctl writers never lose an update.
     """
     data = load_data_dir(root, today=today, base=base, plan_id=plan_id).require_valid()
-    loaded = data.plan(plan_id)
+    loaded = data.plan(plan_id, row_ids=row_ids)
     if dry_run:
         _require_snapshot(loaded, snapshot)
         return _apply(root, data, loaded, prepare, today=today, base=base, write=False)
     with savefile.locked(loaded.path, shown=loaded.doc.file, timeout=lock_timeout):
         if _read_text(loaded.path) != loaded.doc.text:  # another writer came first
             data = load_data_dir(root, today=today, base=base, plan_id=plan_id).require_valid()
-            loaded = data.plan(plan_id)
+            loaded = data.plan(plan_id, row_ids=row_ids)
         _require_snapshot(loaded, snapshot)
         return _apply(root, data, loaded, prepare, today=today, base=base, write=True)
 
