@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from planctl import rounds
+from planctl.counts import Costs as Costs  # re-exported: the report's tallies
+from planctl.counts import Counts as Counts
 from planctl.indicators import Standing, row_standings
 from planctl.models import (
     Assessment,
     Catalogue,
     HistoryEntry,
-    Meaning,
     Plan,
     Row,
     Status,
@@ -37,86 +38,6 @@ from planctl.progress import (
 )
 from planctl.query import RowFilter, filter_rows
 from planctl.rounds import Counted
-
-
-@dataclass(frozen=True)
-class Counts:
-    """How many rows have each status of the plan's scale, how many are not followed up, and
-    how many are late (by kind).
-
-    ``per_status`` lists the scale in column order with a count for each status.
-    """
-
-    per_status: tuple[tuple[Status, int], ...]
-    not_followed_up: int = 0
-    start_late: int = 0
-    end_late: int = 0
-
-    @property
-    def total(self) -> int:
-        """All rows counted, followed up or not."""
-        return sum(n for _, n in self.per_status) + self.not_followed_up
-
-    @property
-    def delayed(self) -> int:
-        """Rows late in either way."""
-        return self.start_late + self.end_late
-
-    def of(self, status: Status) -> int:
-        """Rows with ``status``."""
-        return sum(n for s, n in self.per_status if s == status)
-
-    def meaning(self, meaning: Meaning) -> int:
-        """Rows whose status means ``meaning``."""
-        return sum(n for s, n in self.per_status if s.meaning is meaning)
-
-    @property
-    def done(self) -> int:
-        """Rows whose status means ``klar``."""
-        return self.meaning(Meaning.DONE)
-
-    @property
-    def dropped(self) -> int:
-        """Rows whose status means ``utgår`` (dropped, not applicable)."""
-        return self.meaning(Meaning.DROPPED)
-
-    @property
-    def share_done(self) -> float:
-        """Done rows as a share, 0.0–1.0, of the rows not dropped (0.0 when there are none).
-
-        A dropped row is neither done nor left to do, so it is outside the share.
-        """
-        counted = self.total - self.dropped
-        return self.done / counted if counted else 0.0
-
-    @classmethod
-    def of_states(
-        cls, scale: Sequence[Status], states: Iterable[tuple[Status | None, Late | None]]
-    ) -> Counts:
-        """Counts over the scale of ``(status, late)`` pairs (``None`` status: not followed up)."""
-        per = dict.fromkeys(scale, 0)
-        unfollowed = start_late = end_late = 0
-        for status, late in states:
-            if status is None:
-                unfollowed += 1
-            else:
-                per[status] = per.get(status, 0) + 1
-            start_late += late is Late.START
-            end_late += late is Late.END
-        return cls(tuple(per.items()), unfollowed, start_late, end_late)
-
-    @classmethod
-    def sum(cls, scale: Sequence[Status], parts: Iterable[Counts]) -> Counts:
-        """The counts of several parts over the same scale."""
-        per = dict.fromkeys(scale, 0)
-        unfollowed = start_late = end_late = 0
-        for part in parts:
-            for status, n in part.per_status:
-                per[status] = per.get(status, 0) + n
-            unfollowed += part.not_followed_up
-            start_late += part.start_late
-            end_late += part.end_late
-        return cls(tuple(per.items()), unfollowed, start_late, end_late)
 
 
 @dataclass(frozen=True)
@@ -169,6 +90,7 @@ class Section:
     previous_counts: Counts | None = None
     empty_area: bool = False
     assessments: tuple[Assessment, ...] = ()
+    costs: Costs = field(default_factory=Costs)
 
 
 @dataclass(frozen=True)
@@ -241,6 +163,7 @@ class Report:
     progress: tuple[RoundCounts, ...] = ()
     previous_round: Moment | None = None
     assessments: tuple[Assessment, ...] = ()
+    costs: Costs = field(default_factory=Costs)
 
     @property
     def is_changes(self) -> bool:
@@ -360,7 +283,16 @@ def build_report(
             ]
         assessed = plan_assessments(plan, as_of, area.id)
         sections.append(
-            Section(area.id, area.name, tuple(now), counts, previous_counts, empty_area, assessed)
+            Section(
+                area.id,
+                area.name,
+                tuple(now),
+                counts,
+                previous_counts,
+                empty_area,
+                costs=Costs.of(in_area),
+                assessments=assessed,
+            )
         )
     area_name = None
     if wanted.area is not None:
@@ -397,6 +329,7 @@ def build_report(
         progress=() if since is not None else progress_of(plan, rows, until=day),
         previous_round=earlier if since is None else None,
         assessments=plan_assessments(plan, as_of, None),
+        costs=Costs.of(rows),
     )
 
 

@@ -15,13 +15,14 @@ from planctl import __version__
 from planctl.cli import (
     boundary,
     changes,
-    clitext,
     comment,
     coverage,
     diff,
     followup,
     history,
+    import_plan,
     indicator,
+    init,
     list_rows,
     measures,
     new,
@@ -36,8 +37,6 @@ from planctl.cli import (
 from planctl.cli.settings import Settings, produced_from_env, today_from_env
 from planctl.cli.swedish import Command, Group
 
-clitext.install()
-
 app = typer.Typer(
     name="planctl",
     cls=Group,
@@ -46,7 +45,7 @@ app = typer.Typer(
         "validera, lista, registrera status och skriv uppföljningsrapporter."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -114,6 +113,8 @@ app.command(
 app.command("schema", cls=Command)(schema.schema)
 app.command("changes", cls=Command)(changes.changes)
 app.command("coverage", cls=Command)(coverage.coverage)
+app.command("init", cls=Command)(init.init)
+app.command("import", cls=Command)(import_plan.import_plan)
 app.command("new", cls=Command)(new.new)
 app.command("summary", cls=Command)(summary.summary)
 status_app.command("set", cls=Command)(status.status_set)

@@ -18,10 +18,11 @@ if TYPE_CHECKING:
 def emit_report(built: Report, fmt: ReportFormat | None, output: Path | None) -> None:
     """Print a report on stdout or write it to ``output``, in the format asked for."""
     from planctl.render.report import render_report, report_format_for, report_view
-    from planctl.writing.files import save_output
 
     chosen = fmt.value if fmt else report_format_for(output) if output else ReportFormat.TABLE
     if output is not None:
+        from planctl.writing.files import save_output  # the writer only when writing
+
         shown = save_output(output, render_report(built, chosen), base=Path.cwd())
         sys.stderr.write(f"planctl: skrev {shown} ({chosen})\n")
     elif chosen == ReportFormat.TABLE:

@@ -1,11 +1,16 @@
-"""Swedish usage lines and help option for Typer commands and groups (the error boundary)."""
+"""Swedish usage lines, help and errors for Typer commands and groups; the group is the boundary.
+
+Typer's Rich help module is large and only needed to print help or a usage error, so its Swedish
+texts (:func:`planctl.cli.clitext.install`) are put in place on first use – when help is
+formatted or Typer is about to report a usage error or an abort – not when planctl starts.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from planctl.cli import clitext
 from planctl.cli.boundary import report_error
@@ -19,6 +24,19 @@ class _Swedish:
         # A mixin: mypy cannot see that super() is the Typer class it is mixed into.
         return clitext.usage(super().get_usage(ctx))  # type: ignore[misc]
 
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        clitext.install()
+        super().format_help(ctx, formatter)  # type: ignore[misc]  # mixin, as above
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)  # type: ignore[misc]  # mixin
+        except typer.Exit:
+            raise
+        except BaseException:
+            clitext.install()  # a usage error or an abort: Typer reports it next, in Swedish
+            raise
+
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]  # mixin, as above
         if option is not None:
@@ -30,10 +48,32 @@ class Command(_Swedish, TyperCommand):
     pass
 
 
+# Typer's shell-completion options, in Swedish like every other help text.
+_COMPLETION_HELP = {
+    "install_completion": "Slå på komplettering med tabb i det aktuella skalet (bash, zsh, "
+    "fish eller PowerShell).",
+    "show_completion": "Visa kompletteringsskriptet för det aktuella skalet, för att kopiera "
+    "det eller installera det själv.",
+}
+
+
 class Group(_Swedish, TyperGroup):
+    def get_params(self, ctx: Any) -> Any:
+        params = super().get_params(ctx)
+        for param in params:
+            text = _COMPLETION_HELP.get(param.name or "")
+            if text is not None and isinstance(param, TyperOption):
+                param.help = text
+        return params
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except PlanctlError as exc:
             report_error(exc)
             raise typer.Exit(exc.exit_code) from None
+        except typer.Exit:
+            raise
+        except BaseException:
+            clitext.install()  # a usage error or an abort: Typer reports it next, in Swedish
+            raise

@@ -1,16 +1,4 @@
-"""The follow-up report as CSV that opens correctly in Excel with Swedish settings.
-
-Choices, each for Excel as Swedish offices run it:
-
-- UTF-8 with a byte order mark: without the BOM Excel reads the file as Windows-1252 and å/ä/ö
-  come out garbled.
-- ``;`` between fields: Swedish Windows uses ``,`` as the decimal separator and therefore ``;`` as
-  the list separator, so Excel splits a double-clicked file on ``;`` (a ``,`` file would land in one
-  column).
-- CRLF line ends, as RFC 4180 and Excel write them; fields with a line break, a quote or a ``;``
-  are quoted.
-- A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
-  ``'`` so that Excel shows it as text instead of running it as a formula (CSV injection).
+"""The follow-up report as CSV, in the one dialect of :mod:`planctl.render.csvdoc`.
 
 The file has three blocks separated by an empty line: what the report is, the rows, and the
 counts per area; a fourth with the measured targets follows when there are any. Percentages are
@@ -19,30 +7,18 @@ whole numbers; measured values are written with a decimal comma, as Swedish Exce
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Sequence
-
 from planctl.render import report_text as texts
 from planctl.render import words
+from planctl.render.csvdoc import CsvWriter
+from planctl.render.report_tables import indicator_table
+from planctl.render.tables import table_lines
 from planctl.report import Report
-
-BOM = "\ufeff"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(cell: str) -> str:
-    """``cell`` with a ``'`` in front when Excel would read it as a formula."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
 def render_csv(report: Report) -> str:
     """The whole report as CSV text (BOM first, ``;`` and CRLF)."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-
-    def write(cells: Sequence[str | int]) -> None:
-        writer.writerow([neutralise(c) if isinstance(c, str) else c for c in cells])
+    writer = CsvWriter()
+    write = writer.row
 
     write([texts.title(report)])
     for label, value in texts.header_fields(report):
@@ -88,53 +64,18 @@ def render_csv(report: Report) -> str:
     summary: list[str | int] = [texts.H_AREA, *counted, texts.H_TOTAL, f"{texts.H_SHARE} %"]
     if report.is_changes:
         summary += [f"{h} före" for h in counted] + ["Bytt status"]
+    if report.costs.any:
+        summary += [texts.H_COST_ONCE, texts.H_COST_PER_YEAR]
     write(summary)
     for line in texts.summary_lines(report):
         values: list[str | int] = [line.label, *texts.count_values(report, line.counts)]
         values += [line.counts.total, words.percent(line.counts.share_done)]
         if line.previous is not None:
             values += [*texts.count_values(report, line.previous), line.changed]
+        if report.costs.any:
+            values += [line.costs.once, line.costs.per_year]
         write(values)
     if report.indicators:
         write([])
-        write(
-            [
-                texts.H_ID,
-                "Insats",
-                texts.H_MEASURED,
-                "Riktning",
-                "Målvärde",
-                "Enhet",
-                "Värde",
-                texts.H_VALUE_DATE,
-                texts.H_ROUND,
-                texts.H_MET,
-                texts.H_PREVIOUS,
-                "Föregående uppföljning",
-                texts.H_TREND,
-                "Notering",
-            ]
-        )
-        for item in report.indicators:
-            standing = item.standing
-            indicator, latest, previous = standing.indicator, standing.latest, standing.previous
-            assert latest is not None  # the report lists only measured targets
-            write(
-                [
-                    item.row_id,
-                    str(indicator.measure_id or ""),
-                    indicator.target.measured,
-                    indicator.target.direction.value,
-                    words.number_label(indicator.target.value),
-                    indicator.target.unit.value,
-                    words.number_label(latest.value),
-                    latest.date.isoformat(),
-                    latest.round or "",
-                    texts.met_label(standing),
-                    words.number_label(previous.value) if previous else "",
-                    (previous.round or previous.date.isoformat()) if previous else "",
-                    words.TREND_ARROWS[standing.trend] if standing.trend else "",
-                    latest.note or "",
-                ]
-            )
-    return BOM + out.getvalue()
+        writer.rows(table_lines(indicator_table(report)))
+    return writer.text()

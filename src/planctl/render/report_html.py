@@ -171,7 +171,7 @@ def _section(report: Report, section: Section) -> list[str]:
     parts = [
         f'<section class="area" id="{escape(section.area_id)}">',
         f"<h2>{escape(section.area_name)}</h2>",
-        f'<p class="counts">{escape(texts.counts_sentence(section.counts))}</p>',
+        *(f'<p class="counts">{escape(line)}</p>' for line in texts.section_lines(section)),
         *_assessments(section.assessments, "h3"),
     ]
     if not section.rows:
@@ -185,7 +185,7 @@ def _section(report: Report, section: Section) -> list[str]:
     if report.is_changes:
         columns += [f'<th class="mark">{texts.H_FROM}</th>', f'<th class="mark">{texts.H_TO}</th>']
     else:
-        columns.append(f"<th>{texts.H_START}</th>")
+        columns.append(f"<th>{texts.start_heading(report)}</th>")
         columns += [f'<th class="mark">{escape(s.name)}</th>' for s in report.scale]
         if texts.has_previous_round(report):
             columns.append(f"<th>{escape(texts.previous_round_heading(report))}</th>")
@@ -211,7 +211,7 @@ def _row(report: Report, row: ReportRow) -> str:
             f'<td class="mark">{escape(texts.status_label(row.status))}</td>',
         ]
     else:
-        cells.append(f"<td>{escape(row.start)}</td>")
+        cells.append(f"<td>{escape(texts.timing_label(row))}</td>")
         for status in report.scale:
             if status != row.status:
                 cells.append('<td class="mark"></td>')

@@ -67,7 +67,9 @@ def _assessments(assessments: Sequence[Assessment], *, level: str) -> list[str]:
 
 
 def _section(report: Report, section: Section) -> list[str]:
-    lines = [f"## {escape(section.area_name)}", "", texts.counts_sentence(section.counts), ""]
+    lines = [f"## {escape(section.area_name)}", ""]
+    for said in texts.section_lines(section):
+        lines += [escape(said), ""]
     lines += _assessments(section.assessments, level="###")
     if not section.rows:
         return [*lines, f"*{texts.empty_text(report, section)}*", ""]
@@ -75,7 +77,7 @@ def _section(report: Report, section: Section) -> list[str]:
         headings = [texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.H_FROM, texts.H_TO]
         align = ["---", "---", "---", "---", "---"]
     else:
-        headings = [texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.H_START]
+        headings = [texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.start_heading(report)]
         headings += [escape(s.name) for s in report.scale]
         align = ["---", "---", "---", "---", *[":-:"] * len(report.scale)]
         if texts.has_previous_round(report):
@@ -94,7 +96,7 @@ def _cells(report: Report, row: ReportRow) -> list[str]:
             f"**{escape(texts.status_label(row.status))}**",
         ]
     else:
-        cells.append(escape(row.start))
+        cells.append(escape(texts.timing_label(row)))
         cells += [f"**{m}**" if m else "" for m in texts.status_marks(report, row)]
         if texts.has_previous_round(report):
             cells.append(escape(texts.previous_round_label(row)))
