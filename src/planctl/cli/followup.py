@@ -13,11 +13,11 @@ from planctl.cli.options import AreaOption, ByOption, PlanOption
 from planctl.cli.output import report_outcome
 from planctl.cli.settings import Settings, settings_of
 from planctl.errors import EXIT_CONFLICT, EXIT_INTERRUPTED, UsageError
-from planctl.writing.status import Prepared
 
 if TYPE_CHECKING:
     from planctl.models import Plan, Row
     from planctl.writing.meeting import Answer, Draft
+    from planctl.writing.status import Prepared
 
 
 def followup(
