@@ -56,10 +56,12 @@ def followup(
     from planctl.query import RowFilter, filter_rows, match_plan_area, match_round
     from planctl.rounds import has_entry_for
     from planctl.writing.meeting import Draft, draft_path, load_draft, save_draft
+    from planctl.writing.savefile import require_writable
     from planctl.writing.status import check_date, followup_date, parse_date, text_option
 
     settings = settings_of(ctx)
     loaded = settings.load(plan_id).plan(plan_id)
+    require_writable(loaded.path, shown=loaded.doc.file)  # before the questions
     plan = loaded.model
     chosen = match_round(plan, round_id)
     day = parse_date(date) if date is not None else followup_date(chosen, today=settings.today)
