@@ -2,7 +2,8 @@
 
 ``planctl followup`` asks row by row. Every answer is saved at once to a draft beside the plan
 (``.<planfil>.<omgång>.utkast.json``, ignored by git), through the same whole-file writer as
-every produced file (:func:`planctl.writing.files.save_output`). Ctrl-C, end of input or a crash
+every produced file (:func:`planctl.writing.savefile.write_output`; the draft is not data, so it
+may live beside the plan). Ctrl-C, end of input or a crash
 leave the draft; ``followup`` on the same round offers to continue it.
 
 At the end the answers are applied to the plan file *as it is then* (under its lock, by
@@ -24,7 +25,7 @@ from typing import Any
 from planctl.errors import InputError
 from planctl.models import Plan, Status
 from planctl.query import match_status
-from planctl.writing.files import save_output
+from planctl.writing import savefile
 from planctl.writing.status import Change, Prepared, change_for, confirms
 
 CONFIRM = "bekräfta"  # Enter: reviewed, status unchanged
@@ -81,7 +82,7 @@ def draft_path(plan_path: Path, round_id: str) -> Path:
 def save_draft(path: Path, draft: Draft) -> None:
     """Write ``draft`` whole (a temporary file renamed over the old one)."""
     text = json.dumps(asdict(draft), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    save_output(path, text.encode("utf-8"))
+    savefile.write_output(path, text.encode("utf-8"), shown=path.name)
 
 
 def load_draft(path: Path) -> Draft | None:
