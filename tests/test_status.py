@@ -184,14 +184,27 @@ def test_explicit_round_is_matched_and_unknown_lists_valid(data_dir: Path) -> No
         )
 
 
-def test_same_status_without_note_is_a_noop(data_dir: Path) -> None:
-    """Setting the status a row already has, without a note, changes nothing and says so."""
+def test_same_status_without_note_is_a_noop_once_the_round_has_an_entry(data_dir: Path) -> None:
+    """Repeating the status a row already has for this round, without a note, changes nothing."""
     _set(data_dir, StatusRequest(("LB-1",), "ej påbörjat", dt.date(2018, 5, 1)))
     prepared = prepare_status(
         _plan(data_dir), StatusRequest(("LB-1",), "ej påbörjat", MAY), today=TODAY
     )
     assert prepared.changes == ()
-    assert prepared.notices[-1].startswith("LB-1: har redan status Ej påbörjat – ingen ändring")
+    assert prepared.notices[-1].startswith(
+        "LB-1: har redan status Ej påbörjat och en post för uppföljning 2018-05 – ingen ändring"
+    )
+
+
+def test_same_status_without_note_confirms_a_round_without_entry(data_dir: Path) -> None:
+    """The row's current status, first time for a round and without a note, is a confirmation."""
+    _set(data_dir, StatusRequest(("LB-1",), "ej påbörjat", MAY))
+    october = StatusRequest(("LB-1",), "ej påbörjat", None, round_id="2018-10")
+    prepared = prepare_status(_plan(data_dir), october, today=TODAY)
+    assert [(c.entry.status, c.entry.note, c.entry.round) for c in prepared.changes] == [
+        ("Ej påbörjat", None, "2018-10")
+    ]
+    assert prepared.changes[0].entry.date == dt.date(2018, 10, 31)
 
 
 def test_same_status_with_note_is_a_new_observation(data_dir: Path) -> None:

@@ -48,7 +48,7 @@ def test_plan_lines(three: tuple[Catalogue, list[Plan]]) -> None:
     ]
     assert got == [
         ("exempel-norr", 4, 1, 1, 0, 2, 0, FollowUp(dt.date(2026, 10, 31), "2026-10")),
-        ("exempel-syd", 3, 1, 1, 0, 1, 0, FollowUp(dt.date(2026, 9, 15), "2026-09")),
+        ("exempel-syd", 3, 1, 1, 0, 1, 0, FollowUp(dt.date(2026, 9, 30), "2026-09")),
         ("exempel-vast", 3, 0, 0, 0, 3, 0, None),
     ]
     assert [round(p.share_done, 4) for p in summary.plans] == [0.25, 0.3333, 0.0]
@@ -130,7 +130,7 @@ def test_summary_json_contract(invoke: Invoke) -> None:
     record = json.loads(invoke("summary", "-f", "json", "--top", "1", env=ENV).stdout)
     assert record["date"] == "2026-11-23"
     assert [p["id"] for p in record["plans"]] == ["exempel-norr", "exempel-syd", "exempel-vast"]
-    assert record["plans"][1]["latest_follow_up"] == {"date": "2026-09-15", "round": "2026-09"}
+    assert record["plans"][1]["latest_follow_up"] == {"date": "2026-09-30", "round": "2026-09"}
     assert record["plans"][2]["latest_follow_up"] is None
     assert [(m["id"], m["plans"]) for m in record["most_taken_up"]] == [(7, 3)]
     assert [(m["id"], m["plans"]) for m in record["least_taken_up"]] == [(1, 0)]

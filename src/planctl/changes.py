@@ -1,17 +1,20 @@
 """What changed in the plans between two git revisions, as data for a pull-request comment.
 
-Plans are matched by their id, rows by theirs. A row's history only ever grows, so a status change
-is a history entry the base did not have; a history that was edited instead of extended is
-reported too, since reviewers must notice it.
+Plans are matched by their id, rows by theirs. A row's history only ever grows, so what a pull
+request records is the history entries the base did not have. Each is classified: a real status
+change, a confirmation (reviewed, unchanged), a note, or a correction of an earlier entry
+(``rättar``). A history that was edited instead of extended is reported too, since reviewers must
+notice it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from planctl import gitrev
+from planctl import gitrev, rounds
 from planctl.documents import (
     MAX_FILE_BYTES,
     YAML_SUFFIXES,
@@ -22,7 +25,7 @@ from planctl.documents import (
     yaml_files,
 )
 from planctl.errors import DataError, Problem, Severity, UsageError
-from planctl.models import HistoryEntry, Plan, Row
+from planctl.models import Plan, Row
 from planctl.yamlerrors import decode
 from planctl.yamlio import Document, read_document
 
@@ -61,11 +64,22 @@ class RowChange:
     fields: tuple[FieldChange, ...]
 
 
+class EntryKind(enum.StrEnum):
+    """What a new history entry is, as a reviewer reads it."""
+
+    CHANGE = "ändring"  # the status moved
+    CONFIRMATION = "bekräftelse"  # reviewed at a round, status unchanged, no note
+    NOTE = "notering"  # same status, with a note
+    CORRECTION = "rättelse"  # replaces an earlier entry (``rättar``)
+
+
 @dataclass(frozen=True)
 class StatusChange:
     """A history entry that is new in the head revision: the status went from ``old`` to ``new``.
 
     Statuses are as written in the plan; ``old`` is ``None`` when the row had not been followed up.
+    ``round`` is the round the entry belongs to by the one rule of :mod:`planctl.rounds`; for a
+    correction ``old`` is the corrected entry's status and ``corrects`` its number.
     """
 
     row_id: str
@@ -76,6 +90,8 @@ class StatusChange:
     note: str | None
     by: str | None
     round: str | None
+    kind: EntryKind = EntryKind.CHANGE
+    corrects: int | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +107,10 @@ class PlanChanges:
     reworded: tuple[RowChange, ...]
     statuses: tuple[StatusChange, ...]
     history_rewritten: tuple[str, ...]
+
+    def entries(self, kind: EntryKind) -> tuple[StatusChange, ...]:
+        """The new entries of one kind, in row order."""
+        return tuple(c for c in self.statuses if c.kind is kind)
 
     @property
     def empty(self) -> bool:
@@ -115,24 +135,46 @@ class ChangeReport:
     plans: tuple[PlanChanges, ...]
 
 
-def _status_changes(
-    row: Row, new_entries: tuple[HistoryEntry, ...], before: str | None
-) -> list[StatusChange]:
+def _status_changes(plan: Plan, row: Row, first_new: int) -> list[StatusChange]:
+    """The entries of ``row`` from number ``first_new`` on, each classified (see EntryKind)."""
+    before: dict[int, str | None] = {}
+    previous: str | None = None
+    for counted in rounds.counted(plan, row.history):
+        before[counted.number] = previous
+        previous = counted.entry.status
     changes: list[StatusChange] = []
-    for entry in new_entries:
+    for number, entry in enumerate(row.history, 1):
+        if number < first_new:
+            continue
+        belongs = rounds.round_for(plan, entry.date, entry.round)
+        corrects = entry.corrects
+        if corrects is not None and corrects >= number:
+            corrects = None  # names no earlier entry: validation reports it
+        old: str | None
+        if corrects is not None:
+            old, kind = row.history[corrects - 1].status, EntryKind.CORRECTION
+        else:
+            old = before.get(number, previous)
+            if entry.status != old:
+                kind = EntryKind.CHANGE
+            elif entry.note is not None:
+                kind = EntryKind.NOTE
+            else:
+                kind = EntryKind.CONFIRMATION
         changes.append(
             StatusChange(
                 row_id=row.id,
                 proposal=row.proposal,
-                old=before,
+                old=old,
                 new=entry.status,
                 date=entry.date,
                 note=entry.note,
                 by=entry.by,
-                round=entry.round,
+                round=belongs.id if belongs else entry.round,
+                kind=kind,
+                corrects=corrects,
             )
         )
-        before = entry.status
     return changes
 
 
@@ -147,10 +189,11 @@ def compare_plans(base: Plan | None, head: Plan | None) -> PlanChanges:
     reworded: list[RowChange] = []
     statuses: list[StatusChange] = []
     rewritten: list[str] = []
-    for row in head.rows if head else ():
+    for row in head.rows if head is not None else ():
         old = base_rows.get(row.id)
+        assert head is not None  # rows come from it
         if old is None:
-            statuses += _status_changes(row, row.history, None)
+            statuses += _status_changes(head, row, 1)
             continue
         fields = tuple(
             FieldChange(key, _field_text(old, name), _field_text(row, name))
@@ -167,8 +210,7 @@ def compare_plans(base: Plan | None, head: Plan | None) -> PlanChanges:
             kept += 1
         if kept < len(old.history):
             rewritten.append(row.id)
-        before = row.history[kept - 1].status if kept else None
-        statuses += _status_changes(row, row.history[kept:], before)
+        statuses += _status_changes(head, row, kept + 1)
     return PlanChanges(
         plan_id=either.meta.id,
         title=f"{either.meta.organisation}: {either.meta.title}",

@@ -14,6 +14,7 @@ from planctl.errors import Problem, Severity
 from planctl.indicators import measured_target, value_problem
 from planctl.models import Catalogue, Plan, Row, Target
 from planctl.query import fold
+from planctl.roundchecks import check_assessments, check_corrections, check_rounds_recorded
 from planctl.terms import ACCEPTED_FORMS, parse_term, parse_timing
 from planctl.yamlio import Document
 
@@ -105,7 +106,8 @@ def check_plan(
                 f"men datakatalogens katalog heter '{catalogue.model.meta.id}'",
             )
         )
-    problems += _check_rounds_recorded(doc, plan, today)
+    problems += check_rounds_recorded(doc, plan, today)
+    problems += check_assessments(doc, plan)
     measure_ids = {m.id for m in catalogue.model.measures} if catalogue else None
     for index, row in enumerate(plan.rows):
         at = ("åtgärder", index)
@@ -188,6 +190,8 @@ def check_plan(
         problems += _check_measurements(
             doc, at, row, round_ids, catalogue.model if catalogue else None, today
         )
+        problems += check_corrections(doc, (*at, "historik"), row.id, row.history)
+        problems += check_corrections(doc, (*at, "mätningar"), row.id, row.measurements)
     return problems
 
 
@@ -398,31 +402,3 @@ def _check_draft(doc: Document, at: tuple[str, int], row: Row) -> list[Problem]:
             severity=Severity.WARNING,
         ),
     ]
-
-
-def _check_rounds_recorded(doc: Document, plan: Plan, today: dt.date) -> list[Problem]:
-    """Rows forgotten in a past follow-up round that other rows already have entries for.
-
-    A round nobody has recorded yet is not flagged row by row: before the secretary records the
-    meeting, every row would be "missing", which says nothing a reviewer can act on.
-    """
-    problems: list[Problem] = []
-    for plan_round in plan.rounds:
-        if plan_round.date >= today:
-            continue
-        recorded = [any(e.round == plan_round.id for e in row.history) for row in plan.rows]
-        if not any(recorded):
-            continue
-        for index, (row, has_entry) in enumerate(zip(plan.rows, recorded, strict=True)):
-            if not has_entry:
-                problems.append(
-                    doc.problem(
-                        doc.locate(("åtgärder", index)),
-                        "missing-round-entry",
-                        f"{row.id}: ingen post för uppföljningen '{plan_round.id}' "
-                        f"({plan_round.date}), som andra rader redan har; lägg till en post "
-                        f"med 'uppföljning: \"{plan_round.id}\"'",
-                        severity=Severity.WARNING,
-                    )
-                )
-    return problems

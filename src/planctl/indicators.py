@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from planctl.entries import counted_places
 from planctl.errors import UsageError
 from planctl.models import Catalogue, Direction, Measurement, Plan, Row, Target, Unit
 from planctl.query import fold, match_row, rows_linking
@@ -365,7 +366,11 @@ def is_met(target: Target, value: float) -> bool:
 
 def standing_on(row: Row, indicator: Indicator, day: dt.date) -> Standing:
     """``indicator`` of ``row`` as measured on or before ``day``."""
-    values = [m for m in row.measurements if m.measure == indicator.measure_id and m.date <= day]
+    values = [
+        m
+        for placed, m in counted_places(row.measurements)
+        if m.measure == indicator.measure_id and placed <= day
+    ]
     if not values:
         return Standing(indicator, None, None)
     latest = values[-1]

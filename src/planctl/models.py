@@ -23,6 +23,10 @@ from pydantic import (
     model_validator,
 )
 
+from planctl.entries import Assessment as Assessment  # re-exported with the models
+from planctl.entries import HistoryEntry as HistoryEntry
+from planctl.entries import Measurement as Measurement
+from planctl.entries import counted_places
 from planctl.fields import (
     IsoDate,
     Owners,
@@ -159,52 +163,6 @@ class Catalogue(StrictModel):
 # --- a plan ----------------------------------------------------------------------------------
 
 
-class HistoryEntry(StrictModel):
-    """One recorded status of a row: appended, never edited."""
-
-    model_config = schema_text(
-        "Historikpost", "En registrerad status för en rad; läggs till, redigeras aldrig."
-    )
-
-    date: IsoDate = Field(alias="datum", description="Dag då statusen gällde (ÅÅÅÅ-MM-DD).")
-    status: Text = Field(
-        description="En av planens statusar, skriven som dess namn (eller id), t.ex. Klart."
-    )
-    note: Text | None = Field(default=None, alias="notering", description="Fri kommentar.")
-    by: Text | None = Field(default=None, alias="av", description="Roll som registrerade.")
-    round: RoundId | None = Field(
-        default=None, alias="uppföljning", description="Uppföljningsomgångens id."
-    )
-
-
-class Measurement(StrictModel):
-    """One measured value of a target, recorded at a follow-up: appended, never edited.
-
-    Without ``insats`` it measures the row's own target (``mål``); with it, the target of that
-    catalogue measure, which the row must link to.
-    """
-
-    model_config = schema_text(
-        "Mätning",
-        "Ett uppmätt värde för ett mål vid en uppföljning; läggs till, redigeras aldrig. "
-        "Utan 'insats' mäts radens eget mål, med 'insats' målet för den kopplade insatsen.",
-    )
-
-    date: IsoDate = Field(alias="datum", description="Dag då värdet mättes (ÅÅÅÅ-MM-DD).")
-    value: Number = Field(alias="värde", description="Det uppmätta värdet, i målets enhet.")
-    measure: StrictInt | None = Field(
-        default=None,
-        alias="insats",
-        ge=1,
-        description="Katalogens insats vars mål värdet mäter; utelämnas för radens eget mål.",
-    )
-    note: Text | None = Field(default=None, alias="notering", description="Fri kommentar.")
-    by: Text | None = Field(default=None, alias="av", description="Roll som registrerade.")
-    round: RoundId | None = Field(
-        default=None, alias="uppföljning", description="Uppföljningsomgångens id."
-    )
-
-
 class PlanArea(StrictModel):
     """One of the plan's areas, with other names people use for it."""
 
@@ -337,11 +295,12 @@ class Row(StrictModel):
         return value
 
     def entry_on(self, day: dt.date | None = None) -> HistoryEntry | None:
-        """The history entry in force on ``day`` (the latest dated on or before it), or the
-        latest entry when ``day`` is ``None``; ``None`` when the row has not been followed up."""
+        """The counted history entry in force on ``day`` (the latest dated on or before it; a
+        correction in the corrected entry's place), or the latest when ``day`` is ``None``;
+        ``None`` when the row has not been followed up."""
         found = None
-        for entry in self.history:
-            if day is not None and entry.date > day:
+        for placed, entry in counted_places(self.history):
+            if day is not None and placed > day:
                 break
             found = entry
         return found
@@ -469,6 +428,9 @@ class Plan(StrictModel):
     rows: tuple[Row, ...] = Field(
         alias="åtgärder",
         description="Planens förslag (uppföljningsmallens rader; [] i en ny plan).",
+    )
+    assessments: tuple[Assessment, ...] = Field(
+        default=(), alias="bedömningar", description="Arbetsgruppens bedömningar per uppföljning."
     )
 
     def area(self, area_id: str) -> PlanArea | None:

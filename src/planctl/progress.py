@@ -20,6 +20,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
+from planctl import rounds
 from planctl.models import HistoryEntry, Meaning, Plan, Row, Status
 
 
@@ -80,6 +81,17 @@ def state_on(plan: Plan, row: Row, day: dt.date) -> RowState:
     entry = row.entry_on(day)
     status = plan.status_written(entry.status) if entry is not None else None
     return RowState(status, entry, late_on(row, status, day))
+
+
+def state_at_round(plan: Plan, row: Row, round_id: str) -> RowState:
+    """Where ``row`` stood at follow-up round ``round_id``, by the one rule for rounds
+    (:mod:`planctl.rounds`): the latest counted entry belonging to it or an earlier round;
+    lateness as of the round's date."""
+    found = rounds.at_round(plan, row.history, round_id)
+    entry = found.entry if found else None
+    status = plan.status_written(entry.status) if entry is not None else None
+    held = plan.round(round_id)
+    return RowState(status, entry, late_on(row, status, held.date) if held else None)
 
 
 def status_label(status: Status | None) -> str:

@@ -264,18 +264,25 @@ def match_round(plan: Plan, typed: str) -> Round:
 
 @dataclass(frozen=True)
 class Since:
-    """Where ``--since`` starts: a date, plus rounds whose entries count whatever their date."""
+    """Where ``--since`` starts: a date, or a round.
+
+    From a date: entries dated on or after it. From a round: entries that belong to it or a later
+    round, or to no round (dated after the last), by the one rule of :mod:`planctl.rounds`.
+    """
 
     date: dt.date
     rounds: frozenset[str] = frozenset()
+    by_round: bool = False
 
-    def admits(self, date: dt.date, round_id: str | None) -> bool:
-        """Whether an entry with ``date`` and ``round_id`` lies at or after this point."""
-        return date >= self.date or (round_id is not None and round_id in self.rounds)
+    def admits(self, date: dt.date, belongs_to: str | None) -> bool:
+        """Whether an entry dated ``date`` that belongs to round ``belongs_to`` is included."""
+        if self.by_round:
+            return belongs_to is None or belongs_to in self.rounds
+        return date >= self.date
 
 
 def match_since(plan: Plan, typed: str) -> Since:
-    """``--since``: a date ``ÅÅÅÅ-MM-DD``, or a round (its entries and everything dated later)."""
+    """``--since``: a date ``ÅÅÅÅ-MM-DD``, or a round (its entries and every later round's)."""
     text = typed.strip()
     if len(text) == 10 and text[4] == "-":
         try:
@@ -292,7 +299,7 @@ def match_since(plan: Plan, typed: str) -> Since:
             f"'{typed}' är varken ett datum (ÅÅÅÅ-MM-DD) eller en uppföljning; giltiga: {valid}"
         ) from None
     later = frozenset(r.id for r in plan.rounds if r.date >= chosen.date)
-    return Since(chosen.date, later)
+    return Since(chosen.date, later, by_round=True)
 
 
 def match_row(plan: Plan, typed: str) -> Row:

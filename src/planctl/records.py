@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from planctl import rounds
 from planctl.coverage import Coverage, RowsCoverage
 from planctl.errors import UsageError
 from planctl.indicators import Standing, row_standings
@@ -51,6 +52,7 @@ def history_record(entry: HistoryEntry) -> dict[str, Any]:
         "note": entry.note,
         "by": entry.by,
         "round": entry.round,
+        "corrects": entry.corrects,
     }
 
 
@@ -301,21 +303,40 @@ def history_records(
     """Every status entry of ``row`` (or of the whole plan) in date order, with the status before
     (``None`` before the first entry: not followed up).
 
+    Each record says the round the entry belongs to (``belongs_to``, the one rule of
+    :mod:`planctl.rounds`), its number in the row's history, what it corrects (``corrects``) and
+    which later entry corrected it (``corrected_by``). ``previous`` is the status before it among
+    the entries that count (for a correction: the corrected entry's status).
     Entries on the same day keep plan order, then file order.
     """
     records: list[dict[str, Any]] = []
     for current in plan.rows if row is None else (row,):
+        by = rounds.corrected_numbers(current.history)
+        before: dict[int, str | None] = {}
         previous: str | None = None
-        for entry in current.history:
-            if since is None or since.admits(entry.date, entry.round):
-                records.append(
-                    {
-                        "plan": plan.meta.id,
-                        "id": current.id,
-                        "area": current.area,
-                        **history_record(entry),
-                        "previous": previous,
-                    }
-                )
-            previous = entry.status
+        for counted in rounds.counted(plan, current.history):
+            before[counted.number] = previous
+            previous = counted.entry.status
+        for number, entry in enumerate(current.history, 1):
+            belongs = rounds.round_for(plan, entry.date, entry.round)
+            belongs_id = belongs.id if belongs else None
+            if since is not None and not since.admits(entry.date, belongs_id):
+                continue
+            was: str | None
+            if entry.corrects is not None and 1 <= entry.corrects < number:
+                was = current.history[entry.corrects - 1].status
+            else:
+                was = before.get(number, before.get(by.get(number, 0)))
+            records.append(
+                {
+                    "plan": plan.meta.id,
+                    "id": current.id,
+                    "area": current.area,
+                    **history_record(entry),
+                    "number": number,
+                    "belongs_to": belongs_id,
+                    "corrected_by": by.get(number),
+                    "previous": was,
+                }
+            )
     return sorted(records, key=lambda r: str(r["date"]))

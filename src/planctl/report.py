@@ -9,32 +9,35 @@ changes also carries the earlier moment and keeps only the rows whose status mov
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from planctl import dates
+from planctl import rounds
 from planctl.counts import Costs as Costs  # re-exported: the report's tallies
 from planctl.counts import Counts as Counts
-from planctl.errors import UsageError
 from planctl.indicators import Standing, row_standings
 from planctl.models import (
+    Assessment,
     Catalogue,
     HistoryEntry,
     Plan,
     Row,
     Status,
 )
-from planctl.progress import Late, owners_label, state_on, status_label
+from planctl.moments import Moment as Moment  # re-exported: reports are named by moments
+from planctl.moments import choose_moments as choose_moments
+from planctl.moments import diff_moments as diff_moments
+from planctl.moments import moment_of as moment_of
+from planctl.progress import (
+    Late,
+    RowState,
+    owners_label,
+    state_at_round,
+    state_on,
+    status_label,
+)
 from planctl.query import RowFilter, filter_rows
-
-
-@dataclass(frozen=True)
-class Moment:
-    """The day a report shows, and the follow-up round it was named by (if it was)."""
-
-    day: dt.date
-    round_id: str | None = None
-    round_name: str | None = None
+from planctl.rounds import Counted
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,8 @@ class ReportRow:
 
     ``status`` is ``None`` when the row has not been followed up by then. ``previous`` is set
     only in a report of changes: the status at the earlier moment (``None``: not followed up).
+    ``previous_round`` is the status at the round before a round report's (*Förra
+    uppföljningen*). ``note`` is the note of the entry that gives the status, or of a later one.
     """
 
     id: str
@@ -57,6 +62,7 @@ class ReportRow:
     note: str | None
     note_date: dt.date | None
     previous: Status | None = None
+    previous_round: Status | None = None
 
     @property
     def delayed(self) -> bool:
@@ -83,6 +89,7 @@ class Section:
     counts: Counts
     previous_counts: Counts | None = None
     empty_area: bool = False
+    assessments: tuple[Assessment, ...] = ()
     costs: Costs = field(default_factory=Costs)
 
 
@@ -137,6 +144,8 @@ class Report:
     ``produced`` is when the report was made: a timestamp, or only a day when the caller pinned
     the day but not the time. ``progress`` holds the counts at every follow-up round up to the
     report's day, oldest first (what the progress charts show); a report of changes has none.
+    A round report carries the round before it (``previous_round``) and the group's
+    assessments of the plan for the round (each section has its area's).
     """
 
     plan_id: str
@@ -152,6 +161,8 @@ class Report:
     previous_counts: Counts | None = None
     indicators: tuple[IndicatorRow, ...] = ()
     progress: tuple[RoundCounts, ...] = ()
+    previous_round: Moment | None = None
+    assessments: tuple[Assessment, ...] = ()
     costs: Costs = field(default_factory=Costs)
 
     @property
@@ -165,21 +176,45 @@ class Report:
         return tuple(row for section in self.sections for row in section.rows)
 
 
-def note_on(row: Row, day: dt.date) -> HistoryEntry | None:
-    """The latest history entry with a note, on or before ``day``."""
-    found = None
-    for entry in row.history:
-        if entry.date > day:
-            break
-        if entry.note is not None:
-            found = entry
-    return found
+def state_entries(plan: Plan, row: Row, moment: Moment) -> tuple[Counted[HistoryEntry], ...]:
+    """The counted entries of ``row`` at ``moment``: up to its round (the one rule for rounds,
+    :mod:`planctl.rounds`), or in force on its day."""
+    if moment.round_id is not None and plan.round(moment.round_id) is not None:
+        return rounds.up_to_round(plan, row.history, moment.round_id)
+    return rounds.up_to_day(plan, row.history, moment.day)
 
 
-def report_row(plan: Plan, row: Row, day: dt.date, *, previous: Status | None = None) -> ReportRow:
-    """``row`` as it stood on ``day``."""
-    state = state_on(plan, row, day)
-    noted = note_on(row, day)
+def state_at(plan: Plan, row: Row, moment: Moment) -> RowState:
+    """Where ``row`` stood at ``moment`` (a round by the one rule for rounds, else a day)."""
+    if moment.round_id is not None and plan.round(moment.round_id) is not None:
+        return state_at_round(plan, row, moment.round_id)
+    return state_on(plan, row, moment.day)
+
+
+def note_entry(found: Sequence[Counted[HistoryEntry]]) -> Counted[HistoryEntry] | None:
+    """The entry whose note goes with the current status: the latest note since it was set."""
+    if not found:
+        return None
+    current = found[-1].entry.status
+    start = len(found) - 1
+    while start > 0 and found[start - 1].entry.status == current:
+        start -= 1
+    noted = [c for c in found[start:] if c.entry.note is not None]
+    return noted[-1] if noted else None
+
+
+def report_row(
+    plan: Plan,
+    row: Row,
+    moment: Moment,
+    *,
+    previous: Status | None = None,
+    previous_round: Status | None = None,
+) -> ReportRow:
+    """``row`` as it stood at ``moment``."""
+    state = state_at(plan, row, moment)
+    found = note_entry(state_entries(plan, row, moment))
+    noted = found.entry if found else None
     return ReportRow(
         id=row.id,
         proposal=row.proposal,
@@ -193,102 +228,8 @@ def report_row(plan: Plan, row: Row, day: dt.date, *, previous: Status | None = 
         note=noted.note if noted else None,
         note_date=noted.date if noted else None,
         previous=previous,
+        previous_round=previous_round,
     )
-
-
-def moment_of(plan: Plan, typed: str) -> Moment:
-    """A moment from what a user typed: a follow-up round's id or a date ``ÅÅÅÅ-MM-DD``."""
-    if plan.round(typed.strip()) is not None:
-        return round_moment(plan, typed)
-    try:
-        return Moment(dt.date.fromisoformat(typed.strip()))
-    except ValueError:
-        raise UsageError(
-            f"'{typed}' är varken en uppföljning ({_round_ids(plan)}) eller ett datum (ÅÅÅÅ-MM-DD)"
-        ) from None
-
-
-def _round_ids(plan: Plan) -> str:
-    return ", ".join(r.id for r in plan.rounds) or "planen har inga uppföljningar"
-
-
-def round_moment(plan: Plan, round_id: str) -> Moment:
-    """The moment of the follow-up round ``round_id`` (its date)."""
-    found = plan.round(round_id.strip())
-    if found is None:
-        raise UsageError(f"okänd uppföljning '{round_id}'; giltiga: {_round_ids(plan)}")
-    return Moment(found.date, found.id, found.name)
-
-
-def date_moment(typed: str) -> Moment:
-    """The moment of a date typed ``ÅÅÅÅ-MM-DD``."""
-    try:
-        return Moment(dt.date.fromisoformat(typed.strip()))
-    except ValueError:
-        raise UsageError(f"'{typed}' är inget datum; skriv ÅÅÅÅ-MM-DD") from None
-
-
-def choose_moments(
-    plan: Plan,
-    *,
-    today: dt.date,
-    round_id: str | None = None,
-    as_of: str | None = None,
-    changes_since: str | None = None,
-) -> tuple[Moment, Moment | None]:
-    """The moment a report shows and, for a report of changes, the earlier one.
-
-    The report shows ``today`` unless a round (its date) or a date is given, never both.
-    """
-    if round_id is not None and as_of is not None:
-        raise UsageError("ange antingen --round eller --as-of, inte båda")
-    if round_id is not None:
-        shown = round_moment(plan, round_id)
-    elif as_of is not None:
-        shown = date_moment(as_of)
-    else:
-        shown = Moment(today)
-    check_moment(shown, today=today, typed=as_of or round_id)
-    since = moment_of(plan, changes_since) if changes_since is not None else None
-    if since is not None and since.day > shown.day:
-        raise UsageError(
-            f"{changes_since} ({since.day.isoformat()}) ligger efter dagen rapporten visar "
-            f"({shown.day.isoformat()})"
-        )
-    return shown, since
-
-
-def check_moment(moment: Moment, *, today: dt.date, typed: str | None) -> None:
-    """Refuse a moment in the future (or before the floor), as every command refuses a date.
-
-    A date typed before the plan was delivered is fine here: a report may look back that far.
-    """
-    if moment.day > today:
-        name = f"{typed} ({moment.day.isoformat()})" if moment.round_id else typed or "dagen"
-        raise UsageError(
-            f"{name} ligger i framtiden; läget kan bara visas fram till i dag ({today.isoformat()})"
-        )
-    if moment.day < dates.FLOOR:
-        dates.check_date(moment.day, today=today, name=typed or "datumet")
-
-
-def diff_moments(
-    plan: Plan, first: str, second: str, *, today: dt.date | None = None
-) -> tuple[Moment, Moment]:
-    """The two moments ``planctl diff FIRST SECOND`` compares, earlier one first.
-
-    With ``today``, a moment in the future is refused as in :func:`choose_moments`.
-    """
-    since, until = moment_of(plan, first), moment_of(plan, second)
-    if today is not None:
-        check_moment(since, today=today, typed=first)
-        check_moment(until, today=today, typed=second)
-    if since.day > until.day:
-        raise UsageError(
-            f"{first} ({since.day.isoformat()}) ligger efter {second} ({until.day.isoformat()}); "
-            "ange den tidigare först"
-        )
-    return since, until
 
 
 def build_report(
@@ -311,23 +252,36 @@ def build_report(
     """
     day = as_of.day
     rows = filter_rows(plan, wanted, as_of=day)
+    before_round = rounds.previous_round(plan, as_of.round_id) if as_of.round_id else None
+    earlier = (
+        Moment(before_round.date, before_round.id, before_round.name) if before_round else None
+    )
     sections: list[Section] = []
     for area in plan.areas:
         in_area = [row for row in rows if row.area == area.id]
         empty_area = not any(row.area == area.id for row in plan.rows)
         if not in_area and not (empty_area and wanted.area in (None, area.id)):
             continue
-        now = [report_row(plan, row, day) for row in in_area]
+        now = [
+            report_row(
+                plan,
+                row,
+                as_of,
+                previous_round=state_at(plan, row, earlier).status if earlier else None,
+            )
+            for row in in_area
+        ]
         counts = counts_of(plan, now)
         previous_counts = None
         if since is not None:
-            before = [report_row(plan, row, since.day) for row in in_area]
+            before = [report_row(plan, row, since) for row in in_area]
             previous_counts = counts_of(plan, before)
             now = [
-                report_row(plan, row, day, previous=old.status)
+                report_row(plan, row, as_of, previous=old.status)
                 for row, new, old in zip(in_area, now, before, strict=True)
                 if new.status != old.status
             ]
+        assessed = plan_assessments(plan, as_of, area.id)
         sections.append(
             Section(
                 area.id,
@@ -336,7 +290,8 @@ def build_report(
                 counts,
                 previous_counts,
                 empty_area,
-                Costs.of(in_area),
+                costs=Costs.of(in_area),
+                assessments=assessed,
             )
         )
     area_name = None
@@ -372,8 +327,17 @@ def build_report(
             )
         ),
         progress=() if since is not None else progress_of(plan, rows, until=day),
+        previous_round=earlier if since is None else None,
+        assessments=plan_assessments(plan, as_of, None),
         costs=Costs.of(rows),
     )
+
+
+def plan_assessments(plan: Plan, moment: Moment, area_id: str | None) -> tuple[Assessment, ...]:
+    """The group's assessments of ``moment``'s round for ``area_id`` (``None``: the plan)."""
+    if moment.round_id is None:
+        return ()
+    return tuple(a for a in plan.assessments if a.round == moment.round_id and a.area == area_id)
 
 
 def counts_of(plan: Plan, rows: Iterable[ReportRow]) -> Counts:
@@ -382,9 +346,9 @@ def counts_of(plan: Plan, rows: Iterable[ReportRow]) -> Counts:
     return Counts.of_states(plan.scale, ((r.status, r.late) for r in rows))
 
 
-def counts_on(plan: Plan, rows: Iterable[Row], day: dt.date) -> Counts:
-    """The counts of ``rows`` as they stood on ``day``."""
-    return counts_of(plan, (report_row(plan, row, day) for row in rows))
+def counts_on(plan: Plan, rows: Iterable[Row], moment: Moment) -> Counts:
+    """The counts of ``rows`` as they stood at ``moment`` (a round: by the one rule)."""
+    return counts_of(plan, (report_row(plan, row, moment) for row in rows))
 
 
 def progress_of(plan: Plan, rows: Iterable[Row], *, until: dt.date) -> tuple[RoundCounts, ...]:
@@ -396,14 +360,18 @@ def progress_of(plan: Plan, rows: Iterable[Row], *, until: dt.date) -> tuple[Rou
     rows = list(rows)
     by_area = [(a.id, [r for r in rows if r.area == a.id]) for a in plan.areas]
     by_area = [(area_id, members) for area_id, members in by_area if members]
+    moments = [
+        Moment(held.date, held.id, held.name)
+        for held in rounds.rounds_in_order(plan)
+        if held.date <= until
+    ]
     return tuple(
         RoundCounts(
-            Moment(held.date, held.id, held.name),
-            tuple((area_id, counts_on(plan, members, held.date)) for area_id, members in by_area),
-            counts_on(plan, rows, held.date),
+            moment,
+            tuple((area_id, counts_on(plan, members, moment)) for area_id, members in by_area),
+            counts_on(plan, rows, moment),
         )
-        for held in sorted(plan.rounds, key=lambda r: r.date)
-        if held.date <= until
+        for moment in moments
     )
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from planctl import rounds
 from planctl.models import Catalogue, Meaning, Plan
 from planctl.progress import state_on
 
@@ -77,13 +78,21 @@ class Summary:
 
 
 def latest_follow_up(plan: Plan) -> FollowUp | None:
-    """The plan's latest history date and its round (the greatest round id on that date)."""
+    """The plan's latest follow-up: the latest round any entry belongs to, on the round's date.
+
+    Entries belong to rounds by the one rule of :mod:`planctl.rounds`, so an entry recorded today
+    for round 2018-05 makes "2018-05-31 (2018-05)", not today's date. Entries dated after the last
+    round belong to none: then the latest of them is the follow-up, without a round.
+    """
     entries = [entry for row in plan.rows for entry in row.history]
     if not entries:
         return None
-    last = max(entry.date for entry in entries)
-    rounds = sorted(e.round for e in entries if e.date == last and e.round is not None)
-    return FollowUp(date=last, round=rounds[-1] if rounds else None)
+    unrounded = [e.date for e in entries if rounds.round_for(plan, e.date, e.round) is None]
+    if unrounded:
+        return FollowUp(date=max(unrounded), round=None)
+    latest = rounds.latest_round_recorded(plan, [row.history for row in plan.rows])
+    assert latest is not None  # every entry belongs to a round here
+    return FollowUp(date=latest.date, round=latest.id)
 
 
 def plan_summary(plan: Plan, *, today: dt.date) -> PlanSummary:

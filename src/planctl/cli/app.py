@@ -15,6 +15,7 @@ from planctl import __version__
 from planctl.cli import (
     boundary,
     changes,
+    comment,
     coverage,
     diff,
     followup,
@@ -25,6 +26,7 @@ from planctl.cli import (
     list_rows,
     measures,
     new,
+    remind,
     report,
     schema,
     show,
@@ -116,11 +118,15 @@ app.command("import", cls=Command)(import_plan.import_plan)
 app.command("new", cls=Command)(new.new)
 app.command("summary", cls=Command)(summary.summary)
 status_app.command("set", cls=Command)(status.status_set)
+status_app.command("correct", cls=Command)(status.status_correct)
 indicator_app.command("set", cls=Command)(indicator.indicator_set)
+indicator_app.command("correct", cls=Command)(indicator.indicator_correct)
 app.add_typer(status_app)
 app.add_typer(indicator_app)
 app.command("history", cls=Command)(history.history)
 app.command("followup", cls=Command)(followup.followup)
+app.command("comment", cls=Command)(comment.comment)
+app.command("remind", cls=Command)(remind.remind)
 
 
 def run() -> None:

@@ -11,12 +11,13 @@ import typer
 
 from planctl.cli.options import AreaOption, ByOption, PlanOption
 from planctl.cli.output import report_outcome
-from planctl.cli.settings import settings_of
-from planctl.errors import EXIT_INTERRUPTED, UsageError
+from planctl.cli.settings import Settings, settings_of
+from planctl.errors import EXIT_CONFLICT, EXIT_INTERRUPTED, UsageError
 
 if TYPE_CHECKING:
-    from planctl.models import Plan, Row, Status
-    from planctl.writing.status import Change
+    from planctl.models import Plan, Row
+    from planctl.writing.meeting import Answer, Draft
+    from planctl.writing.status import Prepared
 
 
 def followup(
@@ -36,26 +37,27 @@ def followup(
         ),
     ] = None,
     by: ByOption = None,
+    all_rows: Annotated[
+        bool,
+        typer.Option("--all", help="Fråga även om rader som redan har en post för omgången."),
+    ] = False,
     plan_id: PlanOption = None,
 ) -> None:
-    """Uppföljningsmöte: gå igenom raderna och fråga efter ny status och notering.
+    """Uppföljningsmöte: gå igenom raderna och registrera status och notering.
 
-    Enter behåller radens status.
+    Enter bekräftar radens status (granskad, oförändrad: en post utan ändring), s hoppar över
+    raden, b går tillbaka en rad. Varje svar sparas direkt i ett utkast bredvid planen;
+    Ctrl-C lämnar utkastet kvar och 'followup' för samma omgång erbjuder att fortsätta.
 
-    Allt sparas på en gång på slutet, efter en sammanfattning och en fråga.
-
-    Ctrl-C eller "nej" sparar ingenting.
+    Rader som redan har en post för omgången hoppas över utan --all. Svaren skrivs till
+    planen på slutet; har någon annan ändrat samma rad under tiden skrivs de
+    'planctl status set'-kommandon ut som registrerar de svaren.
     """
     from planctl.query import RowFilter, filter_rows, match_plan_area, match_round
+    from planctl.rounds import has_entry_for
+    from planctl.writing.meeting import Draft, draft_path, load_draft, save_draft
     from planctl.writing.savefile import require_writable
-    from planctl.writing.status import (
-        Prepared,
-        check_date,
-        followup_date,
-        parse_date,
-        text_option,
-        update_plan,
-    )
+    from planctl.writing.status import check_date, followup_date, parse_date, text_option
 
     settings = settings_of(ctx)
     loaded = settings.load(plan_id).plan(plan_id)
@@ -67,90 +69,192 @@ def followup(
     check_date(day, today=today, plan=plan)
     by = text_option("--by", by)
     area_id = match_plan_area(plan, area).id if area is not None else None
-    rows = filter_rows(plan, RowFilter(area=area_id))
+    rows = [
+        row
+        for row in filter_rows(plan, RowFilter(area=area_id))
+        if all_rows or not has_entry_for(plan, row.history, chosen.id)
+    ]
+    path = draft_path(loaded.path, chosen.id)
+    draft = Draft(plan.meta.id, chosen.id, day.isoformat(), by)
     try:
-        changes = _ask_changes(plan, rows, day=day, by=by, round_id=chosen.id, title=chosen.name)
-        if not changes:
-            typer.echo("Inga ändringar; inget skrevs.")
+        earlier = load_draft(path)
+        if earlier is not None and earlier.answers:
+            typer.echo(
+                f"Det finns ett utkast för {chosen.id} med {len(earlier.answers)} svar "
+                f"(poster daterade {earlier.date})."
+            )
+            if _confirm("Fortsätta där mötet slutade?"):
+                draft = earlier
+        if not rows and not draft.answers:
+            typer.echo(
+                f"Alla rader har redan en post för {chosen.id}; ange --all för att gå igenom dem."
+            )
             return
-        noun = "ändring" if len(changes) == 1 else "ändringar"
-        if not _confirm(f"Spara {len(changes)} {noun} i {loaded.doc.file}?"):
-            typer.echo("Inget skrevs.")
+        _ask_rows(plan, rows, draft, path, title=chosen.name)
+        given = [a for a in draft.answers if a.action != "hoppa"]
+        if not given:
+            typer.echo("Inga svar att spara; inget skrevs.")
+            return
+        if not _confirm(f"Spara {len(given)} svar i {loaded.doc.file}?"):
+            typer.echo(
+                f"Inget skrevs. Utkastet finns kvar; kör 'planctl followup {chosen.id}' "
+                "för att fortsätta."
+            )
             return
     except typer.Abort:
-        sys.stderr.write("\nAvbrutet – inget skrevs.\n")
+        save_draft(path, draft)
+        sys.stderr.write(
+            f"\nAvbrutet – {len(draft.answers)} svar finns kvar i utkastet {path.name}; "
+            f"kör 'planctl followup {chosen.id}' för att fortsätta.\n"
+        )
         raise typer.Exit(EXIT_INTERRUPTED) from None
+    _write_answers(settings, plan_id, draft, path)
+
+
+def _write_answers(settings: Settings, plan_id: str | None, draft: Draft, path: Path) -> None:
+    """Apply the answers to the plan as it is now; print replay commands for clashes."""
+    from planctl.writing.meeting import apply_answers, discard_draft, replay_command, save_draft
+    from planctl.writing.status import update_plan
+
+    clashes: list[Answer] = []
+
+    def prepare(plan: Plan, _catalogue: object) -> Prepared:
+        applied = apply_answers(plan, draft)
+        clashes[:] = applied.clashes
+        return applied.prepared
+
     outcome = update_plan(
         settings.data_root(),
-        lambda _plan, _catalogue: Prepared(tuple(changes)),
+        prepare,
         today=settings.today,
         now=settings.now,
         base=Path.cwd(),
         plan_id=plan_id,
-        snapshot=loaded.doc.text,
     )
     report_outcome(outcome)
+    if not clashes:
+        discard_draft(path)
+        return
+    current = settings.load(plan_id).plan(plan_id).model
+    draft.answers = clashes
+    save_draft(path, draft)
+    lines = [
+        f"planctl: {len(clashes)} svar skrevs inte: raderna har fått nya poster sedan mötet "
+        "började. Svaren finns kvar i utkastet; granska raderna (planctl history ID) och "
+        "registrera dem med:",
+    ]
+    for answer in clashes:
+        row = current.row(answer.row)
+        lines.append("  " + replay_command(draft, answer, current.status_on(row) if row else None))
+    sys.stderr.write("\n".join(lines) + "\n")
+    raise typer.Exit(EXIT_CONFLICT)
 
 
-def _ask_changes(
-    plan: Plan, rows: list[Row], *, day: dt.date, by: str | None, round_id: str, title: str
-) -> list[Change]:
-    """Ask for each row's status and note; the changes, in row order, as core values."""
-    from planctl.progress import owners_label, status_label
-    from planctl.render.outcome import change_line
-    from planctl.writing.status import change_for, date_conflict
+def _ask_rows(plan: Plan, rows: list[Row], draft: Draft, path: Path, *, title: str) -> None:
+    """Ask row by row, saving the draft after every answer; Enter, s and b as documented."""
+    from planctl.writing.meeting import save_draft
+    from planctl.writing.status import date_conflict
 
     typer.echo(
-        f"{title}: {len(rows)} rader, poster daterade {day}. "
-        "Enter behåller statusen; Ctrl-C avbryter utan att spara."
+        f"{title}: {len(rows)} rader, poster daterade {draft.date}. Enter bekräftar statusen, "
+        "s hoppar över, b går tillbaka; Ctrl-C avbryter (svaren sparas i ett utkast)."
     )
-    changes: list[Change] = []
-    for number, row in enumerate(rows, 1):
-        since = f" sedan {row.history[-1].date}" if row.history else ""
-        typer.echo(f"\n[{number}/{len(rows)}] {row.id} · {row.proposal}")
-        current = status_label(plan.status_on(row))
-        typer.echo(f"  Ansvar: {owners_label(row.owners)} · Status nu: {current}{since}")
-        conflict = date_conflict(row, day)
+    index = next((i for i, row in enumerate(rows) if draft.of(row.id) is None), len(rows))
+    while index < len(rows):
+        row = rows[index]
+        _show_row(plan, row, index + 1, len(rows), draft.day)
+        conflict = date_conflict(row, draft.day)
         if conflict is not None:
             typer.echo(f"  Hoppas över: {conflict}")
+            index += 1
             continue
-        status = _ask_status(plan, row)
-        note = typer.prompt("  Notering (Enter = ingen)", default="", show_default=False).strip()
-        if status is None:  # Enter on a row not followed up: it stays so
+        answer = _ask_answer(plan, row, len(row.history))
+        if answer is None:  # back
+            if index == 0:
+                typer.echo("  (första raden)")
+                continue
+            index -= 1
+            draft.forget(rows[index].id)
+            save_draft(path, draft)
             continue
-        change = change_for(
-            plan, row, status, date=day, note=note or None, by=by, round_id=round_id
+        draft.answer(answer)
+        save_draft(path, draft)
+        index += 1
+    _print_summary(draft)
+
+
+def _show_row(plan: Plan, row: Row, number: int, total: int, day: dt.date) -> None:
+    """The row's card: id, proposal, owner, period, latest status with date and note, late."""
+    import shutil
+    import textwrap
+
+    from planctl.progress import owners_label, state_on
+
+    width = max(40, shutil.get_terminal_size((80, 24)).columns)
+    state = state_on(plan, row, day)
+    latest = state.entry
+    lines = [f"[{number}/{total}] {row.id} · {row.proposal}"]
+    period = f"{row.start} – {row.end}" if row.end else row.start
+    lines.append(f"Ansvar: {owners_label(row.owners)} · Period: {period}")
+    if latest is not None:
+        noted = f" – {latest.note}" if latest.note else ""
+        lines.append(f"Senast: {latest.status} ({latest.date}){noted}")
+    else:
+        lines.append("Senast: ingen post ännu (ej uppföljd)")
+    if state.late is not None:
+        lines.append(f"Försenad: {state.late.value}")
+    typer.echo("")
+    for i, line in enumerate(lines):
+        indent = "" if i == 0 else "  "
+        typer.echo(
+            textwrap.fill(line, width=width - 1, initial_indent=indent, subsequent_indent="    ")
         )
-        if change is not None:
-            changes.append(change)
-    typer.echo("\nSammanfattning:")
-    for c in changes:
-        line = change_line(c.row_id, status_label(c.previous), c.status.name, str(day), round_id)
-        typer.echo(f"  {line}" + (f" – {c.entry.note}" if c.entry.note else ""))
-    if not changes:
-        typer.echo("  (inga ändringar)")
-    return changes
 
 
-def _ask_status(plan: Plan, row: Row) -> Status | None:
-    """The status typed for ``row``; Enter keeps the current one (``None``: not followed up)."""
-    from planctl.progress import status_label
+def _ask_answer(plan: Plan, row: Row, seen: int) -> Answer | None:
+    """One row's answer; ``None`` when the user goes back (``b``)."""
     from planctl.query import match_status
+    from planctl.writing.meeting import CONFIRM, SET, SKIP, Answer
 
     current = plan.status_on(row)
-    names = ", ".join(status.name.lower() for status in plan.scale)
+    names = ", ".join(s.name.casefold() for s in plan.scale)
+    enter = f"Enter = bekräfta {current.name}" if current else f"ange {names}"
     while True:
         typed = typer.prompt(
-            f"  Ny status – {names} (Enter = {status_label(current)})",
+            f"  Status ({enter}, s = hoppa över, b = tillbaka)",
             default="",
             show_default=False,
-        )
-        if not typed.strip():
-            return current
-        try:
-            return match_status(plan, typed)
-        except UsageError as exc:
-            typer.echo(f"  {exc.message}")
+        ).strip()
+        word = typed.casefold()
+        if word == "b":
+            return None
+        if word == "s":
+            return Answer(row.id, SKIP, seen=seen)
+        status = current
+        if typed:
+            try:
+                status = match_status(plan, typed)
+            except UsageError as exc:
+                typer.echo(f"  {exc.message}")
+                continue
+        if status is None:
+            typer.echo(f"  Raden är inte uppföljd än; ange en status ({names}) eller s.")
+            continue
+        note = typer.prompt("  Notering (Enter = ingen)", default="", show_default=False).strip()
+        action = SET if status != current else CONFIRM
+        return Answer(row.id, action, status=status.name, note=note or None, seen=seen)
+
+
+def _print_summary(draft: Draft) -> None:
+    typer.echo("\nSammanfattning:")
+    words = {"bekräfta": "bekräftad", "status": "ny status", "hoppa": "hoppas över"}
+    for answer in draft.answers:
+        what = words.get(answer.action, answer.action)
+        status = f" {answer.status}" if answer.status and answer.action != "hoppa" else ""
+        note = f" – {answer.note}" if answer.note else ""
+        typer.echo(f"  {answer.row}: {what}{status}{note}")
+    if not draft.answers:
+        typer.echo("  (inga svar)")
 
 
 def _confirm(question: str) -> bool:

@@ -24,8 +24,8 @@ def history(
         str | None,
         typer.Option(
             "--since",
-            help="Från ett datum (ÅÅÅÅ-MM-DD) eller en uppföljning (t.ex. 2018-05: omgångens "
-            "poster och allt daterat från omgångens datum).",
+            help="Från ett datum (ÅÅÅÅ-MM-DD) eller en uppföljning (t.ex. 2018-05: poster som "
+            "hör till omgången eller en senare).",
             show_default=False,
         ),
     ] = None,

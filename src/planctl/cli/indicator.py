@@ -76,7 +76,7 @@ def indicator_set(
     from planctl.writing.status import parse_date, update_plan
 
     settings = settings_of(ctx)
-    day = parse_date(date) if date is not None else settings.today
+    day = parse_date(date) if date is not None else None
     request = MeasurementRequest(target, value, round_id, day, measure, note=note, by=by)
     outcome = update_plan(
         settings.data_root(),
@@ -88,6 +88,55 @@ def indicator_set(
         base=Path.cwd(),
         plan_id=plan_id,
         row_ids=() if target.strip().isdigit() else (target,),
+        dry_run=dry_run,
+    )
+    report_outcome(outcome, dry_run=dry_run)
+
+
+def indicator_correct(
+    ctx: typer.Context,
+    row: Annotated[str, typer.Argument(metavar="ID", help="Radens id, t.ex. LB-4.")],
+    value: Annotated[
+        str,
+        typer.Argument(metavar="VÄRDE", help="Det rätta värdet, som för 'indicator set'."),
+    ],
+    entry: Annotated[
+        str,
+        typer.Option(
+            "--entry",
+            "-e",
+            metavar="DATUM|N",
+            help="Mätningen som är fel: dess nummer (1, 2, …) eller datum.",
+            show_default=False,
+        ),
+    ],
+    note: Annotated[
+        str | None,
+        typer.Option("--note", "-n", help="Varför värdet rättas.", show_default=False),
+    ] = None,
+    by: ByOption = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Visa diffen som skulle skrivas; ändra ingenting.")
+    ] = False,
+    plan_id: PlanOption = None,
+) -> None:
+    """Rätta en mätning: en ny mätning med 'rättar: N' läggs sist; den felaktiga räknas inte.
+
+    Den felaktiga mätningen står kvar i filen (historiken redigeras aldrig).
+    """
+    from planctl.writing.measurement import MeasurementCorrection, prepare_measurement_correction
+    from planctl.writing.status import update_plan
+
+    settings = settings_of(ctx)
+    request = MeasurementCorrection(row, entry, value, note=note, by=by)
+    outcome = update_plan(
+        settings.data_root(),
+        lambda plan, catalogue: prepare_measurement_correction(
+            plan, catalogue, request, today=settings.today
+        ),
+        today=settings.today,
+        base=Path.cwd(),
+        plan_id=plan_id,
         dry_run=dry_run,
     )
     report_outcome(outcome, dry_run=dry_run)

@@ -92,7 +92,8 @@ DateOption = Annotated[
     typer.Option(
         "--date",
         "-d",
-        help="Dag då statusen gällde, ÅÅÅÅ-MM-DD. Standard: i dag.",
+        help="Dag då posten gäller, ÅÅÅÅ-MM-DD. Standard: med --round omgångens datum om det "
+        "har passerat, annars i dag.",
         show_default=False,
     ),
 ]

@@ -59,6 +59,10 @@ def report_outcome(outcome: Outcome, *, dry_run: bool = False) -> None:
         for c in outcome.changes
     ]
     lines += [measurement_line(m.row_id, m.entry, m.target) for m in outcome.measurements]
+    lines += [
+        f"bedömning {a.round}" + (f", {a.area}" if a.area else ", hela planen") + f": {a.text}"
+        for a in outcome.assessments
+    ]
     sys.stderr.write(
         outcome_text(outcome.file, lines, outcome.notices, written=outcome.written, dry_run=dry_run)
     )

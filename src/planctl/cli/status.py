@@ -10,6 +10,7 @@ import typer
 from planctl.cli.options import ByOption, DateOption, PlanOption
 from planctl.cli.output import report_outcome
 from planctl.cli.settings import settings_of
+from planctl.errors import UsageError
 
 
 def status_set(
@@ -35,7 +36,8 @@ def status_set(
         typer.Option(
             "--round",
             "-r",
-            help="Uppföljningsomgång, t.ex. 2018-05. Standard: omgången som datumet infaller i "
+            help="Uppföljningsomgång, t.ex. 2018-05. Utan --date dateras posten på omgångens "
+            "datum (i dag om det inte har passerat). Standard: omgången som datumet infaller i "
             "eller före.",
             show_default=False,
         ),
@@ -47,7 +49,10 @@ def status_set(
 ) -> None:
     """Registrera status för en eller flera rader: en ny post sist i varje rads historik.
 
-    Samma status som raden redan har registreras bara med --note (en ny iakttagelse).
+    Samma status som raden redan har är en bekräftelse (granskad, oförändrad) när raden
+    ännu saknar post för omgången; annars registreras den bara med --note.
+
+    Ett datum på eller efter nästa omgångs datum vägras för en tidigare omgång.
 
     Ett datum i framtiden eller före radens senaste post vägras.
 
@@ -63,7 +68,7 @@ def status_set(
 
     settings = settings_of(ctx)
     ids, status = split_arguments(args)
-    day = parse_date(date) if date is not None else settings.today
+    day = parse_date(date) if date is not None else None
     request = StatusRequest(ids, status, day, note=note, by=by, round_id=round_id)
     outcome = update_plan(
         settings.data_root(),
@@ -73,6 +78,60 @@ def status_set(
         base=Path.cwd(),
         plan_id=plan_id,
         row_ids=ids,
+        dry_run=dry_run,
+    )
+    report_outcome(outcome, dry_run=dry_run)
+
+
+def status_correct(
+    ctx: typer.Context,
+    args: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ID STATUS",
+            help="Raden och den status som är rätt för den felaktiga posten.",
+            show_default=False,
+        ),
+    ],
+    entry: Annotated[
+        str,
+        typer.Option(
+            "--entry",
+            "-e",
+            metavar="DATUM|N",
+            help="Posten som är fel: dess nummer i radens historik (1, 2, …) eller datum.",
+            show_default=False,
+        ),
+    ],
+    note: Annotated[
+        str | None,
+        typer.Option("--note", "-n", help="Varför posten rättas.", show_default=False),
+    ] = None,
+    by: ByOption = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Visa diffen som skulle skrivas; ändra ingenting.")
+    ] = False,
+    plan_id: PlanOption = None,
+) -> None:
+    """Rätta en post: en ny post med 'rättar: N' läggs sist; den felaktiga räknas inte längre.
+
+    Den felaktiga posten står kvar i filen (historiken redigeras aldrig); history och show
+    visar båda, och rättelsen hör till samma uppföljning som den rättade posten.
+    """
+    from planctl.writing.correction import CorrectionRequest, prepare_correction
+    from planctl.writing.status import split_arguments, update_plan
+
+    settings = settings_of(ctx)
+    ids, status = split_arguments(args)
+    if len(ids) != 1:
+        raise UsageError("ange en rad och en status, t.ex. 'planctl status correct LB-4 klart'")
+    request = CorrectionRequest(ids[0], entry, status, note=note, by=by)
+    outcome = update_plan(
+        settings.data_root(),
+        lambda plan, _catalogue: prepare_correction(plan, request, today=settings.today),
+        today=settings.today,
+        base=Path.cwd(),
+        plan_id=plan_id,
         dry_run=dry_run,
     )
     report_outcome(outcome, dry_run=dry_run)

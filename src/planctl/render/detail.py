@@ -32,16 +32,26 @@ def _fields(pairs: Sequence[tuple[str, RenderableType | str]]) -> Table:
 def history_table(history: Sequence[dict[str, Any]]) -> Table:
     """A row's status history, oldest first."""
     table = Table(box=box.SIMPLE_HEAD)
-    for heading in ("Datum", "Status", "Uppföljning", "Av", "Notering"):
+    corrected = {e["corrects"]: n for n, e in enumerate(history, 1) if e.get("corrects")}
+    headings = ["Nr", "Datum", "Status", "Uppföljning", "Av", "Notering"]
+    for heading in headings if corrected else headings[1:]:
         table.add_column(heading)
-    for entry in history:
-        table.add_row(
+    for number, entry in enumerate(history, 1):
+        cells: list[str | Text] = [
             entry["date"],
             status_text(entry["status"]),
             entry["round"] or "",
             entry["by"] or "",
             entry["note"] or "",
-        )
+        ]
+        if corrected:
+            mark = ""
+            if entry.get("corrects"):
+                mark = f" (rättar {entry['corrects']})"
+            elif number in corrected:
+                mark = f" (rättad av {corrected[number]})"
+            cells.insert(0, f"{number}{mark}")
+        table.add_row(*cells)
     return table
 
 

@@ -24,11 +24,16 @@ def render_csv(report: Report) -> str:
     for label, value in texts.header_fields(report):
         write([label, value])
     write(["Förklaring", texts.LEGEND_TEXT])
+    for section_name, assessments in texts.all_assessments(report):
+        for said in texts.assessment_lines(assessments):
+            write([f"{texts.ASSESSMENT} ({section_name})", said])
     write([])
     headings = [texts.H_AREA, texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.H_START]
     headings += [texts.H_END, *(s.name for s in report.scale)]
     if report.is_changes:
         headings.append("Status före")
+    if texts.has_previous_round(report):
+        headings.append(texts.previous_round_heading(report))
     headings += ["Status", texts.H_DELAYED, texts.H_FUNDING, texts.H_NOTE, texts.H_NOTE_DATE]
     write(headings)
     for section in report.sections:
@@ -44,6 +49,8 @@ def render_csv(report: Report) -> str:
             ]
             if report.is_changes:
                 cells.append(texts.status_label(row.previous))
+            if texts.has_previous_round(report):
+                cells.append(texts.previous_round_label(row))
             cells += [
                 texts.status_label(row.status),
                 row.late.value if row.late else "",

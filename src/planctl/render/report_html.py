@@ -7,7 +7,9 @@ is. Every text from the YAML passes :func:`html.escape`; the policy is a second 
 
 from __future__ import annotations
 
-from planctl.models import Meaning
+from collections.abc import Sequence
+
+from planctl.models import Assessment, Meaning
 from planctl.render import report_text as texts
 from planctl.render import words
 from planctl.render.escape import html_text as escape
@@ -103,6 +105,7 @@ def render_html(report: Report) -> str:
         "</dl>",
         "</header>",
         "<main>",
+        *_assessments(report.assessments, "h2"),
         *_summary(report),
     ]
     if not report.sections:
@@ -157,11 +160,19 @@ def _summary(report: Report) -> list[str]:
     return parts
 
 
+def _assessments(assessments: Sequence[Assessment], heading: str) -> list[str]:
+    if not assessments:
+        return []
+    lines = "".join(f"<p>{escape(line)}</p>" for line in texts.assessment_lines(assessments))
+    return [f'<div class="assessment"><{heading}>{texts.ASSESSMENT}</{heading}>{lines}</div>']
+
+
 def _section(report: Report, section: Section) -> list[str]:
     parts = [
         f'<section class="area" id="{escape(section.area_id)}">',
         f"<h2>{escape(section.area_name)}</h2>",
         *(f'<p class="counts">{escape(line)}</p>' for line in texts.section_lines(section)),
+        *_assessments(section.assessments, "h3"),
     ]
     if not section.rows:
         empty = escape(texts.empty_text(report, section))
@@ -176,6 +187,8 @@ def _section(report: Report, section: Section) -> list[str]:
     else:
         columns.append(f"<th>{texts.start_heading(report)}</th>")
         columns += [f'<th class="mark">{escape(s.name)}</th>' for s in report.scale]
+        if texts.has_previous_round(report):
+            columns.append(f"<th>{escape(texts.previous_round_heading(report))}</th>")
     parts += ["<table>", f"<thead><tr>{''.join(columns)}</tr></thead>", "<tbody>"]
     parts += [_row(report, row) for row in section.rows]
     parts += ["</tbody>", "</table>", "</section>"]
@@ -208,6 +221,8 @@ def _row(report: Report, row: ReportRow) -> str:
                 )
             else:
                 cells.append(f'<td class="mark">{texts.MARK}</td>')
+        if texts.has_previous_round(report):
+            cells.append(f"<td>{escape(texts.previous_round_label(row))}</td>")
     css = ' class="delayed"' if row.delayed else ""
     return f"<tr{css}>{''.join(cells)}</tr>"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from planctl.models import Meaning, Status
+from planctl.models import Assessment, Meaning, Status
 from planctl.progress import LEGEND
 from planctl.records import indicator_record
 from planctl.report import Costs, Counts, Moment, Report, ReportRow
@@ -64,6 +64,11 @@ def status_record(status: Status) -> dict[str, Any]:
     }
 
 
+def assessment_record(assessment: Assessment) -> dict[str, Any]:
+    """The working group's assessment: its text, date and role."""
+    return {"text": assessment.text, "date": assessment.date.isoformat(), "by": assessment.by}
+
+
 def report_row_record(row: ReportRow) -> dict[str, Any]:
     """One row of the follow-up table as of the report's day."""
     return {
@@ -78,6 +83,7 @@ def report_row_record(row: ReportRow) -> dict[str, Any]:
         "meaning": row.status.meaning.value if row.status else None,
         "status_date": row.status_date.isoformat() if row.status_date else None,
         "previous_status": row.previous.name if row.previous else None,
+        "previous_round_status": row.previous_round.name if row.previous_round else None,
         "delayed": row.delayed,
         "late": row.late.value if row.late else None,
         "note": row.note,
@@ -104,6 +110,8 @@ def report_record(report: Report) -> dict[str, Any]:
         },
         "statuses": [status_record(s) for s in report.scale],
         "legend": LEGEND,
+        "previous_round": moment_record(report.previous_round),
+        "assessments": [assessment_record(a) for a in report.assessments],
         "counts": counts_record(report.counts),
         "previous_counts": counts_record(report.previous_counts),
         "costs": costs_record(report.costs),
@@ -113,6 +121,7 @@ def report_record(report: Report) -> dict[str, Any]:
                 "name": section.area_name,
                 "counts": counts_record(section.counts),
                 "previous_counts": counts_record(section.previous_counts),
+                "assessments": [assessment_record(a) for a in section.assessments],
                 "costs": costs_record(section.costs),
                 "empty_area": section.empty_area,
                 "rows": [report_row_record(row) for row in section.rows],

@@ -6,6 +6,9 @@ Every text from the YAML is escaped: Markdown punctuation and ``<``/``>`` get a 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from planctl.models import Assessment
 from planctl.render import report_text as texts
 from planctl.render import words
 from planctl.render.markdown import markdown_cell as escape
@@ -22,7 +25,9 @@ def render_markdown(report: Report) -> str:
     """The whole report as one Markdown document."""
     lines = [f"# {escape(texts.title(report))}", ""]
     lines += [f"- **{label}:** {escape(value)}" for label, value in texts.header_fields(report)]
-    lines += ["", "## Sammanfattning", "", *_summary(report), ""]
+    lines.append("")
+    lines += _assessments(report.assessments, level="##")
+    lines += ["## Sammanfattning", "", *_summary(report), ""]
     if not report.sections:
         lines += [f"*{texts.empty_text(report)}*", ""]
     for section in report.sections:
@@ -53,10 +58,19 @@ def _summary(report: Report) -> list[str]:
     return _table(headings, align, rows)
 
 
+def _assessments(assessments: Sequence[Assessment], *, level: str) -> list[str]:
+    if not assessments:
+        return []
+    lines = [f"{level} {texts.ASSESSMENT}", ""]
+    lines += [escape(line) + "  " for line in texts.assessment_lines(assessments)]
+    return [*lines, ""]
+
+
 def _section(report: Report, section: Section) -> list[str]:
     lines = [f"## {escape(section.area_name)}", ""]
     for said in texts.section_lines(section):
         lines += [escape(said), ""]
+    lines += _assessments(section.assessments, level="###")
     if not section.rows:
         return [*lines, f"*{texts.empty_text(report, section)}*", ""]
     if report.is_changes:
@@ -66,6 +80,9 @@ def _section(report: Report, section: Section) -> list[str]:
         headings = [texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.start_heading(report)]
         headings += [escape(s.name) for s in report.scale]
         align = ["---", "---", "---", "---", *[":-:"] * len(report.scale)]
+        if texts.has_previous_round(report):
+            headings.append(escape(texts.previous_round_heading(report)))
+            align.append("---")
     headings.append(texts.H_NOTE)
     align.append("---")
     return [*lines, *_table(headings, align, [_cells(report, r) for r in section.rows]), ""]
@@ -81,6 +98,8 @@ def _cells(report: Report, row: ReportRow) -> list[str]:
     else:
         cells.append(escape(texts.timing_label(row)))
         cells += [f"**{m}**" if m else "" for m in texts.status_marks(report, row)]
+        if texts.has_previous_round(report):
+            cells.append(escape(texts.previous_round_label(row)))
     note = ""
     if row.note:
         note = escape(row.note)

@@ -7,11 +7,14 @@ or with ``NO_COLOR``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
+from planctl.models import Assessment
 from planctl.render import report_text as texts
 from planctl.render import words
 from planctl.report import Counts, IndicatorRow, Report, ReportRow, Section
@@ -23,7 +26,9 @@ AREA_WIDTH = 19  # "personalförsörjning", the longest word of the Borås areas
 
 def report_view(report: Report) -> RenderableType:
     """The whole report: heading, summary with progress bars, then one table per area."""
-    parts: list[RenderableType] = [_heading(report), Text(""), _SummaryView(report)]
+    parts: list[RenderableType] = [_heading(report), Text("")]
+    parts += _assessments(report.assessments)
+    parts.append(_SummaryView(report))
     if not report.sections:
         parts += [Text(""), Text(texts.empty_text(report), style="italic")]
     for section in report.sections:
@@ -125,6 +130,8 @@ def _section(report: Report, section: Section) -> RenderableType:
             Text("\n".join(texts.section_lines(section)), style="dim"),
             Text(texts.empty_text(report, section), style="italic"),
         )
+    if section.assessments:
+        return Group(_SectionView(report, section), *_assessments(section.assessments))
     return _SectionView(report, section)
 
 
@@ -154,6 +161,9 @@ def _section_table(report: Report, section: Section, *, wide: bool) -> Table:
         for status in report.scale:
             # Headings wrap to one word a line; "försenad" fits the width that sets.
             table.add_column(status.name.replace(" ", "\n"), justify="center", min_width=5)
+        if texts.has_previous_round(report):
+            heading = texts.previous_round_heading(report).replace(" (", "\n(")
+            table.add_column(heading, min_width=8)
     for row in section.rows:
         table.add_row(*_cells(report, row, wide=wide))
     return table
@@ -191,7 +201,18 @@ def _cells(report: Report, row: ReportRow, *, wide: bool) -> list[RenderableType
             cells.append(Text(f"{texts.MARK}\n{late}", style="bold red"))
         else:
             cells.append(Text(texts.MARK, style=f"bold {texts.status_style(status)}"))
+    if texts.has_previous_round(report):
+        earlier = row.previous_round
+        cells.append(Text(texts.status_label(earlier), style=texts.status_style(earlier)))
     return cells
+
+
+def _assessments(assessments: Sequence[Assessment]) -> list[RenderableType]:
+    if not assessments:
+        return []
+    lines: list[RenderableType] = [Text(texts.ASSESSMENT, style="bold")]
+    lines += [Text(line) for line in texts.assessment_lines(assessments)]
+    return [*lines, Text("")]
 
 
 def _indicators(report: Report) -> Table:

@@ -8,10 +8,11 @@ Markdown, CSV, Excel, JSON and HTML say the same thing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from planctl.indicators import Standing
-from planctl.models import Meaning, Measurement, Status, Unit
+from planctl.models import Assessment, Meaning, Measurement, Status, Unit
 from planctl.progress import LEGEND, NOT_FOLLOWED_UP
 from planctl.render.words import (
     FUNDING_MARK,
@@ -56,6 +57,8 @@ H_TO = "Till"
 H_AREA = "Område"
 H_DELAYED = "Försenad"
 H_FUNDING = "Kräver särskilda resurser"
+H_PREVIOUS_ROUND = "Förra uppföljningen"
+ASSESSMENT = "Arbetsgruppens bedömning"
 
 # Count headings of the summaries, after one per status of the plan's scale.
 H_NOT_FOLLOWED_UP = "Ej uppföljda"
@@ -239,6 +242,38 @@ def status_marks(report: Report, row: ReportRow) -> list[str]:
         else:
             marks.append(MARK)
     return marks
+
+
+def has_previous_round(report: Report) -> bool:
+    """Whether the report gets the *Förra uppföljningen* column (a round with one before it)."""
+    return report.previous_round is not None and not report.is_changes
+
+
+def previous_round_heading(report: Report) -> str:
+    """The column heading, naming the round: ``Förra uppföljningen (2018-05)``."""
+    assert report.previous_round is not None
+    return f"{H_PREVIOUS_ROUND} ({report.previous_round.round_id})"
+
+
+def previous_round_label(row: ReportRow) -> str:
+    """A row's status at the previous round (*Ej uppföljd* when it had none)."""
+    return status_label(row.previous_round)
+
+
+def assessment_lines(assessments: Sequence[Assessment]) -> list[str]:
+    """Each assessment as one line: its text, then date and role in parentheses."""
+    return [
+        f"{a.text} ({a.date.isoformat()}" + (f", {a.by})" if a.by else ")") for a in assessments
+    ]
+
+
+def all_assessments(report: Report) -> list[tuple[str, Sequence[Assessment]]]:
+    """The plan's and each area's assessments, labelled *Hela planen* or the area's name."""
+    found: list[tuple[str, Sequence[Assessment]]] = []
+    if report.assessments:
+        found.append((WHOLE_PLAN, report.assessments))
+    found += [(s.area_name, s.assessments) for s in report.sections if s.assessments]
+    return found
 
 
 H_COST_ONCE = "Kostnad engång (kr)"

@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from planctl.models import Assessment
 from planctl.render import report_text as texts
 from planctl.render import words
 from planctl.render.escape import visible
@@ -83,12 +84,16 @@ def _page_setup(ws: Worksheet) -> None:
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
-def _preamble(ws: Worksheet, report: Report, heading: str) -> int:
-    """Title and identification at the top of a sheet; returns the next free row."""
+def _preamble(
+    ws: Worksheet, report: Report, heading: str, assessments: Sequence[Assessment] = ()
+) -> int:
+    """Title, identification and the group's assessments atop a sheet; returns the next row."""
     _put(ws, 1, 1, heading)
     ws.cell(row=1, column=1).font = TITLE_FONT
     row = 2
-    for label, value in texts.header_fields(report):
+    fields = list(texts.header_fields(report))
+    fields += [(texts.ASSESSMENT, said) for said in texts.assessment_lines(assessments)]
+    for label, value in fields:
         _put(ws, row, 1, label)
         ws.cell(row=row, column=1).font = BOLD
         _put(ws, row, 2, value)
@@ -117,7 +122,7 @@ def render_xlsx(report: Report) -> bytes:
 
 
 def _summary_sheet(ws: Worksheet, report: Report) -> None:
-    top = _preamble(ws, report, texts.title(report))
+    top = _preamble(ws, report, texts.title(report), report.assessments)
     counted = texts.count_headings(report)
     headings = [texts.H_AREA, *counted, texts.H_TOTAL, texts.H_SHARE]
     widths = [36.0, *(max(10.0, len(h) + 2.0) for h in counted), 8.0, 14.0]
@@ -155,7 +160,7 @@ def _summary_sheet(ws: Worksheet, report: Report) -> None:
 
 
 def _section_sheet(ws: Worksheet, report: Report, section: Section) -> None:
-    top = _preamble(ws, report, section.area_name)
+    top = _preamble(ws, report, section.area_name, section.assessments)
     _put(ws, top - 1, 1, " · ".join(texts.section_lines(section)))
     headings = [texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.start_heading(report)]
     widths = [8.0, 60.0, 24.0, 18.0]
@@ -165,6 +170,9 @@ def _section_sheet(ws: Worksheet, report: Report, section: Section) -> None:
     else:
         headings += [s.name for s in report.scale]
         widths += [max(9.0, len(s.name) + 2.0) for s in report.scale]
+    if texts.has_previous_round(report):
+        headings.append(texts.previous_round_heading(report))
+        widths.append(14.0)
     headings += [texts.H_DELAYED, "Kräver resurser", texts.H_NOTE, texts.H_NOTE_DATE]
     widths += [10.0, 10.0, 50.0, 14.0]
     centered = range(5, len(headings) - 1)  # status marks, from/to, delayed and funding
@@ -179,6 +187,8 @@ def _section_sheet(ws: Worksheet, report: Report, section: Section) -> None:
             values += [texts.status_label(item.previous), texts.status_label(item.status)]
         else:
             values += [texts.MARK if s == item.status else None for s in report.scale]
+        if texts.has_previous_round(report):
+            values.append(texts.previous_round_label(item))
         late = item.late.value if item.late else None
         values += [
             late,

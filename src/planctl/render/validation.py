@@ -7,18 +7,14 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from planctl.changes import ChangeReport, EntryKind, PlanChanges
 from planctl.errors import Problem, Severity
 from planctl.progress import NOT_FOLLOWED_UP
 from planctl.render.escape import inert, visible
 from planctl.render.jsondoc import to_json
 from planctl.render.markdown import markdown_cell
 from planctl.render.problems import problems_summary, problems_text
-
-if TYPE_CHECKING:
-    from planctl.changes import ChangeReport
-
 
 # GitHub shows at most this many annotations of each kind per step and drops the rest silently.
 GITHUB_ANNOTATION_LIMIT = 10
@@ -178,6 +174,80 @@ def _quote(text: str | None) -> str:
     return "(tomt)" if text is None else f"”{markdown_cell(text)}”"
 
 
+def _cells(*values: str) -> str:
+    return "| " + " | ".join(values) + " |"
+
+
+def _entry_tables(plan: PlanChanges) -> list[str]:
+    """Real status changes first (counted), then corrections, then confirmations and notes."""
+    lines: list[str] = []
+    changed = plan.entries(EntryKind.CHANGE)
+    if changed:
+        lines += [
+            f"**Statusändringar ({len(changed)})**",
+            "",
+            "| Rad | Förslag | Från | Till | Datum | Uppföljning | Notering | Av |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
+        lines += [
+            _cells(
+                markdown_cell(c.row_id),
+                markdown_cell(c.proposal),
+                markdown_cell(c.old or NOT_FOLLOWED_UP),
+                f"**{markdown_cell(c.new)}**",
+                c.date.isoformat(),
+                c.round or "",
+                markdown_cell(c.note or ""),
+                markdown_cell(c.by or ""),
+            )
+            for c in changed
+        ]
+        lines.append("")
+    corrected = plan.entries(EntryKind.CORRECTION)
+    if corrected:
+        lines += [
+            f"**Rättelser ({len(corrected)})**",
+            "",
+            "| Rad | Rättar post | Från | Till | Uppföljning | Notering | Av |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        lines += [
+            _cells(
+                markdown_cell(c.row_id),
+                str(c.corrects),
+                markdown_cell(c.old or NOT_FOLLOWED_UP),
+                f"**{markdown_cell(c.new)}**",
+                c.round or "",
+                markdown_cell(c.note or ""),
+                markdown_cell(c.by or ""),
+            )
+            for c in corrected
+        ]
+        lines.append("")
+    same = [c for c in plan.statuses if c.kind in (EntryKind.CONFIRMATION, EntryKind.NOTE)]
+    if same:
+        lines += [
+            f"**Oförändrad status: bekräftelser och noteringar ({len(same)})**",
+            "",
+            "| Rad | Status | Datum | Uppföljning | Slag | Notering | Av |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        lines += [
+            _cells(
+                markdown_cell(c.row_id),
+                markdown_cell(c.new),
+                c.date.isoformat(),
+                c.round or "",
+                c.kind.value,
+                markdown_cell(c.note or ""),
+                markdown_cell(c.by or ""),
+            )
+            for c in same
+        ]
+        lines.append("")
+    return lines
+
+
 def changes_markdown(report: ChangeReport) -> str:
     """The changes between two revisions as Markdown, ready to paste into a PR comment."""
     lines = [
@@ -195,25 +265,7 @@ def changes_markdown(report: ChangeReport) -> str:
             lines += ["Planen är borttagen.", ""]
         if plan.empty:
             lines += ["Inga ändringar.", ""]
-        if plan.statuses:
-            lines += [
-                f"**Statusändringar ({len(plan.statuses)})**",
-                "",
-                "| Rad | Förslag | Från | Till | Datum | Notering |",
-                "|---|---|---|---|---|---|",
-            ]
-            for change in plan.statuses:
-                note = markdown_cell(change.note or "")
-                if change.by:
-                    by = markdown_cell(change.by)
-                    note = f"{note} ({by})" if note else by
-                lines.append(
-                    f"| {markdown_cell(change.row_id)} | {markdown_cell(change.proposal)} "
-                    f"| {markdown_cell(change.old or NOT_FOLLOWED_UP)} "
-                    f"| **{markdown_cell(change.new)}** "
-                    f"| {change.date.isoformat()} | {note} |"
-                )
-            lines.append("")
+        lines += _entry_tables(plan)
         if plan.added:
             lines += [f"**Nya rader ({len(plan.added)})**", ""]
             for r in plan.added:

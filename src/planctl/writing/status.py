@@ -23,31 +23,46 @@ from pathlib import Path
 from planctl import dates, textgate
 from planctl.documents import Loaded
 from planctl.errors import ConflictError, DataError, UsageError
-from planctl.models import Catalogue, HistoryEntry, Measurement, Plan, Round, Row, Status, Target
+from planctl.models import (
+    Assessment,
+    Catalogue,
+    HistoryEntry,
+    Measurement,
+    Plan,
+    Round,
+    Row,
+    Status,
+    Target,
+)
 from planctl.query import fold, match_round, match_row, match_status
+from planctl.rounds import date_beyond_round, date_for_round, has_entry_for
 from planctl.store import DataSet, load_data_dir
 from planctl.writing import savefile
+from planctl.writing.items import assessment_item, entry_item, measurement_item
 from planctl.writing.yamledit import (
     Append,
     EditError,
     append_items,
-    double_quoted,
-    scalar,
     unified_diff,
 )
 
 ROWS_KEY = "åtgärder"
 HISTORY_KEY = "historik"
 MEASUREMENTS_KEY = "mätningar"
+ASSESSMENTS_KEY = "bedömningar"
 
 
 @dataclass(frozen=True)
 class StatusRequest:
-    """What ``status set`` was asked to record; ``round_id=None`` lets the date choose."""
+    """What ``status set`` was asked to record.
+
+    ``round_id=None`` lets the date choose the round; ``date=None`` lets the round choose the date
+    (its date if it has passed, else today), or means today without a round.
+    """
 
     ids: tuple[str, ...]
     status: str  # as typed; matched against the plan's scale by :func:`prepare_status`
-    date: dt.date
+    date: dt.date | None
     note: str | None = None
     by: str | None = None
     round_id: str | None = None
@@ -77,12 +92,14 @@ class Measured:
 class Prepared:
     """The entries to write and what the user should be told about the choices made.
 
-    ``changes`` go to the rows' status history, ``measurements`` to their ``mätningar``.
+    ``changes`` go to the rows' status history, ``measurements`` to their ``mätningar``,
+    ``assessments`` to the plan's ``bedömningar``.
     """
 
     changes: tuple[Change, ...]
     notices: tuple[str, ...] = ()
     measurements: tuple[Measured, ...] = ()
+    assessments: tuple[Assessment, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,6 +112,7 @@ class Outcome:
     diff: str
     written: bool
     measurements: tuple[Measured, ...] = ()
+    assessments: tuple[Assessment, ...] = ()
 
 
 # --- reading what the user typed ---------------------------------------------------------------
@@ -180,16 +198,20 @@ def change_for(
     note: str | None = None,
     by: str | None = None,
     round_id: str | None = None,
+    confirm: bool = False,
+    corrects: int | None = None,
 ) -> Change | None:
     """The entry recording ``status`` for ``row``, or ``None`` when it would change nothing.
 
-    The entry names the status by its name in the plan's scale.
+    The entry names the status by its name in the plan's scale. The same status without a note
+    changes nothing unless ``confirm`` (see :func:`confirms`) or the entry is a correction
+    (``corrects``: the number of the entry it corrects).
     """
     conflict = date_conflict(row, date)
     if conflict is not None:
         raise UsageError(conflict)
     current = plan.status_on(row)
-    if status == current and note is None:
+    if status == current and note is None and not confirm and corrects is None:
         return None
     entry = HistoryEntry.model_validate(
         {
@@ -198,22 +220,38 @@ def change_for(
             "notering": note,
             "av": by,
             "uppföljning": round_id,
+            "rättar": corrects,
         }
     )
     return Change(row.id, current, status, entry)
 
 
-def unchanged_notice(row: Row, status: Status) -> str:
+def confirms(plan: Plan, row: Row, round_id: str | None) -> bool:
+    """Whether recording ``row``'s current status for ``round_id`` is an answer, not a repeat.
+
+    A row reviewed at a round and found unchanged has been followed up: the first entry for that
+    round may repeat the status (a confirmation). A second one without a note changes nothing.
+    """
+    return round_id is not None and not has_entry_for(plan, row.history, round_id)
+
+
+def unchanged_notice(row: Row, status: Status, round_id: str | None = None) -> str:
     """What to say when a row already has the status asked for and no note came with it."""
+    already = f" och en post för uppföljning {round_id}" if round_id is not None else ""
     return (
-        f"{row.id}: har redan status {status.name} – ingen ändring "
+        f"{row.id}: har redan status {status.name}{already} – ingen ändring "
         "(lägg till --note för att registrera en ny iakttagelse)"
     )
 
 
 def prepare_status(plan: Plan, request: StatusRequest, *, today: dt.date) -> Prepared:
-    """The changes ``status set`` makes to ``plan``; usage errors for anything it refuses."""
-    check_date(request.date, today=today, plan=plan)
+    """The changes ``status set`` makes to ``plan``; usage errors for anything it refuses.
+
+    With ``--round R`` and no date the entries are dated on R's date if it has passed, else
+    today; a date on or after the next round's date is refused for R
+    (:func:`planctl.rounds.date_beyond_round`). The first entry of a round may repeat a row's
+    status without a note: a confirmation.
+    """
     status = match_status(plan, request.status)
     note = text_option("--note", request.note)
     by = text_option("--by", request.by)
@@ -225,31 +263,46 @@ def prepare_status(plan: Plan, request: StatusRequest, *, today: dt.date) -> Pre
         rows.append(row)
     notices: list[str] = []
     if request.round_id is not None:
-        round_id: str | None = match_round(plan, request.round_id).id
+        tagged = match_round(plan, request.round_id)
+        round_id: str | None = tagged.id
+        day = request.date if request.date is not None else date_for_round(tagged, today=today)
+        check_date(day, today=today, plan=plan)
+        beyond = date_beyond_round(plan, tagged.id, day)
+        if beyond is not None:
+            raise UsageError(beyond)
     else:
-        chosen = default_round(plan, request.date)
+        day = request.date if request.date is not None else today
+        check_date(day, today=today, plan=plan)
+        chosen = default_round(plan, day)
         round_id = chosen.id if chosen else None
         if chosen is not None:
             notices.append(
-                f"uppföljning {chosen.id} ({chosen.name}) vald utifrån datumet {request.date}; "
+                f"uppföljning {chosen.id} ({chosen.name}) vald utifrån datumet {day}; "
                 "ange --round för en annan"
             )
         elif plan.rounds:
             last = max(plan.rounds, key=lambda r: r.date)
             notices.append(
-                f"ingen uppföljning vald: datumet {request.date} ligger efter planens sista "
+                f"ingen uppföljning vald: datumet {day} ligger efter planens sista "
                 f"omgång ({last.id}); ange --round för att koppla posten till en omgång"
             )
-    conflicts = [c for c in (date_conflict(row, request.date) for row in rows) if c]
+    conflicts = [c for c in (date_conflict(row, day) for row in rows) if c]
     if conflicts:
         raise UsageError("; ".join(conflicts))
     changes: list[Change] = []
     for row in rows:
         change = change_for(
-            plan, row, status, date=request.date, note=note, by=by, round_id=round_id
+            plan,
+            row,
+            status,
+            date=day,
+            note=note,
+            by=by,
+            round_id=round_id,
+            confirm=confirms(plan, row, round_id),
         )
         if change is None:
-            notices.append(unchanged_notice(row, status))
+            notices.append(unchanged_notice(row, status, round_id))
         else:
             changes.append(change)
     return Prepared(tuple(changes), tuple(notices))
@@ -258,41 +311,11 @@ def prepare_status(plan: Plan, request: StatusRequest, *, today: dt.date) -> Pre
 # --- turning changes into text -------------------------------------------------------------------
 
 
-def entry_item(entry: HistoryEntry) -> tuple[tuple[str, str], ...]:
-    """A history entry as YAML key/value text, in the documented key order.
-
-    Dates and round ids are always quoted (so no YAML reader takes them for dates or numbers),
-    notes always double-quoted; statuses and roles stay plain when that is unambiguous.
-    """
-    pairs = [("datum", double_quoted(entry.date.isoformat())), ("status", scalar(entry.status))]
-    if entry.note is not None:
-        pairs.append(("notering", double_quoted(entry.note)))
-    if entry.by is not None:
-        pairs.append(("av", scalar(entry.by)))
-    if entry.round is not None:
-        pairs.append(("uppföljning", double_quoted(entry.round)))
-    return tuple(pairs)
-
-
-def measurement_item(entry: Measurement) -> tuple[tuple[str, str], ...]:
-    """A measurement as YAML key/value text, quoted like :func:`entry_item`.
-
-    The value is a plain YAML number with a decimal point (``12.5``), whole numbers without one.
-    """
-    pairs = [("datum", double_quoted(entry.date.isoformat())), ("värde", repr(entry.value))]
-    if entry.measure is not None:
-        pairs.append(("insats", str(entry.measure)))
-    if entry.note is not None:
-        pairs.append(("notering", double_quoted(entry.note)))
-    if entry.by is not None:
-        pairs.append(("av", scalar(entry.by)))
-    if entry.round is not None:
-        pairs.append(("uppföljning", double_quoted(entry.round)))
-    return tuple(pairs)
-
-
 def apply_changes(
-    loaded: Loaded[Plan], changes: Sequence[Change], measurements: Sequence[Measured] = ()
+    loaded: Loaded[Plan],
+    changes: Sequence[Change],
+    measurements: Sequence[Measured] = (),
+    assessments: Sequence[Assessment] = (),
 ) -> str:
     """The plan file's text with the new entries added as lines (nothing else changes)."""
     index = {row.id: position for position, row in enumerate(loaded.model.rows)}
@@ -304,11 +327,16 @@ def apply_changes(
         Append((ROWS_KEY, index[m.row_id]), MEASUREMENTS_KEY, (measurement_item(m.entry),))
         for m in measurements
     ]
+    if assessments:
+        appends.append(Append((), ASSESSMENTS_KEY, tuple(assessment_item(a) for a in assessments)))
     return append_items(loaded.doc, appends)
 
 
 def expected_plan(
-    plan: Plan, changes: Sequence[Change], measurements: Sequence[Measured] = ()
+    plan: Plan,
+    changes: Sequence[Change],
+    measurements: Sequence[Measured] = (),
+    assessments: Sequence[Assessment] = (),
 ) -> Plan:
     """``plan`` with the new entries appended: what the new file must read as."""
     added: dict[str, list[HistoryEntry]] = {}
@@ -326,7 +354,7 @@ def expected_plan(
         )
         for row in plan.rows
     )
-    return plan.model_copy(update={"rows": rows})
+    return plan.model_copy(update={"rows": rows, "assessments": (*plan.assessments, *assessments)})
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -399,10 +427,10 @@ def _apply(
 ) -> Outcome:
     prepared = prepare(loaded.model, data.catalogue.model if data.catalogue else None)
     file = loaded.doc.file
-    if not prepared.changes and not prepared.measurements:
+    if not prepared.changes and not prepared.measurements and not prepared.assessments:
         return Outcome(file, (), prepared.notices, "", written=False)
     old = loaded.doc.text
-    new = apply_changes(loaded, prepared.changes, prepared.measurements)
+    new = apply_changes(loaded, prepared.changes, prepared.measurements, prepared.assessments)
     # The edit touches one plan: checking it with the catalogue covers every rule it can break.
     checked = load_data_dir(
         root,
@@ -418,7 +446,9 @@ def _apply(
             problems=checked.errors,
         )
     after = next((p for p in checked.plans if p.path == loaded.path), None)
-    expected = expected_plan(loaded.model, prepared.changes, prepared.measurements)
+    expected = expected_plan(
+        loaded.model, prepared.changes, prepared.measurements, prepared.assessments
+    )
     if after is None or after.model != expected:
         raise EditError(
             f"{file}: planctl kunde inte lägga till posterna utan att ändra något annat i filen; "
@@ -435,9 +465,10 @@ def _apply(
         unified_diff(old, new, file),
         written=write,
         measurements=prepared.measurements,
+        assessments=prepared.assessments,
     )
 
 
 def followup_date(round_: Round, *, today: dt.date) -> dt.date:
     """The date follow-up entries get by default: the round's date, or today if that is earlier."""
-    return min(round_.date, today)
+    return date_for_round(round_, today=today)

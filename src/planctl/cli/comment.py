@@ -1,0 +1,48 @@
+"""``planctl comment``: the working group's assessment of a round."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from planctl.cli.options import AreaOption, ByOption, DateOption, PlanOption
+from planctl.cli.output import report_outcome
+from planctl.cli.settings import settings_of
+
+
+def comment(
+    ctx: typer.Context,
+    round_id: Annotated[
+        str, typer.Argument(metavar="OMGÅNG", help="Uppföljningsomgången, t.ex. 2018-10.")
+    ],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Bedömningen.", show_default=False)],
+    area: AreaOption = None,
+    by: ByOption = None,
+    date: DateOption = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Visa diffen som skulle skrivas; ändra ingenting.")
+    ] = False,
+    plan_id: PlanOption = None,
+) -> None:
+    """Arbetsgruppens bedömning av en uppföljning, för hela planen eller ett område (--area).
+
+    Läggs sist under 'bedömningar:' i planen. Rapporten för omgången visar den överst
+    (hela planen) eller under området, som "Arbetsgruppens bedömning".
+    """
+    from planctl.writing.comment import CommentRequest, prepare_comment
+    from planctl.writing.status import parse_date, update_plan
+
+    settings = settings_of(ctx)
+    day = parse_date(date) if date is not None else None
+    request = CommentRequest(round_id, text, area=area, by=by, date=day)
+    outcome = update_plan(
+        settings.data_root(),
+        lambda plan, _catalogue: prepare_comment(plan, request, today=settings.today),
+        today=settings.today,
+        base=Path.cwd(),
+        plan_id=plan_id,
+        dry_run=dry_run,
+    )
+    report_outcome(outcome, dry_run=dry_run)
