@@ -1,4 +1,4 @@
-"""The layering the code relies on: the core never imports the CLI, Typer or Rich."""
+"""The layering the code relies on: no import cycles, small modules, a core without CLI or Rich."""
 
 from __future__ import annotations
 
@@ -8,33 +8,114 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "planctl"
-OUTER = {"cli.py", "clitext.py", "render.py", "__main__.py"}
-CORE = sorted(p for p in SRC.glob("*.py") if p.name not in OUTER)
+OUTER = ("cli", "render", "__main__")  # the only places that may know Typer, Rich or formats
+MODULES = sorted(SRC.rglob("*.py"))
+CORE = [p for p in MODULES if p.relative_to(SRC).parts[0].removesuffix(".py") not in OUTER]
+MAX_LINES = 500
+
+
+def module_name(path: Path) -> str:
+    parts = ("planctl", *path.relative_to(SRC).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+KNOWN = {module_name(p) for p in MODULES}
 
 
 def imported(path: Path) -> set[str]:
+    """Every module ``path`` imports, at the top, in a function or under TYPE_CHECKING."""
     names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
+            # "from planctl.render import report_text" imports a module, not a name
+            for alias in node.names:
+                submodule = f"{node.module}.{alias.name}"
+                names.add(submodule if submodule in KNOWN else node.module)
     return names
 
 
-@pytest.mark.parametrize("path", CORE, ids=lambda p: p.name)
+def import_graph() -> dict[str, set[str]]:
+    """planctl's own modules and the planctl modules each one imports."""
+    return {module_name(p): {n for n in imported(p) if n in KNOWN} for p in MODULES}
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import cycle as a list of modules (first == last), or None without any."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(module: str) -> list[str] | None:
+        state[module] = 1
+        path.append(module)
+        for target in sorted(graph[module]):
+            if state.get(target) == 1:
+                return [*path[path.index(target) :], target]
+            if target not in state:
+                found = visit(target)
+                if found:
+                    return found
+        path.pop()
+        state[module] = 2
+        return None
+
+    for module in sorted(graph):
+        if module not in state:
+            found = visit(module)
+            if found:
+                return found
+    return None
+
+
+def test_source_has_no_import_cycle() -> None:
+    """No chain of imports in src/ leads back to where it started, function-level ones included."""
+    assert find_cycle(import_graph()) is None, " → ".join(find_cycle(import_graph()) or [])
+
+
+def test_cycle_finder_sees_a_function_level_cycle(tmp_path: Path) -> None:
+    """The cycle test itself notices a loop closed only by an import inside a function."""
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert find_cycle(graph) == ["a", "b", "c", "a"]
+    code = "def f() -> None:\n    from planctl.store import load_files\n"
+    (tmp_path / "m.py").write_text(code, encoding="utf-8")
+    assert "planctl.store" in imported(tmp_path / "m.py")
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: module_name(p))
+def test_module_stays_small(path: Path) -> None:
+    """No module in src/ is over 500 lines: each does one job a newcomer can read in one go."""
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_LINES, f"{module_name(path)} has {lines} lines"
+
+
+@pytest.mark.parametrize("package", ["cli", "render"])
+def test_package_module_defines_nothing(package: str) -> None:
+    """cli/__init__.py and render/__init__.py hold no code of their own (at most re-exports)."""
+    tree = ast.parse((SRC / package / "__init__.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        is_docstring = isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+        is_reexport = isinstance(node, ast.ImportFrom | ast.Assign) and (
+            isinstance(node, ast.ImportFrom)
+            or [t.id for t in node.targets if isinstance(t, ast.Name)] == ["__all__"]
+        )
+        assert is_docstring or is_reexport, ast.dump(node)[:80]
+
+
+@pytest.mark.parametrize("path", CORE, ids=lambda p: module_name(p))
 def test_core_module_stays_independent(path: Path) -> None:
-    """Core modules import neither Typer, Click, Rich nor the CLI."""
-    forbidden = {"typer", "click", "rich", "planctl.cli", "planctl.render", "planctl.clitext"}
-    bad = {name for name in imported(path) if name.split(".")[0] in forbidden or name in forbidden}
+    """Core modules import neither Typer, Click, Rich, the output layer nor the CLI."""
+    forbidden = ("typer", "click", "rich", "planctl.cli", "planctl.render")
+    bad = {n for n in imported(path) if any(n == f or n.startswith(f + ".") for f in forbidden)}
     assert not bad, f"{path.name} imports {bad}"
 
 
 def test_nothing_imports_cli() -> None:
-    """No module but the entry point imports the CLI."""
-    for path in SRC.glob("*.py"):
-        if path.name not in {"cli.py", "__main__.py"}:
-            assert "planctl.cli" not in imported(path), path.name
+    """No module but the entry point and the CLI package imports the CLI."""
+    for path in MODULES:
+        if module_name(path).startswith(("planctl.cli", "planctl.__main__")):
+            continue
+        assert not any(n.startswith("planctl.cli") for n in imported(path)), path.name
 
 
 def test_every_command_is_documented_in_readme() -> None:

@@ -398,7 +398,7 @@ def test_followup_refuses_when_file_changed_during_meeting(
     invoke: Invoke, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """If someone edits the plan during the meeting, the write is refused with exit 3."""
-    from planctl import cli
+    from planctl.cli import followup as followup_command
 
     plan_file = data_dir / "boras_plan.yaml"
 
@@ -406,7 +406,7 @@ def test_followup_refuses_when_file_changed_during_meeting(
         plan_file.write_text(_plan_text(data_dir) + "# en kollegas ändring\n", encoding="utf-8")
         return True
 
-    monkeypatch.setattr(cli, "_confirm", colleague_edits_then_yes)
+    monkeypatch.setattr(followup_command, "_confirm", colleague_edits_then_yes)
     result = invoke("followup", "2018-05", "--area", "lonebildning", input="k\n\n" + "\n\n" * 5)
     assert result.exit_code == 3
     assert "filen har ändrats på disken sedan planctl läste den" in result.stderr
@@ -479,7 +479,8 @@ def test_python_m_planctl_status_set_end_to_end(data_dir: Path) -> None:
 def test_core_modules_import_neither_typer_nor_rich() -> None:
     """The writing core stays free of the CLI and output libraries."""
     code = (
-        "import sys, planctl.status, planctl.yamledit, planctl.savefile, planctl.report\n"
+        "import sys, planctl.writing.status, planctl.writing.yamledit\n"
+        "import planctl.writing.savefile, planctl.report\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'rich', 'click')))"
     )
     result = subprocess.run(

@@ -9,18 +9,17 @@ import pytest
 
 from planctl.errors import UsageError
 from planctl.indicators import (
-    MeasurementRequest,
     checked_value,
     is_met,
     parse_value,
-    prepare_measurement,
     resolve_indicator,
     row_standings,
     unit_of,
 )
 from planctl.models import Catalogue, Direction, Plan, Status, Target, Unit
-from planctl.status import update_plan
 from planctl.store import load_data_dir
+from planctl.writing.measurement import MeasurementRequest, prepare_measurement
+from planctl.writing.status import update_plan
 from tests.conftest import DATA, TODAY
 from tests.helpers import added_lines
 from tests.test_rules import problems_of, write

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from planctl.store import MAX_FILE_BYTES
+from planctl.documents import MAX_FILE_BYTES
 from tests.conftest import DATA, Invoke
 
 CORPUS = Path(__file__).resolve().parent / "data" / "invalid"

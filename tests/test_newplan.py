@@ -17,7 +17,8 @@ from planctl.newplan import (
     parse_rounds,
     plan_slug,
 )
-from planctl.store import check_new_plan, create_file, load_data_dir, load_files
+from planctl.store import load_data_dir, load_files
+from planctl.writing.files import check_new_plan, create_file
 from tests.conftest import DATA, TODAY, Invoke
 from tests.test_store import edit, line_of
 

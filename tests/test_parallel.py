@@ -6,7 +6,8 @@ import shutil
 from pathlib import Path
 
 from planctl.errors import Severity
-from planctl.store import PARALLEL_MIN_FILES, check_paths, data_dir_files, load_files
+from planctl.parallel import PARALLEL_MIN_FILES, check_paths
+from planctl.store import data_dir_files, load_files
 from tests.conftest import DATA, TODAY
 
 MINIMAL = Path(__file__).resolve().parent / "data" / "valid" / "minimal_plan.yaml"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
-from planctl.render import bar, csv_text, markdown_table, number_ranges, percent
+from planctl.render.csvdoc import csv_text
+from planctl.render.markdown import markdown_table
+from planctl.render.words import bar, number_ranges, percent
 
 
 def test_markdown_table_escapes_pipes_and_newlines() -> None:

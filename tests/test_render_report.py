@@ -15,8 +15,8 @@ import pytest
 
 from planctl.models import Plan
 from planctl.query import RowFilter
-from planctl.render import markdown_cell as md_escape
-from planctl.render import render_report, report_format_for
+from planctl.render.markdown import markdown_cell as md_escape
+from planctl.render.report import render_report, report_format_for
 from planctl.render.report_csv import neutralise
 from planctl.render.report_xlsx import sheet_name
 from planctl.report import Moment, Report, build_report

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from planctl import savefile
 from planctl.errors import ConflictError
+from planctl.writing import savefile
 
 OLD = b"plan: gammal\n"
 NEW = b"plan: ny\nrad: tillagd\n"
@@ -88,7 +88,7 @@ def test_lock_held_elsewhere_times_out(tmp_path: Path) -> None:
         [
             sys.executable,
             "-c",
-            "import sys, time; from pathlib import Path; from planctl import savefile\n"
+            "import sys, time; from pathlib import Path; from planctl.writing import savefile\n"
             "with savefile.locked(Path(sys.argv[1])):\n"
             "    print('låst', flush=True); time.sleep(30)",
             str(target),
@@ -145,7 +145,7 @@ def test_lock_serialises_threads_and_survives_lock_file_removal(tmp_path: Path) 
 WRITER = """
 import sys
 from pathlib import Path
-from planctl import savefile
+from planctl.writing import savefile
 path, old, new = Path(sys.argv[1]), Path(sys.argv[2]).read_bytes(), Path(sys.argv[3]).read_bytes()
 current = path.read_bytes()
 print("igång", flush=True)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from planctl.render import to_json
+from planctl.render.jsondoc import to_json
 from planctl.schema import SchemaKind, json_schema, schema_file_name
 from planctl.store import load_files
 from planctl.yamlio import read_document

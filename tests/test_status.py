@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from planctl import savefile
 from planctl.errors import ConflictError, DataError, UsageError
 from planctl.models import Catalogue, HistoryEntry, Plan, Status
-from planctl.status import (
+from planctl.store import load_data_dir
+from planctl.writing import savefile
+from planctl.writing.status import (
     Change,
     Outcome,
     Prepared,
@@ -27,7 +28,6 @@ from planctl.status import (
     split_arguments,
     update_plan,
 )
-from planctl.store import load_data_dir
 from tests.conftest import TODAY
 from tests.helpers import added_lines
 
@@ -366,7 +366,7 @@ def test_locked_plan_times_out_without_writing(data_dir: Path) -> None:
         [
             sys.executable,
             "-c",
-            "import sys, time; from pathlib import Path; from planctl import savefile\n"
+            "import sys, time; from pathlib import Path; from planctl.writing import savefile\n"
             "with savefile.locked(Path(sys.argv[1])):\n"
             "    print('låst', flush=True); time.sleep(30)",
             str(plan_file),

@@ -170,7 +170,7 @@ def test_refused_tag_or_alias_is_one_problem(data_dir: Path) -> None:
 
 def test_save_output_through_symlink_keeps_the_link(tmp_path: Path) -> None:
     """--output through a symlink writes the link's target; the link stays a link."""
-    from planctl.store import save_output
+    from planctl.writing.files import save_output
 
     real = tmp_path / "rapporter" / "rapport.md"
     real.parent.mkdir()
@@ -186,7 +186,7 @@ def test_save_output_into_a_pipe_does_not_replace_it(tmp_path: Path) -> None:
     import stat
     import threading
 
-    from planctl.store import save_output
+    from planctl.writing.files import save_output
 
     fifo = tmp_path / "rör"
     os.mkfifo(fifo)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planctl.yamledit import (
+from planctl.writing.yamledit import (
     Append,
     EditError,
     append_items,

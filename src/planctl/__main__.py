@@ -5,7 +5,7 @@ from __future__ import annotations
 
 def main() -> None:
     """Run the command-line interface."""
-    from planctl.cli import run
+    from planctl.cli.app import run
 
     run()
 

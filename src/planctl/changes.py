@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from planctl import gitrev
+from planctl.documents import YAML_SUFFIXES, kind_of, read_document_file, validate_document
 from planctl.errors import DataError, Problem, Severity, UsageError
 from planctl.models import HistoryEntry, Plan, Row, Status
-from planctl.store import YAML_SUFFIXES, kind_of, read_document_file, validate_document
 from planctl.yamlio import Document, decode, read_document
 
 # The row fields a reviewer reads, with their Swedish keys: a change in any is a rewording.

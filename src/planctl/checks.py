@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from planctl.documents import Loaded
 from planctl.errors import Problem, Severity
 from planctl.indicators import measured_target, value_problem
 from planctl.models import Catalogue, Plan, Row
-from planctl.store import Loaded
 from planctl.terms import parse_term
 from planctl.yamlio import Document, Mark, Path
 

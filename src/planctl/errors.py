@@ -16,6 +16,8 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 EXIT_CONFLICT = 3
+# 128 + SIGINT, as shells report a program stopped with Ctrl-C.
+EXIT_INTERRUPTED = 130
 
 
 class Severity(enum.StrEnum):

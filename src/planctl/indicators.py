@@ -21,8 +21,7 @@ from dataclasses import dataclass
 
 from planctl.errors import UsageError
 from planctl.models import Catalogue, Direction, Measurement, Plan, Row, Target, Unit
-from planctl.query import fold, match_round, match_row, rows_linking
-from planctl.status import Measured, Prepared, check_date, text_option
+from planctl.query import fold, match_row, rows_linking
 
 # --- targets a row follows -----------------------------------------------------------------------
 
@@ -286,67 +285,6 @@ def _by_measure(plan: Plan, catalogue: Catalogue | None, number: int) -> Indicat
     if len(indicators) != 1:
         raise UsageError(f"insats {number} har {len(indicators)} mål; ange ett med --measure")
     return indicators[0]
-
-
-# --- recording a value ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MeasurementRequest:
-    """What ``indicator set`` was asked to record."""
-
-    target: str
-    value: str
-    round_id: str
-    date: dt.date
-    measure_id: int | None = None
-    note: str | None = None
-    by: str | None = None
-
-
-def prepare_measurement(
-    plan: Plan, catalogue: Catalogue | None, request: MeasurementRequest, *, today: dt.date
-) -> Prepared:
-    """The measurement ``indicator set`` adds to ``plan``; usage errors for what it refuses."""
-    check_date(request.date, today=today)
-    note = text_option("--note", request.note)
-    by = text_option("--by", request.by)
-    indicator = resolve_indicator(plan, catalogue, request.target, measure_id=request.measure_id)
-    value = checked_value(request.value, indicator)
-    chosen = match_round(plan, request.round_id)
-    row = plan.row(indicator.row_id)
-    assert row is not None
-    if row.measurements and request.date < row.measurements[-1].date:
-        raise UsageError(
-            f"{row.id}: datumet {request.date} ligger före radens senaste mätning "
-            f"({row.measurements[-1].date}); mätningarna ska vara i datumordning"
-        )
-    same = [m for m in row.measurements if m.measure == indicator.measure_id]
-    if note is None and same and _repeats(same[-1], request.date, value, chosen.id):
-        # Running the same command twice (say, after "kör kommandot igen") adds nothing.
-        return Prepared(
-            (),
-            (
-                f"{row.id}: värdet {request.value.strip()} är redan registrerat "
-                f"{request.date} för uppföljning {chosen.id} – ingen ändring "
-                "(lägg till --note för att registrera det igen)",
-            ),
-        )
-    entry = Measurement.model_validate(
-        {
-            "datum": request.date.isoformat(),
-            "värde": value,
-            "insats": indicator.measure_id,
-            "notering": note,
-            "av": by,
-            "uppföljning": chosen.id,
-        }
-    )
-    return Prepared((), measurements=(Measured(row.id, entry, indicator.target),))
-
-
-def _repeats(last: Measurement, day: dt.date, value: float, round_id: str) -> bool:
-    return (last.date, last.value, last.round) == (day, value, round_id)
 
 
 # --- an indicator's standing on a day ------------------------------------------------------------

@@ -9,37 +9,25 @@ and every cross-file problem is collected, so ``validate`` can show them all at 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import os
 import re
-import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
-from planctl.errors import DataError, InputError, Problem, Severity, UsageError, os_reason
+from planctl.checks import check_catalogue, check_plan, check_text
+from planctl.documents import (
+    YAML_SUFFIXES,
+    Loaded,
+    display_path,
+    kind_of,
+    read_document_file,
+    validate_document,
+)
+from planctl.errors import DataError, InputError, Problem, Severity, UsageError
 from planctl.models import Catalogue, Plan
-from planctl.yamlio import Document, decode, paused_gc, read_document
-
-M = TypeVar("M", bound=BaseModel)
+from planctl.yamlio import paused_gc
 
 DATA_DIR_NAME = "data"
-# A national directory's largest plan is well under 1 MB; a file far beyond that is a mistake
-# (or an attack) and is refused before it is read, so memory stays small.
-MAX_FILE_BYTES = 10 * 1024 * 1024
-YAML_SUFFIXES = (".yaml", ".yml")
-
-
-@dataclass(frozen=True)
-class Loaded(Generic[M]):
-    """A model together with the document it came from (for positions and for writing)."""
-
-    model: M
-    doc: Document
-    path: Path
 
 
 @dataclass(frozen=True)
@@ -60,7 +48,7 @@ class DataSet:
     def require_valid(self) -> DataSet:
         """Raise :class:`DataError` listing every error, or return ``self`` when there is none."""
         if self.errors:
-            raise _data_error(self.errors)
+            raise data_error(self.errors)
         return self
 
     def plan(self, plan_id: str | None = None) -> Loaded[Plan]:
@@ -102,7 +90,7 @@ def no_catalogue(root: Path | None) -> InputError:
     return InputError(f"ingen katalog hittades{where} (en YAML-fil med 'katalog:' överst)")
 
 
-def _data_error(errors: tuple[Problem, ...]) -> DataError:
+def data_error(errors: tuple[Problem, ...]) -> DataError:
     return DataError(
         f"datafilerna har {len(errors)} fel; rätta dem (se 'planctl validate')", problems=errors
     )
@@ -129,216 +117,6 @@ def find_data_dir(*, explicit: Path | None, env: str | None, cwd: Path) -> Path:
     )
 
 
-def display_path(path: Path, base: Path | None) -> str:
-    """``path`` relative to ``base`` when it lies below it, as people expect to read it."""
-    if base is not None:
-        try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
-        except ValueError:
-            pass
-    return path.as_posix()
-
-
-def read_document_file(
-    path: Path, *, base: Path | None = None, text: str | None = None
-) -> Document:
-    """Read and parse one file; a file that cannot be opened is an :class:`InputError`.
-
-    With ``text``, that text is parsed as if it were the file's content (to check a change
-    before it is written).
-    """
-    shown = display_path(path, base)
-    if text is not None:
-        return read_document(text, shown)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES and path.is_file():
-            doc = Document(file=shown, text="")
-            doc.problems.append(
-                doc.problem(
-                    doc.locate(()),
-                    "file-too-large",
-                    f"filen är {size / 1024 / 1024:.0f} MB; största tillåtna storlek är "
-                    f"{MAX_FILE_BYTES // 1024 // 1024} MB",
-                )
-            )
-            return doc
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{shown}: filen finns inte") from None
-    except IsADirectoryError:
-        raise InputError(f"{shown}: är en katalog, inte en fil") from None
-    except OSError as exc:
-        raise InputError(f"{shown}: kan inte läsas ({os_reason(exc)})") from None
-    text, problems = decode(raw, shown)
-    if not text and problems:
-        doc = Document(file=shown, text="")
-        doc.problems.extend(problems)
-        return doc
-    doc = read_document(text, shown)
-    doc.problems[:0] = problems
-    return doc
-
-
-# --- schema problems ---------------------------------------------------------------------------
-
-_TYPE_NAMES = {
-    str: "en text",
-    int: "ett heltal",
-    float: "ett decimaltal",
-    bool: "true/false",
-    type(None): "ett tomt värde",
-    list: "en lista",
-    dict: "en mappning",
-}
-
-
-def _kind(value: Any) -> str:
-    return _TYPE_NAMES.get(type(value), type(value).__name__)
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The pydantic model class inside an annotation such as ``tuple[Row, ...] | None``."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _keys_at(root: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
-    """The YAML keys allowed in the mapping found at ``path`` below ``root``."""
-    model: type[BaseModel] | None = root
-    for part in path:
-        if model is None:
-            return []
-        if isinstance(part, int):
-            continue
-        info = next(
-            (f for name, f in model.model_fields.items() if (f.alias or name) == part), None
-        )
-        model = _model_in(info.annotation) if info is not None else None
-    if model is None:
-        return []
-    return [f.alias or name for name, f in model.model_fields.items()]
-
-
-def _path_label(path: tuple[str | int, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "filen"
-
-
-def _error_path(error: Any) -> tuple[str | int, ...]:
-    return tuple(p for p in error["loc"] if not isinstance(p, str) or not p.startswith("function-"))
-
-
-def _close_key(root: type[BaseModel], path: tuple[str | int, ...]) -> str | None:
-    """The allowed key an unknown key at ``path`` is probably a typo of (``ansvr`` → ``ansvar``)."""
-    key = str(path[-1]).split("\x00")[0]
-    close = difflib.get_close_matches(key, _keys_at(root, path[:-1]), n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
-def _schema_problem(doc: Document, root: type[BaseModel], error: Any) -> Problem:
-    path = _error_path(error)
-    kind: str = error["type"]
-    value = error.get("input")
-    ctx = error.get("ctx") or {}
-    label = _path_label(path)
-    if kind == "extra_forbidden":
-        key = str(path[-1]).split("\x00")[0]
-        allowed = _keys_at(root, path[:-1])
-        close = _close_key(root, path)
-        hint = f" – menade du '{close}'?" if close else f" (tillåtna fält: {', '.join(allowed)})"
-        return doc.problem(
-            doc.locate_key(path),
-            "unknown-field",
-            f"okänt fält '{key}' i {_path_label(path[:-1])}{hint}",
-        )
-    if kind == "missing":
-        return doc.problem(
-            doc.locate(path[:-1]),
-            "missing-field",
-            f"fältet '{path[-1]}' saknas i {_path_label(path[:-1])}",
-        )
-    mark = doc.locate(path)
-    if kind == "enum":
-        expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
-        return doc.problem(
-            mark, "invalid-value", f"{label}: ogiltigt värde {value!r}; giltiga: {expected}"
-        )
-    messages = {
-        "string_type": "ska vara en text",
-        "int_type": "ska vara ett heltal",
-        "int_from_float": "ska vara ett heltal",
-        "float_type": "ska vara ett tal",
-        "bool_type": "ska vara true eller false",
-        "tuple_type": "ska vara en lista",
-        "list_type": "ska vara en lista",
-        "dict_type": "ska vara en mappning (nyckel: värde)",
-        "model_type": "ska vara en mappning (nyckel: värde)",
-        "model_attributes_type": "ska vara en mappning (nyckel: värde)",
-    }
-    if kind in messages:
-        got = (
-            "" if kind.startswith(("model", "dict")) and value is None else f", inte {_kind(value)}"
-        )
-        return doc.problem(mark, "wrong-type", f"{label}: {messages[kind]}{got}")
-    if kind == "too_short":
-        return doc.problem(mark, "empty-list", f"{label}: får inte vara tom")
-    if kind in ("greater_than_equal", "greater_than"):
-        limit = ctx.get("ge", ctx.get("gt"))
-        return doc.problem(mark, "out-of-range", f"{label}: ska vara minst {limit}")
-    if kind == "value_error":
-        return doc.problem(mark, "invalid-value", f"{label}: {ctx.get('error')}")
-    if kind == "id_whitespace":
-        return doc.problem(mark, "id-whitespace", f"{label}: {error['msg']}")
-    return doc.problem(mark, "invalid-value", f"{label}: {error['msg']}")
-
-
-def validate_document(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
-    """Turn a parsed document into ``model``; problems carry Swedish messages and positions."""
-    if doc.data is None:
-        if doc.problems:
-            return None, []
-        return None, [doc.problem(doc.locate(()), "empty-file", "filen är tom")]
-    try:
-        return model.model_validate(doc.data), []
-    except ValidationError as exc:
-        errors = exc.errors(include_url=False)
-        # A duplicate key is already reported by the reader; its renamed copy is not unknown.
-        errors = [
-            e
-            for e in errors
-            if not (e["type"] == "extra_forbidden" and "\x00" in str(e["loc"][-1]))
-        ]
-        # A misspelt key is one mistake: "okänt fält 'ansvr' – menade du 'ansvar'?" says it all,
-        # so the field it was meant to be is not reported missing as well.
-        typos = set()
-        for e in errors:
-            if e["type"] == "extra_forbidden":
-                path = _error_path(e)
-                typos.add((*path[:-1], _close_key(model, path)))
-        errors = [e for e in errors if not (e["type"] == "missing" and _error_path(e) in typos)]
-        # A refused tag or alias is reported by the reader; what is left of its value is not news.
-        errors = [e for e in errors if not any(_error_path(e)[: len(p)] == p for p in doc.refused)]
-        return None, [_schema_problem(doc, model, e) for e in errors]
-
-
-def kind_of(doc: Document) -> type[Catalogue] | type[Plan] | None:
-    """Which model a document is meant to be, from its top key."""
-    if isinstance(doc.data, dict):
-        if "katalog" in doc.data:
-            return Catalogue
-        if "plan" in doc.data:
-            return Plan
-    return None
-
-
 def yaml_files(root: Path) -> list[Path]:
     """The YAML files directly in ``root``, in name order."""
     return sorted(p for p in root.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
@@ -352,11 +130,13 @@ def load_files(
     root: Path | None = None,
     extra_catalogue: Path | None = None,
     overrides: Mapping[Path, str] | None = None,
+    preloaded: Loaded[Catalogue] | None = None,
 ) -> DataSet:
     """Read, validate and cross-check ``paths``; every problem is in the result.
 
     ``overrides`` maps files to texts that replace their content on disk: the same rules then
-    check a change that has not been written yet.
+    check a change that has not been written yet. ``preloaded`` is a catalogue already read,
+    used when ``paths`` hold none.
     """
     with paused_gc():
         return _load_files(
@@ -366,6 +146,7 @@ def load_files(
             root=root,
             extra_catalogue=extra_catalogue,
             overrides=overrides,
+            preloaded=preloaded,
         )
 
 
@@ -379,8 +160,6 @@ def _load_files(
     overrides: Mapping[Path, str] | None,
     preloaded: Loaded[Catalogue] | None = None,
 ) -> DataSet:
-    from planctl.checks import check_catalogue, check_plan, check_text
-
     problems: list[Problem] = []
     catalogue: Loaded[Catalogue] | None = None
     plans: list[Loaded[Plan]] = []
@@ -451,12 +230,12 @@ def _load_files(
         root=root,
         catalogue=catalogue,
         plans=tuple(plans),
-        problems=tuple(sorted(set(problems), key=_problem_order)),
+        problems=tuple(sorted(set(problems), key=problem_order)),
         files=tuple(shown),
     )
 
 
-def _problem_order(problem: Problem) -> tuple[str, int, int, str, str]:
+def problem_order(problem: Problem) -> tuple[str, int, int, str, str]:
     return (problem.file, problem.line, problem.column, problem.rule, problem.message)
 
 
@@ -553,243 +332,11 @@ def catalogue_file(root: Path) -> Path | None:
     return None
 
 
-def check_new_plan(
-    path: Path, text: str, *, today: dt.date, base: Path | None = None, catalogue: Path | None
-) -> None:
-    """Refuse a new plan file that the data directory would not read or that has errors.
-
-    ``text`` is checked with every rule ``planctl validate`` applies, against ``catalogue``;
-    warnings (such as the draft rows') are fine. Nothing is written here.
-    """
-    shown = display_path(path, base)
-    if path.suffix not in YAML_SUFFIXES:
-        raise UsageError(
-            f"{shown}: en planfil ska sluta på .yaml (eller .yml), annars hittar planctl den inte"
-        )
-    checked = load_files(
-        [path], today=today, base=base, extra_catalogue=catalogue, overrides={path: text}
-    )
-    if checked.errors:
-        raise DataError(
-            f"{shown}: den nya planen skulle få {len(checked.errors)} fel; inget skrevs",
-            problems=checked.errors,
-        )
-
-
-def create_file(path: Path, text: str, *, base: Path | None = None) -> None:
-    """Write ``text`` to a new file (UTF-8, LF), never replacing one that exists.
-
-    The file is opened for exclusive creation, so a file that appears between a check and the
-    write is not overwritten either. A write that fails half-way removes what it wrote.
-    """
-    shown = display_path(path, base)
-    try:
-        handle = path.open("x", encoding="utf-8", newline="\n")
-    except FileExistsError:
-        raise UsageError(
-            f"{shown} finns redan; planctl skriver inte över en befintlig fil – välj ett annat namn"
-        ) from None
-    except FileNotFoundError:
-        raise InputError(
-            f"{shown}: katalogen {display_path(path.parent, base)} finns inte"
-        ) from None
-    except OSError as exc:
-        raise InputError(f"{shown}: kan inte skapas ({os_reason(exc)})") from None
-    try:
-        with handle:
-            handle.write(text)
-    except OSError as exc:
-        path.unlink(missing_ok=True)
-        raise InputError(f"{shown}: kunde inte skrivas ({os_reason(exc)})") from None
-
-
-def save_output(path: Path, content: bytes, *, base: Path | None = None) -> str:
-    """Write a produced document to ``path`` whole (via a temporary file); returns its name.
-
-    Through a symlink the link's target is replaced and the link stays. What is not a regular
-    file (``/dev/stdout``, a pipe, a device) is written into, never replaced by a file.
-    """
-    shown = display_path(path, base)
-    try:
-        special = path.exists() and not path.is_file()
-    except OSError:
-        special = False
-    temporary = None
-    try:
-        if special:
-            with path.open("wb") as out:
-                out.write(content)
-            return shown
-        target = Path(os.path.realpath(path))
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(content)
-        temporary.replace(target)
-    except OSError as exc:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
-        raise InputError(f"{shown}: kan inte skrivas ({os_reason(exc)})") from None
-    return shown
-
-
-# --- checking many files on every core ---------------------------------------------------------
-
-PARALLEL_MIN_FILES = 40
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """Every file read and every problem, without the plan models (which stay in the workers).
-
-    ``catalogue`` is the catalogue model when one was read; ``results`` holds what ``each_plan``
-    returned for every valid plan, in file order (only when no file has an error).
-    """
-
-    files: tuple[str, ...]
-    problems: tuple[Problem, ...]
-    catalogue: Catalogue | None = None
-    results: tuple[Any, ...] = ()
-
-    def require_valid(self) -> CheckResult:
-        """Raise :class:`DataError` listing every error, as :meth:`DataSet.require_valid` does."""
-        errors = tuple(p for p in self.problems if p.severity is Severity.ERROR)
-        if errors:
-            raise _data_error(errors)
-        return self
-
-
-def check_paths(
-    paths: list[Path],
-    *,
-    today: dt.date,
-    base: Path | None = None,
-    root: Path | None = None,
-    extra_catalogue: Path | None = None,
-    jobs: int = 1,
-    each_plan: Callable[[Plan], Any] | None = None,
-) -> CheckResult:
-    """Every problem in ``paths``, file by file, using up to ``jobs`` processes.
-
-    The catalogue is read once; then each plan is read, checked against it and let go, so memory
-    stays at about one plan per process whatever the directory's size. The problems are the
-    same :func:`load_files` finds (a test holds that). ``each_plan`` (a picklable function) is
-    applied to every plan where it was read, so a command over all plans (``summary``) gets
-    small results back instead of the models.
-    """
-    catalogues = [p for p in paths if _is_catalogue(p)]
-    if len(catalogues) > 1:  # let one pass see them all and report the duplicate
-        data = load_files(paths, today=today, base=base, root=root, extra_catalogue=extra_catalogue)
-        each = tuple(each_plan(p.model) for p in data.plans) if each_plan else ()
-        model = data.catalogue.model if data.catalogue else None
-        return CheckResult(data.files, data.problems, model, () if data.errors else each)
-    shared = catalogues[0] if catalogues else extra_catalogue
-    plans = [p for p in paths if p not in catalogues]
-    parallel = jobs >= 2 and len(paths) >= PARALLEL_MIN_FILES
-    chunks = [plans[i::jobs] for i in range(jobs)] if parallel else [plans]
-    tasks = [(chunk, today, base, root, shared, catalogues, each_plan) for chunk in chunks]
-    results: list[_ChunkResult]
-    if parallel:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(_check_chunk, tasks))
-    else:
-        results = [_check_chunk(task) for task in tasks]
-    problems: set[Problem] = set()
-    shown: dict[str, str] = {}
-    catalogue: Catalogue | None = None
-    by_file: dict[str, Any] = {}
-    all_ids: list[tuple[str, str, str]] = []
-    for files, found, plan_ids, cat, outputs in results:
-        problems.update(found)
-        shown.update(files)
-        catalogue = catalogue or cat
-        by_file.update(outputs)
-        all_ids.extend(plan_ids)
-    order = {str(path): index for index, path in enumerate(paths)}
-    owners: dict[str, str] = {}
-    for plan_id, name, path in sorted(all_ids, key=lambda item: order[item[2]]):
-        earlier = owners.setdefault(plan_id, name)
-        if earlier != name:
-            doc = read_document_file(Path(path), base=base)
-            problems.add(
-                doc.problem(
-                    doc.locate(("plan", "id")),
-                    "duplicate-id",
-                    f"planens id '{plan_id}' används redan av {earlier}",
-                )
-            )
-    ordered = sorted(problems, key=_problem_order)
-    clean = not any(p.severity is Severity.ERROR for p in ordered)
-    return CheckResult(
-        tuple(shown[str(p)] for p in paths),
-        tuple(ordered),
-        catalogue,
-        tuple(by_file[str(p)] for p in paths if str(p) in by_file) if clean else (),
-    )
-
-
-def _is_catalogue(path: Path) -> bool:
+def is_catalogue_file(path: Path) -> bool:
+    """Whether ``path`` starts like a catalogue (``katalog:`` near the top); False if unreadable."""
     try:
         with path.open("rb") as handle:
             head = handle.read(_HEAD_BYTES).decode("utf-8-sig", errors="ignore")
     except OSError:
         return False
     return bool(_CATALOGUE_TOP.search(head))
-
-
-_ChunkTask = tuple[
-    list[Path],
-    dt.date,
-    Path | None,
-    Path | None,
-    Path | None,
-    list[Path],
-    Callable[[Plan], Any] | None,
-]
-_ChunkResult = tuple[
-    dict[str, str], list[Problem], list[tuple[str, str, str]], Catalogue | None, dict[str, Any]
-]
-
-
-def _check_chunk(task: _ChunkTask) -> _ChunkResult:
-    """Check one share of the plans, one file at a time, against the shared catalogue."""
-    chunk, today, base, root, catalogue_path, catalogue_files, each_plan = task
-    shown: dict[str, str] = {}
-    problems: list[Problem] = []
-    catalogue: Loaded[Catalogue] | None = None
-    if catalogue_path is not None:
-        # Every worker reads the catalogue (a listed one is checked too; the problems of the
-        # workers are merged as a set, so each is reported once).
-        listed = catalogue_path in catalogue_files
-        data = load_files(
-            [catalogue_path] if listed else [],
-            today=today,
-            base=base,
-            root=root,
-            extra_catalogue=catalogue_path,
-        )
-        catalogue = data.catalogue
-        problems.extend(data.problems)
-        if listed:
-            shown[str(catalogue_path)] = data.files[0]
-    ids: list[tuple[str, str, str]] = []
-    outputs: dict[str, Any] = {}
-    for path in chunk:
-        with paused_gc():
-            data = _load_files(
-                [path],
-                today=today,
-                base=base,
-                root=root,
-                extra_catalogue=None,
-                overrides=None,
-                preloaded=catalogue,
-            )
-        shown[str(path)] = data.files[0]
-        problems.extend(data.problems)
-        for loaded in data.plans:
-            ids.append((loaded.model.meta.id, loaded.doc.file, str(path)))
-            if each_plan is not None:
-                outputs[str(path)] = each_plan(loaded.model)
-    return shown, problems, ids, catalogue.model if catalogue else None, outputs

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from planctl.report import Counts, Moment, Report, ReportRow, indicator_record
+from planctl.records import indicator_record
+from planctl.report import Counts, Moment, Report, ReportRow
 
 SCHEMA = "planctl-report/1"
 

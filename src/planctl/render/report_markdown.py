@@ -7,8 +7,8 @@ Every text from the YAML is escaped: Markdown punctuation and ``<``/``>`` get a 
 from __future__ import annotations
 
 from planctl.models import Status
-from planctl.render import markdown_cell as escape
 from planctl.render import report_text as words
+from planctl.render.markdown import markdown_cell as escape
 from planctl.report import Report, ReportRow, Section
 
 

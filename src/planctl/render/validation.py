@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planctl.errors import Problem, Severity
-from planctl.render import markdown_cell, problems_summary, problems_text, to_json
+from planctl.render.jsondoc import to_json
+from planctl.render.markdown import markdown_cell
+from planctl.render.problems import problems_summary, problems_text
 
 if TYPE_CHECKING:
     from planctl.changes import ChangeReport

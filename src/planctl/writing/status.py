@@ -20,12 +20,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from planctl import savefile
+from planctl.documents import Loaded
 from planctl.errors import ConflictError, DataError, UsageError
 from planctl.models import Catalogue, HistoryEntry, Measurement, Plan, Round, Row, Status, Target
 from planctl.query import fold, match_round, match_row, match_status
-from planctl.store import DataSet, Loaded, load_data_dir
-from planctl.yamledit import Append, EditError, append_items, double_quoted, scalar, unified_diff
+from planctl.store import DataSet, load_data_dir
+from planctl.writing import savefile
+from planctl.writing.yamledit import (
+    Append,
+    EditError,
+    append_items,
+    double_quoted,
+    scalar,
+    unified_diff,
+)
 
 ROWS_KEY = "åtgärder"
 HISTORY_KEY = "historik"

@@ -1,0 +1,89 @@
+"""``planctl indicator set``: record a measured value for a target."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from planctl.cli.options import ByOption, PlanOption
+from planctl.cli.output import report_outcome
+from planctl.cli.settings import settings_of
+
+
+def indicator_set(
+    ctx: typer.Context,
+    target: Annotated[
+        str,
+        typer.Argument(
+            metavar="RAD|INSATS",
+            help="Radens id (t.ex. LB-4) eller katalogens insatsnummer (t.ex. 84).",
+            show_default=False,
+        ),
+    ],
+    value: Annotated[
+        str,
+        typer.Argument(
+            metavar="VÄRDE",
+            help="Det uppmätta värdet, med decimalkomma och enhet om du vill: 12,5 · 90 % · "
+            "1500 kr.",
+            show_default=False,
+        ),
+    ],
+    round_id: Annotated[
+        str,
+        typer.Option(
+            "--round", "-r", help="Uppföljningsomgång, t.ex. 2018-05.", show_default=False
+        ),
+    ],
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            "-d",
+            help="Dag då värdet mättes, ÅÅÅÅ-MM-DD. Standard: i dag.",
+            show_default=False,
+        ),
+    ] = None,
+    note: Annotated[
+        str | None,
+        typer.Option("--note", "-n", help="Notering till mätningen.", show_default=False),
+    ] = None,
+    by: ByOption = None,
+    measure: Annotated[
+        int | None,
+        typer.Option(
+            "--measure",
+            "--insats",
+            metavar="NR",
+            help="Insatsen vars mål värdet mäter, när raden följer flera mål.",
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Visa diffen som skulle skrivas; ändra ingenting.")
+    ] = False,
+    plan_id: PlanOption = None,
+) -> None:
+    """Registrera ett mätvärde för ett mål: en ny post sist i radens mätningar.
+
+    Värdet kontrolleras mot målets enhet och tillåtna värden.
+
+    Bara de nya raderna läggs till i filen; allt annat lämnas orört.
+    """
+    from planctl.writing.measurement import MeasurementRequest, prepare_measurement
+    from planctl.writing.status import parse_date, update_plan
+
+    settings = settings_of(ctx)
+    day = parse_date(date) if date is not None else settings.today
+    request = MeasurementRequest(target, value, round_id, day, measure, note=note, by=by)
+    outcome = update_plan(
+        settings.data_root(),
+        lambda plan, catalogue: prepare_measurement(plan, catalogue, request, today=settings.today),
+        today=settings.today,
+        base=Path.cwd(),
+        plan_id=plan_id,
+        dry_run=dry_run,
+    )
+    report_outcome(outcome, dry_run=dry_run)

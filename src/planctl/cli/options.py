@@ -1,0 +1,113 @@
+"""Options shared by several commands, declared once."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class Format(enum.StrEnum):
+    """Output formats of the listing commands."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+class AnalysisFormat(enum.StrEnum):
+    """Output formats of the analysis commands (coverage, summary)."""
+
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    CSV = "csv"
+
+
+AreaOption = Annotated[
+    str | None,
+    typer.Option(
+        "--area",
+        "-a",
+        help="Område: id, namn eller alias, utan å/ä/ö och förkortat går bra "
+        "(t.ex. lonebildning, lönevillkor, kompetens).",
+        show_default=False,
+    ),
+]
+SearchOption = Annotated[
+    str | None,
+    typer.Option("--search", "-s", help="Visa bara det som innehåller TEXT.", show_default=False),
+]
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="Utdataformat: table eller json.")
+]
+AnalysisFormatOption = Annotated[
+    AnalysisFormat,
+    typer.Option("--format", "-f", help="Utdataformat: table, markdown, json eller csv."),
+]
+PlanOption = Annotated[
+    str | None,
+    typer.Option("--plan", help="Planens id (behövs bara när datakatalogen har flera planer)."),
+]
+
+ResponsibleOption = Annotated[
+    str | None,
+    typer.Option(
+        "--responsible",
+        "--ansvar",
+        help="Ansvarig roll (del av texten räcker).",
+        show_default=False,
+    ),
+]
+
+
+class ReportFormat(enum.StrEnum):
+    """Output formats of ``report`` and ``diff``."""
+
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    CSV = "csv"
+    XLSX = "xlsx"
+    JSON = "json"
+    HTML = "html"
+
+
+ReportFormatOption = Annotated[
+    ReportFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Utdataformat: table, markdown, csv, xlsx, json eller html. "
+        "Standard: av filändelsen i --output, annars table.",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        "-O",  # kept: the first release spelled it -O; -o is what schema (and most tools) use
+        metavar="FIL",
+        help="Skriv rapporten till FIL (.txt, .md, .csv, .xlsx, .json, .html) i stället för "
+        "till standard ut.",
+        show_default=False,
+    ),
+]
+
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        "-d",
+        help="Dag då statusen gällde, ÅÅÅÅ-MM-DD. Standard: i dag.",
+        show_default=False,
+    ),
+]
+ByOption = Annotated[
+    str | None,
+    typer.Option(
+        "--by", "--av", help="Roll som registrerar, t.ex. Förhandlingschef.", show_default=False
+    ),
+]

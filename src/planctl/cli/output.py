@@ -1,0 +1,58 @@
+"""Printing what commands produce: reports to stdout or a file, analyses, what a write did."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from planctl.cli.options import ReportFormat
+from planctl.cli.settings import stdout_console
+from planctl.errors import UsageError
+
+if TYPE_CHECKING:
+    from planctl.report import Report
+    from planctl.writing.status import Outcome
+
+
+def emit_report(built: Report, fmt: ReportFormat | None, output: Path | None) -> None:
+    """Print a report on stdout or write it to ``output``, in the format asked for."""
+    from planctl.render.report import render_report, report_format_for, report_view
+    from planctl.writing.files import save_output
+
+    chosen = fmt.value if fmt else report_format_for(output) if output else ReportFormat.TABLE
+    if output is not None:
+        shown = save_output(output, render_report(built, chosen), base=Path.cwd())
+        sys.stderr.write(f"planctl: skrev {shown} ({chosen})\n")
+    elif chosen == ReportFormat.TABLE:
+        stdout_console().print(report_view(built))
+    elif chosen == ReportFormat.XLSX and sys.stdout.isatty():
+        raise UsageError("xlsx är ett binärt format; ange --output RAPPORT.xlsx")
+    else:
+        sys.stdout.buffer.write(render_report(built, chosen))
+        sys.stdout.flush()
+
+
+def print_analysis(output: object) -> None:
+    """Text formats go straight to stdout; a Rich table through the console."""
+    if isinstance(output, str):
+        sys.stdout.write(output)
+    else:
+        stdout_console().print(output)
+
+
+def report_outcome(outcome: Outcome, *, dry_run: bool = False) -> None:
+    from planctl.render.outcome import change_line, measurement_line, outcome_text
+
+    if dry_run:
+        sys.stdout.write(outcome.diff)
+    lines = [
+        change_line(
+            c.row_id, c.previous.value, c.entry.status.value, str(c.entry.date), c.entry.round
+        )
+        for c in outcome.changes
+    ]
+    lines += [measurement_line(m.row_id, m.entry, m.target) for m in outcome.measurements]
+    sys.stderr.write(
+        outcome_text(outcome.file, lines, outcome.notices, written=outcome.written, dry_run=dry_run)
+    )

@@ -1,0 +1,147 @@
+"""``show``: one plan row or one catalogue measure in full, as a Rich panel."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from planctl.render.words import TREND_WORDS, quantity, status_text, target_text
+
+
+def _fields(pairs: Sequence[tuple[str, RenderableType | str]]) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    for label, value in pairs:
+        grid.add_row(label, value)
+    return grid
+
+
+def history_table(history: Sequence[dict[str, Any]]) -> Table:
+    """A row's status history, oldest first."""
+    table = Table(box=box.SIMPLE_HEAD)
+    for heading in ("Datum", "Status", "Uppföljning", "Av", "Notering"):
+        table.add_column(heading)
+    for entry in history:
+        table.add_row(
+            entry["date"],
+            status_text(entry["status"]),
+            entry["round"] or "",
+            entry["by"] or "",
+            entry["note"] or "",
+        )
+    return table
+
+
+def row_view(record: dict[str, Any]) -> RenderableType:
+    """One plan row in full."""
+    start = record["start"]
+    if record["start_term"]:
+        start += f" ({record['start_term']})"
+    pairs: list[tuple[str, RenderableType | str]] = [
+        ("Område", record["area_name"]),
+        ("Förslag", record["proposal"]),
+    ]
+    if record["details"]:
+        pairs.append(("Detaljer", record["details"]))
+    pairs += [
+        ("Ansvar", record["responsible"]),
+        ("Start", start),
+        ("Finansiering", "kräver särskilda resurser" if record["needs_funding"] else "inom ram"),
+        ("Status", status_text(record["status"])),
+    ]
+    parts: list[RenderableType] = [_fields(pairs)]
+    linked = record["linked_measures"]
+    parts.append(Text("\nKopplade insatser i katalogen", style="bold"))
+    if linked:
+        for measure in linked:
+            text = measure["text"] or "(finns inte i katalogen)"
+            parts.append(Text(f"  {measure['id']}. {text}"))
+    else:
+        parts.append(Text("  (inga)"))
+    parts.append(Text("\nStatushistorik", style="bold"))
+    if record["history"]:
+        parts.append(history_table(record["history"]))
+    else:
+        parts.append(Text("  (ingen historik än – status Ej påbörjat)"))
+    if record["indicators"]:
+        parts += indicator_parts(record["indicators"], record["measurements"])
+    return Panel(Group(*parts), title=escape(f"{record['id']} · {record['plan']}"), expand=False)
+
+
+def indicator_parts(
+    indicators: Sequence[dict[str, Any]], measurements: Sequence[dict[str, Any]]
+) -> list[RenderableType]:
+    """A row's targets with their latest value, met or not and trend; then every measurement."""
+    parts: list[RenderableType] = [Text("\nMål och mätvärden", style="bold")]
+    units: dict[int | None, str] = {}
+    for item in indicators:
+        target = item["target"]
+        units.setdefault(item["measure"], target["unit"])
+        source = "radens eget mål" if item["measure"] is None else f"insats {item['measure']}"
+        line = Text(f"  Mål: {target_text(target)} ({source})\n    ")
+        latest = item["latest"]
+        if latest is None:
+            line.append("inget mätvärde än", style="italic")
+        else:
+            when = latest["date"] + (f", {latest['round']}" if latest["round"] else "")
+            line.append(f"Senaste: {quantity(latest['value'], target['unit'])} ({when}) · ")
+            met = "uppfyllt" if item["met"] else "ej uppfyllt"
+            line.append(met, style="green" if item["met"] else "red")
+            previous = item["previous"]
+            if previous is not None:
+                arrow = TREND_WORDS[item["trend"]]
+                better = {True: ", bättre", False: ", sämre", None: ""}[item["improving"]]
+                line.append(
+                    f" · {arrow} från {quantity(previous['value'], target['unit'])} "
+                    f"({previous['round'] or previous['date']}){better}"
+                )
+        parts.append(line)
+    if measurements:
+        table = Table(box=box.SIMPLE_HEAD)
+        for heading in ("Datum", "Värde", "Insats", "Uppföljning", "Av", "Notering"):
+            table.add_column(heading)
+        for entry in measurements:
+            unit = units.get(entry["measure"])
+            value = quantity(entry["value"], unit) if unit else str(entry["value"])
+            table.add_row(
+                entry["date"],
+                value,
+                str(entry["measure"] or ""),
+                entry["round"] or "",
+                entry["by"] or "",
+                entry["note"] or "",
+            )
+        parts.append(table)
+    return parts
+
+
+def measure_view(record: dict[str, Any]) -> RenderableType:
+    """One catalogue measure in full, with the rows that carry it out."""
+    pairs: list[tuple[str, RenderableType | str]] = [
+        ("Område", record["area_name"]),
+        ("Text", record["text"]),
+    ]
+    for target in record["targets"]:
+        pairs.append(("Mål", target_text(target)))
+    parts: list[RenderableType] = [
+        _fields(pairs),
+        Text("\nPlanrader som genomför insatsen", style="bold"),
+    ]
+    if record["plan_rows"]:
+        table = Table(box=box.SIMPLE_HEAD)
+        for heading in ("Plan", "Id", "Förslag", "Status"):
+            table.add_column(heading)
+        for row in record["plan_rows"]:
+            table.add_row(row["plan"], row["id"], row["proposal"], status_text(row["status"]))
+        parts.append(table)
+    else:
+        parts.append(Text("  (ingen)"))
+    return Panel(Group(*parts), title=f"Insats {record['id']}", expand=False)

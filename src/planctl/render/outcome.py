@@ -1,0 +1,46 @@
+"""What the writing commands (``status set``, ``indicator set``, ``followup``) say when done."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from planctl.models import Measurement, Target
+
+
+def change_line(row_id: str, previous: str, status: str, date: str, round_id: str | None) -> str:
+    """One recorded change in words: ``LB-1: Ej påbörjat → Påbörjat (2018-05-31, 2018-05)``."""
+    when = date if round_id is None else f"{date}, uppföljning {round_id}"
+    same = " (ny notering)" if previous == status else ""
+    return f"{row_id}: {previous} → {status}{same} ({when})"
+
+
+def measurement_line(row_id: str, entry: Measurement, target: Target) -> str:
+    """One recorded value in words: ``LB-4: 1500 kr – mål minst 1500 kr: uppfyllt (…)``."""
+    from planctl.indicators import is_met
+    from planctl.render import report_text as words
+
+    met = "uppfyllt" if is_met(target, entry.value) else "ej uppfyllt"
+    where = "" if entry.measure is None else f" (insats {entry.measure})"
+    when = str(entry.date) if entry.round is None else f"{entry.date}, uppföljning {entry.round}"
+    return (
+        f"{row_id}{where}: {words.quantity_label(entry.value, target.unit)} – "
+        f"mål {words.target_label(target)}: {met} ({when})"
+    )
+
+
+def outcome_text(
+    file: str, lines: Sequence[str], notices: Sequence[str], *, written: bool, dry_run: bool
+) -> str:
+    """What a writing command tells the user on stderr after it is done."""
+    out = [f"planctl: {notice}" for notice in notices]
+    count = len(lines)
+    noun = "post" if count == 1 else "poster"
+    if not lines:
+        out.append(f"Inga ändringar; {file} är oförändrad.")
+    elif dry_run:
+        out.append(f"Torrkörning – inget skrevs. {count} {noun} skulle läggas till i {file}:")
+    elif written:
+        added = "tillagd" if count == 1 else "tillagda"
+        out.append(f"{count} {noun} {added} i {file}:")
+    out += [f"  {line}" for line in lines]
+    return "".join(line + "\n" for line in out)

@@ -1,0 +1,23 @@
+"""Validation problems as plain lines and the one-line count ``validate`` ends with."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from planctl.errors import Problem, Severity
+
+
+def problems_text(problems: Sequence[Problem]) -> str:
+    """Every problem on its own line, ``file:line:column: fel [rule] message``."""
+    return "".join(p.format() + "\n" for p in problems)
+
+
+def problems_summary(problems: Sequence[Problem], files: int) -> str:
+    """One line: how many errors and warnings in how many files."""
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+    warnings = len(problems) - errors
+    noun = "fil" if files == 1 else "filer"
+    if not problems:
+        checked = "kontrollerad" if files == 1 else "kontrollerade"
+        return f"OK: {files} {noun} {checked}, inga problem"
+    return f"{errors} fel och {warnings} varningar i {files} {noun}"

@@ -1,0 +1,80 @@
+"""The follow-up report in every format: one module per format, chosen here by name or suffix."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rich.console import Console, RenderableType
+
+from planctl.errors import UsageError
+from planctl.render.jsondoc import to_json
+from planctl.report import Report
+
+# --- the follow-up report: one module per format, chosen here ----------------------------------
+
+REPORT_FORMATS = ("table", "markdown", "csv", "xlsx", "json", "html")
+REPORT_SUFFIXES = {
+    ".txt": "table",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+}
+
+
+def report_format_for(path: Path) -> str:
+    """The report format a file name asks for by its extension (``rapport.xlsx`` → xlsx)."""
+    fmt = REPORT_SUFFIXES.get(path.suffix.casefold())
+    if fmt is None:
+        known = ", ".join(REPORT_SUFFIXES)
+        raise UsageError(
+            f"kan inte avgöra formatet av filnamnet '{path.name}'; "
+            f"använd en av ändelserna {known} eller ange --format"
+        )
+    return fmt
+
+
+def report_view(report: Report) -> RenderableType:
+    """The report for a console (the ``table`` format)."""
+    from planctl.render.report_table import report_view as view
+
+    return view(report)
+
+
+def render_report(report: Report, fmt: str, *, width: int = 100) -> bytes:
+    """The report as the bytes of a document in ``fmt`` (one of :data:`REPORT_FORMATS`).
+
+    Text formats are UTF-8; ``table`` is the console view laid out ``width`` columns wide,
+    without colour. Each format lives in its own module, imported only when asked for.
+    """
+    if fmt == "table":
+        out = io.StringIO()
+        Console(file=out, width=width, color_system=None, highlight=False, emoji=False).print(
+            report_view(report)
+        )
+        return out.getvalue().encode("utf-8")
+    if fmt == "markdown":
+        from planctl.render.report_markdown import render_markdown
+
+        return render_markdown(report).encode("utf-8")
+    if fmt == "csv":
+        from planctl.render.report_csv import render_csv
+
+        return render_csv(report).encode("utf-8")
+    if fmt == "xlsx":
+        from planctl.render.report_xlsx import render_xlsx
+
+        return render_xlsx(report)
+    if fmt == "json":
+        from planctl.render.report_json import report_record
+
+        return to_json(report_record(report)).encode("utf-8")
+    if fmt == "html":
+        from planctl.render.report_html import render_html
+
+        return render_html(report).encode("utf-8")
+    raise UsageError(f"okänt format '{fmt}'; giltiga: {', '.join(REPORT_FORMATS)}")

@@ -1,0 +1,149 @@
+"""``summary``: every plan's status counts and the measures most and least taken up."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from planctl.render.csvdoc import csv_text
+from planctl.render.markdown import markdown_table
+from planctl.render.words import decimal_percent, number_ranges, percent
+from planctl.summary import MeasureUptake, Summary
+
+# --- summary over many plans ----------------------------------------------------------------------
+
+SUMMARY_HEADERS = (
+    "Plan",
+    "Organisation",
+    "Rader",
+    "Klart",
+    "Påbörjat",
+    "Ej påbörjat",
+    "Försenade",
+    "Andel klart",
+    "Senaste uppföljning",
+)
+UPTAKE_HEADERS = ("Nr", "Område", "Insats", "Planer")
+
+
+def summary_title(summary: Summary) -> str:
+    """What a summary shows."""
+    noun = "plan" if len(summary.plans) == 1 else "planer"
+    return f"Sammanställning av {len(summary.plans)} {noun} ({summary.today.isoformat()})"
+
+
+def _plan_lines(summary: Summary) -> list[list[str]]:
+    lines = []
+    for plan in summary.plans:
+        latest = "–"
+        if plan.latest is not None:
+            latest = plan.latest.date.isoformat()
+            if plan.latest.round:
+                latest += f" ({plan.latest.round})"
+        lines.append(
+            [
+                plan.plan_id,
+                plan.organisation,
+                str(plan.rows),
+                str(plan.done),
+                str(plan.started),
+                str(plan.not_started),
+                str(plan.delayed),
+                percent(plan.share_done),
+                latest,
+            ]
+        )
+    return lines
+
+
+def _uptake_lines(uptakes: Sequence[MeasureUptake]) -> list[list[str]]:
+    return [[str(u.measure_id), u.area_name, u.text, str(u.plans)] for u in uptakes]
+
+
+UPTAKE_SECTIONS = (
+    ("Mest genomförda insatser", "most"),
+    ("Minst genomförda insatser", "least"),
+)
+DELAYED_NOTE = "Försenade: ej påbörjade rader vars starttermin har passerat."
+
+
+def _unused_line(summary: Summary) -> str:
+    return (
+        f"Insatser som ingen plan genomför ({len(summary.unused)}): {number_ranges(summary.unused)}"
+    )
+
+
+def summary_view(summary: Summary) -> Group:
+    """Plans as a table, then the measures most and least taken up."""
+    plans = Table(
+        title=summary_title(summary),
+        box=box.SIMPLE_HEAD,
+        expand=True,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    plans.add_column("Plan", ratio=1, overflow="fold")
+    # Two-line headings leave the organisation room at 80-100 columns.
+    for heading in ("Rader", "Klart", "Påbörjat", "Ej\npåbörjat", "Försenade", "Andel\nklart"):
+        plans.add_column(heading, justify="right", no_wrap=True)
+    plans.add_column("Senaste\nuppföljning", no_wrap=True)
+    for plan_id, organisation, *rest, latest in _plan_lines(summary):
+        plans.add_row(
+            Text(organisation) + Text(f"\n{plan_id}", style="dim"),
+            *rest,
+            latest.replace(" (", "\n("),  # date above round keeps the column narrow
+        )
+    plans.caption = DELAYED_NOTE
+    parts: list[RenderableType] = [plans]
+    for heading, attribute in UPTAKE_SECTIONS:
+        table = Table(title=heading, box=box.SIMPLE_HEAD, expand=True)
+        table.add_column("Nr", justify="right", no_wrap=True)
+        table.add_column("Område", ratio=1)
+        table.add_column("Insats", ratio=3)
+        table.add_column("Planer", justify="right", no_wrap=True)
+        for line in _uptake_lines(getattr(summary, attribute)):
+            table.add_row(*line)
+        parts.append(table)
+    parts.append(Text(_unused_line(summary)))
+    return Group(*parts)
+
+
+def summary_markdown(summary: Summary) -> str:
+    """The summary in Markdown: plans, most and least taken up measures, unused measures."""
+    out = [
+        f"## {summary_title(summary)}\n",
+        markdown_table(SUMMARY_HEADERS, _plan_lines(summary), right=range(2, 8)),
+        f"{DELAYED_NOTE}\n",
+    ]
+    for heading, attribute in UPTAKE_SECTIONS:
+        out.append(f"### {heading}\n")
+        out.append(
+            markdown_table(UPTAKE_HEADERS, _uptake_lines(getattr(summary, attribute)), right=(0, 3))
+        )
+    out.append(f"{_unused_line(summary)}\n")
+    return "\n".join(out)
+
+
+def summary_csv(summary: Summary) -> str:
+    """One line per plan, numbers as numbers; the measure uptake is in JSON and Markdown."""
+    headers = [*SUMMARY_HEADERS[:7], "Andel klart (%)", "Senaste uppföljning", "Omgång"]
+    rows = [
+        [
+            p.plan_id,
+            p.organisation,
+            str(p.rows),
+            str(p.done),
+            str(p.started),
+            str(p.not_started),
+            str(p.delayed),
+            decimal_percent(p.share_done),
+            p.latest.date.isoformat() if p.latest else "",
+            (p.latest.round or "") if p.latest else "",
+        ]
+        for p in summary.plans
+    ]
+    return csv_text(headers, rows)

@@ -1,0 +1,1 @@
+"""Every write transaction: status, measurements, new files; file writes through savefile."""
