@@ -13,7 +13,7 @@ import pytest
 from planctl.models import Plan
 from planctl.query import RowFilter
 from planctl.render.chart import chart_png, chart_svg
-from planctl.render.report_text import MEANINGS, progress_chart
+from planctl.render.progress import MEANINGS, progress_chart
 from planctl.report import Moment, Report, build_report
 from planctl.store import load_data_dir
 from tests.conftest import TODAY, Invoke

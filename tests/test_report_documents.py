@@ -29,10 +29,10 @@ from docx.oxml.ns import qn
 from planctl.errors import MissingSoftwareError
 from planctl.models import Plan
 from planctl.query import RowFilter
+from planctl.render.appendix import DocumentOptions
 from planctl.render.report_docx import render_docx
 from planctl.render.report_html import css_string, render_html
 from planctl.render.report_pdf import render_pdf
-from planctl.render.report_text import DocumentOptions
 from planctl.report import Moment, Report, build_report
 from planctl.store import load_data_dir
 from tests.conftest import TODAY

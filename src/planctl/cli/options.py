@@ -71,6 +71,8 @@ class ReportFormat(enum.StrEnum):
     XLSX = "xlsx"
     JSON = "json"
     HTML = "html"
+    DOCX = "docx"
+    PDF = "pdf"
 
 
 ReportFormatOption = Annotated[
@@ -78,7 +80,7 @@ ReportFormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Utdataformat: table, markdown, csv, xlsx, json eller html. "
+        help="Utdataformat: table, markdown, csv, xlsx, json, html, docx (Word) eller pdf. "
         "Standard: av filändelsen i --output, annars table.",
         show_default=False,
     ),
@@ -90,7 +92,8 @@ OutputOption = Annotated[
         "-o",
         "-O",  # kept: the first release spelled it -O; -o is what schema (and most tools) use
         metavar="FIL",
-        help="Skriv rapporten till FIL (.txt, .md, .csv, .xlsx, .json, .html) i stället för "
+        help="Skriv rapporten till FIL (.txt, .md, .csv, .xlsx, .json, .html, .docx, .pdf) i "
+        "stället för "
         "till standard ut.",
         show_default=False,
     ),

@@ -11,25 +11,37 @@ from planctl.cli.settings import stdout_console
 from planctl.errors import UsageError
 
 if TYPE_CHECKING:
+    from planctl.render.appendix import DocumentOptions
     from planctl.report import Report
     from planctl.writing.status import Outcome
 
 
-def emit_report(built: Report, fmt: ReportFormat | None, output: Path | None) -> None:
+def emit_report(
+    built: Report,
+    fmt: ReportFormat | None,
+    output: Path | None,
+    options: DocumentOptions | None = None,
+) -> None:
     """Print a report on stdout or write it to ``output``, in the format asked for."""
-    from planctl.render.report import render_report, report_format_for, report_view
+    from planctl.render.report import (
+        BINARY_FORMATS,
+        render_report,
+        report_format_for,
+        report_view,
+    )
     from planctl.writing.files import save_output
 
     chosen = fmt.value if fmt else report_format_for(output) if output else ReportFormat.TABLE
     if output is not None:
-        shown = save_output(output, render_report(built, chosen), base=Path.cwd())
+        content = render_report(built, chosen, options=options)
+        shown = save_output(output, content, base=Path.cwd())
         sys.stderr.write(f"planctl: skrev {shown} ({chosen})\n")
     elif chosen == ReportFormat.TABLE:
         stdout_console().print(report_view(built))
-    elif chosen == ReportFormat.XLSX and sys.stdout.isatty():
-        raise UsageError("xlsx är ett binärt format; ange --output RAPPORT.xlsx")
+    elif chosen in BINARY_FORMATS and sys.stdout.isatty():
+        raise UsageError(f"{chosen} är ett binärt format; ange --output RAPPORT.{chosen}")
     else:
-        sys.stdout.buffer.write(render_report(built, chosen))
+        sys.stdout.buffer.write(render_report(built, chosen, options=options))
         sys.stdout.flush()
 
 

@@ -15,7 +15,7 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 from planctl.errors import missing_package
-from planctl.render.report_text import PROGRESS_AXIS, ProgressChart
+from planctl.render.progress import PROGRESS_AXIS, ProgressChart
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

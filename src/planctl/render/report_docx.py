@@ -20,8 +20,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from planctl.errors import MissingSoftwareError, missing_package
+from planctl.render import appendix, progress
 from planctl.render import report_text as words
-from planctl.render.report_text import DocumentOptions
+from planctl.render.appendix import DocumentOptions
 from planctl.report import Report, Section
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def render_docx(report: Report, options: DocumentOptions | None = None) -> bytes
         raise missing_package("Word-rapporten", "python-docx") from exc
     options = options or DocumentOptions()
     document = docx.Document()
-    landscape = words.landscape(report, options)
+    landscape = appendix.landscape(report, options)
     _page(document, report, options, landscape=landscape)
     width = (A4[1] if landscape else A4[0]) - 2 * MARGIN
     _front(document, report)
@@ -57,8 +58,8 @@ def render_docx(report: Report, options: DocumentOptions | None = None) -> bytes
         _section(document, report, section, width=width)
     if report.indicators:
         _indicators(document, report, width=width)
-    document.add_heading(words.LEGEND, level=1)
-    for line in words.legend_lines(report):
+    document.add_heading(appendix.LEGEND, level=1)
+    for line in appendix.legend_lines(report):
         document.add_paragraph(line)
     properties = document.core_properties
     properties.title = words.title(report)
@@ -125,11 +126,11 @@ def _page(document: Document, report: Report, options: DocumentOptions, *, lands
     header = section.header.paragraphs[0]
     header.style = document.styles["Header"]
     header.add_run(report.plan_title).font.size = Pt(8)
-    label = words.appendix_label(options)
+    label = appendix.appendix_label(options)
     if label:
         header.add_run("\t")
         header.add_run(label).bold = True
-    case = words.case_label(options)
+    case = appendix.case_label(options)
     if case:
         line = section.header.add_paragraph(style=document.styles["Header"])
         line.add_run("\t" + case)
@@ -178,7 +179,7 @@ def _front(document: Document, report: Report) -> None:
 
 
 def _summary(document: Document, report: Report) -> None:
-    document.add_heading(words.SUMMARY, level=1)
+    document.add_heading(appendix.SUMMARY, level=1)
     headings = [words.H_AREA, *words.H_COUNTS, words.H_SHARE]
     if report.is_changes:
         headings.append("Bytt status")
@@ -205,7 +206,7 @@ def _chart(document: Document, report: Report, area_id: str | None, *, width: fl
     from planctl.render.chart import chart_png
 
     try:
-        image = chart_png(words.progress_chart(report, area_id), width=width / 2.54, height=2.6)
+        image = chart_png(progress.progress_chart(report, area_id), width=width / 2.54, height=2.6)
     except MissingSoftwareError:
         return  # the report is complete without its picture; `planctl chart` says what is missing
     document.add_picture(io.BytesIO(image), width=Cm(width))
@@ -217,10 +218,10 @@ def _section(document: Document, report: Report, section: Section, *, width: flo
     if not section.rows:
         document.add_paragraph(words.empty_text(report))
         return
-    headings = words.appendix_headings(report)
-    widths = words.appendix_widths(report, width)
-    rows = [words.appendix_cells(report, row) for row in section.rows]
-    marks = range(4, 4 + len(words.appendix_status_headings(report)))
+    headings = appendix.appendix_headings(report)
+    widths = appendix.appendix_widths(report, width)
+    rows = [appendix.appendix_cells(report, row) for row in section.rows]
+    marks = range(4, 4 + len(appendix.appendix_status_headings(report)))
     _table(document, headings, rows, widths=widths, centre=marks)
     _chart(document, report, section.area_id, width=min(width, 17.0))
 
@@ -228,7 +229,7 @@ def _section(document: Document, report: Report, section: Section, *, width: flo
 def _indicators(document: Document, report: Report, *, width: float) -> None:
     document.add_heading(words.INDICATORS, level=1)
     headings = [words.H_ID, words.H_TARGET, words.H_VALUE, words.H_MET, words.H_TREND]
-    rows = [words.indicator_cells(line) for line in report.indicators]
+    rows = [appendix.indicator_cells(line) for line in report.indicators]
     fixed = 2.0 + 5.0 + 2.0 + 4.0
     _table(document, headings, rows, widths=[2.0, width - fixed, 5.0, 2.0, 4.0])
 

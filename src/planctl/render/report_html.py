@@ -18,8 +18,9 @@ from html import escape
 
 from planctl.errors import MissingSoftwareError
 from planctl.models import Status
+from planctl.render import appendix, progress
 from planctl.render import report_text as words
-from planctl.render.report_text import DocumentOptions
+from planctl.render.appendix import DocumentOptions
 from planctl.report import Counts, Report, ReportRow, Section
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
@@ -98,9 +99,9 @@ def css_string(text: str) -> str:
 
 def page_css(report: Report, options: DocumentOptions) -> str:
     """The ``@page`` rules: A4 in the report's orientation, header and footer texts."""
-    title, label = words.print_header(report, options)
+    title, label = appendix.print_header(report, options)
     return PAGE_CSS % {
-        "orientation": "landscape" if words.landscape(report, options) else "portrait",
+        "orientation": "landscape" if appendix.landscape(report, options) else "portrait",
         "title": css_string(title),
         "label": css_string(label),
         "shown": css_string(f"{words.title(report)}, {words.shown_label(report)}"),
@@ -211,7 +212,7 @@ def _chart(report: Report, area_id: str | None) -> list[str]:
         return []
     from planctl.render.chart import chart_svg
 
-    chart = words.progress_chart(report, area_id)
+    chart = progress.progress_chart(report, area_id)
     try:
         svg = chart_svg(chart, id_prefix=f"chart-{area_id or 'plan'}")
     except MissingSoftwareError:
@@ -222,8 +223,8 @@ def _chart(report: Report, area_id: str | None) -> list[str]:
 def _legend(report: Report) -> list[str]:
     return [
         '<section class="legend">',
-        f"<h2>{escape(words.LEGEND)}</h2>",
-        *(f"<p>{escape(line)}</p>" for line in words.legend_lines(report)),
+        f"<h2>{escape(appendix.LEGEND)}</h2>",
+        *(f"<p>{escape(line)}</p>" for line in appendix.legend_lines(report)),
         "</section>",
     ]
 
@@ -236,10 +237,10 @@ def _section(report: Report, section: Section, options: DocumentOptions) -> list
     ]
     if not section.rows:
         return [*parts, f'<p class="empty">{escape(words.empty_text(report))}</p>', "</section>"]
-    headings = words.appendix_headings(report)
-    marks = set(words.appendix_status_headings(report))
-    page = 29.7 if words.landscape(report, options) else 21.0
-    widths = words.appendix_widths(report, page - 2 * PAGE_SIDE_MARGIN)
+    headings = appendix.appendix_headings(report)
+    marks = set(appendix.appendix_status_headings(report))
+    page = 29.7 if appendix.landscape(report, options) else 21.0
+    widths = appendix.appendix_widths(report, page - 2 * PAGE_SIDE_MARGIN)
     shares = [100 * w / sum(widths) for w in widths]
     columns = "".join(
         f'<th class="mark">{escape(h)}</th>' if h in marks else f"<th>{escape(h)}</th>"
@@ -261,7 +262,7 @@ def _row(report: Report, row: ReportRow) -> str:
         f'<td class="id">{escape(words.row_label(row))}</td>',
         f"<td>{escape(row.proposal)}</td>",
         f"<td>{escape(row.responsible)}</td>",
-        f"<td>{escape(words.period_label(row))}</td>",
+        f"<td>{escape(appendix.period_label(row))}</td>",
     ]
     if report.is_changes:
         before = row.previous or Status.NOT_STARTED

@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import Any, NoReturn
 
 from planctl.errors import MissingSoftwareError, missing_package
+from planctl.render.appendix import DocumentOptions
 from planctl.render.report_html import render_html
-from planctl.render.report_text import DocumentOptions
 from planctl.report import Report
 
 SYSTEM_LIBRARIES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
