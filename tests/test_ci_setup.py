@@ -79,6 +79,10 @@ def hook_repository(tmp_path: Path) -> tuple[Path, str]:
     shutil.copytree(
         REPO / "src", target / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
     )
+    # The wheel carries the catalogue and the schemas from these two folders.
+    (target / "data").mkdir()
+    shutil.copy2(DATA / "measures.yaml", target / "data" / "measures.yaml")
+    shutil.copytree(REPO / "schema", target / "schema")
     git("init", "-q", cwd=target)
     git("add", "-A", cwd=target)
     git("commit", "-q", "-m", "planctl", cwd=target)

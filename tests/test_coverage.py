@@ -98,9 +98,9 @@ def test_coverage_table(invoke: Invoke) -> None:
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert "Borås Stad: täckning av katalogen vision-101" in out
-    assert "10 av 21" in out and "48 %" in out and "██████████░░░░░░░░░░" in out
+    assert "10 av 21" in out and "48\u00a0%" in out and "██████████░░░░░░░░░░" in out
     assert "1, 8, 11–13, 16–21" in out
-    assert "24 av 101" in out and "24 %" in out
+    assert "24 av 101" in out and "24\u00a0%" in out
     assert "\x1b[" not in out
 
 

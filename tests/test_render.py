@@ -7,7 +7,7 @@ import io
 
 from planctl.render.csvdoc import csv_text
 from planctl.render.markdown import markdown_table
-from planctl.render.words import bar, number_ranges, percent
+from planctl.render.words import bar, number_ranges, percent_label
 
 
 def test_markdown_table_escapes_pipes_and_newlines() -> None:
@@ -46,4 +46,4 @@ def test_bar_and_percent() -> None:
     """A share becomes a 20-character bar and a whole percentage."""
     assert bar(10 / 21) == "█" * 10 + "░" * 10
     assert bar(0) == "░" * 20 and bar(1) == "█" * 20
-    assert percent(24 / 101) == "24 %"
+    assert percent_label(24 / 101) == "24\u00a0%"

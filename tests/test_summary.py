@@ -86,7 +86,7 @@ def test_summary_table(invoke: Invoke) -> None:
     out = result.stdout
     assert "Sammanställning av 3 planer (2026-11-23)" in out
     assert "Exempelkommun" in out and "exempel-norr" in out
-    assert "2026-10-31" in out and "(2026-10)" in out and "25 %" in out
+    assert "2026-10-31" in out and "(2026-10)" in out and "25\u00a0%" in out
     assert "Mest genomförda insatser" in out and "Minst genomförda insatser" in out
     assert "Insatser som ingen plan genomför (95): 1–6, 8–14, 16–34" in out
 

@@ -439,7 +439,8 @@ class Plan(_Model):
         default=(), alias="uppföljningar", description="Planerade uppföljningsomgångar."
     )
     areas: tuple[PlanArea, ...] = Field(
-        alias="områden", min_length=1, description="Planens områden i ordning."
+        alias="områden",
+        description="Planens områden i ordning ([] i en ny plan som ännu inte har några).",
     )
     earlier_efforts: dict[Slug, tuple[Text, ...]] = Field(
         default_factory=dict,
@@ -451,7 +452,8 @@ class Plan(_Model):
         default=(), alias="fortsatt_arbete", description="Insatser som kräver fortsatt arbete."
     )
     rows: tuple[Row, ...] = Field(
-        alias="åtgärder", min_length=1, description="Planens förslag (uppföljningsmallens rader)."
+        alias="åtgärder",
+        description="Planens förslag (uppföljningsmallens rader; [] i en ny plan).",
     )
 
     def area(self, area_id: str) -> PlanArea | None:

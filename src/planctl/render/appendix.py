@@ -13,8 +13,6 @@ from planctl.errors import UsageError
 from planctl.models import Status
 from planctl.render.report_text import (
     DELAYED,
-    FUNDING_MARK,
-    FUNDING_NOTE,
     H_FROM,
     H_ID,
     H_PROPOSAL,
@@ -28,9 +26,9 @@ from planctl.render.report_text import (
     row_label,
     source_label,
     status_marks,
-    target_label,
     trend_label,
 )
+from planctl.render.words import FUNDING_MARK, FUNDING_NOTE, target_label
 from planctl.report import IndicatorRow, Report, ReportRow
 
 SUMMARY = "Sammanfattning"
@@ -180,7 +178,8 @@ def indicator_cells(line: IndicatorRow) -> list[str]:
     target = standing.indicator.target
     latest = standing.latest
     assert latest is not None  # the report lists only measured targets
-    goal = f"{target_label(target)}\n{target.measured} ({source_label(line)})"
+    goal = target_label(target.direction, target.value, target.unit)
+    goal += f"\n{target.measured} ({source_label(line)})"
     if latest.note:
         goal += f"\nNotering: {latest.note}"
     return [

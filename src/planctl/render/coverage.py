@@ -9,7 +9,7 @@ from rich.text import Text
 from planctl.coverage import Coverage, RowCoverage, RowsCoverage
 from planctl.render.csvdoc import csv_text
 from planctl.render.markdown import markdown_table
-from planctl.render.words import BAR_WIDTH, bar, decimal_percent, number_ranges, percent
+from planctl.render.words import BAR_WIDTH, bar, decimal_percent, number_ranges, percent_label
 
 # --- coverage -------------------------------------------------------------------------------------
 
@@ -31,7 +31,7 @@ def coverage_view(coverage: Coverage) -> Table:
         table.add_row(
             area.area_name,
             f"{len(area.covered)} av {area.total}",
-            percent(area.share),
+            percent_label(area.share),
             Text(bar(area.share), style="green"),
             number_ranges(area.uncovered),
         )
@@ -40,7 +40,7 @@ def coverage_view(coverage: Coverage) -> Table:
         table.add_row(
             Text("Totalt", style="bold"),
             f"{coverage.covered} av {coverage.total}",
-            percent(coverage.share),
+            percent_label(coverage.share),
             Text(bar(coverage.share), style="green"),
             "",
         )
@@ -52,7 +52,7 @@ def _coverage_lines(coverage: Coverage) -> list[list[str]]:
         [
             a.area_name,
             f"{len(a.covered)} av {a.total}",
-            percent(a.share),
+            percent_label(a.share),
             number_ranges(a.uncovered),
         ]
         for a in coverage.areas
@@ -65,7 +65,12 @@ def coverage_markdown(coverage: Coverage) -> str:
     headers = ["Område", "Genomförs", "Andel", "Ej genomförda insatser"]
     total = None
     if len(coverage.areas) > 1:
-        total = ["Totalt", f"{coverage.covered} av {coverage.total}", percent(coverage.share), ""]
+        total = [
+            "Totalt",
+            f"{coverage.covered} av {coverage.total}",
+            percent_label(coverage.share),
+            "",
+        ]
     table = markdown_table(headers, _coverage_lines(coverage), right=(1, 2), total=total)
     return f"## {coverage_title(coverage)}\n\n{table}"
 

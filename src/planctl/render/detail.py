@@ -12,7 +12,13 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from planctl.render.words import TREND_WORDS, quantity, status_text, target_text
+from planctl.render.rows import record_target_text
+from planctl.render.words import (
+    TREND_ARROWS,
+    improving_label,
+    quantity_label,
+    status_text,
+)
 
 
 def _fields(pairs: Sequence[tuple[str, RenderableType | str]]) -> Table:
@@ -86,21 +92,22 @@ def indicator_parts(
         target = item["target"]
         units.setdefault(item["measure"], target["unit"])
         source = "radens eget mål" if item["measure"] is None else f"insats {item['measure']}"
-        line = Text(f"  Mål: {target_text(target)} ({source})\n    ")
+        line = Text(f"  Mål: {record_target_text(target)} ({source})\n    ")
         latest = item["latest"]
         if latest is None:
             line.append("inget mätvärde än", style="italic")
         else:
             when = latest["date"] + (f", {latest['round']}" if latest["round"] else "")
-            line.append(f"Senaste: {quantity(latest['value'], target['unit'])} ({when}) · ")
+            line.append(f"Senaste: {quantity_label(latest['value'], target['unit'])} ({when}) · ")
             met = "uppfyllt" if item["met"] else "ej uppfyllt"
             line.append(met, style="green" if item["met"] else "red")
             previous = item["previous"]
             if previous is not None:
-                arrow = TREND_WORDS[item["trend"]]
-                better = {True: ", bättre", False: ", sämre", None: ""}[item["improving"]]
+                arrow = TREND_ARROWS[item["trend"]]
+                better = improving_label(item["improving"])
+                better = f", {better}" if better else ""
                 line.append(
-                    f" · {arrow} från {quantity(previous['value'], target['unit'])} "
+                    f" · {arrow} från {quantity_label(previous['value'], target['unit'])} "
                     f"({previous['round'] or previous['date']}){better}"
                 )
         parts.append(line)
@@ -110,7 +117,7 @@ def indicator_parts(
             table.add_column(heading)
         for entry in measurements:
             unit = units.get(entry["measure"])
-            value = quantity(entry["value"], unit) if unit else str(entry["value"])
+            value = quantity_label(entry["value"], unit) if unit else str(entry["value"])
             table.add_row(
                 entry["date"],
                 value,
@@ -130,7 +137,7 @@ def measure_view(record: dict[str, Any]) -> RenderableType:
         ("Text", record["text"]),
     ]
     for target in record["targets"]:
-        pairs.append(("Mål", target_text(target)))
+        pairs.append(("Mål", record_target_text(target)))
     parts: list[RenderableType] = [
         _fields(pairs),
         Text("\nPlanrader som genomför insatsen", style="bold"),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from planctl.indicators import is_met
 from planctl.models import Measurement, Target
+from planctl.render import words
 
 
 def change_line(row_id: str, previous: str, status: str, date: str, round_id: str | None) -> str:
@@ -16,15 +18,12 @@ def change_line(row_id: str, previous: str, status: str, date: str, round_id: st
 
 def measurement_line(row_id: str, entry: Measurement, target: Target) -> str:
     """One recorded value in words: ``LB-4: 1500 kr – mål minst 1500 kr: uppfyllt (…)``."""
-    from planctl.indicators import is_met
-    from planctl.render import report_text as words
-
     met = "uppfyllt" if is_met(target, entry.value) else "ej uppfyllt"
     where = "" if entry.measure is None else f" (insats {entry.measure})"
     when = str(entry.date) if entry.round is None else f"{entry.date}, uppföljning {entry.round}"
     return (
         f"{row_id}{where}: {words.quantity_label(entry.value, target.unit)} – "
-        f"mål {words.target_label(target)}: {met} ({when})"
+        f"mål {words.target_label(target.direction, target.value, target.unit)}: {met} ({when})"
     )
 
 

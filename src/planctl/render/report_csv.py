@@ -23,7 +23,8 @@ import csv
 import io
 from collections.abc import Sequence
 
-from planctl.render import report_text as words
+from planctl.render import report_text as texts
+from planctl.render import words
 from planctl.report import Report
 
 BOM = "\ufeff"
@@ -43,15 +44,15 @@ def render_csv(report: Report) -> str:
     def write(cells: Sequence[str | int]) -> None:
         writer.writerow([neutralise(c) if isinstance(c, str) else c for c in cells])
 
-    write([words.title(report)])
-    for label, value in words.header_fields(report):
+    write([texts.title(report)])
+    for label, value in texts.header_fields(report):
         write([label, value])
     write([])
-    headings = [words.H_AREA, words.H_ID, words.H_PROPOSAL, words.H_RESPONSIBLE, words.H_START]
-    headings += ["Termin", *(s.value for s in words.STATUSES)]
+    headings = [texts.H_AREA, texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.H_START]
+    headings += ["Termin", *(s.value for s in texts.STATUSES)]
     if report.is_changes:
         headings.append("Status före")
-    headings += ["Status", words.H_DELAYED, words.H_FUNDING, words.H_NOTE, words.H_NOTE_DATE]
+    headings += ["Status", texts.H_DELAYED, texts.H_FUNDING, texts.H_NOTE, texts.H_NOTE_DATE]
     write(headings)
     for section in report.sections:
         for row in section.rows:
@@ -62,7 +63,7 @@ def render_csv(report: Report) -> str:
                 row.responsible,
                 row.start,
                 row.start_term or "",
-                *(words.MARK if s is row.status else "" for s in words.STATUSES),
+                *(texts.MARK if s is row.status else "" for s in texts.STATUSES),
             ]
             if report.is_changes:
                 cells.append(row.previous.value if row.previous else "")
@@ -75,33 +76,33 @@ def render_csv(report: Report) -> str:
             ]
             write(cells)
     write([])
-    summary: list[str | int] = [words.H_AREA, *words.H_COUNTS, words.H_TOTAL, f"{words.H_SHARE} %"]
+    summary: list[str | int] = [texts.H_AREA, *texts.H_COUNTS, texts.H_TOTAL, f"{texts.H_SHARE} %"]
     if report.is_changes:
-        summary += [f"{h} före" for h in words.H_COUNTS] + ["Bytt status"]
+        summary += [f"{h} före" for h in texts.H_COUNTS] + ["Bytt status"]
     write(summary)
-    for line in words.summary_lines(report):
-        values: list[str | int] = [line.label, *words.count_values(line.counts)]
+    for line in texts.summary_lines(report):
+        values: list[str | int] = [line.label, *texts.count_values(line.counts)]
         values += [line.counts.total, words.percent(line.counts.share_done)]
         if line.previous is not None:
-            values += [*words.count_values(line.previous), line.changed]
+            values += [*texts.count_values(line.previous), line.changed]
         write(values)
     if report.indicators:
         write([])
         write(
             [
-                words.H_ID,
+                texts.H_ID,
                 "Insats",
-                words.H_MEASURED,
+                texts.H_MEASURED,
                 "Riktning",
                 "Målvärde",
                 "Enhet",
                 "Värde",
-                words.H_VALUE_DATE,
-                words.H_ROUND,
-                words.H_MET,
-                words.H_PREVIOUS,
+                texts.H_VALUE_DATE,
+                texts.H_ROUND,
+                texts.H_MET,
+                texts.H_PREVIOUS,
                 "Föregående uppföljning",
-                words.H_TREND,
+                texts.H_TREND,
                 "Notering",
             ]
         )
@@ -120,7 +121,7 @@ def render_csv(report: Report) -> str:
                     words.number_label(latest.value),
                     latest.date.isoformat(),
                     latest.round or "",
-                    words.met_label(standing),
+                    texts.met_label(standing),
                     words.number_label(previous.value) if previous else "",
                     (previous.round or previous.date.isoformat()) if previous else "",
                     words.TREND_ARROWS[standing.trend] if standing.trend else "",

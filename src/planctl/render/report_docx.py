@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from planctl.errors import MissingSoftwareError, missing_package
 from planctl.render import appendix, progress
 from planctl.render import report_text as words
+from planctl.render import words as plain_words
 from planctl.render.appendix import DocumentOptions
 from planctl.report import Report, Section
 
@@ -186,7 +187,7 @@ def _summary(document: Document, report: Report) -> None:
     rows = []
     for line in words.summary_lines(report):
         cells = [line.label, *words.count_cells(line.counts, line.previous)]
-        cells.append(words.percent_label(line.counts.share_done))
+        cells.append(plain_words.percent_label(line.counts.share_done))
         if report.is_changes:
             cells.append(str(line.changed))
         rows.append(cells)

@@ -18,8 +18,8 @@ from html import escape
 
 from planctl.errors import MissingSoftwareError
 from planctl.models import Status
-from planctl.render import appendix, progress
-from planctl.render import report_text as words
+from planctl.render import appendix, progress, words
+from planctl.render import report_text as texts
 from planctl.render.appendix import DocumentOptions
 from planctl.report import Counts, Report, ReportRow, Section
 
@@ -104,7 +104,7 @@ def page_css(report: Report, options: DocumentOptions) -> str:
         "orientation": "landscape" if appendix.landscape(report, options) else "portrait",
         "title": css_string(title),
         "label": css_string(label),
-        "shown": css_string(f"{words.title(report)}, {words.shown_label(report)}"),
+        "shown": css_string(f"{texts.title(report)}, {texts.shown_label(report)}"),
     }
 
 
@@ -126,7 +126,7 @@ def _bar(counts: Counts) -> str:
 def render_html(report: Report, options: DocumentOptions | None = None) -> str:
     """The whole report as one HTML document; ``options`` label and lay out its printed pages."""
     options = options or DocumentOptions()
-    title = words.title(report)
+    title = texts.title(report)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="sv">',
@@ -135,7 +135,7 @@ def render_html(report: Report, options: DocumentOptions | None = None) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="planctl">',
-        f"<title>{escape(title)} – {escape(words.shown_label(report))}</title>",
+        f"<title>{escape(title)} – {escape(texts.shown_label(report))}</title>",
         f"<style>{CSS}{page_css(report, options)}</style>",
         "</head>",
         "<body>",
@@ -145,7 +145,7 @@ def render_html(report: Report, options: DocumentOptions | None = None) -> str:
         '<dl class="meta">',
         *(
             f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>"
-            for label, value in words.header_fields(report)
+            for label, value in texts.header_fields(report)
             if label != "Plan"  # the subtitle above names the plan already
         ),
         "</dl>",
@@ -154,7 +154,7 @@ def render_html(report: Report, options: DocumentOptions | None = None) -> str:
         *_summary(report),
     ]
     if not report.sections:
-        parts.append(f'<p class="empty">{escape(words.empty_text(report))}</p>')
+        parts.append(f'<p class="empty">{escape(texts.empty_text(report))}</p>')
     for section in report.sections:
         parts += _section(report, section, options)
     if report.indicators:
@@ -162,7 +162,7 @@ def render_html(report: Report, options: DocumentOptions | None = None) -> str:
     parts += _legend(report)
     parts += [
         "</main>",
-        f"<footer>Framtagen {escape(words.produced_label(report.produced))} med planctl "
+        f"<footer>Framtagen {escape(texts.produced_label(report.produced))} med planctl "
         f"ur planen {escape(report.plan_id)}.</footer>",
         "</body>",
         "</html>",
@@ -172,7 +172,7 @@ def render_html(report: Report, options: DocumentOptions | None = None) -> str:
 
 
 def _summary(report: Report) -> list[str]:
-    headings = "".join(f'<th class="num">{escape(h)}</th>' for h in words.H_COUNTS)
+    headings = "".join(f'<th class="num">{escape(h)}</th>' for h in texts.H_COUNTS)
     if report.is_changes:
         headings += '<th class="num">Bytt status</th>'
     parts = [
@@ -182,14 +182,14 @@ def _summary(report: Report) -> list[str]:
         '<i style="background:#f2b705"></i>påbörjat<i style="background:#e3e3e3"></i>'
         "ej påbörjat</p>",
         "<table>",
-        f"<thead><tr><th>{words.H_AREA}</th>{headings}"
-        f'<th class="num">{words.H_SHARE}</th><th>Framsteg</th></tr></thead>',
+        f"<thead><tr><th>{texts.H_AREA}</th>{headings}"
+        f'<th class="num">{texts.H_SHARE}</th><th>Framsteg</th></tr></thead>',
         "<tbody>",
     ]
-    for line in words.summary_lines(report):
+    for line in texts.summary_lines(report):
         cells = "".join(
             f'<td class="num">{escape(c)}</td>'
-            for c in words.count_cells(line.counts, line.previous)
+            for c in texts.count_cells(line.counts, line.previous)
         )
         if report.is_changes:
             cells += f'<td class="num">{line.changed}</td>'
@@ -233,10 +233,10 @@ def _section(report: Report, section: Section, options: DocumentOptions) -> list
     parts = [
         f'<section class="area" id="{escape(section.area_id)}">',
         f"<h2>{escape(section.area_name)}</h2>",
-        f'<p class="counts">{escape(words.counts_sentence(section.counts))}</p>',
+        f'<p class="counts">{escape(texts.counts_sentence(section.counts))}</p>',
     ]
     if not section.rows:
-        return [*parts, f'<p class="empty">{escape(words.empty_text(report))}</p>', "</section>"]
+        return [*parts, f'<p class="empty">{escape(texts.empty_text(report))}</p>', "</section>"]
     headings = appendix.appendix_headings(report)
     marks = set(appendix.appendix_status_headings(report))
     page = 29.7 if appendix.landscape(report, options) else 21.0
@@ -259,7 +259,7 @@ def _section(report: Report, section: Section, options: DocumentOptions) -> list
 
 def _row(report: Report, row: ReportRow) -> str:
     cells = [
-        f'<td class="id">{escape(words.row_label(row))}</td>',
+        f'<td class="id">{escape(texts.row_label(row))}</td>',
         f"<td>{escape(row.proposal)}</td>",
         f"<td>{escape(row.responsible)}</td>",
         f"<td>{escape(appendix.period_label(row))}</td>",
@@ -271,15 +271,15 @@ def _row(report: Report, row: ReportRow) -> str:
             f'<td class="mark">{escape(row.status.value)}</td>',
         ]
     else:
-        for status in words.STATUSES:
+        for status in texts.STATUSES:
             if status is not row.status:
                 cells.append('<td class="mark"></td>')
             elif row.delayed:
                 cells.append(
-                    f'<td class="mark">{words.MARK}<span class="late">{words.DELAYED}</span></td>'
+                    f'<td class="mark">{texts.MARK}<span class="late">{texts.DELAYED}</span></td>'
                 )
             else:
-                cells.append(f'<td class="mark">{words.MARK}</td>')
+                cells.append(f'<td class="mark">{texts.MARK}</td>')
     note = ""
     if row.note:
         when = f"<b>{row.note_date.isoformat()}:</b> " if row.note_date else ""
@@ -292,11 +292,11 @@ def _row(report: Report, row: ReportRow) -> str:
 def _indicators(report: Report) -> list[str]:
     columns = "".join(
         f"<th>{escape(h)}</th>"
-        for h in (words.H_ID, words.H_TARGET, words.H_VALUE, words.H_MET, words.H_TREND)
+        for h in (texts.H_ID, texts.H_TARGET, texts.H_VALUE, texts.H_MET, texts.H_TREND)
     )
     parts = [
         '<section class="indicators" id="mal-och-matvarden">',
-        f"<h2>{escape(words.INDICATORS)}</h2>",
+        f"<h2>{escape(texts.INDICATORS)}</h2>",
         "<table>",
         f"<thead><tr>{columns}</tr></thead>",
         "<tbody>",
@@ -307,9 +307,9 @@ def _indicators(report: Report) -> list[str]:
         latest = standing.latest
         assert latest is not None  # the report lists only measured targets
         goal = (
-            f"<b>{escape(words.target_label(target))}</b>"
+            f"<b>{escape(words.target_label(target.direction, target.value, target.unit))}</b>"
             f'<span class="note">{escape(target.measured)} '
-            f"({escape(words.source_label(line))})</span>"
+            f"({escape(texts.source_label(line))})</span>"
         )
         if latest.note:
             goal += f'<span class="note"><b>Notering:</b> {escape(latest.note)}</span>'
@@ -317,9 +317,9 @@ def _indicators(report: Report) -> list[str]:
         label = line.row_id + (words.FUNDING_MARK if line.needs_funding else "")
         parts.append(
             f'<tr><td class="id">{escape(label)}</td><td>{goal}</td>'
-            f"<td>{escape(words.point_label(latest, target.unit))}</td>"
-            f'<td class="mark {css}">{escape(words.met_label(standing))}</td>'
-            f"<td>{escape(words.trend_label(standing))}</td></tr>"
+            f"<td>{escape(texts.point_label(latest, target.unit))}</td>"
+            f'<td class="mark {css}">{escape(texts.met_label(standing))}</td>'
+            f"<td>{escape(texts.trend_label(standing))}</td></tr>"
         )
     parts += ["</tbody>", "</table>", "</section>"]
     return parts

@@ -7,7 +7,8 @@ Every text from the YAML is escaped: Markdown punctuation and ``<``/``>`` get a 
 from __future__ import annotations
 
 from planctl.models import Status
-from planctl.render import report_text as words
+from planctl.render import report_text as texts
+from planctl.render import words
 from planctl.render.markdown import markdown_cell as escape
 from planctl.report import Report, ReportRow, Section
 
@@ -20,31 +21,31 @@ def _table(headings: list[str], align: list[str], rows: list[list[str]]) -> list
 
 def render_markdown(report: Report) -> str:
     """The whole report as one Markdown document."""
-    lines = [f"# {escape(words.title(report))}", ""]
-    lines += [f"- **{label}:** {escape(value)}" for label, value in words.header_fields(report)]
+    lines = [f"# {escape(texts.title(report))}", ""]
+    lines += [f"- **{label}:** {escape(value)}" for label, value in texts.header_fields(report)]
     lines += ["", "## Sammanfattning", "", *_summary(report), ""]
     if not report.sections:
-        lines += [f"*{words.empty_text(report)}*", ""]
+        lines += [f"*{texts.empty_text(report)}*", ""]
     for section in report.sections:
         lines += _section(report, section)
     if report.indicators:
         lines += _indicators(report)
-    if words.needs_funding_note(report):
+    if texts.needs_funding_note(report):
         lines += [escape(words.FUNDING_NOTE), ""]
     return "\n".join(lines)
 
 
 def _summary(report: Report) -> list[str]:
-    headings = [words.H_AREA, *words.H_COUNTS]
+    headings = [texts.H_AREA, *texts.H_COUNTS]
     if report.is_changes:
         headings.append("Bytt status")
-    headings += [words.H_SHARE, "Framsteg"]
+    headings += [texts.H_SHARE, "Framsteg"]
     rows = []
-    for line in words.summary_lines(report):
-        cells = [escape(line.label), *words.count_cells(line.counts, line.previous)]
+    for line in texts.summary_lines(report):
+        cells = [escape(line.label), *texts.count_cells(line.counts, line.previous)]
         if report.is_changes:
             cells.append(str(line.changed))
-        cells += [words.percent_label(line.counts.share_done), f"`{words.text_bar(line.counts)}`"]
+        cells += [words.percent_label(line.counts.share_done), f"`{texts.text_bar(line.counts)}`"]
         if line.whole_plan:
             cells = [f"**{c}**" if i < len(cells) - 1 else c for i, c in enumerate(cells)]
         rows.append(cells)
@@ -53,28 +54,28 @@ def _summary(report: Report) -> list[str]:
 
 
 def _section(report: Report, section: Section) -> list[str]:
-    lines = [f"## {escape(section.area_name)}", "", words.counts_sentence(section.counts), ""]
+    lines = [f"## {escape(section.area_name)}", "", texts.counts_sentence(section.counts), ""]
     if not section.rows:
-        return [*lines, f"*{words.empty_text(report)}*", ""]
+        return [*lines, f"*{texts.empty_text(report)}*", ""]
     if report.is_changes:
-        headings = [words.H_ID, words.H_PROPOSAL, words.H_RESPONSIBLE, words.H_FROM, words.H_TO]
+        headings = [texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.H_FROM, texts.H_TO]
         align = ["---", "---", "---", "---", "---"]
     else:
-        headings = [words.H_ID, words.H_PROPOSAL, words.H_RESPONSIBLE, words.H_START]
-        headings += [s.value for s in words.STATUSES]
+        headings = [texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.H_START]
+        headings += [s.value for s in texts.STATUSES]
         align = ["---", "---", "---", "---", ":-:", ":-:", ":-:"]
-    headings.append(words.H_NOTE)
+    headings.append(texts.H_NOTE)
     align.append("---")
     return [*lines, *_table(headings, align, [_cells(report, r) for r in section.rows]), ""]
 
 
 def _cells(report: Report, row: ReportRow) -> list[str]:
-    cells = [escape(words.row_label(row)), escape(row.proposal), escape(row.responsible)]
+    cells = [escape(texts.row_label(row)), escape(row.proposal), escape(row.responsible)]
     if report.is_changes:
         cells += [(row.previous or Status.NOT_STARTED).value, f"**{row.status.value}**"]
     else:
         cells.append(escape(row.start))
-        cells += [f"**{m}**" if m else "" for m in words.status_marks(row)]
+        cells += [f"**{m}**" if m else "" for m in texts.status_marks(row)]
     note = ""
     if row.note:
         note = escape(row.note)
@@ -86,13 +87,13 @@ def _cells(report: Report, row: ReportRow) -> list[str]:
 
 def _indicators(report: Report) -> list[str]:
     headings = [
-        words.H_ID,
-        words.H_TARGET,
-        words.H_MEASURED,
-        words.H_VALUE,
-        words.H_MET,
-        words.H_TREND,
-        words.H_NOTE,
+        texts.H_ID,
+        texts.H_TARGET,
+        texts.H_MEASURED,
+        texts.H_VALUE,
+        texts.H_MET,
+        texts.H_TREND,
+        texts.H_NOTE,
     ]
     align = ["---", "---", "---", "---", ":-:", "---", "---"]
     rows = []
@@ -101,16 +102,16 @@ def _indicators(report: Report) -> list[str]:
         target = standing.indicator.target
         latest = standing.latest
         assert latest is not None  # the report lists only measured targets
-        met = words.met_label(standing)
+        met = texts.met_label(standing)
         rows.append(
             [
                 escape(line.row_id + (words.FUNDING_MARK if line.needs_funding else "")),
-                escape(words.target_label(target)),
-                escape(f"{target.measured} ({words.source_label(line)})"),
-                escape(words.point_label(latest, target.unit)),
+                escape(words.target_label(target.direction, target.value, target.unit)),
+                escape(f"{target.measured} ({texts.source_label(line)})"),
+                escape(texts.point_label(latest, target.unit)),
                 f"**{met}**" if met else "",
-                escape(words.trend_label(standing)),
+                escape(texts.trend_label(standing)),
                 escape(latest.note or ""),
             ]
         )
-    return [f"## {words.INDICATORS}", "", *_table(headings, align, rows), ""]
+    return [f"## {texts.INDICATORS}", "", *_table(headings, align, rows), ""]

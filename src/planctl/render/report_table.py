@@ -13,7 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from planctl.models import Status
-from planctl.render import report_text as words
+from planctl.render import report_text as texts
+from planctl.render import words
 from planctl.report import Counts, IndicatorRow, Report, ReportRow, Section
 
 WIDE = 120
@@ -25,12 +26,12 @@ def report_view(report: Report) -> RenderableType:
     """The whole report: heading, summary with progress bars, then one table per area."""
     parts: list[RenderableType] = [_heading(report), Text(""), _summary(report)]
     if not report.sections:
-        parts += [Text(""), Text(words.empty_text(report), style="italic")]
+        parts += [Text(""), Text(texts.empty_text(report), style="italic")]
     for section in report.sections:
         parts += [Text(""), _section(report, section)]
     if report.indicators:
         parts += [Text(""), _indicators(report)]
-    if words.needs_funding_note(report):
+    if texts.needs_funding_note(report):
         parts += [Text(""), Text(words.FUNDING_NOTE, style="dim")]
     return Group(*parts)
 
@@ -39,13 +40,13 @@ def _heading(report: Report) -> RenderableType:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
-    for label, value in words.header_fields(report):
+    for label, value in texts.header_fields(report):
         grid.add_row(label, Text(value))
-    return Group(Text(words.title(report), style="bold underline"), grid)
+    return Group(Text(texts.title(report), style="bold underline"), grid)
 
 
 def _bar(counts: Counts) -> Text:
-    done, started, rest = words.bar_cells(counts, BAR)
+    done, started, rest = texts.bar_cells(counts, BAR)
     bar = Text()
     bar.append("█" * done, style="green")
     bar.append("▒" * started, style="yellow")
@@ -64,16 +65,16 @@ def _summary(report: Report) -> Table:
         collapse_padding=True,  # the box draws a space between columns already
     )
     # Wide enough for "personalförsörjning", the longest word of the Borås areas.
-    table.add_column(words.H_AREA, ratio=1, min_width=19)
-    for heading in words.H_COUNTS:
+    table.add_column(texts.H_AREA, ratio=1, min_width=19)
+    for heading in texts.H_COUNTS:
         # Short headings that wrap to two lines keep the summary within 80 columns.
         table.add_column(heading.replace(" ", "\n"), justify="right", no_wrap=True)
     table.add_column("Andel\nklart", justify="right", no_wrap=True)
     table.add_column("", width=BAR, no_wrap=True)
-    for line in words.summary_lines(report):
+    for line in texts.summary_lines(report):
         style = "bold" if line.whole_plan else ""
         cells: list[RenderableType] = [Text(line.label, style=style)]
-        cells += [Text(c, style=style) for c in words.count_cells(line.counts, line.previous)]
+        cells += [Text(c, style=style) for c in texts.count_cells(line.counts, line.previous)]
         cells.append(Text(words.percent_label(line.counts.share_done), style=style))
         cells.append(_bar(line.counts))
         if line.whole_plan:
@@ -101,8 +102,8 @@ def _section(report: Report, section: Section) -> RenderableType:
     if not section.rows:
         return Group(
             Text(section.area_name, style="bold"),
-            Text(words.counts_sentence(section.counts), style="dim"),
-            Text(words.empty_text(report), style="italic"),
+            Text(texts.counts_sentence(section.counts), style="dim"),
+            Text(texts.empty_text(report), style="italic"),
         )
     return _SectionView(report, section)
 
@@ -112,25 +113,25 @@ def _section_table(report: Report, section: Section, *, wide: bool) -> Table:
         title=section.area_name,
         title_justify="left",
         title_style="bold",
-        caption=Text(words.counts_sentence(section.counts), style="dim"),
+        caption=Text(texts.counts_sentence(section.counts), style="dim"),
         caption_justify="left",
         box=box.SIMPLE_HEAD,
         expand=True,
         pad_edge=False,
         collapse_padding=True,  # the box draws a space between columns already
     )
-    table.add_column(words.H_ID, no_wrap=True)
-    table.add_column(words.H_PROPOSAL, ratio=5, min_width=20)
+    table.add_column(texts.H_ID, no_wrap=True)
+    table.add_column(texts.H_PROPOSAL, ratio=5, min_width=20)
     if wide:
         # Sized to "Förhandlingsdelegationen" rather than by ratio, so no role is cut.
-        table.add_column(words.H_RESPONSIBLE, min_width=24, max_width=28)
+        table.add_column(texts.H_RESPONSIBLE, min_width=24, max_width=28)
     if report.is_changes:
-        table.add_column(words.H_FROM, min_width=8)
-        table.add_column(words.H_TO, min_width=8)
+        table.add_column(texts.H_FROM, min_width=8)
+        table.add_column(texts.H_TO, min_width=8)
     else:
         if wide:
-            table.add_column(words.H_START, min_width=11, max_width=18)
-        for status in words.STATUSES:
+            table.add_column(texts.H_START, min_width=11, max_width=18)
+        for status in texts.STATUSES:
             # Headings wrap to one word a line; "försenad" fits the width that sets.
             table.add_column(status.value.replace(" ", "\n"), justify="center", min_width=5)
     for row in section.rows:
@@ -147,7 +148,7 @@ def _cells(report: Report, row: ReportRow, *, wide: bool) -> list[RenderableType
         when = f" {row.note_date.isoformat()}" if row.note_date else ""
         proposal.append(f"\nNotering{when}: ", style="dim bold")
         proposal.append(row.note, style="dim")
-    cells: list[RenderableType] = [Text(words.row_label(row)), proposal]
+    cells: list[RenderableType] = [Text(texts.row_label(row)), proposal]
     if wide:
         cells.append(Text(row.responsible))
     if report.is_changes:
@@ -159,20 +160,20 @@ def _cells(report: Report, row: ReportRow, *, wide: bool) -> list[RenderableType
         return cells
     if wide:
         cells.append(Text(row.start))
-    for status in words.STATUSES:
+    for status in texts.STATUSES:
         if status is not row.status:
             cells.append(Text(""))
         elif row.delayed:
-            cells.append(Text(f"{words.MARK}\n{words.DELAYED}", style="bold red"))
+            cells.append(Text(f"{texts.MARK}\n{texts.DELAYED}", style="bold red"))
         else:
-            cells.append(Text(words.MARK, style=f"bold {STATUS_STYLE[status]}"))
+            cells.append(Text(texts.MARK, style=f"bold {STATUS_STYLE[status]}"))
     return cells
 
 
 def _indicators(report: Report) -> Table:
     """The measured targets: target, latest value, met or not, trend since the previous round."""
     table = Table(
-        title=words.INDICATORS,
+        title=texts.INDICATORS,
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,
@@ -180,11 +181,11 @@ def _indicators(report: Report) -> Table:
         pad_edge=False,
         collapse_padding=True,
     )
-    table.add_column(words.H_ID, no_wrap=True)
-    table.add_column(words.H_TARGET, ratio=3, min_width=20)
-    table.add_column(words.H_VALUE.replace(" ", "\n"), ratio=1, min_width=12)
-    table.add_column(words.H_MET, no_wrap=True)
-    table.add_column(words.H_TREND, no_wrap=True)
+    table.add_column(texts.H_ID, no_wrap=True)
+    table.add_column(texts.H_TARGET, ratio=3, min_width=20)
+    table.add_column(texts.H_VALUE.replace(" ", "\n"), ratio=1, min_width=12)
+    table.add_column(texts.H_MET, no_wrap=True)
+    table.add_column(texts.H_TREND, no_wrap=True)
     for line in report.indicators:
         table.add_row(*_indicator_cells(line))
     return table
@@ -193,8 +194,8 @@ def _indicators(report: Report) -> Table:
 def _indicator_cells(line: IndicatorRow) -> list[RenderableType]:
     standing = line.standing
     target = standing.indicator.target
-    goal = Text(words.target_label(target), style="bold")
-    goal.append(f"\n{target.measured} ({words.source_label(line)})", style="dim")
+    goal = Text(words.target_label(target.direction, target.value, target.unit), style="bold")
+    goal.append(f"\n{target.measured} ({texts.source_label(line)})", style="dim")
     latest = standing.latest
     assert latest is not None  # the report lists only measured targets
     value = Text(words.quantity_label(latest.value, target.unit))
@@ -202,11 +203,11 @@ def _indicator_cells(line: IndicatorRow) -> list[RenderableType]:
     if latest.note:
         goal.append("\nNotering: ", style="dim bold")
         goal.append(latest.note, style="dim")
-    met = Text(words.met_label(standing), style="bold green" if standing.met else "bold red")
+    met = Text(texts.met_label(standing), style="bold green" if standing.met else "bold red")
     return [
         Text(line.row_id + (words.FUNDING_MARK if line.needs_funding else "")),
         goal,
         value,
         met,
-        Text(words.trend_label(standing, sep="\n")),  # a second line keeps the column narrow
+        Text(texts.trend_label(standing, sep="\n")),  # a second line keeps the column narrow
     ]

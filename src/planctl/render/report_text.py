@@ -11,14 +11,21 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planctl.indicators import Standing
-from planctl.models import Measurement, Status, Target, Unit
+from planctl.models import Measurement, Status, Unit
+from planctl.render.words import (
+    FUNDING_MARK,
+    MET,
+    NOT_MET,
+    TREND_ARROWS,
+    improving_label,
+    percent_label,
+    quantity_label,
+)
 from planctl.report import Counts, IndicatorRow, Moment, Report, ReportRow
 
 STATUSES = (Status.DONE, Status.STARTED, Status.NOT_STARTED)
 MARK = "X"
 DELAYED = "försenad"
-FUNDING_MARK = "*"
-FUNDING_NOTE = "* kräver särskilda resurser (planens avsnitt Ekonomi)"
 WHOLE_PLAN = "Hela planen"
 WHOLE_SELECTION = "Hela urvalet"
 NO_CHANGES = "Inga rader har bytt status."
@@ -94,16 +101,6 @@ def header_fields(report: Report) -> list[tuple[str, str]]:
         fields.append(("Urval", narrowed))
     fields.append(("Framtagen", produced_label(report.produced)))
     return fields
-
-
-def percent(share: float) -> int:
-    """A share 0.0–1.0 as whole percent, rounded half up (2/3 → 67)."""
-    return int(share * 100 + 0.5)
-
-
-def percent_label(share: float) -> str:
-    """A share as Swedish writes it: ``67 %`` (with a no-break space)."""
-    return f"{percent(share)}\u00a0%"
 
 
 def count_values(counts: Counts) -> tuple[int, int, int, int]:
@@ -216,33 +213,6 @@ H_ROUND = "Uppföljning"
 H_MET = "Uppfyllt"
 H_TREND = "Trend"
 H_PREVIOUS = "Föregående värde"
-MET = "ja"
-NOT_MET = "nej"
-UNIT_SHORT = {
-    Unit.PERCENT: "%",
-    Unit.COUNT: "st",
-    Unit.COUNT_PER_YEAR: "per år",
-    Unit.HOURS_PER_WEEK: "timmar per vecka",
-    Unit.KRONOR: "kr",
-}
-TREND_ARROWS = {"up": "↑", "down": "↓", "same": "→"}
-
-
-def number_label(value: float) -> str:
-    """A number as Swedes write it: decimal comma, no exponent (``12,5``, ``1500``)."""
-    if isinstance(value, int) or float(value).is_integer():
-        return str(int(value))
-    return f"{value:.6f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
-def quantity_label(value: float, unit: Unit) -> str:
-    """A value with its unit: ``90\u00a0%``, ``1500\u00a0kr`` (with a no-break space)."""
-    return f"{number_label(value)}\u00a0{UNIT_SHORT[unit]}"
-
-
-def target_label(target: Target) -> str:
-    """A target's direction and value: ``minst 1500\u00a0kr``."""
-    return f"{target.direction.value} {quantity_label(target.value, target.unit)}"
 
 
 def source_label(line: IndicatorRow) -> str:
@@ -270,6 +240,5 @@ def trend_label(standing: Standing, *, sep: str = ", ") -> str:
         return ""
     unit = standing.indicator.target.unit
     label = f"{TREND_ARROWS[standing.trend]} från {quantity_label(standing.previous.value, unit)}"
-    if standing.improving is None:
-        return label
-    return f"{label}{sep}{'bättre' if standing.improving else 'sämre'}"
+    better = improving_label(standing.improving)
+    return f"{label}{sep}{better}" if better else label

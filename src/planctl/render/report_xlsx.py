@@ -20,7 +20,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from planctl.render import report_text as words
+from planctl.render import report_text as texts
+from planctl.render import words
 from planctl.report import Report, Section
 
 Value = str | int | float | dt.date | None
@@ -83,7 +84,7 @@ def _preamble(ws: Worksheet, report: Report, heading: str) -> int:
     _put(ws, 1, 1, heading)
     ws.cell(row=1, column=1).font = TITLE_FONT
     row = 2
-    for label, value in words.header_fields(report):
+    for label, value in texts.header_fields(report):
         _put(ws, row, 1, label)
         ws.cell(row=row, column=1).font = BOLD
         _put(ws, row, 2, value)
@@ -102,9 +103,9 @@ def render_xlsx(report: Report) -> bytes:
         ws = book.create_sheet(sheet_name(section.area_name, book.sheetnames))
         _section_sheet(ws, report, section)
     if report.indicators:
-        ws = book.create_sheet(sheet_name(words.INDICATORS, book.sheetnames))
+        ws = book.create_sheet(sheet_name(texts.INDICATORS, book.sheetnames))
         _indicator_sheet(ws, report)
-    book.properties.title = words.title(report)
+    book.properties.title = texts.title(report)
     book.properties.creator = "planctl"
     out = io.BytesIO()
     book.save(out)
@@ -112,20 +113,20 @@ def render_xlsx(report: Report) -> bytes:
 
 
 def _summary_sheet(ws: Worksheet, report: Report) -> None:
-    top = _preamble(ws, report, words.title(report))
-    headings = [words.H_AREA, *words.H_COUNTS, words.H_TOTAL, words.H_SHARE]
+    top = _preamble(ws, report, texts.title(report))
+    headings = [texts.H_AREA, *texts.H_COUNTS, texts.H_TOTAL, texts.H_SHARE]
     widths = [36.0, 10.0, 10.0, 12.0, 11.0, 8.0, 14.0]
     if report.is_changes:
-        headings += [f"{h} före" for h in words.H_COUNTS] + ["Bytt status"]
+        headings += [f"{h} före" for h in texts.H_COUNTS] + ["Bytt status"]
         widths += [11.0, 11.0, 13.0, 12.0, 11.0]
     _header(ws, top, headings, widths)
     row = top
-    for line in words.summary_lines(report):
+    for line in texts.summary_lines(report):
         row += 1
-        values: list[Value] = [line.label, *words.count_values(line.counts), line.counts.total]
+        values: list[Value] = [line.label, *texts.count_values(line.counts), line.counts.total]
         values.append(line.counts.share_done)
         if line.previous is not None:
-            values += [*words.count_values(line.previous), line.changed]
+            values += [*texts.count_values(line.previous), line.changed]
         for column, value in enumerate(values, start=1):
             _put(ws, row, column, value)
             if line.whole_plan:
@@ -143,31 +144,31 @@ def _summary_sheet(ws: Worksheet, report: Report) -> None:
 
 def _section_sheet(ws: Worksheet, report: Report, section: Section) -> None:
     top = _preamble(ws, report, section.area_name)
-    _put(ws, top - 1, 1, words.counts_sentence(section.counts))
-    headings = [words.H_ID, words.H_PROPOSAL, words.H_RESPONSIBLE, words.H_START]
+    _put(ws, top - 1, 1, texts.counts_sentence(section.counts))
+    headings = [texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.H_START]
     widths = [8.0, 60.0, 24.0, 18.0]
     if report.is_changes:
-        headings += [words.H_FROM, words.H_TO]
+        headings += [texts.H_FROM, texts.H_TO]
         widths += [13.0, 13.0]
     else:
-        headings += [s.value for s in words.STATUSES]
+        headings += [s.value for s in texts.STATUSES]
         widths += [9.0, 10.0, 12.0]
-    headings += [words.H_DELAYED, "Kräver resurser", words.H_NOTE, words.H_NOTE_DATE]
+    headings += [texts.H_DELAYED, "Kräver resurser", texts.H_NOTE, texts.H_NOTE_DATE]
     widths += [10.0, 10.0, 50.0, 14.0]
     centered = range(5, len(headings) - 1)  # status marks, from/to, delayed and funding
     _header(ws, top + 1, headings, widths)
     row = top + 1
     if not section.rows:
-        _put(ws, row + 1, 1, words.empty_text(report))
+        _put(ws, row + 1, 1, texts.empty_text(report))
     for item in section.rows:
         row += 1
         values: list[Value] = [item.id, item.proposal, item.responsible, item.start]
         if report.is_changes:
             values += [item.previous.value if item.previous else "", item.status.value]
         else:
-            values += [words.MARK if s is item.status else None for s in words.STATUSES]
+            values += [texts.MARK if s is item.status else None for s in texts.STATUSES]
         values += [
-            words.DELAYED if item.delayed else None,
+            texts.DELAYED if item.delayed else None,
             "ja" if item.needs_funding else None,
             item.note,
             item.note_date,
@@ -176,7 +177,7 @@ def _section_sheet(ws: Worksheet, report: Report, section: Section) -> None:
             _put(ws, row, column, value)
             cell = ws.cell(row=row, column=column)
             cell.alignment = CENTER if column in centered else WRAP
-            if value == words.DELAYED:
+            if value == texts.DELAYED:
                 cell.font = DELAYED_FONT
     ws.auto_filter.ref = f"A{top + 1}:{get_column_letter(len(headings))}{max(row, top + 1)}"
     _page_setup(ws)
@@ -184,20 +185,20 @@ def _section_sheet(ws: Worksheet, report: Report, section: Section) -> None:
 
 def _indicator_sheet(ws: Worksheet, report: Report) -> None:
     """The measured targets: one row per target with its latest value, met or not, and trend."""
-    top = _preamble(ws, report, words.INDICATORS)
+    top = _preamble(ws, report, texts.INDICATORS)
     headings = [
-        words.H_ID,
+        texts.H_ID,
         "Insats",
-        words.H_MEASURED,
+        texts.H_MEASURED,
         "Riktning",
         "Målvärde",
         "Enhet",
         "Värde",
-        words.H_VALUE_DATE,
-        words.H_ROUND,
-        words.H_MET,
-        words.H_PREVIOUS,
-        words.H_TREND,
+        texts.H_VALUE_DATE,
+        texts.H_ROUND,
+        texts.H_MET,
+        texts.H_PREVIOUS,
+        texts.H_TREND,
         "Notering",
     ]
     widths = [8.0, 8.0, 50.0, 9.0, 10.0, 16.0, 10.0, 12.0, 12.0, 10.0, 12.0, 8.0, 40.0]
@@ -218,7 +219,7 @@ def _indicator_sheet(ws: Worksheet, report: Report) -> None:
             latest.value,
             latest.date,
             latest.round,
-            words.met_label(standing),
+            texts.met_label(standing),
             previous.value if previous else None,
             words.TREND_ARROWS[standing.trend] if standing.trend else None,
             latest.note,

@@ -76,6 +76,11 @@ def measures_table(records: Sequence[dict[str, Any]], *, title: str) -> Table:
     for record in records:
         text = record["text"]
         if record["targets"]:
-            text += "".join(f"\nMål: {target_text(t)}" for t in record["targets"])
+            text += "".join(f"\nMål: {record_target_text(t)}" for t in record["targets"])
         table.add_row(str(record["id"]), record["area_name"], text)
     return table
+
+
+def record_target_text(target: dict[str, Any]) -> str:
+    """A target record (as in JSON) in words, through :func:`planctl.render.words.target_text`."""
+    return target_text(target["direction"], target["value"], target["unit"], target["measured"])

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from planctl.render.csvdoc import csv_text
 from planctl.render.markdown import markdown_table
-from planctl.render.words import decimal_percent, number_ranges, percent
+from planctl.render.words import decimal_percent, number_ranges, percent_label
 from planctl.summary import MeasureUptake, Summary
 
 # --- summary over many plans ----------------------------------------------------------------------
@@ -53,7 +53,7 @@ def _plan_lines(summary: Summary) -> list[list[str]]:
                 str(plan.started),
                 str(plan.not_started),
                 str(plan.delayed),
-                percent(plan.share_done),
+                percent_label(plan.share_done),
                 latest,
             ]
         )

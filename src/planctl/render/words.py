@@ -1,47 +1,109 @@
-"""The words users read: statuses and their colours, units, targets, percentages, bars."""
+"""The one vocabulary of what users read: numbers, percentages, units, targets, statuses.
+
+Every output – terminal tables, Markdown, CSV, XLSX, HTML, JSON messages – writes a share, a
+number, a quantity, a target, a trend, a status colour or the funding note through this module,
+so the same plan reads the same in every command and format:
+
+- a share is a whole percent rounded half up (5 of 8 → ``63 %``), with a no-break space;
+- a number has a decimal comma and no exponent (``2,5``, ``1500``);
+- a quantity is a number and the unit's short form (``2,5 timmar per vecka``, ``90 %``);
+- a target is its direction and quantity (``minst 2,5 timmar per vecka``), optionally followed by
+  what is measured.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from decimal import ROUND_HALF_UP, Decimal
 
 from rich.text import Text
 
-STATUS_STYLE = {"Klart": "green", "Påbörjat": "yellow", "Ej påbörjat": "red"}
-UNIT_LABEL = {
-    "procent": "%",
-    "antal": "st",
-    "antal_per_år": "per år",
-    "timmar_per_vecka": "timmar per vecka",
-    "kronor": "kr",
+from planctl.models import Direction, Status, Unit
+
+NBSP = "\u00a0"
+
+STATUS_STYLE: dict[str, str] = {
+    Status.DONE.value: "green",
+    Status.STARTED.value: "yellow",
+    Status.NOT_STARTED.value: "red",
 }
+"""The terminal colour of each status, by the status as written."""
+
+UNIT_SHORT: dict[Unit, str] = {
+    Unit.PERCENT: "%",
+    Unit.COUNT: "st",
+    Unit.COUNT_PER_YEAR: "per år",
+    Unit.HOURS_PER_WEEK: "timmar per vecka",
+    Unit.KRONOR: "kr",
+}
+"""How each unit is written after a number."""
+
+TREND_ARROWS = {"up": "↑", "down": "↓", "same": "→"}
+"""An indicator's trend since the previous round."""
+
+BETTER = "bättre"
+WORSE = "sämre"
+MET = "ja"
+NOT_MET = "nej"
+
+FUNDING_MARK = "*"
+FUNDING_NOTE = "* kräver särskilda resurser (planens avsnitt Ekonomi)"
+"""The mark after a row id that needs extra funding, and the note that explains it."""
+
+
+def _half_up(value: float, places: int = 0) -> Decimal:
+    # Decimal of the float's shortest repr, so 0.625 * 100 is 62.5 and not 62.4999…
+    exponent = Decimal(1).scaleb(-places)
+    return Decimal(repr(value)).quantize(exponent, rounding=ROUND_HALF_UP)
+
+
+def percent(share: float) -> int:
+    """A share 0.0–1.0 as whole percent, rounded half up (5/8 → 63, 2/3 → 67)."""
+    return int(_half_up(share * 100))
+
+
+def percent_label(share: float) -> str:
+    """A share as Swedish writes it: ``63 %`` (with a no-break space)."""
+    return f"{percent(share)}{NBSP}%"
+
+
+def decimal_percent(share: float) -> str:
+    """A share in percent with one decimal, rounded half up, decimal comma (for spreadsheets)."""
+    return str(_half_up(share * 100, 1)).replace(".", ",")
+
+
+def number_label(value: float) -> str:
+    """A number as Swedes write it: decimal comma, no exponent (``12,5``, ``1500``)."""
+    if isinstance(value, int) or float(value).is_integer():
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def quantity_label(value: float, unit: Unit | str) -> str:
+    """A value with its unit: ``90 %``, ``1500 kr`` (with a no-break space)."""
+    return f"{number_label(value)}{NBSP}{UNIT_SHORT[Unit(unit)]}"
+
+
+def target_label(direction: Direction | str, value: float, unit: Unit | str) -> str:
+    """A target's direction and value: ``minst 2,5 timmar per vecka``."""
+    return f"{Direction(direction).value} {quantity_label(value, unit)}"
+
+
+def target_text(direction: Direction | str, value: float, unit: Unit | str, measured: str) -> str:
+    """A target in full: ``minst 90 % – andel ärenden …``."""
+    return f"{target_label(direction, value, unit)} – {measured}"
+
+
+def improving_label(improving: bool | None) -> str:
+    """``bättre`` when a trend moves toward the target, ``sämre`` away from it, else empty."""
+    if improving is None:
+        return ""
+    return BETTER if improving else WORSE
 
 
 def status_text(status: str) -> Text:
     """A status, coloured on a terminal."""
     return Text(status, style=STATUS_STYLE.get(status, ""))
-
-
-def target_text(target: dict[str, Any]) -> str:
-    """A target in words, e.g. ``minst 90 % – andel ärenden …``."""
-    value = target["value"]
-    shown = f"{value:g}" if isinstance(value, float) else str(value)
-    unit = UNIT_LABEL.get(target["unit"], target["unit"])
-    return f"{target['direction']} {shown} {unit} – {target['measured']}"
-
-
-FUNDING_MARK = "*"
-FUNDING_NOTE = "* kräver särskilda resurser"
-
-
-TREND_WORDS = {"up": "↑", "down": "↓", "same": "→"}
-
-
-def quantity(value: float, unit: str) -> str:
-    from planctl.models import Unit
-    from planctl.render.report_text import quantity_label
-
-    return quantity_label(value, Unit(unit))
 
 
 def number_ranges(numbers: Sequence[int]) -> str:
@@ -58,16 +120,6 @@ def number_ranges(numbers: Sequence[int]) -> str:
         if number is not None:
             start = previous = number
     return ", ".join(parts)
-
-
-def percent(share: float) -> str:
-    """A share as a whole percentage, ``48 %``."""
-    return f"{round(share * 100)} %"
-
-
-def decimal_percent(share: float) -> str:
-    """A share as a percentage with one decimal and a decimal comma, for spreadsheets."""
-    return f"{share * 100:.1f}".replace(".", ",")
 
 
 BAR_WIDTH = 20

@@ -1,0 +1,542 @@
+"""Turning the tables of an existing plan into the text of a plan file.
+
+:func:`build_plan` takes the grids a reader produced and returns the plan file's text together
+with a mapping summary (which column became which field, what was skipped and why) and the
+warnings for text that could not be interpreted. Nothing is invented: text is kept as written,
+ids are derived (and the file says so), and status marks become history only when the caller
+names the follow-up they belong to. No I/O; checking and writing the text is the caller's job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from planctl.errors import InputError, UsageError
+from planctl.importing.columns import (
+    Column,
+    Layout,
+    Meaning,
+    Role,
+    StatusWord,
+    find_layout,
+    status_word,
+)
+from planctl.importing.columns import fold as fold_header
+from planctl.importing.grids import Grid
+from planctl.models import Status
+from planctl.newplan import (
+    RESPONSIBLE_PLACEHOLDER,
+    SCHEMA_MODELINE,
+    START_PLACEHOLDER,
+    RoundSpec,
+    plan_slug,
+)
+from planctl.terms import parse_term
+
+_BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□➢➤►*]|[-–—](?=\s))\s*")
+_NO_MARK = {"", "-", "–", "nej", "0", "n"}
+_STOPWORDS = {"och", "i", "for", "med", "av", "till", "pa", "samt", "om", "det", "den"}
+_YES = {"ja", "j", "x", "yes", "kravs", "behovs"}
+_NO = {"nej", "n", "no", "inom ram", "inom befintlig ram", "befintlig ram", "0"}
+
+# The statuses the plan format knows today, by meaning.
+_STATUS_BY_MEANING = {
+    Meaning.DONE: Status.DONE,
+    Meaning.IN_PROGRESS: Status.STARTED,
+    Meaning.NOT_STARTED: Status.NOT_STARTED,
+}
+
+AREA_FROM = ("auto", "heading", "column")
+
+
+@dataclass(frozen=True)
+class PlanHead:
+    """The ``plan:`` block of the file to write and its follow-up rounds (id, name, date)."""
+
+    plan_id: str
+    title: str
+    organisation: str
+    rounds: tuple[tuple[str, str, dt.date], ...] = ()
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """The follow-up that status marks in the source record: a round id and/or a date."""
+
+    round_id: str | None
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class ImportedRow:
+    """One proposal row as read: the text of each field as written (``None``: not in source)."""
+
+    origin: str
+    area_id: str
+    proposal: str
+    responsible: tuple[str, ...] = ()
+    start: str | None = None
+    end: str | None = None
+    cost: str | None = None
+    details: str | None = None
+    note: str | None = None
+    status: StatusWord | None = None
+    row_id: str = ""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """A plan file's text, its rows, and what the user must be told about the import."""
+
+    plan_id: str
+    text: str
+    areas: tuple[tuple[str, str], ...]
+    rows: tuple[ImportedRow, ...]
+    mapping: tuple[str, ...]
+    warnings: tuple[str, ...]
+    history_entries: int
+
+
+@dataclass
+class _State:
+    areas: dict[str, str] = field(default_factory=dict)  # id → name, in order of appearance
+    rows: list[ImportedRow] = field(default_factory=list)
+    mapping: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def clean_text(text: str) -> str:
+    """A cell's text on one line: bullets dropped, line breaks and runs of spaces as one space."""
+    lines = [_BULLET.sub("", line) for line in text.replace("\xa0", " ").splitlines()]
+    return " ".join(" ".join(lines).split())
+
+
+def cell_items(text: str) -> tuple[str, ...]:
+    """A cell's lines as separate items (a bulleted or line-broken list of owners)."""
+    lines = [_BULLET.sub("", line) for line in text.replace("\xa0", " ").splitlines()]
+    return tuple(" ".join(line.split()) for line in lines if line.strip())
+
+
+def area_name(text: str) -> str:
+    """A heading as an area name: ``LÖNEBILDNING`` → ``Lönebildning``; other text as written."""
+    name = clean_text(text).rstrip(":")
+    if name.isupper():
+        name = name[:1] + name[1:].lower()
+    return name
+
+
+def parse_follow_up(round_id: str | None, date: dt.date | None) -> FollowUp | None:
+    """The follow-up ``--round``/``--date`` name: ``2018-05`` alone means its month's last day."""
+    if round_id is None and date is None:
+        return None
+    if date is None:
+        assert round_id is not None
+        found = re.fullmatch(r"(\d{4})-(\d{2})", round_id.strip())
+        if not found or not 1 <= int(found.group(2)) <= 12:
+            raise UsageError(
+                f"--round {round_id}: ange också --date ÅÅÅÅ-MM-DD (dagen statusen gällde), "
+                "eller skriv omgången som en månad, t.ex. --round 2018-05"
+            )
+        date = RoundSpec(int(found.group(1)), int(found.group(2))).date
+    return FollowUp(round_id.strip() if round_id else None, date)
+
+
+def build_plan(
+    grids: Sequence[Grid],
+    *,
+    head: PlanHead,
+    source: str,
+    today: dt.date,
+    area_from: str = "auto",
+    fallback_area: str,
+    follow_up: FollowUp | None = None,
+) -> ImportResult:
+    """The plan file for the plan tables among ``grids``.
+
+    ``source`` names the file in the written header and messages; ``fallback_area`` names the
+    area of rows whose table has neither a heading nor an Område column (e.g. a CSV file).
+    Raises :class:`InputError` (exit 2) when no grid is a plan table or none has a row.
+    """
+    if area_from not in AREA_FROM:
+        raise UsageError(f"--area-from ska vara heading eller column, inte '{area_from}'")
+    state = _State()
+    previous_area: str | None = None
+    found_table = False
+    for grid in grids:
+        layout = find_layout(grid.rows)
+        if layout is None:
+            if any(any(c.strip() for c in row) for row in grid.rows):
+                state.mapping.append(
+                    f"{grid.origin}: ingen kolumn för förslag (Förslag, Åtgärd, Aktivitet eller "
+                    "Insats) i rubrikraden – hoppades över"
+                )
+            continue
+        found_table = True
+        previous_area = _read_table(
+            grid,
+            layout,
+            state,
+            area_from=area_from,
+            previous_area=previous_area,
+            fallback_area=fallback_area,
+        )
+    if not found_table:
+        raise InputError(
+            f"{source}: hittade ingen tabell med en rubrikrad som namnger förslagen (Förslag, "
+            "Åtgärd, Aktivitet eller Insats); planctl importerar tabeller med en sådan kolumn"
+        )
+    if not state.rows:
+        raise InputError(f"{source}: tabellerna har rubriker men inga rader med förslag")
+    rows = _with_ids(state)
+    marked = [r for r in rows if r.status is not None]
+    entries = 0
+    if marked and follow_up is None:
+        state.warnings.append(
+            f"{len(marked)} rader har en status i källan; den registreras inte utan --round "
+            "och --date (omgången och dagen statusen gällde)"
+        )
+    rounds = head.rounds
+    if follow_up is not None:
+        if follow_up.round_id and not any(r[0] == follow_up.round_id for r in rounds):
+            rounds = (*rounds, _round_of(follow_up))
+        entries = sum(1 for r in rows if _history_status(r, state) is not None)
+        if not marked:
+            state.warnings.append("källan har inga statusmarkeringar; ingen historik skrevs")
+    text = _plan_text(
+        rows,
+        state,
+        head=PlanHead(head.plan_id, head.title, head.organisation, rounds),
+        source=source,
+        today=today,
+        follow_up=follow_up,
+    )
+    return ImportResult(
+        plan_id=head.plan_id,
+        text=text,
+        areas=tuple(state.areas.items()),
+        rows=tuple(rows),
+        mapping=tuple(state.mapping),
+        warnings=tuple(dict.fromkeys(state.warnings)),
+        history_entries=entries,
+    )
+
+
+def _read_table(
+    grid: Grid,
+    layout: Layout,
+    state: _State,
+    *,
+    area_from: str,
+    previous_area: str | None,
+    fallback_area: str,
+) -> str | None:
+    area_column = layout.first(Role.AREA)
+    if area_from == "column" and area_column is None:
+        raise UsageError(f"{grid.origin}: --area-from column men tabellen har ingen kolumn Område")
+    use_column = area_column is not None and area_from != "heading"
+    table_area: str | None = None
+    if not use_column:
+        name = area_name(grid.heading) if grid.heading else None
+        if name is None or fold_header(name) in ("sheet", "sheet1", "blad1", "blad 1"):
+            name = None
+        if name is None:
+            table_area = previous_area or _area(state, fallback_area)
+        else:
+            table_area = _area(state, name)
+    _describe(grid, layout, state, use_column=use_column, area=table_area)
+    proposal = layout.first(Role.PROPOSAL)
+    assert proposal is not None
+    header_texts = [c.header for c in layout.columns]
+    current_area = table_area
+    count = 0
+    for number, cells in enumerate(grid.rows[layout.data_start :], start=layout.data_start + 1):
+
+        def cell(column: Column | None, cells: Sequence[str] = cells) -> str:
+            if column is None or column.index >= len(cells):
+                return ""
+            return cells[column.index]
+
+        if not any(c.strip() for c in cells):
+            continue
+        if [" ".join(c.split()) for c in cells] == header_texts:
+            continue  # the header repeated (a table continued on the next page)
+        origin = f"{grid.origin} rad {number}"
+        text = clean_text(cell(proposal))
+        if not text:
+            state.warnings.append(f"{origin}: inget förslag i raden – hoppades över")
+            continue
+        if use_column:
+            typed = area_name(cell(area_column))
+            if typed:
+                current_area = _area(state, typed)
+            elif current_area is None:
+                current_area = _area(state, fallback_area)
+        assert current_area is not None
+        state.rows.append(
+            ImportedRow(
+                origin=origin,
+                area_id=current_area,
+                proposal=text,
+                responsible=tuple(
+                    item for c in layout.all(Role.RESPONSIBLE) for item in cell_items(cell(c))
+                ),
+                start=clean_text(cell(layout.first(Role.START))) or None,
+                end=clean_text(cell(layout.first(Role.END))) or None,
+                cost=clean_text(cell(layout.first(Role.COST))) or None,
+                details=clean_text(cell(layout.first(Role.DETAILS))) or None,
+                note=clean_text(cell(layout.first(Role.NOTE))) or None,
+                status=_row_status(layout, cell, origin, state),
+            )
+        )
+        count += 1
+    state.mapping.append(f"{grid.origin}: {count} rader")
+    return current_area
+
+
+def _describe(
+    grid: Grid, layout: Layout, state: _State, *, use_column: bool, area: str | None
+) -> None:
+    """One line per table saying where each column went, and one per skipped column."""
+    where = (
+        "område ur kolumnen Område"
+        if use_column
+        else f"område {state.areas[area]}" + (" ur rubriken ovanför" if grid.heading else "")
+        if area
+        else ""
+    )
+    parts = []
+    for column in layout.columns:
+        if not column.header:
+            continue
+        target = _target(column)
+        if target is None:
+            reason = "id bildas av planctl per område" if column.role is Role.ID else "okänd rubrik"
+            state.mapping.append(
+                f"{grid.origin}: kolumnen {column.header!r} hoppades över ({reason})"
+            )
+            continue
+        parts.append(f"{column.header!r} → {target}")
+    state.mapping.append(f"{grid.origin} ({where}): " + ", ".join(parts))
+
+
+def _target(column: Column) -> str | None:
+    if column.role is None or column.role is Role.ID:
+        return None
+    if column.role is Role.MARK:
+        assert column.status is not None
+        return f"status {column.status.name} (markering, betyder {column.status.meaning.value})"
+    if column.role is Role.END:
+        return "slut (sparas inte ännu, se varningarna)"
+    if column.role is Role.COST:
+        return "behöver_finansiering (ja/nej)"
+    if column.role is Role.NOTE:
+        return "notering (med --round/--date)"
+    return str(column.role.value)
+
+
+def _row_status(
+    layout: Layout, read: Callable[[Column | None], str], origin: str, state: _State
+) -> StatusWord | None:
+    marked = [c.status for c in layout.all(Role.MARK) if fold_header(read(c)) not in _NO_MARK]
+    single = layout.first(Role.STATUS)
+    if single is not None:
+        value = clean_text(read(single))
+        if value:
+            meaning = status_word(value)
+            if meaning is None:
+                state.warnings.append(f"{origin}: okänd status {value!r} – registreras inte")
+            else:
+                marked.append(StatusWord(value[:1].upper() + value[1:], meaning))
+    statuses = [s for s in marked if s is not None]
+    if len(statuses) > 1:
+        listed = ", ".join(s.name for s in statuses)
+        state.warnings.append(f"{origin}: flera statusar markerade ({listed}) – registreras inte")
+        return None
+    return statuses[0] if statuses else None
+
+
+def _area(state: _State, name: str) -> str:
+    area_id = plan_slug(name) or f"område-{len(state.areas) + 1}"
+    state.areas.setdefault(area_id, name)
+    return area_id
+
+
+def _prefix(name: str, taken: set[str]) -> str:
+    plain = "".join(
+        c for c in unicodedata.normalize("NFKD", name.upper()) if not unicodedata.combining(c)
+    )
+    words = [w for w in re.split(r"[^A-Z0-9]+", plain) if w and w.lower() not in _STOPWORDS]
+    if not words:
+        words = ["R"]
+    initials = "".join(w[0] for w in words[:3]) if len(words) > 1 else words[0][:2]
+    candidate = initials
+    extra = words[-1][1:] if len(words) > 1 else words[0][2:]
+    for letter in extra:
+        if candidate not in taken:
+            break
+        candidate += letter
+    number = 2
+    base = candidate
+    while candidate in taken:
+        candidate = f"{base}{number}"
+        number += 1
+    taken.add(candidate)
+    return candidate
+
+
+def _with_ids(state: _State) -> list[ImportedRow]:
+    taken: set[str] = set()
+    prefixes = {area_id: _prefix(name, taken) for area_id, name in state.areas.items()}
+    counters: dict[str, int] = {}
+    rows = []
+    for row in state.rows:
+        counters[row.area_id] = counters.get(row.area_id, 0) + 1
+        row_id = f"{prefixes[row.area_id]}-{counters[row.area_id]}"
+        rows.append(ImportedRow(**{**row.__dict__, "row_id": row_id}))
+    return rows
+
+
+def _round_of(follow_up: FollowUp) -> tuple[str, str, dt.date]:
+    assert follow_up.round_id is not None
+    found = re.fullmatch(r"(\d{4})-(\d{2})", follow_up.round_id)
+    if found and 1 <= int(found.group(2)) <= 12:
+        name = RoundSpec(int(found.group(1)), int(found.group(2))).name
+    else:
+        name = f"Uppföljning {follow_up.round_id}"
+    return follow_up.round_id, name, follow_up.date
+
+
+def _history_status(row: ImportedRow, state: _State) -> Status | None:
+    if row.status is None:
+        return None
+    status = _STATUS_BY_MEANING.get(row.status.meaning)
+    if status is None:
+        state.warnings.append(
+            f"{row.origin}: statusen {row.status.name!r} ({row.status.meaning.value}) finns inte "
+            "i planformatet än – registreras inte"
+        )
+    return status
+
+
+def _q(text: str) -> str:
+    # A JSON string is a valid YAML double-quoted scalar: always text, never a YAML 1.1 surprise.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _funding(cost: str) -> bool | None:
+    key = fold_header(cost)
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    return None
+
+
+def _plan_text(
+    rows: Sequence[ImportedRow],
+    state: _State,
+    *,
+    head: PlanHead,
+    source: str,
+    today: dt.date,
+    follow_up: FollowUp | None,
+) -> str:
+    lines = [
+        SCHEMA_MODELINE,
+        "#",
+        f"# {head.title} – {head.organisation}",
+        "#",
+        f"# Importerad med `planctl import` den {today.isoformat()} ur {source}.",
+        "# `förslag`, `ansvar` och `start` står som i källan. Härlett av planctl, inte i källan:",
+        "# planens, områdenas och radernas id (radernas id bildas per område i källans ordning).",
+    ]
+    if follow_up is not None:
+        lines.append(
+            "# Historiken är källans statusmarkeringar, daterade med --date/--round vid importen."
+        )
+    lines += [
+        "# Status följs upp i `historik`: lägg bara till nya poster, redigera inte gamla.",
+        "#",
+        "# Validera filen med: planctl validate",
+        "plan:",
+        f"  id: {head.plan_id}",
+        f"  titel: {_q(head.title)}",
+        f"  organisation: {_q(head.organisation)}",
+    ]
+    if head.rounds:
+        lines.append("uppföljningar:")
+        for round_id, name, day in head.rounds:
+            lines += [
+                f"  - id: {_q(round_id)}",
+                f"    namn: {_q(name)}",
+                f"    datum: {_q(day.isoformat())}",
+            ]
+    lines.append("områden:")
+    for area_id, name in state.areas.items():
+        lines += [f"  - id: {area_id}", f"    namn: {_q(name)}"]
+    lines.append("åtgärder:")
+    skipped_end = skipped_cost = 0
+    for row in rows:
+        draft = False
+        lines += [
+            f"  - id: {row.row_id}",
+            f"    område: {row.area_id}",
+            f"    förslag: {_q(row.proposal)}",
+        ]
+        if row.details:
+            lines.append(f"    detaljer: {_q(row.details)}")
+        if row.responsible:
+            lines.append(f"    ansvar: {_q(', '.join(row.responsible))}")
+        else:
+            draft = True
+            state.warnings.append(f"{row.origin} ({row.row_id}): inget ansvar – raden blir utkast")
+            lines.append(f"    ansvar: {_q(RESPONSIBLE_PLACEHOLDER)}  # fyll i: en roll")
+        if row.start is None:
+            draft = True
+            state.warnings.append(f"{row.origin} ({row.row_id}): ingen start – raden blir utkast")
+            lines.append(f"    start: {_q(START_PLACEHOLDER)}")
+        else:
+            lines.append(f"    start: {_q(row.start)}")
+            if parse_term(row.start) is None:
+                draft = True
+                state.warnings.append(
+                    f"{row.origin} ({row.row_id}): starten {row.start!r} går inte att tolka som "
+                    "termin – står kvar som den är skriven, och raden blir utkast"
+                )
+        if row.end is not None:
+            skipped_end += 1
+        if row.cost is not None:
+            funding = _funding(row.cost)
+            if funding is True:
+                lines.append("    behöver_finansiering: true")
+            elif funding is None:
+                skipped_cost += 1
+        if draft:
+            lines.append("    utkast: true  # ta bort när raden är ifylld")
+        status = _history_status(row, state) if follow_up is not None else None
+        if follow_up is not None and status is not None:
+            lines += [
+                "    historik:",
+                f"      - datum: {_q(follow_up.date.isoformat())}",
+                f"        status: {status.value}",
+            ]
+            if row.note:
+                lines.append(f"        notering: {_q(row.note)}")
+            if follow_up.round_id:
+                lines.append(f"        uppföljning: {_q(follow_up.round_id)}")
+    if skipped_end:
+        state.warnings.append(
+            f"{skipped_end} rader har ett slut; planformatet har ännu inget fält för det – "
+            "hoppades över"
+        )
+    if skipped_cost:
+        state.warnings.append(
+            f"{skipped_cost} rader har en kostnad som inte är ja/nej; planformatet har ännu "
+            "inget fält för belopp – hoppades över"
+        )
+    return "\n".join(lines) + "\n"

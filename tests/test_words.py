@@ -1,0 +1,79 @@
+"""One vocabulary: the same share, number and target read the same in every command and format.
+
+Each test is a drift class the issue found between copies of the same words (two ``percent``
+functions, three target texts, two CSV dialects) and holds that they now agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from planctl.coverage import AreaCoverage, Coverage
+from planctl.render import report_text, words
+from planctl.render.coverage import coverage_markdown, coverage_view
+from planctl.render.summary import summary_markdown
+from planctl.report import Counts
+from planctl.summary import PlanSummary, Summary
+from tests.conftest import Invoke
+
+FIVE_OF_EIGHT = "63\u00a0%"
+
+
+def test_percent_rounds_half_up() -> None:
+    """Shares on a half round up (5/8 → 63, 1/8 → 13), never to the even neighbour."""
+    assert [words.percent(n / 8) for n in range(9)] == [0, 13, 25, 38, 50, 63, 75, 88, 100]
+    assert words.percent(2 / 3) == 67 and words.percent(1 / 3) == 33
+    assert words.decimal_percent(1 / 16) == "6,3"  # 6.25 → 6,3 in spreadsheets too
+
+
+def test_percent_drift_report_summary_coverage_agree() -> None:
+    """5 of 8 done reads 63 % in the report, the summary and coverage alike."""
+    report_line = report_text.counts_sentence(Counts(done=5, started=2, not_started=1))
+    plan = PlanSummary("p", "Kommun", "Plan", 8, 5, 2, 1, 0, None)
+    summary = Summary(dt.date(2026, 1, 1), (plan,), (), (), ())
+    area = AreaCoverage("a", "Område", (1, 2, 3, 4, 5), (6, 7, 8))
+    coverage = Coverage("p", "Kommun", "k", (area,))
+    assert FIVE_OF_EIGHT in report_line
+    assert "63 %" in summary_markdown(summary)  # Markdown cells keep one ordinary space
+    assert "63 %" in coverage_markdown(coverage)
+    assert any(FIVE_OF_EIGHT in str(cell) for cell in coverage_view(coverage).columns[2].cells)
+
+
+def test_number_and_target_use_decimal_comma() -> None:
+    """Numbers have a decimal comma and no exponent; a target is direction and quantity."""
+    assert words.number_label(2.5) == "2,5" and words.number_label(1500) == "1500"
+    assert words.number_label(1_000_000.0) == "1000000"
+    assert words.target_label("minst", 2.5, "timmar_per_vecka") == "minst 2,5\u00a0timmar per vecka"
+
+
+def _half_hour_target(data_dir: Path) -> None:
+    """Measure 101 asks for at least 2.5 hours a week, and LB-1 carries it out."""
+    catalogue = data_dir / "measures.yaml"
+    text = catalogue.read_text(encoding="utf-8")
+    old = '"timmar friskvård per medarbetare och vecka"\n        värde: 1\n'
+    assert old in text
+    catalogue.write_text(text.replace(old, old.replace("värde: 1", "värde: 2.5")), "utf-8")
+    plan = data_dir / "boras_plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("insatser: [7]", "insatser: [7, 101]", 1), encoding="utf-8")
+
+
+def test_target_text_drift_show_and_report_agree(invoke: Invoke, data_dir: Path) -> None:
+    """A target reads 'minst 2,5 timmar per vecka' in show, measures and report alike."""
+    _half_hour_target(data_dir)
+    recorded = invoke(
+        "indicator", "set", "LB-1", "3", "--measure", "101", "--round", "2018-05",
+        "--date", "2018-05-31",
+    )  # fmt: skip
+    assert recorded.exit_code == 0, recorded.stderr
+    wide = {"COLUMNS": "200"}
+    target = "minst 2,5\u00a0timmar per vecka"
+    for args in (("show", "LB-1"), ("show", "101"), ("measures", "--search", "friskvård")):
+        result = invoke(*args, env=wide)
+        assert result.exit_code == 0, result.stderr
+        assert target in result.stdout, args
+    for fmt in ("table", "markdown", "html"):
+        result = invoke("report", "--format", fmt, env=wide)
+        assert result.exit_code == 0, result.stderr
+        assert target in result.stdout.replace("&nbsp;", "\u00a0"), fmt
