@@ -7,7 +7,9 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
+import openpyxl
 import pytest
 
 from planctl.models import Plan
@@ -132,3 +134,44 @@ def test_no_rounds_no_bars(data_dir: Path) -> None:
     )
     assert report.progress == ()
     assert progress_chart(report).rounds == ()
+
+
+def cells(book: Any, ref: str) -> list[Any]:
+    """The values of the cells an Excel chart reference (``'Framsteg'!$B$5:$B$7``) points to."""
+    sheet, _, span = ref.rpartition("!")
+    ws = book[sheet.strip("'")]
+    found = ws[span.replace("$", "")]
+    if not isinstance(found, tuple):
+        return [found.value]
+    return [c.value for row in found for c in (row if isinstance(row, tuple) else (row,))]
+
+
+def test_xlsx_chart_series_are_the_report_counts(three_rounds: Path, invoke: Invoke) -> None:
+    """The workbook's native Excel charts plot the report's counts at each round, per area."""
+    out = three_rounds.parent / "rapport.xlsx"
+    made = invoke("report", "-o", str(out))
+    assert made.exit_code == 0, made.stderr
+    tables = {}
+    for round_id in ROUNDS:
+        shown = invoke("report", "--round", round_id, "--format", "json")
+        tables[round_id] = json.loads(shown.stdout)
+    names = {m.name: m.key for m in MEANINGS}
+    book = openpyxl.load_workbook(out)
+    charts = book["Framsteg"]._charts
+    areas = [None, *(a["id"] for a in tables[ROUNDS[0]]["areas"])]
+    assert len(charts) == len(areas)
+    for chart, area in zip(charts, areas, strict=True):
+        assert chart.grouping == "stacked"
+        for series in chart.series:
+            [name] = cells(book, series.tx.strRef.f)
+            rounds = cells(book, series.cat.strRef.f if series.cat.strRef else series.cat.numRef.f)
+            values = cells(book, series.val.numRef.f)
+            assert rounds == list(ROUNDS)
+            for round_id, value in zip(rounds, values, strict=True):
+                table = tables[round_id]
+                counts = (
+                    table["counts"]
+                    if area is None
+                    else next(a["counts"] for a in table["areas"] if a["id"] == area)
+                )
+                assert value == counts[JSON_KEYS[names[name]]], (area, name, round_id)

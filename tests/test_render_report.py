@@ -196,6 +196,7 @@ def test_xlsx_cell_by_cell(plan: Plan) -> None:
         "Arbetsvillkor",
         "Kompetens- och personalförsörj…",
         "Mål och mätvärden",
+        "Framsteg",
     ]
     summary = book["Sammanfattning"]
     assert summary["A1"].value == "Uppföljningsrapport – Borås Stad"
