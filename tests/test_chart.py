@@ -157,7 +157,7 @@ def test_xlsx_chart_series_are_the_report_counts(three_rounds: Path, invoke: Inv
         tables[round_id] = json.loads(shown.stdout)
     names = {m.name: m.key for m in MEANINGS}
     book = openpyxl.load_workbook(out)
-    charts = book["Framsteg"]._charts
+    charts = book["Framsteg"]._charts  # type: ignore[attr-defined]  # loaded charts live here
     areas = [None, *(a["id"] for a in tables[ROUNDS[0]]["areas"])]
     assert len(charts) == len(areas)
     for chart, area in zip(charts, areas, strict=True):

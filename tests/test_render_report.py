@@ -15,9 +15,9 @@ import pytest
 
 from planctl.models import Plan
 from planctl.query import RowFilter
+from planctl.render.csvdoc import neutralise
 from planctl.render.markdown import markdown_cell as md_escape
 from planctl.render.report import render_report, report_format_for
-from planctl.render.report_csv import neutralise
 from planctl.render.report_xlsx import sheet_name
 from planctl.report import Moment, Report, build_report
 from planctl.store import load_data_dir
@@ -148,24 +148,54 @@ def test_csv_reads_back_with_excel_semantics(plan: Plan) -> None:
     assert data.count(b"\r\n") == data.count(b"\n")
     text = data.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text, newline=""), dialect="excel", delimiter=";"))
-    header_at = next(i for i, row in enumerate(rows) if row[:2] == ["Område", "Id"])
-    header = rows[header_at]
-    body = rows[header_at + 1 : header_at + 28]
+    header, body = rows[0], rows[1:]
+    assert header[:3] == ["område_id", "område", "id"]
     assert len(body) == 27 and all(len(row) == len(header) for row in body)
-    by_id = {row[1]: dict(zip(header, row, strict=True)) for row in body}
-    assert by_id["LB-3"]["Ej påbörjat"] == "X" and by_id["LB-3"]["Försenad"] == "ja"
-    assert by_id["LB-1"]["Kräver särskilda resurser"] == "ja"
-    assert by_id["KP-6"]["Ansvar"] == "Kommunchef, förvaltningschef mfl"
-    assert by_id["AV-3"]["Senaste notering"].startswith("Lokalfrågan utreds <script>")
+    by_id = {row[2]: dict(zip(header, row, strict=True)) for row in body}
+    assert by_id["LB-3"]["status"] == "Ej påbörjat" and by_id["LB-3"]["försenad"] == "ja"
+    assert by_id["LB-1"]["behöver_finansiering"] == "ja"
+    assert by_id["KP-6"]["ansvar"] == "Kommunchef, förvaltningschef mfl"
+    assert by_id["AV-3"]["notering"].startswith("Lokalfrågan utreds <script>")
     # Formula injection: cells that Excel would run start with a quote.
-    assert by_id["LB-4"]["Senaste notering"].startswith("'=SUMMA(")
-    assert by_id["LB-6"]["Senaste notering"].startswith("'@HSV")
-    assert by_id["AV-4"]["Senaste notering"].startswith("'-20 %")
-    summary = rows[header_at + 29 :]
-    summary = summary[: summary.index([])]  # the measured targets follow after an empty line
-    assert summary[0][:2] == ["Område", "Klart"]
-    assert summary[-1] == ["Hela planen", "9", "5", "13", "13", "27", "33"]
-    assert rows[0] == ["Uppföljningsrapport – Borås Stad"]
+    assert by_id["LB-4"]["notering"].startswith("'=SUMMA(")
+    assert by_id["LB-6"]["notering"].startswith("'@HSV")
+    assert by_id["AV-4"]["notering"].startswith("'-20 %")
+
+
+def test_report_csv_is_one_tidy_table_for_pandas(plan: Plan, tmp_path: Path) -> None:
+    """pandas reads the report CSV as documented: one row per plan row, the documented columns."""
+    import pandas as pd
+
+    from planctl.render.report_csv import COLUMNS
+
+    path = tmp_path / "rapport.csv"
+    path.write_bytes(render_report(make_report(plan), "csv"))
+    frame = pd.read_csv(path, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert list(frame.columns) == list(COLUMNS)
+    assert len(frame) == len(plan.rows) == 27
+    assert list(frame["id"]) == [row.id for row in plan.rows]
+    assert frame["id"].is_unique
+    late = frame[frame["försenad"] == "ja"]
+    assert len(late) == make_report(plan).counts.delayed
+    assert set(frame["status"]) <= {"Klart", "Påbörjat", "Ej påbörjat"}
+    assert frame.loc[frame["id"] == "KP-9", "statusdatum"].item() == "2018-01-10"
+
+
+def test_list_csv_is_one_tidy_table_for_pandas(invoke: Invoke, tmp_path: Path) -> None:
+    """list --format csv is the same dialect: pandas reads one row per row listed."""
+    import pandas as pd
+
+    from planctl.render.rows import ROW_COLUMNS
+
+    result = invoke("list", "--format", "csv", "--area", "lonebildning")
+    assert result.exit_code == 0, result.stderr
+    data = result.stdout_bytes
+    assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\r\n") == data.count(b"\n")
+    path = tmp_path / "rader.csv"
+    path.write_bytes(data)
+    frame = pd.read_csv(path, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert list(frame.columns) == list(ROW_COLUMNS)
+    assert list(frame["id"]) == ["LB-1", "LB-2", "LB-3", "LB-4", "LB-5", "LB-6"]
 
 
 @pytest.mark.parametrize(

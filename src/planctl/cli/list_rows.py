@@ -9,8 +9,8 @@ import typer
 
 from planctl.cli.options import (
     AreaOption,
-    Format,
-    FormatOption,
+    ListFormat,
+    ListFormatOption,
     PlanOption,
     ResponsibleOption,
     SearchOption,
@@ -49,7 +49,7 @@ def list_rows(
     ] = None,
     search: SearchOption = None,
     plan_id: PlanOption = None,
-    fmt: FormatOption = Format.TABLE,
+    fmt: ListFormatOption = ListFormat.TABLE,
 ) -> None:
     """Lista planens rader, med filter."""
     from planctl.query import filter_rows, row_filter
@@ -68,8 +68,14 @@ def list_rows(
         search=search,
     )
     records = [row_record(plan, row) for row in filter_rows(plan, wanted)]
-    if fmt is Format.JSON:
+    if fmt is ListFormat.JSON:
         sys.stdout.write(to_json(records))
+        return
+    if fmt is ListFormat.CSV:
+        from planctl.cli.output import write_text
+        from planctl.render.rows import rows_csv
+
+        write_text(rows_csv(records))
         return
     title = f"{plan.meta.organisation}: {len(records)} av {len(plan.rows)} rader"
     stdout_console().print(rows_table(records, title=title))

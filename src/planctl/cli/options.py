@@ -16,6 +16,14 @@ class Format(enum.StrEnum):
     JSON = "json"
 
 
+class ListFormat(enum.StrEnum):
+    """Output formats of ``list``."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
 class AnalysisFormat(enum.StrEnum):
     """Output formats of the analysis commands (coverage, summary)."""
 
@@ -41,6 +49,9 @@ SearchOption = Annotated[
 ]
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="Utdataformat: table eller json.")
+]
+ListFormatOption = Annotated[
+    ListFormat, typer.Option("--format", "-f", help="Utdataformat: table, json eller csv.")
 ]
 AnalysisFormatOption = Annotated[
     AnalysisFormat,

@@ -45,10 +45,18 @@ def emit_report(
         sys.stdout.flush()
 
 
+def write_text(text: str) -> None:
+    """``text`` to stdout as UTF-8 bytes, line ends as written (CSV's CRLF stays CRLF everywhere,
+    where a text-mode stdout on Windows would make it CR CR LF)."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
+
+
 def print_analysis(output: object) -> None:
     """Text formats go straight to stdout; a Rich table through the console."""
     if isinstance(output, str):
-        sys.stdout.write(output)
+        write_text(output)
     else:
         stdout_console().print(output)
 

@@ -1,131 +1,73 @@
-"""The follow-up report as CSV that opens correctly in Excel with Swedish settings.
+"""The follow-up report as one tidy CSV table: a header row, then one row per plan row.
 
-Choices, each for Excel as Swedish offices run it:
-
-- UTF-8 with a byte order mark: without the BOM Excel reads the file as Windows-1252 and å/ä/ö
-  come out garbled.
-- ``;`` between fields: Swedish Windows uses ``,`` as the decimal separator and therefore ``;`` as
-  the list separator, so Excel splits a double-clicked file on ``;`` (a ``,`` file would land in one
-  column).
-- CRLF line ends, as RFC 4180 and Excel write them; fields with a line break, a quote or a ``;``
-  are quoted.
-- A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
-  ``'`` so that Excel shows it as text instead of running it as a formula (CSV injection).
-
-The file has three blocks separated by an empty line: what the report is, the rows, and the
-counts per area; a fourth with the measured targets follows when there are any. Percentages are
-whole numbers; measured values are written with a decimal comma, as Swedish Excel reads them.
+The dialect (BOM, ``;``, CRLF, formula guard) is :mod:`planctl.render.csvdoc`'s, the same for
+every CSV planctl writes. The columns are named as the keys of the plan file (see
+:data:`COLUMNS`); what the report shows (the day, the filters) is not repeated in the file, and
+counts per area come from ``planctl summary`` and ``planctl coverage``. Booleans are ``ja`` or
+``nej``, dates ``ÅÅÅÅ-MM-DD``; an empty cell means there is nothing to say.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Sequence
+from planctl.render.csvdoc import csv_text
+from planctl.report import Report, ReportRow, Section
 
-from planctl.render import report_text as texts
-from planctl.render import words
-from planctl.report import Report
+# The report CSV's columns, in order; documented in the README ("CSV").
+COLUMNS = (
+    "område_id",
+    "område",
+    "id",
+    "förslag",
+    "ansvar",
+    "start",
+    "termin",
+    "status",
+    "statusdatum",
+    "försenad",
+    "behöver_finansiering",
+    "notering",
+    "noteringsdatum",
+)
+# A report of changes has the status at the earlier moment before ``status``.
+PREVIOUS = "status_före"
 
-BOM = "\ufeff"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+def yes_no(value: bool | None) -> str:
+    """``ja``, ``nej``, or empty when unknown."""
+    if value is None:
+        return ""
+    return "ja" if value else "nej"
 
 
-def neutralise(cell: str) -> str:
-    """``cell`` with a ``'`` in front when Excel would read it as a formula."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+def columns(report: Report) -> list[str]:
+    """The header row of ``report``'s CSV."""
+    names = list(COLUMNS)
+    if report.is_changes:
+        names.insert(names.index("status"), PREVIOUS)
+    return names
+
+
+def _cells(report: Report, section: Section, row: ReportRow) -> list[str]:
+    values = {
+        "område_id": section.area_id,
+        "område": section.area_name,
+        "id": row.id,
+        "förslag": row.proposal,
+        "ansvar": row.responsible,
+        "start": row.start,
+        "termin": row.start_term or "",
+        PREVIOUS: row.previous.value if row.previous else "",
+        "status": row.status.value,
+        "statusdatum": row.status_date.isoformat() if row.status_date else "",
+        "försenad": yes_no(row.delayed),
+        "behöver_finansiering": yes_no(row.needs_funding),
+        "notering": row.note or "",
+        "noteringsdatum": row.note_date.isoformat() if row.note_date else "",
+    }
+    return [values[name] for name in columns(report)]
 
 
 def render_csv(report: Report) -> str:
-    """The whole report as CSV text (BOM first, ``;`` and CRLF)."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-
-    def write(cells: Sequence[str | int]) -> None:
-        writer.writerow([neutralise(c) if isinstance(c, str) else c for c in cells])
-
-    write([texts.title(report)])
-    for label, value in texts.header_fields(report):
-        write([label, value])
-    write([])
-    headings = [texts.H_AREA, texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.H_START]
-    headings += ["Termin", *(s.value for s in texts.STATUSES)]
-    if report.is_changes:
-        headings.append("Status före")
-    headings += ["Status", texts.H_DELAYED, texts.H_FUNDING, texts.H_NOTE, texts.H_NOTE_DATE]
-    write(headings)
-    for section in report.sections:
-        for row in section.rows:
-            cells: list[str | int] = [
-                section.area_name,
-                row.id,
-                row.proposal,
-                row.responsible,
-                row.start,
-                row.start_term or "",
-                *(texts.MARK if s is row.status else "" for s in texts.STATUSES),
-            ]
-            if report.is_changes:
-                cells.append(row.previous.value if row.previous else "")
-            cells += [
-                row.status.value,
-                "ja" if row.delayed else "",
-                "ja" if row.needs_funding else "",
-                row.note or "",
-                row.note_date.isoformat() if row.note_date else "",
-            ]
-            write(cells)
-    write([])
-    summary: list[str | int] = [texts.H_AREA, *texts.H_COUNTS, texts.H_TOTAL, f"{texts.H_SHARE} %"]
-    if report.is_changes:
-        summary += [f"{h} före" for h in texts.H_COUNTS] + ["Bytt status"]
-    write(summary)
-    for line in texts.summary_lines(report):
-        values: list[str | int] = [line.label, *texts.count_values(line.counts)]
-        values += [line.counts.total, words.percent(line.counts.share_done)]
-        if line.previous is not None:
-            values += [*texts.count_values(line.previous), line.changed]
-        write(values)
-    if report.indicators:
-        write([])
-        write(
-            [
-                texts.H_ID,
-                "Insats",
-                texts.H_MEASURED,
-                "Riktning",
-                "Målvärde",
-                "Enhet",
-                "Värde",
-                texts.H_VALUE_DATE,
-                texts.H_ROUND,
-                texts.H_MET,
-                texts.H_PREVIOUS,
-                "Föregående uppföljning",
-                texts.H_TREND,
-                "Notering",
-            ]
-        )
-        for item in report.indicators:
-            standing = item.standing
-            indicator, latest, previous = standing.indicator, standing.latest, standing.previous
-            assert latest is not None  # the report lists only measured targets
-            write(
-                [
-                    item.row_id,
-                    str(indicator.measure_id or ""),
-                    indicator.target.measured,
-                    indicator.target.direction.value,
-                    words.number_label(indicator.target.value),
-                    indicator.target.unit.value,
-                    words.number_label(latest.value),
-                    latest.date.isoformat(),
-                    latest.round or "",
-                    texts.met_label(standing),
-                    words.number_label(previous.value) if previous else "",
-                    (previous.round or previous.date.isoformat()) if previous else "",
-                    words.TREND_ARROWS[standing.trend] if standing.trend else "",
-                    latest.note or "",
-                ]
-            )
-    return BOM + out.getvalue()
+    """The report's rows as CSV text: one header row and one row per plan row shown."""
+    rows = [_cells(report, section, row) for section in report.sections for row in section.rows]
+    return csv_text(columns(report), rows)
