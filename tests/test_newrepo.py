@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from planctl.errors import UsageError
-from planctl.newrepo import CI_COMMAND, init_repository
 from planctl.shipped import catalogue_bytes, schema_bytes
+from planctl.writing.newrepo import CI_COMMAND, init_repository
 from tests.conftest import DATA, REPO, TODAY
 from tests.office import boras_appendix_docx
 

@@ -3,7 +3,8 @@
 :mod:`~planctl.importing.grids` reads a file's tables as text, :mod:`~planctl.importing.columns`
 recognises what each column holds from its header, and :mod:`~planctl.importing.planfile` builds
 the plan file's text with a mapping summary. Checking the text against the rules of
-``planctl validate`` and writing it never over an existing file is :mod:`planctl.store`'s job.
+``planctl validate`` and writing it, never over an existing file, is done by
+:mod:`planctl.writing.imports`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import datetime as dt
 from pathlib import Path
 
 from planctl.importing.grids import read_grids
-from planctl.importing.planfile import FollowUp, ImportResult, PlanHead, area_name, build_plan
+from planctl.importing.planfile import ImportResult, area_name, build_plan
+from planctl.importing.values import FollowUp, PlanHead
 
 __all__ = ["FollowUp", "ImportResult", "PlanHead", "import_file"]
 

@@ -10,7 +10,6 @@ names the follow-up they belong to. No I/O; checking and writing the text is the
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -20,7 +19,6 @@ from planctl.errors import InputError, UsageError
 from planctl.importing.columns import (
     Column,
     Layout,
-    Meaning,
     Role,
     StatusWord,
     find_layout,
@@ -28,65 +26,18 @@ from planctl.importing.columns import (
 )
 from planctl.importing.columns import fold as fold_header
 from planctl.importing.grids import Grid
-from planctl.models import Status
+from planctl.importing.planyaml import history_status, plan_text
+from planctl.importing.values import FollowUp, ImportedRow, PlanHead
 from planctl.newplan import (
-    RESPONSIBLE_PLACEHOLDER,
-    SCHEMA_MODELINE,
-    START_PLACEHOLDER,
     RoundSpec,
     plan_slug,
 )
-from planctl.terms import parse_term
 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□➢➤►*]|[-–—](?=\s))\s*")
 _NO_MARK = {"", "-", "–", "nej", "0", "n"}
 _STOPWORDS = {"och", "i", "for", "med", "av", "till", "pa", "samt", "om", "det", "den"}
-_YES = {"ja", "j", "x", "yes", "kravs", "behovs"}
-_NO = {"nej", "n", "no", "inom ram", "inom befintlig ram", "befintlig ram", "0"}
-
-# The statuses the plan format knows today, by meaning.
-_STATUS_BY_MEANING = {
-    Meaning.DONE: Status.DONE,
-    Meaning.IN_PROGRESS: Status.STARTED,
-    Meaning.NOT_STARTED: Status.NOT_STARTED,
-}
 
 AREA_FROM = ("auto", "heading", "column")
-
-
-@dataclass(frozen=True)
-class PlanHead:
-    """The ``plan:`` block of the file to write and its follow-up rounds (id, name, date)."""
-
-    plan_id: str
-    title: str
-    organisation: str
-    rounds: tuple[tuple[str, str, dt.date], ...] = ()
-
-
-@dataclass(frozen=True)
-class FollowUp:
-    """The follow-up that status marks in the source record: a round id and/or a date."""
-
-    round_id: str | None
-    date: dt.date
-
-
-@dataclass(frozen=True)
-class ImportedRow:
-    """One proposal row as read: the text of each field as written (``None``: not in source)."""
-
-    origin: str
-    area_id: str
-    proposal: str
-    responsible: tuple[str, ...] = ()
-    start: str | None = None
-    end: str | None = None
-    cost: str | None = None
-    details: str | None = None
-    note: str | None = None
-    status: StatusWord | None = None
-    row_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -204,12 +155,13 @@ def build_plan(
     if follow_up is not None:
         if follow_up.round_id and not any(r[0] == follow_up.round_id for r in rounds):
             rounds = (*rounds, _round_of(follow_up))
-        entries = sum(1 for r in rows if _history_status(r, state) is not None)
+        entries = sum(1 for r in rows if history_status(r, []) is not None)
         if not marked:
             state.warnings.append("källan har inga statusmarkeringar; ingen historik skrevs")
-    text = _plan_text(
+    text = plan_text(
         rows,
-        state,
+        state.areas,
+        state.warnings,
         head=PlanHead(head.plan_id, head.title, head.organisation, rounds),
         source=source,
         today=today,
@@ -409,134 +361,3 @@ def _round_of(follow_up: FollowUp) -> tuple[str, str, dt.date]:
     else:
         name = f"Uppföljning {follow_up.round_id}"
     return follow_up.round_id, name, follow_up.date
-
-
-def _history_status(row: ImportedRow, state: _State) -> Status | None:
-    if row.status is None:
-        return None
-    status = _STATUS_BY_MEANING.get(row.status.meaning)
-    if status is None:
-        state.warnings.append(
-            f"{row.origin}: statusen {row.status.name!r} ({row.status.meaning.value}) finns inte "
-            "i planformatet än – registreras inte"
-        )
-    return status
-
-
-def _q(text: str) -> str:
-    # A JSON string is a valid YAML double-quoted scalar: always text, never a YAML 1.1 surprise.
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _funding(cost: str) -> bool | None:
-    key = fold_header(cost)
-    if key in _YES:
-        return True
-    if key in _NO:
-        return False
-    return None
-
-
-def _plan_text(
-    rows: Sequence[ImportedRow],
-    state: _State,
-    *,
-    head: PlanHead,
-    source: str,
-    today: dt.date,
-    follow_up: FollowUp | None,
-) -> str:
-    lines = [
-        SCHEMA_MODELINE,
-        "#",
-        f"# {head.title} – {head.organisation}",
-        "#",
-        f"# Importerad med `planctl import` den {today.isoformat()} ur {source}.",
-        "# `förslag`, `ansvar` och `start` står som i källan. Härlett av planctl, inte i källan:",
-        "# planens, områdenas och radernas id (radernas id bildas per område i källans ordning).",
-    ]
-    if follow_up is not None:
-        lines.append(
-            "# Historiken är källans statusmarkeringar, daterade med --date/--round vid importen."
-        )
-    lines += [
-        "# Status följs upp i `historik`: lägg bara till nya poster, redigera inte gamla.",
-        "#",
-        "# Validera filen med: planctl validate",
-        "plan:",
-        f"  id: {head.plan_id}",
-        f"  titel: {_q(head.title)}",
-        f"  organisation: {_q(head.organisation)}",
-    ]
-    if head.rounds:
-        lines.append("uppföljningar:")
-        for round_id, name, day in head.rounds:
-            lines += [
-                f"  - id: {_q(round_id)}",
-                f"    namn: {_q(name)}",
-                f"    datum: {_q(day.isoformat())}",
-            ]
-    lines.append("områden:")
-    for area_id, name in state.areas.items():
-        lines += [f"  - id: {area_id}", f"    namn: {_q(name)}"]
-    lines.append("åtgärder:")
-    skipped_end = skipped_cost = 0
-    for row in rows:
-        draft = False
-        lines += [
-            f"  - id: {row.row_id}",
-            f"    område: {row.area_id}",
-            f"    förslag: {_q(row.proposal)}",
-        ]
-        if row.details:
-            lines.append(f"    detaljer: {_q(row.details)}")
-        if row.responsible:
-            lines.append(f"    ansvar: {_q(', '.join(row.responsible))}")
-        else:
-            draft = True
-            state.warnings.append(f"{row.origin} ({row.row_id}): inget ansvar – raden blir utkast")
-            lines.append(f"    ansvar: {_q(RESPONSIBLE_PLACEHOLDER)}  # fyll i: en roll")
-        if row.start is None:
-            draft = True
-            state.warnings.append(f"{row.origin} ({row.row_id}): ingen start – raden blir utkast")
-            lines.append(f"    start: {_q(START_PLACEHOLDER)}")
-        else:
-            lines.append(f"    start: {_q(row.start)}")
-            if parse_term(row.start) is None:
-                draft = True
-                state.warnings.append(
-                    f"{row.origin} ({row.row_id}): starten {row.start!r} går inte att tolka som "
-                    "termin – står kvar som den är skriven, och raden blir utkast"
-                )
-        if row.end is not None:
-            skipped_end += 1
-        if row.cost is not None:
-            funding = _funding(row.cost)
-            if funding is True:
-                lines.append("    behöver_finansiering: true")
-            elif funding is None:
-                skipped_cost += 1
-        if draft:
-            lines.append("    utkast: true  # ta bort när raden är ifylld")
-        status = _history_status(row, state) if follow_up is not None else None
-        if follow_up is not None and status is not None:
-            lines += [
-                "    historik:",
-                f"      - datum: {_q(follow_up.date.isoformat())}",
-                f"        status: {status.value}",
-            ]
-            if row.note:
-                lines.append(f"        notering: {_q(row.note)}")
-            if follow_up.round_id:
-                lines.append(f"        uppföljning: {_q(follow_up.round_id)}")
-    if skipped_end:
-        state.warnings.append(
-            f"{skipped_end} rader har ett slut; planformatet har ännu inget fält för det – "
-            "hoppades över"
-        )
-    if skipped_cost:
-        state.warnings.append(
-            f"{skipped_cost} rader har en kostnad som inte är ja/nej; planformatet har ännu "
-            "inget fält för belopp – hoppades över"
-        )
-    return "\n".join(lines) + "\n"

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from planctl.errors import DataError, UsageError
 from planctl.importing import import_file
-from planctl.importing.planfile import FollowUp, ImportResult, PlanHead
+from planctl.importing.planfile import ImportResult
+from planctl.importing.values import FollowUp, PlanHead
 from planctl.newplan import plan_slug
 
 
@@ -66,7 +67,8 @@ def plan_import(
     when the target exists or the plan cannot be named, :class:`DataError` (exit 1) when the
     result would not validate.
     """
-    from planctl.store import catalogue_file, display_path, load_data_dir, load_files
+    from planctl.documents import display_path
+    from planctl.store import catalogue_file, load_data_dir, load_files
 
     shown = display_path(source, base)
     empty = None
@@ -120,8 +122,9 @@ def _has_yaml(folder: Path) -> bool:
 
 def write_import(planned: PlannedImport, *, base: Path | None) -> None:
     """Write a planned import: a new file, or the empty plan replaced if it is still unchanged."""
-    from planctl import savefile
-    from planctl.store import create_file, display_path
+    from planctl.documents import display_path
+    from planctl.writing import savefile
+    from planctl.writing.files import create_file
 
     if planned.replaces is None:
         create_file(planned.target, planned.result.text, base=base)

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from planctl.errors import DataError, InputError, UsageError
-from planctl.importing.planfile import FollowUp, ImportResult
+from planctl.importing.planfile import ImportResult
+from planctl.importing.values import FollowUp
 from planctl.newplan import SCHEMA_MODELINE
 
 CI_HOSTS = ("github", "gitlab", "none")
@@ -309,7 +310,7 @@ def create_repository(folder: Path, files: Sequence[RepoFile], *, shown: str) ->
     any of the files exists, and :class:`InputError` (exit 2) when the folder cannot be created
     or git is missing.
     """
-    from planctl.store import create_file
+    from planctl.writing.files import create_file
 
     taken = existing(folder, files)
     if taken:
@@ -376,10 +377,11 @@ def init_repository(
     plan would not validate, :class:`InputError` (exit 2) for an unreadable source.
     """
     from planctl import shipped
+    from planctl.documents import display_path
     from planctl.importing import import_file
-    from planctl.importing.planfile import PlanHead
+    from planctl.importing.values import PlanHead
     from planctl.newplan import plan_slug
-    from planctl.store import display_path, load_files
+    from planctl.store import load_files
 
     organisation = " ".join(organisation.split())
     if not organisation:
