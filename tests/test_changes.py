@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from planctl.changes import compare_plans
-from planctl.models import Plan, Status
+from planctl.models import Plan
 from planctl.yamlio import read_document
 from tests.conftest import Invoke
 from tests.gittools import git
@@ -96,7 +96,7 @@ def test_two_commits_and_history_rewrite(invoke: Invoke, repo: Path, data_dir: P
     edit(plan, "Rekryteringsbonus (motsvarande", "Värvningsbonus (motsvarande")  # not committed
     result = invoke("changes", "HEAD~1", "HEAD")
     assert result.exit_code == 0
-    assert "| LB-4 |" in result.stdout and "| Ej påbörjat | **Klart** |" in result.stdout
+    assert "| LB-4 |" in result.stdout and "| Ej uppföljd | **Klart** |" in result.stdout
     assert "**Obs!** Historiken har ändrats i efterhand för LB-4" in result.stdout
     assert "Värvningsbonus" not in result.stdout  # HEAD given: the working tree is not read
     assert re.search(r"med HEAD \([0-9a-f]{7}\)\.", result.stdout)
@@ -167,6 +167,6 @@ def test_compare_new_plan_counts_history_as_status_changes() -> None:
     changes = compare_plans(None, plan_from(text))
     assert changes.base_missing and [r.id for r in changes.added] == ["LB-1", "LB-2"]
     assert [(c.row_id, c.old, c.new) for c in changes.statuses] == [
-        ("LB-1", Status.NOT_STARTED, Status.STARTED),
-        ("LB-2", Status.NOT_STARTED, Status.DONE),
+        ("LB-1", None, "Påbörjat"),
+        ("LB-2", None, "Klart"),
     ]

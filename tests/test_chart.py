@@ -15,15 +15,21 @@ import pytest
 from planctl.models import Plan
 from planctl.query import RowFilter
 from planctl.render.chart import chart_png, chart_svg
-from planctl.render.progress import MEANINGS, progress_chart
+from planctl.render.progress import MEANINGS, parts_of, progress_chart
 from planctl.report import Moment, Report, build_report
 from planctl.store import load_data_dir
 from tests.conftest import TODAY, Invoke
 
 SVG = "{http://www.w3.org/2000/svg}"
 ROUNDS = ("2018-05", "2018-10", "2019-05")
-# The report's JSON keys for the counts of each meaning the Borås scale has.
-JSON_KEYS = {"klar": "done", "pågår": "started", "ej-startad": "not_started"}
+# The report's JSON keys for the counts of each meaning the Borås scale has, and of the rows not
+# followed up (the fixture has some at every round).
+JSON_KEYS = {
+    "klar": "done",
+    "pågår": "started",
+    "ej-startad": "not_started",
+    "ej-uppföljd": "not_followed_up",
+}
 
 
 @pytest.fixture
@@ -111,10 +117,13 @@ def test_chart_bars_are_the_report_counts_at_each_round(three_rounds: Path, invo
 
 def test_chart_uses_the_plan_names_and_colours(three_rounds: Path) -> None:
     """The legend names the statuses as the plan does, in the meaning's colour."""
-    svg = chart_svg(progress_chart(report_of(load(three_rounds))))
-    for meaning in MEANINGS[:3]:
-        assert f">{meaning.name}<" in svg
-        assert f"fill: {meaning.colour}" in svg
+    report = report_of(load(three_rounds))
+    svg = chart_svg(progress_chart(report))
+    colours = {part.key: part.colour for part in MEANINGS}
+    for status in report.scale:
+        assert f">{status.name}<" in svg
+        assert f"fill: {colours[status.meaning.value]}" in svg
+    assert ">Ej uppföljd<" in svg  # the fixture has rows never followed up
 
 
 def test_chart_output_is_deterministic(three_rounds: Path) -> None:
@@ -155,7 +164,7 @@ def test_xlsx_chart_series_are_the_report_counts(three_rounds: Path, invoke: Inv
     for round_id in ROUNDS:
         shown = invoke("report", "--round", round_id, "--format", "json")
         tables[round_id] = json.loads(shown.stdout)
-    names = {m.name: m.key for m in MEANINGS}
+    names = {part.name: part.key for part in parts_of(report_of(load(three_rounds)))}
     book = openpyxl.load_workbook(out)
     charts = book["Framsteg"]._charts  # type: ignore[attr-defined]  # loaded charts live here
     areas = [None, *(a["id"] for a in tables[ROUNDS[0]]["areas"])]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from planctl.errors import Severity
 from planctl.store import load_data_dir
 from tests.conftest import TODAY
@@ -66,10 +68,67 @@ def test_duplicate_row_id(data_dir: Path) -> None:
 
 
 def test_unparseable_start_needs_term(data_dir: Path) -> None:
-    """A start that names no term is an error unless an explicit term is given."""
+    """A start that names no period is an error that lists the accepted forms and the key that
+    states the period explicitly; with that key it is accepted."""
     plan = data_dir / "boras_plan.yaml"
-    edit(plan, 'start: "Våren 2018"\n    termin: VT2018\n', 'start: "Vid behov"\n')
-    assert found(data_dir) == [("start-term", line_of(plan, "Vid behov"))]
+    edit(plan, 'start: "Våren 2018"\n    termin: VT2018\n', 'start: "När budgeten tillåter"\n')
+    assert found(data_dir) == [("start-term", line_of(plan, "När budgeten tillåter"))]
+    (problem,) = load_data_dir(data_dir, today=TODAY).problems
+    assert "Q3 2018" in problem.message and "läsåret 2017/18" in problem.message
+    assert "startperiod" in problem.message
+    edit(
+        plan,
+        'start: "När budgeten tillåter"\n',
+        'start: "När budgeten tillåter"\n    startperiod: "2019"\n',
+    )
+    assert found(data_dir) == []
+
+
+@pytest.mark.parametrize(
+    "start",
+    [
+        "2016",
+        "Under 2016",
+        "Q3 2018",
+        "Kvartal 1 2018",
+        "Tertial 2 2017",
+        "Första halvåret 2017",
+        "Läsåret 2016/17",
+        "2017–2019",
+        "Löpande",
+        "Pågår",
+        "Vid behov",
+        "Omgående",
+        "Sommaren 2016",
+        "Senast december 2016",
+    ],
+)
+def test_refused_start_forms_are_accepted(data_dir: Path, start: str) -> None:
+    """Every start form that real plans use and planctl used to refuse now validates."""
+    plan = data_dir / "boras_plan.yaml"
+    edit(plan, 'start: "Våren 2018"\n    termin: VT2018\n', f'start: "{start}"\n')
+    assert found(data_dir) == []
+
+
+def test_end_before_start_is_an_error(data_dir: Path) -> None:
+    """An end period that ends before the start period begins is refused at the end."""
+    plan = data_dir / "boras_plan.yaml"
+    edit(
+        plan, 'start: "Våren 2018"\n    termin: VT2018\n', 'start: "Våren 2018"\n    slut: "2017"\n'
+    )
+    assert found(data_dir) == [("period-order", line_of(plan, 'slut: "2017"'))]
+
+
+def test_unparseable_end_names_slutperiod(data_dir: Path) -> None:
+    """An end that names no period is an error naming the key for an explicit end."""
+    plan = data_dir / "boras_plan.yaml"
+    edit(
+        plan,
+        'start: "Våren 2018"\n    termin: VT2018\n',
+        'start: "Våren 2018"\n    slut: "När det är klart"\n',
+    )
+    (problem,) = load_data_dir(data_dir, today=TODAY).problems
+    assert problem.rule == "end-period" and "slutperiod" in problem.message
 
 
 def test_draft_row_may_lack_a_term(data_dir: Path) -> None:

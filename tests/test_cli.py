@@ -122,17 +122,20 @@ def test_list_json_contract(invoke: Invoke) -> None:
     first = rows[0]
     for key in ("id", "area", "area_name", "proposal", "responsible", "start", "needs_funding"):
         assert key in first
-    assert first["measures"] == [7] and first["status"] == "Ej påbörjat"
-    assert first["area_name"] == "Lönebildning" and first["start_term"] == "HT2017"
+    assert first["measures"] == [7] and first["status"] is None and first["meaning"] is None
+    assert first["area_name"] == "Lönebildning"
+    assert first["start_period"] == {"first": "2017-07-01", "last": "2017-12-31"}
+    assert first["owners"] == ["Förhandlingsdelegationen"] and first["end"] is None
     assert "\x1b[" not in result.stdout
 
 
 def test_list_status_and_start_filters(invoke: Invoke) -> None:
-    """Status and start filters narrow the list."""
-    result = invoke("list", "--status", "ej-paborjat", "--start", "våren 2018", "-f", "json")
+    """Status and start filters narrow the list; rows never followed up are 'ej uppföljd'."""
+    result = invoke("list", "--status", "ej-uppfoljd", "--start", "våren 2018", "-f", "json")
     ids = [r["id"] for r in json.loads(result.stdout)]
     assert ids == ["LB-2", "LB-3", "AV-8", "AV-10", "KP-2", "KP-3", "KP-4", "KP-9", "KP-10"]
     assert json.loads(invoke("list", "--status", "klart", "-f", "json").stdout) == []
+    assert json.loads(invoke("list", "--status", "ej-paborjat", "-f", "json").stdout) == []
 
 
 def test_list_unknown_area_is_usage_error(invoke: Invoke) -> None:
@@ -165,9 +168,11 @@ def test_show_row(invoke: Invoke) -> None:
     assert result.exit_code == 0
     out = result.stdout
     assert "Höjt mentorstillägg" in out and "Förhandlingschef" in out
-    assert "Hösten 2017 (HT2017)" in out
+    assert "Hösten 2017 (2017-07-01–2017-12-31)" in out
     assert "80. Alla nyanställda får en mentor" in out
-    assert "ingen historik" in out
+    assert "ingen historik än – ej uppföljd" in out
+    # The plan says nothing about LB-4's funding: nothing is shown, never "inom ram".
+    assert "Finansiering" not in out and "inom ram" not in out
 
 
 def test_show_measure_lists_rows(invoke: Invoke) -> None:
@@ -211,12 +216,12 @@ def test_validate_typo_is_one_problem_but_a_missing_field_stays(
     """A misspelt key is not also reported as the field it meant; a field simply gone still is."""
     plan = data_dir / "boras_plan.yaml"
     edit(plan, "    ansvar: Personalchef", "    ansvr: Personalchef")
-    edit(plan, "    ansvar: Kommunchef\n", "    kommentar: x\n")
+    edit(plan, '    ansvar: Kommunchef\n    start: "Hösten 2017"\n', "    kommentar: x\n")
     result = invoke("validate", str(plan))
     assert result.exit_code == 1
     assert result.stdout.count("[unknown-field]") == 2
     assert result.stdout.count("[missing-field]") == 1
-    assert "fältet 'ansvar' saknas i åtgärder[10]" in result.stdout
+    assert "fältet 'start' saknas i åtgärder[10]" in result.stdout
 
 
 def test_validate_json(invoke: Invoke, data_dir: Path) -> None:
@@ -246,7 +251,7 @@ def test_validate_missing_file_exits_2(invoke: Invoke) -> None:
 
 def test_commands_refuse_invalid_data(invoke: Invoke, data_dir: Path) -> None:
     """list on broken data exits 1 and lists the problems on stderr."""
-    edit(data_dir / "boras_plan.yaml", "    ansvar: Personalchef", "    ansvar: [x]")
+    edit(data_dir / "boras_plan.yaml", "    ansvar: Personalchef", "    ansvar: {x: y}")
     result = invoke("list")
     assert result.exit_code == 1
     assert result.stdout == ""

@@ -182,7 +182,7 @@ def test_report_without_measurements_has_no_indicator_section(invoke: Invoke) ->
 def test_report_json_indicator_contract(history_dir: Path, invoke: Invoke) -> None:
     """Each indicator has row, measure, target, latest, previous, met, trend, improving, note."""
     data = json.loads(invoke("report", "--format", "json", env=NOW).stdout)
-    assert data["schema"] == "planctl-report/1"
+    assert data["schema"] == "planctl-report/2"
     by_row = {i["row"]: i for i in data["indicators"]}
     assert list(by_row) == ["LB-4", "AV-6", "KP-1", "KP-7"]
     assert by_row["KP-1"] == {

@@ -30,12 +30,14 @@ def row_statuses(data: dict[str, Any]) -> dict[str, str]:
 
 
 def test_report_on_plan_without_history(invoke: Invoke) -> None:
-    """The shipped plan has no history: every row is Ej påbörjat and, by now, delayed."""
+    """The shipped plan has no history: the blank appendix, 27 rows *ej uppföljda* and none
+    late (the source's own template is blank before the first follow-up)."""
     result = invoke("report", env=NOW)
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     total = next(line for line in result.stdout.splitlines() if "Hela planen" in line)
-    assert total.split()[2:7] == ["0", "0", "27", "27", "0"]
+    # Klart, Påbörjat, Ej påbörjat, Ej uppföljda, Försenade
+    assert total.split()[2:7] == ["0", "0", "0", "27", "0"]
     assert "Uppföljningsrapport – Borås Stad" in result.stdout
     assert "Framtagen 2026-11-23 09:30" in result.stdout
 
@@ -81,7 +83,7 @@ def test_changes_since_a_date_or_round(history_dir: Path, invoke: Invoke) -> Non
         for area in data["areas"]
         for row in area["rows"]
     }
-    assert moved == {"KP-1": ("Ej påbörjat", "Påbörjat")}
+    assert moved == {"KP-1": (None, "Påbörjat")}  # KP-1 had not been followed up before
     assert data["since"]["round"] == "2018-05"
     by_date = report_json(invoke, "--round", "2018-10", "--changes-since", "2018-05-31")
     assert len(row_statuses(by_date)) == 9
@@ -170,7 +172,7 @@ def test_explicit_format_wins_over_extension(history_dir: Path, invoke: Invoke) 
     out = history_dir.parent / "rapport.txt"
     result = invoke("report", "--format", "json", "--output", str(out), env=NOW)
     assert result.exit_code == 0, result.stderr
-    assert json.loads(out.read_text(encoding="utf-8"))["schema"] == "planctl-report/1"
+    assert json.loads(out.read_text(encoding="utf-8"))["schema"] == "planctl-report/2"
 
 
 def test_output_into_missing_directory_is_an_error(history_dir: Path, invoke: Invoke) -> None:

@@ -62,7 +62,7 @@ def test_status_set_records_entry_and_names_the_chosen_round(
         "planctl: uppföljning 2018-05 (Uppföljning maj 2018) vald utifrån datumet 2018-05-31; "
         "ange --round för en annan\n"
         "1 post tillagd i data/boras_plan.yaml:\n"
-        "  LB-4: Ej påbörjat → Påbörjat (2018-05-31, uppföljning 2018-05)\n"
+        "  LB-4: Ej uppföljd → Påbörjat (2018-05-31, uppföljning 2018-05)\n"
     )
     assert added_lines(before, _plan_text(data_dir)) == [
         "    historik:\n",
@@ -126,6 +126,7 @@ def test_dry_run_prints_diff_and_writes_nothing(invoke: Invoke, data_dir: Path) 
 
 def test_same_status_without_note_is_a_noop_that_says_so(invoke: Invoke, data_dir: Path) -> None:
     """Re-setting a row's current status without a note writes nothing and explains why."""
+    assert invoke("status", "set", "LB-1", "ej-paborjat", "-d", "2018-05-01").exit_code == 0
     before = _plan_text(data_dir)
     result = invoke("status", "set", "LB-1", "ej-paborjat", "-d", "2018-05-31")
     assert result.exit_code == 0
@@ -137,7 +138,7 @@ def test_same_status_without_note_is_a_noop_that_says_so(invoke: Invoke, data_di
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["LB-1", "färdig"], "okänt värde 'färdig' för status; giltiga: Klart, Påbörjat, Ej"),
+        (["LB-1", "kanske"], "okänt värde 'kanske' för status; giltiga: Klart, Påbörjat, Ej"),
         (["XX-1", "klart"], "raden 'XX-1' finns inte i planen; giltiga id:n: LB-1"),
         (["klart"], "ange minst ett radid och en status"),
         (["LB-1", "klart", "-d", "31/5"], "'31/5' är inget giltigt datum"),
@@ -235,8 +236,8 @@ def test_history_of_plan_in_date_order(with_history: Invoke) -> None:
     assert result.exit_code == 0
     records = json.loads(result.stdout)
     assert [(r["date"], r["id"], r["previous"], r["status"]) for r in records] == [
-        ("2018-04-10", "AV-8", "Ej påbörjat", "Påbörjat"),
-        ("2018-05-31", "LB-4", "Ej påbörjat", "Påbörjat"),
+        ("2018-04-10", "AV-8", None, "Påbörjat"),  # not followed up before
+        ("2018-05-31", "LB-4", None, "Påbörjat"),
         ("2018-10-15", "LB-4", "Påbörjat", "Klart"),
     ]
     assert set(records[0]) == {
@@ -276,7 +277,7 @@ def test_history_as_markdown_escapes_cells(with_history: Invoke) -> None:
     assert lines[0] == "## Borås Stad: statushistorik"
     assert lines[2] == "| Datum | Id | Från | Till | Uppföljning | Av | Notering |"
     assert (
-        "| 2018-04-10 | AV-8 | Ej påbörjat | Påbörjat | 2018-05 |  | Mätning \\| del 1 |" in lines
+        "| 2018-04-10 | AV-8 | Ej uppföljd | Påbörjat | 2018-05 |  | Mätning \\| del 1 |" in lines
     )
 
 
@@ -332,7 +333,7 @@ def test_followup_records_answers_after_confirmation(invoke: Invoke, data_dir: P
     assert "[6/6] LB-6" in result.stdout
     assert "Sammanfattning:" in result.stdout
     assert (
-        "LB-1: Ej påbörjat → Klart (2018-05-31, uppföljning 2018-05) – Beslut i delegationen"
+        "LB-1: Ej uppföljd → Klart (2018-05-31, uppföljning 2018-05) – Beslut i delegationen"
         in (result.stdout)
     )
     assert "Spara 3 ändringar i data/boras_plan.yaml? (ja/nej)" in result.stdout

@@ -16,7 +16,7 @@ from planctl.indicators import (
     row_standings,
     unit_of,
 )
-from planctl.models import Catalogue, Direction, Plan, Status, Target, Unit
+from planctl.models import Catalogue, Direction, Plan, Target, Unit
 from planctl.store import load_data_dir
 from planctl.writing.measurement import MeasurementRequest, prepare_measurement
 from planctl.writing.status import update_plan
@@ -262,7 +262,7 @@ def test_measurement_on_real_plan_only_adds_lines_and_keeps_status(data_dir: Pat
         '        uppföljning: "2018-10"\n',
     ]
     plan = load_data_dir(data_dir, today=TODAY).require_valid().plan().model
-    assert all(row.status is Status.NOT_STARTED and not row.history for row in plan.rows)
+    assert all(plan.status_on(row) is None and not row.history for row in plan.rows)
 
 
 def test_measurement_before_the_last_one_is_refused(data_dir: Path) -> None:

@@ -78,8 +78,8 @@ def test_new_plan_content(catalogue: Catalogue, tmp_path: Path) -> None:
     ]
     measure = catalogue.measure(47)
     assert measure is not None and plan.rows[1].proposal == measure.text
-    assert plan.rows[0].responsible == "Fyll i ansvarig roll"
-    assert plan.rows[0].start_term is None and plan.rows[0].history == ()
+    assert plan.rows[0].owners == ("Fyll i ansvarig roll",)
+    assert plan.rows[0].start_window is None and plan.rows[0].history == ()
 
 
 def test_new_plan_file_form(catalogue: Catalogue, tmp_path: Path) -> None:

@@ -5,19 +5,21 @@ from __future__ import annotations
 import pytest
 
 from planctl.errors import UsageError
-from planctl.models import Catalogue, Plan, Status
+from planctl.models import DEFAULT_STATUSES, Catalogue, Plan, Status
 from planctl.query import (
     RowFilter,
     filter_measures,
     filter_rows,
     match_catalogue_area,
+    match_period,
     match_plan_area,
     match_row,
     match_status,
-    match_term,
 )
 from planctl.store import load_data_dir
 from tests.conftest import DATA, TODAY
+
+DONE, STARTED, NOT_STARTED = DEFAULT_STATUSES
 
 
 @pytest.fixture(scope="module")
@@ -53,11 +55,11 @@ def test_unknown_area_lists_valid(plan: Plan) -> None:
         match_plan_area(plan, "ekonomi")
 
 
-def test_ambiguous_prefix() -> None:
+def test_ambiguous_prefix(plan: Plan) -> None:
     """A prefix shared by several values is an error naming them."""
     # "in" starts both "inte påbörjat" and "in-progress".
     with pytest.raises(UsageError, match=r"tvetydigt.*Påbörjat, Ej påbörjat"):
-        match_status("in")
+        match_status(plan, "in")
 
 
 def test_catalogue_area_matching(catalogue: Catalogue) -> None:
@@ -69,34 +71,38 @@ def test_catalogue_area_matching(catalogue: Catalogue) -> None:
 @pytest.mark.parametrize(
     ("typed", "status"),
     [
-        ("Klart", Status.DONE),
-        ("done", Status.DONE),
-        ("påbörjat", Status.STARTED),
-        ("paborjat", Status.STARTED),
-        ("started", Status.STARTED),
-        ("ej-paborjat", Status.NOT_STARTED),
-        ("Ej påbörjat", Status.NOT_STARTED),
-        ("EJ_PÅBÖRJAT", Status.NOT_STARTED),
-        ("not-started", Status.NOT_STARTED),
-        ("ej", Status.NOT_STARTED),
+        ("Klart", DONE),
+        ("done", DONE),
+        ("påbörjat", STARTED),
+        ("paborjat", STARTED),
+        ("started", STARTED),
+        ("pågående", STARTED),
+        ("genomförd", DONE),
+        ("ej-paborjat", NOT_STARTED),
+        ("Ej påbörjat", NOT_STARTED),
+        ("EJ_PÅBÖRJAT", NOT_STARTED),
+        ("not-started", NOT_STARTED),
+        ("ej", NOT_STARTED),
     ],
 )
-def test_status_matching(typed: str, status: Status) -> None:
+def test_status_matching(plan: Plan, typed: str, status: Status) -> None:
     """Statuses match in any case, with or without diacritics, Swedish or English."""
-    assert match_status(typed) is status
+    assert match_status(plan, typed) == status
 
 
-def test_unknown_status() -> None:
+def test_unknown_status(plan: Plan) -> None:
     """An unknown status lists the three valid ones."""
     with pytest.raises(UsageError, match="Klart, Påbörjat, Ej påbörjat"):
-        match_status("kanske")
+        match_status(plan, "kanske")
 
 
 def test_filters_combine(plan: Plan) -> None:
     """Filters narrow together: area, responsible, term, funding, search."""
     rows = filter_rows(
         plan,
-        RowFilter(area="lönebildning", responsible="forhandlingsdel", term=match_term("vt2018")),
+        RowFilter(
+            area="lönebildning", responsible="forhandlingsdel", period=match_period("vt2018")
+        ),
     )
     assert [r.id for r in rows] == ["LB-2", "LB-3"]
     assert [r.id for r in filter_rows(plan, RowFilter(needs_funding=True))] == [
@@ -106,8 +112,10 @@ def test_filters_combine(plan: Plan) -> None:
         "AV-1",
     ]
     assert [r.id for r in filter_rows(plan, RowFilter(search="vfu"))] == ["LB-4", "KP-7"]
-    assert len(filter_rows(plan, RowFilter(status=Status.NOT_STARTED))) == 27
-    assert filter_rows(plan, RowFilter(status=Status.DONE)) == []
+    # The shipped plan has no follow-up yet: every row is "ej uppföljd", none is "Ej påbörjat".
+    assert len(filter_rows(plan, RowFilter(unfollowed=True))) == 27
+    assert filter_rows(plan, RowFilter(status=NOT_STARTED)) == []
+    assert filter_rows(plan, RowFilter(status=DONE)) == []
 
 
 def test_measure_filter(catalogue: Catalogue) -> None:
@@ -117,10 +125,10 @@ def test_measure_filter(catalogue: Catalogue) -> None:
     assert [m.id for m in filter_measures(catalogue, search="HANDLEDNING")][:3] == [25, 26, 27]
 
 
-def test_bad_term() -> None:
-    """A term that cannot be parsed is a usage error."""
-    with pytest.raises(UsageError, match="termin"):
-        match_term("snart")
+def test_bad_period_lists_the_accepted_forms() -> None:
+    """A period that cannot be parsed is a usage error that says what to write."""
+    with pytest.raises(UsageError, match=r"kvartal.*tertial.*läsår"):
+        match_period("snart")
 
 
 @pytest.mark.parametrize(

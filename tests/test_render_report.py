@@ -152,7 +152,11 @@ def test_csv_reads_back_with_excel_semantics(plan: Plan) -> None:
     assert header[:3] == ["område_id", "område", "id"]
     assert len(body) == 27 and all(len(row) == len(header) for row in body)
     by_id = {row[2]: dict(zip(header, row, strict=True)) for row in body}
-    assert by_id["LB-3"]["status"] == "Ej påbörjat" and by_id["LB-3"]["försenad"] == "ja"
+    assert (
+        by_id["KP-2"]["status"] == "Ej påbörjat" and by_id["KP-2"]["försenad"] == "start försenad"
+    )
+    # LB-3 has never been followed up: no status, no meaning, never late.
+    assert [by_id["LB-3"][h] for h in ("status", "betyder", "försenad")] == ["Ej uppföljd", "", ""]
     assert by_id["LB-1"]["behöver_finansiering"] == "ja"
     assert by_id["KP-6"]["ansvar"] == "Kommunchef, förvaltningschef mfl"
     assert by_id["AV-3"]["notering"].startswith("Lokalfrågan utreds <script>")
@@ -175,9 +179,10 @@ def test_report_csv_is_one_tidy_table_for_pandas(plan: Plan, tmp_path: Path) -> 
     assert len(frame) == len(plan.rows) == 27
     assert list(frame["id"]) == [row.id for row in plan.rows]
     assert frame["id"].is_unique
-    late = frame[frame["försenad"] == "ja"]
+    late = frame[frame["försenad"] != ""]
     assert len(late) == make_report(plan).counts.delayed
-    assert set(frame["status"]) <= {"Klart", "Påbörjat", "Ej påbörjat"}
+    assert set(frame["status"]) == {"Klart", "Påbörjat", "Ej påbörjat", "Ej uppföljd"}
+    assert set(frame["betyder"]) == {"klar", "pågår", "ej-startad", ""}
     assert frame.loc[frame["id"] == "KP-9", "statusdatum"].item() == "2018-01-10"
 
 
@@ -237,14 +242,15 @@ def test_xlsx_cell_by_cell(plan: Plan) -> None:
         "Klart",
         "Påbörjat",
         "Ej påbörjat",
+        "Ej uppföljda",
         "Försenade",
         "Rader",
         "Andel klart",
     ]
     assert all(c.font.bold and c.fill.fgColor.rgb == "001F4E79" for c in summary[6])
-    assert [c.value for c in summary[10]][:6] == ["Hela planen", 9, 5, 13, 13, 27]
-    assert summary["G10"].value == pytest.approx(9 / 27)
-    assert summary["G10"].number_format == "0%"
+    assert [c.value for c in summary[10]][:7] == ["Hela planen", 9, 5, 1, 12, 1, 27]
+    assert summary["H10"].value == pytest.approx(9 / 27)
+    assert summary["H10"].number_format == "0%"
     assert summary.conditional_formatting  # the data bar is the progress bar
     area = book["Lönebildning"]
     assert area.freeze_panes == "A8"
@@ -264,14 +270,15 @@ def test_xlsx_cell_by_cell(plan: Plan) -> None:
     assert formula_like.value == "=SUMMA(A1:A3) – tillägget följs upp i löneöversynen"
     assert formula_like.data_type == "s"  # a string, never a formula
     assert area["K11"].value == dt.datetime(2018, 5, 20)
-    assert area["H10"].value == "försenad"
+    assert area["H10"].value is None  # LB-3 has not been followed up: never late
+    assert book["Kompetens- och personalförsörj…"]["H9"].value == "start försenad"  # KP-2
     assert area.page_setup.paperSize == 9  # A4 in the OOXML numbering
 
 
 def test_json_structure(plan: Plan) -> None:
     """The JSON names its schema, the plan and the moment, and nests rows under areas."""
     data = json.loads(render_report(make_report(plan), "json"))
-    assert data["schema"] == "planctl-report/1"
+    assert data["schema"] == "planctl-report/2"
     assert data["plan"]["id"] == "boras-socialsekreterare-2017"
     assert data["as_of"] == {"date": "2026-11-23", "round": None, "round_name": None}
     assert data["since"] is None and data["previous_counts"] is None
@@ -283,7 +290,14 @@ def test_json_structure(plan: Plan) -> None:
         "kompetens-och-personalförsörjning",
     ]
     row = data["areas"][0]["rows"][2]
-    assert row["id"] == "LB-3" and row["delayed"] is True and row["status"] == "Ej påbörjat"
+    assert row["id"] == "LB-3" and row["delayed"] is False and row["status"] is None
+    late = data["areas"][2]["rows"][1]
+    assert (
+        late["id"] == "KP-2" and late["status"] == "Ej påbörjat" and late["meaning"] == "ej-startad"
+    )
+    assert late["delayed"] is True and late["late"] == "start försenad"
+    assert [s["name"] for s in data["statuses"]] == ["Klart", "Påbörjat", "Ej påbörjat"]
+    assert data["counts"]["not_followed_up"] == 12 and "Ej uppföljd" in data["legend"]
 
 
 def test_html_escapes_every_yaml_text(plan: Plan) -> None:

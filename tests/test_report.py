@@ -8,13 +8,21 @@ from pathlib import Path
 import pytest
 
 from planctl.errors import UsageError
-from planctl.models import Plan, Status
+from planctl.models import DEFAULT_STATUSES, Plan, Status
+from planctl.progress import Late
 from planctl.query import RowFilter
 from planctl.report import Counts, Moment, Report, build_report, choose_moments, moment_of
 from planctl.store import load_data_dir
 from tests.conftest import DATA, TODAY
 
 PRODUCED = dt.datetime(2026, 11, 23, 9, 30)
+DONE, STARTED, NOT_STARTED = DEFAULT_STATUSES
+
+
+def counts(done: int, started: int, not_started: int, unfollowed: int, start_late: int) -> Counts:
+    """Counts over Borås's scale (Klart, Påbörjat, Ej påbörjat)."""
+    per = ((DONE, done), (STARTED, started), (NOT_STARTED, not_started))
+    return Counts(per, unfollowed, start_late)
 
 
 def load_plan(root: Path) -> Plan:
@@ -37,14 +45,16 @@ def report(plan: Plan, day: dt.date, since: dt.date | None = None, **wanted: obj
     )
 
 
-def statuses(rep: Report) -> dict[str, Status]:
+def statuses(rep: Report) -> dict[str, Status | None]:
     return {row.id: row.status for row in rep.rows}
 
 
-def test_plan_without_history_is_all_not_started_and_delayed() -> None:
-    """With no history every row is Ej påbörjat, and delayed once its start term has ended."""
+def test_plan_without_history_is_not_followed_up_and_never_late() -> None:
+    """With no history every row is *ej uppföljd* (not "Ej påbörjat") and none is late: the
+    appendix is blank before the first follow-up."""
     rep = report(load_plan(DATA), TODAY)
-    assert rep.counts == Counts(done=0, started=0, not_started=27, delayed=27)
+    assert rep.counts == counts(0, 0, 0, 27, 0)
+    assert all(row.status is None and row.late is None for row in rep.rows)
     assert [s.area_name for s in rep.sections] == [
         "Lönebildning",
         "Arbetsvillkor",
@@ -58,14 +68,15 @@ def test_status_and_note_follow_the_moment(plan: Plan) -> None:
     """A row shows the status and the latest note recorded on or before the day shown."""
     may = {row.id: row for row in report(plan, dt.date(2018, 5, 31)).rows}
     october = {row.id: row for row in report(plan, dt.date(2018, 10, 31)).rows}
-    assert may["LB-1"].status is Status.STARTED
+    assert may["LB-1"].status == STARTED
     assert may["LB-1"].note == "Ingår i löneöversynen 2018"
     assert may["LB-1"].note_date == dt.date(2018, 5, 20)
-    assert october["LB-1"].status is Status.DONE
+    assert october["LB-1"].status == DONE
     assert october["LB-1"].status_date == dt.date(2018, 10, 15)
-    assert october["KP-2"].status is Status.NOT_STARTED
+    assert october["KP-2"].status == NOT_STARTED
+    assert october["LB-3"].status is None  # no entry at all: not followed up
     # AV-6 has an entry without a note: the status moves, there is no note to show.
-    assert may["AV-6"].status is Status.STARTED and may["AV-6"].note is None
+    assert may["AV-6"].status == STARTED and may["AV-6"].note is None
 
 
 def test_note_is_the_latest_with_text(plan: Plan) -> None:
@@ -76,31 +87,36 @@ def test_note_is_the_latest_with_text(plan: Plan) -> None:
 
 
 def test_delay_needs_an_ended_start_term(plan: Plan) -> None:
-    """Ej påbörjat rows are delayed only after their start term's last day."""
-    before_end = {r.id: r for r in report(plan, dt.date(2017, 12, 31)).rows}
-    after_end = {r.id: r for r in report(plan, dt.date(2018, 1, 1)).rows}
-    assert not before_end["AV-5"].delayed  # HT2017 ends 2017-12-31
-    assert after_end["AV-5"].delayed
-    assert not after_end["LB-3"].delayed  # VT2018 has not ended
+    """Ej påbörjat rows are delayed only after their start term's last day; rows not followed
+    up and done rows never are."""
+    before_end = {r.id: r for r in report(plan, dt.date(2018, 6, 30)).rows}
+    after_end = {r.id: r for r in report(plan, dt.date(2018, 10, 31)).rows}
+    # KP-2 starts in Våren 2018 (ends 2018-06-30) and is Ej påbörjat from 2018-10-25.
+    assert after_end["KP-2"].late is Late.START
+    assert not before_end["KP-2"].delayed  # still Påbörjat then
+    assert not after_end["AV-5"].delayed  # HT2017 is over, but AV-5 was never followed up
     assert not after_end["LB-4"].delayed  # done rows are never delayed
-    assert report(plan, dt.date(2018, 10, 31)).counts.delayed == 13
+    assert report(plan, dt.date(2018, 10, 31)).counts.delayed == 1
 
 
 def test_counts_per_area_and_whole_plan(plan: Plan) -> None:
     """Counts add up per area and for the whole plan, with the share done."""
     rep = report(plan, dt.date(2018, 10, 31))
     first = rep.sections[0]
-    assert first.counts == Counts(done=4, started=1, not_started=1, delayed=1)
+    # Lönebildning: LB-1, LB-2, LB-4, LB-5 Klart; LB-6 Påbörjat; LB-3 never followed up.
+    assert first.counts == counts(4, 1, 0, 1, 0)
     assert first.counts.share_done == pytest.approx(4 / 6)
-    assert rep.counts == Counts(done=9, started=5, not_started=13, delayed=13)
+    # Klart 9 (LB-1/2/4/5, AV-2/8, KP-1/7/9), Påbörjat 5 (LB-6, AV-1/3/4/6), Ej påbörjat 1
+    # (KP-2, late), 12 rows without any entry.
+    assert rep.counts == counts(9, 5, 1, 12, 1)
     assert rep.counts.total == 27
-    assert Counts().share_done == 0.0
+    assert Counts(()).share_done == 0.0
 
 
 def test_filters_use_the_status_on_the_day_shown(plan: Plan) -> None:
     """--status narrows by the status as of the moment, and empty areas are left out."""
-    rep = report(plan, dt.date(2018, 5, 31), status=Status.DONE)
-    assert statuses(rep) == {"LB-4": Status.DONE, "KP-7": Status.DONE, "KP-9": Status.DONE}
+    rep = report(plan, dt.date(2018, 5, 31), status=DONE)
+    assert statuses(rep) == {"LB-4": DONE, "KP-7": DONE, "KP-9": DONE}
     assert [s.area_id for s in rep.sections] == [
         "lönebildning",
         "kompetens-och-personalförsörjning",
@@ -116,18 +132,19 @@ def test_changes_keep_only_rows_that_moved(plan: Plan) -> None:
     rep = report(plan, dt.date(2018, 10, 31), since=dt.date(2018, 5, 31))
     moved = {row.id: (row.previous, row.status) for row in rep.rows}
     assert moved == {
-        "LB-1": (Status.STARTED, Status.DONE),
-        "LB-2": (Status.STARTED, Status.DONE),
-        "LB-5": (Status.STARTED, Status.DONE),
-        "LB-6": (Status.NOT_STARTED, Status.STARTED),
-        "AV-2": (Status.STARTED, Status.DONE),
-        "AV-3": (Status.NOT_STARTED, Status.STARTED),
-        "AV-8": (Status.NOT_STARTED, Status.DONE),
-        "KP-1": (Status.NOT_STARTED, Status.DONE),
-        "KP-2": (Status.STARTED, Status.NOT_STARTED),
+        "LB-1": (STARTED, DONE),
+        "LB-2": (STARTED, DONE),
+        "LB-5": (STARTED, DONE),
+        "LB-6": (None, STARTED),
+        "AV-2": (STARTED, DONE),
+        "AV-3": (None, STARTED),
+        "AV-8": (None, DONE),
+        "KP-1": (None, DONE),
+        "KP-2": (STARTED, NOT_STARTED),
     }
     assert rep.is_changes
-    assert rep.previous_counts == Counts(done=3, started=8, not_started=16, delayed=10)
+    # On 2018-05-31: Klart LB-4, KP-7, KP-9; Påbörjat LB-1/2/5, AV-1/2/4/6, KP-2; 16 without.
+    assert rep.previous_counts == counts(3, 8, 0, 16, 0)
     assert rep.counts.done == 9
     # AV-1 and AV-4 have new entries but the same status: not a change.
     assert "AV-1" not in moved and "AV-4" not in moved

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from planctl.errors import ConflictError, DataError, UsageError
-from planctl.models import Catalogue, HistoryEntry, Plan, Status
+from planctl.models import DEFAULT_STATUSES, Catalogue, HistoryEntry, Plan, Status
+from planctl.query import match_status
 from planctl.store import load_data_dir
 from planctl.writing import savefile
 from planctl.writing.status import (
@@ -57,44 +58,49 @@ def _set(
     )
 
 
+DONE, STARTED, NOT_STARTED = DEFAULT_STATUSES
+
+
 # --- reading what was typed ----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("args", "status"),
     [
-        (["LB-1", "klart"], Status.DONE),
-        (["LB-1", "KLART"], Status.DONE),
-        (["LB-1", "Påbörjat"], Status.STARTED),
-        (["LB-1", "paborjat"], Status.STARTED),
-        (["LB-1", "started"], Status.STARTED),
-        (["LB-1", "ej-påbörjat"], Status.NOT_STARTED),
-        (["LB-1", "Ej Paborjat"], Status.NOT_STARTED),
-        (["LB-1", "ej_paborjat"], Status.NOT_STARTED),
-        (["LB-1", "not-started"], Status.NOT_STARTED),
-        (["LB-1", "done"], Status.DONE),
-        (["LB-1", "k"], Status.DONE),
-        (["LB-1", "p"], Status.STARTED),
-        (["LB-1", "e"], Status.NOT_STARTED),
+        (["LB-1", "klart"], DONE),
+        (["LB-1", "KLART"], DONE),
+        (["LB-1", "Påbörjat"], STARTED),
+        (["LB-1", "paborjat"], STARTED),
+        (["LB-1", "started"], STARTED),
+        (["LB-1", "ej-påbörjat"], NOT_STARTED),
+        (["LB-1", "Ej Paborjat"], NOT_STARTED),
+        (["LB-1", "ej_paborjat"], NOT_STARTED),
+        (["LB-1", "not-started"], NOT_STARTED),
+        (["LB-1", "done"], DONE),
+        (["LB-1", "k"], DONE),
+        (["LB-1", "p"], STARTED),
+        (["LB-1", "e"], NOT_STARTED),
     ],
 )
-def test_status_is_read_in_any_spelling(args: list[str], status: Status) -> None:
+def test_status_is_read_in_any_spelling(data_dir: Path, args: list[str], status: Status) -> None:
     """Case, diacritics, '-'/space/'_' and English names all name the same status."""
-    assert split_arguments(args) == (("LB-1",), status)
+    ids, typed = split_arguments(args)
+    assert ids == ("LB-1",)
+    assert match_status(_plan(data_dir), typed) == status
 
 
 def test_unquoted_two_word_status_is_one_status() -> None:
     """'ej påbörjat' typed without quotes is read as the status, not as a row id 'ej'."""
     assert split_arguments(["LB-1", "AV-2", "ej", "påbörjat"]) == (
         ("LB-1", "AV-2"),
-        Status.NOT_STARTED,
+        "ej påbörjat",
     )
 
 
-def test_unknown_status_lists_valid_values() -> None:
-    """A status nobody knows is a usage error naming the valid ones."""
+def test_unknown_status_lists_valid_values(data_dir: Path) -> None:
+    """A status nobody knows is a usage error naming the valid ones of the plan."""
     with pytest.raises(UsageError, match="giltiga: Klart, Påbörjat, Ej påbörjat"):
-        split_arguments(["LB-1", "färdig"])
+        prepare_status(_plan(data_dir), StatusRequest(("LB-1",), "kanske", MAY), today=TODAY)
 
 
 def test_missing_status_or_id_is_a_usage_error() -> None:
@@ -144,10 +150,11 @@ def test_same_month_counts_as_in_the_round(data_dir: Path) -> None:
 def test_request_chooses_round_and_says_so(data_dir: Path) -> None:
     """Without --round the round is chosen from the date and a notice names it."""
     prepared = prepare_status(
-        _plan(data_dir), StatusRequest(("lb-1",), Status.STARTED, MAY), today=TODAY
+        _plan(data_dir), StatusRequest(("lb-1",), "påbörjat", MAY), today=TODAY
     )
     (change,) = prepared.changes
-    assert change.row_id == "LB-1" and change.previous is Status.NOT_STARTED
+    # The row had no entry: it had not been followed up, which is not "Ej påbörjat".
+    assert change.row_id == "LB-1" and change.previous is None and change.status == STARTED
     assert change.entry.round == "2018-05"
     assert prepared.notices == (
         "uppföljning 2018-05 (Uppföljning maj 2018) vald utifrån datumet 2018-05-31; "
@@ -158,7 +165,7 @@ def test_request_chooses_round_and_says_so(data_dir: Path) -> None:
 def test_date_after_all_rounds_gets_no_round_and_a_notice(data_dir: Path) -> None:
     """After the last round no round is recorded, and the user is told why."""
     prepared = prepare_status(
-        _plan(data_dir), StatusRequest(("LB-1",), Status.DONE, TODAY), today=TODAY
+        _plan(data_dir), StatusRequest(("LB-1",), "klart", TODAY), today=TODAY
     )
     assert prepared.changes[0].entry.round is None
     assert "efter planens sista omgång (2018-10)" in prepared.notices[0]
@@ -168,19 +175,20 @@ def test_explicit_round_is_matched_and_unknown_lists_valid(data_dir: Path) -> No
     """--round takes a round id; an unknown one is refused with the valid ids."""
     plan = _plan(data_dir)
     prepared = prepare_status(
-        plan, StatusRequest(("LB-1",), Status.DONE, MAY, round_id="2018-10"), today=TODAY
+        plan, StatusRequest(("LB-1",), "klart", MAY, round_id="2018-10"), today=TODAY
     )
     assert prepared.changes[0].entry.round == "2018-10" and prepared.notices == ()
     with pytest.raises(UsageError, match="giltiga: 2018-05, 2018-10"):
         prepare_status(
-            plan, StatusRequest(("LB-1",), Status.DONE, MAY, round_id="2019-05"), today=TODAY
+            plan, StatusRequest(("LB-1",), "klart", MAY, round_id="2019-05"), today=TODAY
         )
 
 
 def test_same_status_without_note_is_a_noop(data_dir: Path) -> None:
     """Setting the status a row already has, without a note, changes nothing and says so."""
+    _set(data_dir, StatusRequest(("LB-1",), "ej påbörjat", dt.date(2018, 5, 1)))
     prepared = prepare_status(
-        _plan(data_dir), StatusRequest(("LB-1",), Status.NOT_STARTED, MAY), today=TODAY
+        _plan(data_dir), StatusRequest(("LB-1",), "ej påbörjat", MAY), today=TODAY
     )
     assert prepared.changes == ()
     assert prepared.notices[-1].startswith("LB-1: har redan status Ej påbörjat – ingen ändring")
@@ -190,7 +198,7 @@ def test_same_status_with_note_is_a_new_observation(data_dir: Path) -> None:
     """With a note, the same status is recorded again."""
     prepared = prepare_status(
         _plan(data_dir),
-        StatusRequest(("LB-1",), Status.NOT_STARTED, MAY, note="Väntar på budget"),
+        StatusRequest(("LB-1",), "ej påbörjat", MAY, note="Väntar på budget"),
         today=TODAY,
     )
     assert prepared.changes[0].entry.note == "Väntar på budget"
@@ -200,18 +208,18 @@ def test_future_date_is_refused(data_dir: Path) -> None:
     """A date after today is refused."""
     with pytest.raises(UsageError, match="ligger i framtiden"):
         prepare_status(
-            _plan(data_dir), StatusRequest(("LB-1",), Status.DONE, MAY), today=dt.date(2018, 5, 1)
+            _plan(data_dir), StatusRequest(("LB-1",), "klart", MAY), today=dt.date(2018, 5, 1)
         )
 
 
 def test_date_before_last_entry_is_refused(data_dir: Path) -> None:
     """A row's history stays in date order: an earlier date than its last entry is refused."""
-    _set(data_dir, StatusRequest(("LB-1",), Status.STARTED, JUNE))
+    _set(data_dir, StatusRequest(("LB-1",), "påbörjat", JUNE))
     with pytest.raises(UsageError, match=r"LB-1: datumet 2018-05-31 ligger före .*2018-06-15"):
-        prepare_status(_plan(data_dir), StatusRequest(("LB-1",), Status.DONE, MAY), today=TODAY)
+        prepare_status(_plan(data_dir), StatusRequest(("LB-1",), "klart", MAY), today=TODAY)
     row = _plan(data_dir).row("LB-1")
     assert row is not None
-    assert change_for(row, Status.DONE, date=JUNE) is not None  # the same day is fine
+    assert change_for(_plan(data_dir), row, DONE, date=JUNE) is not None  # the same day is fine
 
 
 @pytest.mark.parametrize(
@@ -224,7 +232,7 @@ def test_date_before_last_entry_is_refused(data_dir: Path) -> None:
 def test_bad_row_ids_are_refused(data_dir: Path, ids: tuple[str, ...], message: str) -> None:
     """Unknown ids list the valid ones; the same row twice is refused."""
     with pytest.raises(UsageError, match=message):
-        prepare_status(_plan(data_dir), StatusRequest(ids, Status.DONE, MAY), today=TODAY)
+        prepare_status(_plan(data_dir), StatusRequest(ids, "klart", MAY), today=TODAY)
 
 
 @pytest.mark.parametrize("field", ["note", "by"])
@@ -232,7 +240,7 @@ def test_blank_note_or_role_is_refused(data_dir: Path, field: str) -> None:
     """An empty --note or --by is a usage error, not an empty field in the file."""
     request = StatusRequest(
         ("LB-1",),
-        Status.DONE,
+        "klart",
         MAY,
         note="  " if field == "note" else None,
         by="  " if field == "by" else None,
@@ -257,7 +265,7 @@ def test_status_set_on_real_plan_only_adds_lines(data_dir: Path) -> None:
     before = plan_file.read_text(encoding="utf-8")
     request = StatusRequest(
         ("LB-1", "AV-10", "KP-11"),
-        Status.STARTED,
+        "påbörjat",
         MAY,
         note='Beslut i "Förhandlingsdelegationen"',
         by="Förhandlingschef",
@@ -283,8 +291,8 @@ def test_git_diff_shows_only_added_lines(data_dir: Path, tmp_path: Path) -> None
     """'git diff --numstat' of the real plan after a status set counts additions only."""
     original = tmp_path / "original.yaml"
     shutil.copyfile(data_dir / "boras_plan.yaml", original)
-    _set(data_dir, StatusRequest(("LB-4",), Status.DONE, MAY, by="Förhandlingschef"))
-    _set(data_dir, StatusRequest(("LB-4", "KP-2"), Status.DONE, JUNE, note="Uppföljt"))
+    _set(data_dir, StatusRequest(("LB-4",), "klart", MAY, by="Förhandlingschef"))
+    _set(data_dir, StatusRequest(("LB-4", "KP-2"), "klart", JUNE, note="Uppföljt"))
     result = subprocess.run(
         [
             "git",
@@ -307,7 +315,7 @@ def test_dry_run_returns_diff_and_writes_nothing(data_dir: Path) -> None:
     """--dry-run computes and checks the change, returns its diff, and leaves the file alone."""
     plan_file = data_dir / "boras_plan.yaml"
     before = plan_file.read_bytes()
-    outcome = _set(data_dir, StatusRequest(("LB-1",), Status.DONE, MAY), dry_run=True)
+    outcome = _set(data_dir, StatusRequest(("LB-1",), "klart", MAY), dry_run=True)
     assert not outcome.written
     assert '+      - datum: "2018-05-31"\n' in outcome.diff
     assert plan_file.read_bytes() == before
@@ -322,7 +330,7 @@ def test_invalid_change_leaves_file_byte_identical(data_dir: Path) -> None:
     )
 
     def prepare(plan: Plan, _catalogue: Catalogue | None) -> Prepared:
-        return Prepared((Change("LB-1", Status.NOT_STARTED, bad),))
+        return Prepared((Change("LB-1", None, DONE, bad),))
 
     with pytest.raises(DataError) as caught:
         update_plan(data_dir, prepare, today=TODAY)
@@ -334,13 +342,13 @@ def test_invalid_change_leaves_file_byte_identical(data_dir: Path) -> None:
 def test_out_of_order_change_is_caught_by_validation(data_dir: Path) -> None:
     """Even a change that skips the domain checks is stopped by the validate rules."""
     plan_file = data_dir / "boras_plan.yaml"
-    _set(data_dir, StatusRequest(("LB-1",), Status.STARTED, JUNE))
+    _set(data_dir, StatusRequest(("LB-1",), "påbörjat", JUNE))
     before = plan_file.read_bytes()
     early = HistoryEntry.model_validate({"datum": "2018-01-01", "status": "Klart"})
     with pytest.raises(DataError) as caught:
         update_plan(
             data_dir,
-            lambda plan, _catalogue: Prepared((Change("LB-1", Status.STARTED, early),)),
+            lambda plan, _catalogue: Prepared((Change("LB-1", STARTED, DONE, early),)),
             today=TODAY,
         )
     assert [p.rule for p in caught.value.problems] == ["history-order"]
@@ -354,7 +362,7 @@ def test_changed_snapshot_is_refused(data_dir: Path) -> None:
     plan_file.write_text(snapshot + "# en kollegas ändring\n", encoding="utf-8")
     changed = plan_file.read_bytes()
     with pytest.raises(ConflictError, match="ändrats på disken"):
-        _set(data_dir, StatusRequest(("LB-1",), Status.DONE, MAY), snapshot=snapshot)
+        _set(data_dir, StatusRequest(("LB-1",), "klart", MAY), snapshot=snapshot)
     assert plan_file.read_bytes() == changed
 
 
@@ -377,7 +385,7 @@ def test_locked_plan_times_out_without_writing(data_dir: Path) -> None:
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "låst"
         with pytest.raises(ConflictError, match="en annan planctl skriver"):
-            _set(data_dir, StatusRequest(("LB-1",), Status.DONE, MAY), lock_timeout=0.2)
+            _set(data_dir, StatusRequest(("LB-1",), "klart", MAY), lock_timeout=0.2)
     finally:
         holder.kill()
         holder.wait()

@@ -73,7 +73,7 @@ def test_impossible_date(data_dir: Path) -> None:
 
 
 def test_unknown_status_lists_valid_ones(data_dir: Path) -> None:
-    """A status outside the three is an error listing the valid ones."""
+    """A status outside the plan's scale is an error listing the plan's statuses."""
     plan = data_dir / "boras_plan.yaml"
     edit(
         plan,
@@ -81,7 +81,7 @@ def test_unknown_status_lists_valid_ones(data_dir: Path) -> None:
         '    insatser: [80]\n    historik:\n      - datum: "2018-05-02"\n        status: Klar\n',
     )
     (problem,) = load_data_dir(data_dir, today=TODAY).problems
-    assert problem.rule == "invalid-value"
+    assert problem.rule == "unknown-status"
     assert "Klart" in problem.message and "Ej påbörjat" in problem.message
     assert problem.line == line_of(plan, "status: Klar")
 

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from planctl.models import Catalogue, Plan
+from planctl.models import Catalogue, HistoryEntry, Plan
+from planctl.progress import Late, state_on
 from planctl.store import load_data_dir
-from planctl.summary import FollowUp, is_delayed, summarise
+from planctl.summary import FollowUp, summarise
 from tests.conftest import DATA, TODAY, Invoke
 
 THREE_PLANS = Path(__file__).resolve().parent / "fixtures" / "three_plans"
@@ -29,16 +30,26 @@ def test_fixture_catalogue_is_the_shipped_one() -> None:
 
 
 def test_plan_lines(three: tuple[Catalogue, list[Plan]]) -> None:
-    """Per plan: rows, Klart, Påbörjat, Ej påbörjat, delayed, share done, latest follow-up."""
+    """Per plan: rows, done, under way, not started, not followed up, delayed, share done,
+    latest follow-up. Rows without entries are not followed up, never not started or late."""
     summary = summarise(*three, today=TODAY)
     got = [
-        (p.plan_id, p.rows, p.done, p.started, p.not_started, p.delayed, p.latest)
+        (
+            p.plan_id,
+            p.rows,
+            p.done,
+            p.under_way,
+            p.not_started,
+            p.not_followed_up,
+            p.delayed,
+            p.latest,
+        )
         for p in summary.plans
     ]
     assert got == [
-        ("exempel-norr", 4, 1, 1, 2, 1, FollowUp(dt.date(2026, 10, 31), "2026-10")),
-        ("exempel-syd", 3, 1, 1, 1, 1, FollowUp(dt.date(2026, 9, 15), "2026-09")),
-        ("exempel-vast", 3, 0, 0, 3, 1, None),
+        ("exempel-norr", 4, 1, 1, 0, 2, 0, FollowUp(dt.date(2026, 10, 31), "2026-10")),
+        ("exempel-syd", 3, 1, 1, 0, 1, 0, FollowUp(dt.date(2026, 9, 15), "2026-09")),
+        ("exempel-vast", 3, 0, 0, 0, 3, 0, None),
     ]
     assert [round(p.share_done, 4) for p in summary.plans] == [0.25, 0.3333, 0.0]
     assert summary.plans[0].organisation == "Exempelkommun Norr"
@@ -64,14 +75,25 @@ def test_measures_most_and_least_taken_up(three: tuple[Catalogue, list[Plan]]) -
 def test_delayed_means_not_started_after_the_start_term(
     three: tuple[Catalogue, list[Plan]],
 ) -> None:
-    """A row is delayed only once its start term is over; drafts never are."""
-    rows = {row.id: row for plan in three[1] for row in plan.rows}
-    assert is_delayed(rows["N-3"], TODAY)  # Våren 2026, not started
-    assert not is_delayed(rows["N-3"], dt.date(2026, 6, 30))  # last day of the term
-    assert is_delayed(rows["N-3"], dt.date(2026, 7, 1))
-    assert not is_delayed(rows["V-1"], TODAY)  # Hösten 2026 is not over
-    assert not is_delayed(rows["N-2"], TODAY)  # started
-    assert not is_delayed(rows["V-3"], TODAY)  # draft without a term
+    """A row is delayed only once its start term is over and it is recorded as not started;
+    a row never followed up is not; drafts never are."""
+    north, _south, west = three[1]
+    entry = HistoryEntry.model_validate({"datum": "2026-03-01", "status": "Ej påbörjat"})
+    rows = {row.id: row for row in north.rows}
+    recorded = rows["N-3"].model_copy(update={"history": (entry,)})
+
+    def late(row_id: str, day: dt.date) -> Late | None:
+        plan = north if row_id.startswith("N") else west
+        row = recorded if row_id == "N-3" else next(r for r in plan.rows if r.id == row_id)
+        return state_on(plan, row, day).late
+
+    assert late("N-3", TODAY) is Late.START  # Våren 2026, not started
+    assert late("N-3", dt.date(2026, 6, 30)) is None  # last day of the term
+    assert late("N-3", dt.date(2026, 7, 1)) is Late.START
+    assert state_on(north, rows["N-3"], TODAY).late is None  # not followed up
+    assert late("V-2", TODAY) is None  # Hösten 2024 is over, but never followed up
+    assert late("N-2", TODAY) is None  # started
+    assert late("V-3", TODAY) is None  # draft without a term
 
 
 # --- the command ----------------------------------------------------------------------------------
@@ -116,10 +138,12 @@ def test_summary_json_contract(invoke: Invoke) -> None:
 
 
 def test_summary_of_one_plan(invoke: Invoke) -> None:
-    """With the shipped data the summary has the one Borås plan, every row delayed."""
+    """With the shipped data the summary has the one Borås plan: 27 rows not followed up yet,
+    none late (the source's appendix is blank before the first follow-up)."""
     record = json.loads(invoke("summary", "-f", "json").stdout)
     (plan,) = record["plans"]
-    assert (plan["rows"], plan["not_started"], plan["delayed"]) == (27, 27, 27)
+    assert (plan["rows"], plan["not_started"], plan["not_followed_up"]) == (27, 0, 27)
+    assert plan["delayed"] == 0
     assert [m["id"] for m in record["most_taken_up"]] == [2, 3, 4, 5, 6]  # one plan each
 
 

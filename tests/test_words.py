@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from planctl.coverage import AreaCoverage, Coverage
+from planctl.models import DEFAULT_STATUSES
 from planctl.render import report_text, words
 from planctl.render.coverage import coverage_markdown, coverage_view
 from planctl.render.summary import summary_markdown
@@ -29,8 +30,10 @@ def test_percent_rounds_half_up() -> None:
 
 def test_percent_drift_report_summary_coverage_agree() -> None:
     """5 of 8 done reads 63 % in the report, the summary and coverage alike."""
-    report_line = report_text.counts_sentence(Counts(done=5, started=2, not_started=1))
-    plan = PlanSummary("p", "Kommun", "Plan", 8, 5, 2, 1, 0, None)
+    done, started, not_started = DEFAULT_STATUSES
+    counts = Counts(((done, 5), (started, 2), (not_started, 1)))
+    report_line = report_text.counts_sentence(counts)
+    plan = PlanSummary("p", "Kommun", "Plan", 8, 5, 2, 1, 0, 0, 0, None)
     summary = Summary(dt.date(2026, 1, 1), (plan,), (), (), ())
     area = AreaCoverage("a", "Område", (1, 2, 3, 4, 5), (6, 7, 8))
     coverage = Coverage("p", "Kommun", "k", (area,))

@@ -14,16 +14,25 @@ from pathlib import Path, PurePosixPath
 from planctl import gitrev
 from planctl.documents import YAML_SUFFIXES, kind_of, read_document_file, validate_document
 from planctl.errors import DataError, Problem, Severity, UsageError
-from planctl.models import HistoryEntry, Plan, Row, Status
+from planctl.models import HistoryEntry, Plan, Row
 from planctl.yamlio import Document, decode, read_document
 
 # The row fields a reviewer reads, with their Swedish keys: a change in any is a rewording.
 _ROW_FIELDS: tuple[tuple[str, str], ...] = (
     ("proposal", "förslag"),
     ("details", "detaljer"),
-    ("responsible", "ansvar"),
+    ("owners", "ansvar"),
     ("start", "start"),
+    ("end", "slut"),
 )
+
+
+def _field_text(row: Row, name: str) -> str | None:
+    """A reviewed field as text; several owners are one comma-separated text."""
+    value = getattr(row, name)
+    if isinstance(value, tuple):
+        return ", ".join(value) or None
+    return value if isinstance(value, str) else None
 
 
 @dataclass(frozen=True)
@@ -45,12 +54,15 @@ class RowChange:
 
 @dataclass(frozen=True)
 class StatusChange:
-    """A history entry that is new in the head revision: the status went from ``old`` to ``new``."""
+    """A history entry that is new in the head revision: the status went from ``old`` to ``new``.
+
+    Statuses are as written in the plan; ``old`` is ``None`` when the row had not been followed up.
+    """
 
     row_id: str
     proposal: str
-    old: Status
-    new: Status
+    old: str | None
+    new: str
     date: dt.date
     note: str | None
     by: str | None
@@ -95,7 +107,7 @@ class ChangeReport:
 
 
 def _status_changes(
-    row: Row, new_entries: tuple[HistoryEntry, ...], before: Status
+    row: Row, new_entries: tuple[HistoryEntry, ...], before: str | None
 ) -> list[StatusChange]:
     changes: list[StatusChange] = []
     for entry in new_entries:
@@ -129,12 +141,12 @@ def compare_plans(base: Plan | None, head: Plan | None) -> PlanChanges:
     for row in head.rows if head else ():
         old = base_rows.get(row.id)
         if old is None:
-            statuses += _status_changes(row, row.history, Status.NOT_STARTED)
+            statuses += _status_changes(row, row.history, None)
             continue
         fields = tuple(
-            FieldChange(key, getattr(old, name), getattr(row, name))
+            FieldChange(key, _field_text(old, name), _field_text(row, name))
             for name, key in _ROW_FIELDS
-            if getattr(old, name) != getattr(row, name)
+            if _field_text(old, name) != _field_text(row, name)
         )
         if fields:
             reworded.append(RowChange(row.id, fields))
@@ -146,7 +158,7 @@ def compare_plans(base: Plan | None, head: Plan | None) -> PlanChanges:
             kept += 1
         if kept < len(old.history):
             rewritten.append(row.id)
-        before = row.history[kept - 1].status if kept else Status.NOT_STARTED
+        before = row.history[kept - 1].status if kept else None
         statuses += _status_changes(row, row.history[kept:], before)
     return PlanChanges(
         plan_id=either.meta.id,

@@ -15,7 +15,8 @@ from planctl.documents import Loaded
 from planctl.errors import Problem, Severity
 from planctl.indicators import measured_target, value_problem
 from planctl.models import Catalogue, Plan, Row
-from planctl.terms import parse_term
+from planctl.query import fold
+from planctl.terms import ACCEPTED_FORMS, parse_term, parse_timing
 from planctl.yamlio import Document, Mark, Path
 
 
@@ -61,6 +62,7 @@ def check_plan(
     problems = list(_duplicates(doc, "områden", (a.id for a in plan.areas), "området"))
     problems += _duplicates(doc, "åtgärder", (r.id for r in plan.rows), "raden")
     problems += _duplicates(doc, "uppföljningar", (r.id for r in plan.rounds), "uppföljningen")
+    problems += _check_scale(doc, plan)
     area_ids = [a.id for a in plan.areas]
     round_ids = [r.id for r in plan.rounds]
     for key in plan.earlier_efforts:
@@ -117,9 +119,19 @@ def check_plan(
                 )
             )
         if row.draft:
-            problems += _check_draft(doc, at, row.id, row.start, row.term)
+            problems += _check_draft(doc, at, row)
         else:
-            problems += _check_start(doc, at, row.id, row.start, row.term)
+            problems += _check_start(doc, at, row)
+            if not row.owners:
+                problems.append(
+                    doc.problem(
+                        doc.locate(at),
+                        "no-responsible",
+                        f"{row.id}: ingen ansvarig anges; skriv 'ansvar: Roll' eller en lista "
+                        "med roller (raden visas med ansvar 'ej angivet')",
+                        severity=Severity.WARNING,
+                    )
+                )
         seen: set[int] = set()
         for position, measure_id in enumerate(row.measures):
             if measure_ids is not None and measure_id not in measure_ids:
@@ -141,6 +153,16 @@ def check_plan(
                     )
                 )
             seen.add(measure_id)
+        for position, entry in enumerate(row.history):
+            if plan.status_written(entry.status) is None:
+                problems.append(
+                    doc.problem(
+                        doc.locate((*at, "historik", position, "status")),
+                        "unknown-status",
+                        f"{row.id}: okänd status '{entry.status}'; planens statusar: "
+                        + ", ".join(s.name for s in plan.scale),
+                    )
+                )
         problems += _check_dated(
             doc,
             (*at, "historik"),
@@ -154,6 +176,31 @@ def check_plan(
         problems += _check_measurements(
             doc, at, row, round_ids, catalogue.model if catalogue else None, today
         )
+    return problems
+
+
+def _check_scale(doc: Document, plan: Plan) -> list[Problem]:
+    """Every name, id and alias of the plan's statuses names one status only, as typed.
+
+    Users type statuses without å/ä/ö, case or hyphens; two statuses that read the same that way
+    could never be told apart.
+    """
+    if plan.statuses is None:
+        return []
+    problems = list(_duplicates(doc, "statusar", (s.id for s in plan.statuses), "statusen"))
+    owner: dict[str, str] = {}
+    for index, status in enumerate(plan.statuses):
+        for name in dict.fromkeys(fold(n) for n in status.names()):
+            if name in owner and owner[name] != status.id:
+                problems.append(
+                    doc.problem(
+                        doc.locate(("statusar", index)),
+                        "duplicate-status",
+                        f"statusen '{status.name}': namnet '{name}' används redan av "
+                        f"'{owner[name]}'; varje namn och alias ska höra till en status",
+                    )
+                )
+            owner.setdefault(name, status.id)
     return problems
 
 
@@ -251,54 +298,70 @@ def _check_measurements(
     return problems
 
 
-def _check_start(
-    doc: Document, at: tuple[str, int], row_id: str, start: str, term: str | None
-) -> list[Problem]:
-    parsed = parse_term(start)
-    if term is None:
-        if parsed is None:
-            return [
-                doc.problem(
-                    doc.locate((*at, "start")),
-                    "start-term",
-                    f"{row_id}: kan inte tolka starten '{start}' som en termin; "
-                    "skriv t.ex. 'Hösten 2017' eller ange 'termin: HT2017'",
-                )
-            ]
-        return []
-    explicit = parse_term(term)
-    if parsed is not None and explicit is not None and parsed != explicit:
-        return [
+def _check_start(doc: Document, at: tuple[str, int], row: Row) -> list[Problem]:
+    """The start and end parse into periods (or are stated in ``startperiod``/``slutperiod``),
+    an explicit ``termin`` agrees with ``start``, and the end does not come before the start."""
+    problems: list[Problem] = []
+    if row.start_period is None and row.term is None and parse_timing(row.start) is None:
+        problems.append(
             doc.problem(
-                doc.locate((*at, "termin")),
-                "term-mismatch",
-                f"{row_id}: termin {explicit.code} stämmer inte med starten '{start}' "
-                f"({parsed.code})",
+                doc.locate((*at, "start")),
+                "start-term",
+                f"{row.id}: kan inte tolka starten '{row.start}' som en period; skriv "
+                f"{ACCEPTED_FORMS} – eller behåll texten och ange perioden i 'startperiod'",
             )
-        ]
-    return []
+        )
+    if row.term is not None:
+        parsed, explicit = parse_term(row.start), parse_term(row.term)
+        if parsed is not None and explicit is not None and parsed != explicit:
+            problems.append(
+                doc.problem(
+                    doc.locate((*at, "termin")),
+                    "term-mismatch",
+                    f"{row.id}: termin {explicit.code} stämmer inte med starten '{row.start}' "
+                    f"({parsed.code})",
+                )
+            )
+    if row.end is not None and row.end_period is None and parse_timing(row.end) is None:
+        problems.append(
+            doc.problem(
+                doc.locate((*at, "slut")),
+                "end-period",
+                f"{row.id}: kan inte tolka slutet '{row.end}' som en period; skriv "
+                f"{ACCEPTED_FORMS} – eller behåll texten och ange perioden i 'slutperiod'",
+            )
+        )
+    start, end = row.start_window, row.end_window
+    if start is not None and end is not None and end.last < start.first:
+        key = "slutperiod" if row.end_period else "slut" if row.end else "start"
+        problems.append(
+            doc.problem(
+                doc.locate((*at, key)),
+                "period-order",
+                f"{row.id}: slutet ({end.last}) ligger före starten ({start.first})",
+            )
+        )
+    return problems
 
 
-def _check_draft(
-    doc: Document, at: tuple[str, int], row_id: str, start: str, term: str | None
-) -> list[Problem]:
+def _check_draft(doc: Document, at: tuple[str, int], row: Row) -> list[Problem]:
     """A draft row is a reminder, not an error: it may not yet have a start that parses."""
-    if term is None and parse_term(start) is None:
+    if row.start_period is None and row.term is None and parse_timing(row.start) is None:
         return [
             doc.problem(
                 doc.locate((*at, "start")),
                 "draft-row",
-                f"{row_id}: raden är ett utkast – fyll i ansvar och start "
+                f"{row.id}: raden är ett utkast – fyll i ansvar och start "
                 "(t.ex. 'Hösten 2027') och ta sedan bort 'utkast: true'",
                 severity=Severity.WARNING,
             )
         ]
     return [
-        *_check_start(doc, at, row_id, start, term),
+        *_check_start(doc, at, row),
         doc.problem(
             doc.locate((*at, "utkast")),
             "draft-row",
-            f"{row_id}: raden är markerad som utkast; ta bort 'utkast: true' när ansvar "
+            f"{row.id}: raden är markerad som utkast; ta bort 'utkast: true' när ansvar "
             "och start är ifyllda",
             severity=Severity.WARNING,
         ),
@@ -344,6 +407,10 @@ _NOT_PROSE = frozenset(
         "datum",
         "lämnad_datum",
         "status",
+        "betyder",
+        "typ",
+        "startperiod",
+        "slutperiod",
         "enhet",
         "riktning",
     }

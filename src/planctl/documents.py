@@ -189,6 +189,7 @@ def _schema_problem(doc: Document, root: type[BaseModel], error: Any) -> Problem
         "dict_type": "ska vara en mappning (nyckel: värde)",
         "model_type": "ska vara en mappning (nyckel: värde)",
         "model_attributes_type": "ska vara en mappning (nyckel: värde)",
+        "owners_type": "ska vara en text eller en lista av texter",
     }
     if kind in messages:
         got = (

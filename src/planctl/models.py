@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -22,20 +20,26 @@ from pydantic import (
     StrictFloat,
     StrictInt,
     StrictStr,
-    WithJsonSchema,
     field_validator,
+    model_validator,
 )
-from pydantic_core import PydanticCustomError
 
-from planctl.terms import Term, parse_term
-
-
-class Status(enum.StrEnum):
-    """The three statuses of the follow-up template, as written in the files."""
-
-    DONE = "Klart"
-    STARTED = "Påbörjat"
-    NOT_STARTED = "Ej påbörjat"
+from planctl.fields import (
+    IsoDate,
+    Owners,
+    PeriodText,
+    RoundId,
+    RowId,
+    Slug,
+    StrictModel,
+    Text,
+    nonblank,
+    schema_text,
+)
+from planctl.scale import DEFAULT_STATUSES as DEFAULT_STATUSES  # re-exported with the models
+from planctl.scale import Meaning as Meaning
+from planctl.scale import Status as Status
+from planctl.terms import Period, Timing, parse_term, parse_timing
 
 
 class Unit(enum.StrEnum):
@@ -55,112 +59,31 @@ class Direction(enum.StrEnum):
     AT_MOST = "högst"
 
 
+class CostBasis(enum.StrEnum):
+    """Whether a cost is paid once or every year."""
+
+    ONCE = "engång"
+    PER_YEAR = "per år"
+
+
 # Swedish titles and descriptions of the enums in JSON Schema (their docstrings stay English).
 ENUM_SCHEMA_TEXT: dict[type[enum.Enum], tuple[str, str]] = {
-    Status: ("Status", "Radens status vid en uppföljning: Klart, Påbörjat eller Ej påbörjat."),
+    Meaning: (
+        "Betydelse",
+        "Vad statusen betyder: ej-startad, pågår, klar eller utgår (struken, ej aktuell).",
+    ),
     Unit: ("Enhet", "Enheten som ett mätbart mål anges i."),
     Direction: ("Riktning", "'minst' när målet är ett golv, 'högst' när det är ett tak."),
+    CostBasis: ("Kostnadsslag", "'engång' för en engångskostnad, 'per år' för en årlig."),
 }
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_SLUG = re.compile(r"[a-zåäö0-9]+(?:-[a-zåäö0-9]+)*")
-_ROW_ID = re.compile(r"[A-Za-zÅÄÖåäö0-9]+(?:[-.][A-Za-zÅÄÖåäö0-9]+)*")
-
-
-def _iso_date(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        raise ValueError(f"ska vara ett datum skrivet ÅÅÅÅ-MM-DD, inte {value!r}")
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{value} är inget giltigt datum") from None
-
-
-def _no_surrounding_space(value: Any) -> None:
-    # A quoted id with a stray space looks right in the file but never matches; say so plainly.
-    if isinstance(value, str) and value.strip() and value != value.strip():
-        raise PydanticCustomError(
-            "id_whitespace",
-            "id {value} har mellanslag först eller sist; ta bort dem",
-            {"value": repr(value)},
-        )
-
-
-def _slug(value: Any) -> Any:
-    _no_surrounding_space(value)
-    if isinstance(value, str) and not _SLUG.fullmatch(value):
-        raise ValueError(
-            f"id {value!r} ska skrivas med gemener, siffror och bindestreck (t.ex. 'arbetsvillkor')"
-        )
-    return value
-
-
-def _row_id(value: Any) -> Any:
-    _no_surrounding_space(value)
-    if isinstance(value, str) and not _ROW_ID.fullmatch(value):
-        raise ValueError(
-            f"id {value!r} får bara innehålla bokstäver, siffror och bindestreck (t.ex. 'LB-1')"
-        )
-    return value
-
-
-def _nonblank(value: Any) -> Any:
-    if isinstance(value, str) and not value.strip():
-        raise ValueError("får inte vara tom")
-    return value
-
-
-# Each constrained type also says in JSON Schema what it accepts, so editors and other validators
-# reject what planctl rejects. Dates stay strings in YAML (planctl never lets YAML build dates).
-IsoDate = Annotated[
-    dt.date,
-    BeforeValidator(_iso_date),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
-]
-Text = Annotated[
-    StrictStr,
-    BeforeValidator(_nonblank),
-    WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"}),
-]
-Slug = Annotated[
-    StrictStr,
-    BeforeValidator(_slug),
-    WithJsonSchema({"type": "string", "pattern": f"^{_SLUG.pattern}$"}),
-]
-RowId = Annotated[
-    StrictStr,
-    BeforeValidator(_row_id),
-    WithJsonSchema({"type": "string", "pattern": f"^{_ROW_ID.pattern}$"}),
-]
-RoundId = RowId
-
-
-def _schema_text(title: str, description: str) -> ConfigDict:
-    """A model's Swedish title and description in JSON Schema (docstrings stay English)."""
-    return ConfigDict(title=title, json_schema_extra={"description": description})
-
-
-def _field_title(name: str, info: Any) -> str:
-    # Titles from the Swedish key as a Swede would write them: "Lämnad datum", not "Lämnad Datum".
-    key: str = info.alias or name
-    return key.replace("_", " ").capitalize()
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", validate_by_name=False, field_title_generator=_field_title
-    )
-
 
 # --- the catalogue ---------------------------------------------------------------------------
 
 
-class Target(_Model):
+class Target(StrictModel):
     """A measurable target a measure or a plan row states (derived from its text by the project)."""
 
-    model_config = _schema_text(
+    model_config = schema_text(
         "Mål",
         "Ett mätbart mål som en insats eller en planrad anger (tolkat av planctl-projektet).",
     )
@@ -173,19 +96,19 @@ class Target(_Model):
     )
 
 
-class CatalogueArea(_Model):
+class CatalogueArea(StrictModel):
     """One of the catalogue's areas."""
 
-    model_config = _schema_text("Katalogområde", "Ett av katalogens områden.")
+    model_config = schema_text("Katalogområde", "Ett av katalogens områden.")
 
     id: Slug = Field(description="Stabilt id (gemener, bindestreck; å/ä/ö tillåtna).")
     name: Text = Field(alias="namn", description="Områdets namn som det visas.")
 
 
-class Measure(_Model):
+class Measure(StrictModel):
     """One numbered measure ("insats") of the catalogue."""
 
-    model_config = _schema_text("Insats", "En numrerad insats i katalogen.")
+    model_config = schema_text("Insats", "En numrerad insats i katalogen.")
 
     id: StrictInt = Field(ge=1, description="Insatsens nummer i katalogen.")
     area: Slug = Field(alias="område", description="Id för området insatsen hör till.")
@@ -195,10 +118,10 @@ class Measure(_Model):
     )
 
 
-class CatalogueMeta(_Model):
+class CatalogueMeta(StrictModel):
     """What the catalogue is and who publishes it."""
 
-    model_config = _schema_text("Katalogens uppgifter", "Vad katalogen är och vem som ger ut den.")
+    model_config = schema_text("Katalogens uppgifter", "Vad katalogen är och vem som ger ut den.")
 
     id: Slug = Field(description="Katalogens id; planer hänvisar till det.")
     title: Text = Field(alias="titel", description="Katalogens titel.")
@@ -208,10 +131,10 @@ class CatalogueMeta(_Model):
     )
 
 
-class Catalogue(_Model):
+class Catalogue(StrictModel):
     """The catalogue of measures (``measures.yaml``)."""
 
-    model_config = _schema_text(
+    model_config = schema_text(
         "Katalog över insatser",
         "Katalogen över insatser som planer hämtar sina åtgärder från (t.ex. measures.yaml).",
     )
@@ -236,15 +159,17 @@ class Catalogue(_Model):
 # --- a plan ----------------------------------------------------------------------------------
 
 
-class HistoryEntry(_Model):
+class HistoryEntry(StrictModel):
     """One recorded status of a row: appended, never edited."""
 
-    model_config = _schema_text(
+    model_config = schema_text(
         "Historikpost", "En registrerad status för en rad; läggs till, redigeras aldrig."
     )
 
     date: IsoDate = Field(alias="datum", description="Dag då statusen gällde (ÅÅÅÅ-MM-DD).")
-    status: Status = Field(description="Klart, Påbörjat eller Ej påbörjat.")
+    status: Text = Field(
+        description="En av planens statusar, skriven som dess namn (eller id), t.ex. Klart."
+    )
     note: Text | None = Field(default=None, alias="notering", description="Fri kommentar.")
     by: Text | None = Field(default=None, alias="av", description="Roll som registrerade.")
     round: RoundId | None = Field(
@@ -252,14 +177,14 @@ class HistoryEntry(_Model):
     )
 
 
-class Measurement(_Model):
+class Measurement(StrictModel):
     """One measured value of a target, recorded at a follow-up: appended, never edited.
 
     Without ``insats`` it measures the row's own target (``mål``); with it, the target of that
     catalogue measure, which the row must link to.
     """
 
-    model_config = _schema_text(
+    model_config = schema_text(
         "Mätning",
         "Ett uppmätt värde för ett mål vid en uppföljning; läggs till, redigeras aldrig. "
         "Utan 'insats' mäts radens eget mål, med 'insats' målet för den kopplade insatsen.",
@@ -282,10 +207,10 @@ class Measurement(_Model):
     )
 
 
-class PlanArea(_Model):
+class PlanArea(StrictModel):
     """One of the plan's areas, with other names people use for it."""
 
-    model_config = _schema_text(
+    model_config = schema_text(
         "Planområde", "Ett av planens områden, med andra namn som används för det."
     )
 
@@ -296,10 +221,47 @@ class PlanArea(_Model):
     )
 
 
-class Row(_Model):
+class Cost(StrictModel):
+    """What a row costs according to the plan: an amount in kronor and the text as written."""
+
+    model_config = ConfigDict(
+        title="Kostnad",
+        json_schema_extra={
+            "description": "Vad raden kostar enligt planen: belopp i hela kronor, engång eller "
+            "per år, och texten som den står i planen.",
+            "dependentRequired": {"belopp": ["typ"], "typ": ["belopp"]},
+        },
+    )
+
+    amount: StrictInt | None = Field(
+        default=None,
+        alias="belopp",
+        ge=0,
+        description="Belopp i hela kronor (utan mellanslag eller 'kr'), t.ex. 15000.",
+    )
+    basis: CostBasis | None = Field(
+        default=None,
+        alias="typ",
+        description="'engång' eller 'per år'; krävs när belopp anges.",
+    )
+    text: Text = Field(
+        description="Kostnaden som planen skriver den, t.ex. 'ca 800 kronor' eller "
+        "'1+1 årsarbetare'."
+    )
+
+    @model_validator(mode="after")
+    def _basis_with_amount(self) -> Cost:
+        if self.amount is not None and self.basis is None:
+            raise ValueError("ange 'typ: engång' eller 'typ: per år' för beloppet")
+        if self.amount is None and self.basis is not None:
+            raise ValueError("'typ' gäller ett belopp; ange 'belopp' i hela kronor")
+        return self
+
+
+class Row(StrictModel):
     """One proposal row of the plan's follow-up table."""
 
-    model_config = _schema_text("Åtgärd", "En förslagsrad i planens uppföljningstabell.")
+    model_config = schema_text("Åtgärd", "En förslagsrad i planens uppföljningstabell.")
 
     id: RowId = Field(description="Kort stabilt id som går att skriva, t.ex. LB-1.")
     area: Slug = Field(alias="område", description="Id för radens område.")
@@ -307,17 +269,44 @@ class Row(_Model):
     details: Text | None = Field(
         default=None, alias="detaljer", description="Vad planens brödtext lägger till."
     )
-    responsible: Text = Field(alias="ansvar", description="Ansvarig roll (aldrig en person).")
-    start: Text = Field(description="Start som den är skriven, t.ex. 'Hösten 2017'.")
-    term: Annotated[StrictStr, BeforeValidator(_nonblank)] | None = Field(
+    owners: Owners = Field(
+        default=(),
+        alias="ansvar",
+        description="Ansvarig roll eller lista av roller (aldrig personer); utelämnas när planen "
+        "inte anger någon.",
+    )
+    start: Text = Field(
+        description="Start som den är skriven, t.ex. 'Hösten 2017' eller 'Q3 2018'."
+    )
+    end: Text | None = Field(
+        default=None,
+        alias="slut",
+        description="Slut eller slutdatum som det är skrivet, t.ex. 'Senast december 2018'.",
+    )
+    start_period: PeriodText | None = Field(
+        default=None,
+        alias="startperiod",
+        description="Startperioden uttryckligen, när start inte går att tolka (t.ex. 'Q3 2018').",
+    )
+    end_period: PeriodText | None = Field(
+        default=None,
+        alias="slutperiod",
+        description="Slutperioden uttryckligen, när slut inte går att tolka (t.ex. '2019').",
+    )
+    term: Annotated[StrictStr, BeforeValidator(nonblank)] | None = Field(
         default=None,
         alias="termin",
-        description="Starttermin tolkad ur start, t.ex. HT2017 eller VT2018.",
+        description="Starttermin tolkad ur start, t.ex. HT2017 eller VT2018 (äldre form av "
+        "startperiod).",
     )
-    needs_funding: StrictBool = Field(
-        default=False,
+    needs_funding: StrictBool | None = Field(
+        default=None,
         alias="behöver_finansiering",
-        description="true om raden kräver särskilda resurser.",
+        description="true om raden kräver särskilda resurser, false om den ryms i befintlig "
+        "ram; utelämnas när planen inte säger något.",
+    )
+    cost: Cost | None = Field(
+        default=None, alias="kostnad", description="Vad raden kostar, enligt planen."
     )
     measures: tuple[StrictInt, ...] = Field(
         default=(), alias="insatser", description="Katalogens insatser som raden genomför."
@@ -349,40 +338,60 @@ class Row(_Model):
             raise ValueError(f"termin {value!r} ska skrivas som HT2017 eller VT2018")
         return value
 
-    @property
-    def status(self) -> Status:
-        """The current status: the latest history entry's, or Ej påbörjat with no history."""
-        return self.history[-1].status if self.history else Status.NOT_STARTED
-
-    def status_on(self, day: dt.date) -> Status:
-        """The status as recorded on or before ``day``."""
-        current = Status.NOT_STARTED
+    def entry_on(self, day: dt.date | None = None) -> HistoryEntry | None:
+        """The history entry in force on ``day`` (the latest dated on or before it), or the
+        latest entry when ``day`` is ``None``; ``None`` when the row has not been followed up."""
+        found = None
         for entry in self.history:
-            if entry.date > day:
+            if day is not None and entry.date > day:
                 break
-            current = entry.status
-        return current
+            found = entry
+        return found
 
     @property
-    def start_term(self) -> Term | None:
-        """The start term: the explicit ``termin`` or the one parsed from ``start``."""
-        return parse_term(self.term) if self.term else parse_term(self.start)
+    def start_timing(self) -> Timing | None:
+        """What the start says about time: ``startperiod``, ``termin`` or the parsed ``start``."""
+        if self.start_period is not None:
+            return parse_timing(self.start_period)
+        if self.term is not None:
+            term = parse_term(self.term)
+            return Timing(Period(term.first_day, term.last_day), None) if term else None
+        return parse_timing(self.start)
+
+    @property
+    def start_window(self) -> Period | None:
+        """The period work should start in, if the plan gives one."""
+        timing = self.start_timing
+        return timing.start if timing else None
+
+    @property
+    def end_window(self) -> Period | None:
+        """The period work should be done by: ``slutperiod``, ``slut``, or the end of a range or
+        deadline written as the start; ``None`` when the plan gives no end."""
+        if self.end_period is not None:
+            timing = parse_timing(self.end_period)
+            return timing.as_end if timing else None
+        if self.end is not None:
+            timing = parse_timing(self.end)
+            return timing.as_end if timing else None
+        timing = self.start_timing
+        return timing.end if timing else None
 
 
-class Round(_Model):
+class Round(StrictModel):
     """A follow-up round ("uppföljning") of the plan."""
 
-    model_config = _schema_text("Uppföljning", "En uppföljningsomgång för planen.")
+    model_config = schema_text("Uppföljning", "En uppföljningsomgång för planen.")
 
     id: RoundId = Field(description="Omgångens id, t.ex. 2018-05.")
     name: Text = Field(alias="namn", description="Omgångens namn.")
     date: IsoDate = Field(alias="datum", description="Datum för omgången (ÅÅÅÅ-MM-DD).")
 
 
-class WorkingGroup(_Model):
+class WorkingGroup(StrictModel):
     """The group that wrote and follows up the plan, by role."""
 
-    model_config = _schema_text(
+    model_config = schema_text(
         "Arbetsgrupp", "Gruppen som tog fram och följer upp planen, angiven med roller."
     )
 
@@ -393,10 +402,10 @@ class WorkingGroup(_Model):
     )
 
 
-class PlanMeta(_Model):
+class PlanMeta(StrictModel):
     """What the plan is, whose it is and who decides."""
 
-    model_config = _schema_text(
+    model_config = schema_text(
         "Planens uppgifter", "Vad planen är, vems den är och vem som beslutar."
     )
 
@@ -427,14 +436,21 @@ class PlanMeta(_Model):
     )
 
 
-class Plan(_Model):
+class Plan(StrictModel):
     """A staffing action plan with its follow-up table."""
 
-    model_config = _schema_text(
+    model_config = schema_text(
         "Handlingsplan", "En handlingsplan för personalförsörjning med dess uppföljningstabell."
     )
 
     meta: PlanMeta = Field(alias="plan", description="Uppgifter om planen.")
+    statuses: tuple[Status, ...] | None = Field(
+        default=None,
+        alias="statusar",
+        min_length=1,
+        description="Planens egen statusskala i den ordning kolumnerna visas. Utan den: "
+        "Klart (klar), Påbörjat (pågår) och Ej påbörjat (ej-startad).",
+    )
     rounds: tuple[Round, ...] = Field(
         default=(), alias="uppföljningar", description="Planerade uppföljningsomgångar."
     )
@@ -468,3 +484,17 @@ class Plan(_Model):
     def round(self, round_id: str) -> Round | None:
         """The follow-up round with ``round_id``, if any."""
         return next((r for r in self.rounds if r.id == round_id), None)
+
+    @property
+    def scale(self) -> tuple[Status, ...]:
+        """The plan's statuses in column order: its ``statusar``, or the template's three."""
+        return self.statuses if self.statuses is not None else DEFAULT_STATUSES
+
+    def status_written(self, written: str) -> Status | None:
+        """The status a history entry's ``status`` names (its name or id), if the scale has it."""
+        return next((s for s in self.scale if written in (s.name, s.id)), None)
+
+    def status_on(self, row: Row, day: dt.date | None = None) -> Status | None:
+        """``row``'s status on ``day`` (latest when ``None``); ``None``: not followed up yet."""
+        entry = row.entry_on(day)
+        return self.status_written(entry.status) if entry is not None else None

@@ -19,6 +19,7 @@ from planctl.errors import UsageError
 from planctl.models import (
     Catalogue,
     CatalogueArea,
+    Meaning,
     Measure,
     Plan,
     PlanArea,
@@ -26,15 +27,49 @@ from planctl.models import (
     Row,
     Status,
 )
-from planctl.terms import Term, parse_term
+from planctl.progress import NOT_FOLLOWED_UP
+from planctl.terms import ACCEPTED_FORMS, Period, parse_timing
 
 T = TypeVar("T")
 
-STATUS_NAMES: dict[Status, tuple[str, ...]] = {
-    Status.DONE: ("Klart", "klar", "done"),
-    Status.STARTED: ("Påbörjat", "pågår", "started", "in-progress"),
-    Status.NOT_STARTED: ("Ej påbörjat", "inte påbörjat", "not-started", "not started"),
+# What users call each meaning whatever the plan names its statuses: "pågående" finds Pågår,
+# "avbruten" finds Ej aktuell. Used only when no name or alias of the plan's scale matches.
+MEANING_WORDS: dict[Meaning, tuple[str, ...]] = {
+    Meaning.DONE: ("klar", "klart", "genomförd", "genomfört", "färdig", "done", "completed"),
+    Meaning.UNDER_WAY: (
+        "pågår",
+        "pågående",
+        "påbörjad",
+        "påbörjat",
+        "startad",
+        "started",
+        "in-progress",
+    ),
+    Meaning.NOT_STARTED: (
+        "ej påbörjad",
+        "ej påbörjat",
+        "ej startad",
+        "inte påbörjad",
+        "inte påbörjat",
+        "inte startad",
+        "not started",
+    ),
+    Meaning.DROPPED: (
+        "utgår",
+        "utgått",
+        "ej aktuell",
+        "inte aktuell",
+        "avbruten",
+        "avbrutet",
+        "struken",
+        "stoppad",
+        "dropped",
+        "cancelled",
+    ),
 }
+
+# What ``--status`` accepts for rows that have no status yet.
+UNFOLLOWED_NAMES = (NOT_FOLLOWED_UP, "inte uppföljd", "ej följd upp", "not followed up")
 
 
 def fold(text: str) -> str:
@@ -79,9 +114,36 @@ def _valid(choices: Sequence[tuple[T, Sequence[str]]]) -> str:
     return ", ".join(names[0] for _, names in choices)
 
 
-def match_status(typed: str) -> Status:
-    """A status from what a user typed: ``klart``, ``ej-paborjat``, ``started`` …"""
-    return match_one("status", typed, list(STATUS_NAMES.items()))
+def match_status(plan: Plan, typed: str) -> Status:
+    """A status of ``plan``'s scale from what a user typed: its name, id or an alias, without
+    regard to case, å/ä/ö or hyphens, or a unique prefix of one (``klart``, ``ej-paborjat``).
+
+    A word no status is called, but which names a meaning only one status of the plan has
+    ("pågående" for Pågår, "avbruten" for Ej aktuell), finds that status. Anything else is a
+    usage error (exit 2) that lists the plan's statuses.
+    """
+    choices = [(status, status.names()) for status in plan.scale]
+    try:
+        return match_one("status", typed, choices)
+    except UsageError:
+        key = fold(typed)
+        meanings = [m for m, words in MEANING_WORDS.items() if any(fold(w) == key for w in words)]
+        by_meaning = [s for s in plan.scale if s.meaning in meanings]
+        if len(by_meaning) == 1:
+            return by_meaning[0]
+        raise
+
+
+def match_status_filter(plan: Plan, typed: str) -> Status | None:
+    """``--status``: a status of the plan's scale, or ``None`` for *ej uppföljd* (no status)."""
+    key = fold(typed)
+    if key and any(fold(name) == key for name in UNFOLLOWED_NAMES):
+        return None
+    try:
+        return match_status(plan, typed)
+    except UsageError:
+        valid = ", ".join([*(s.name for s in plan.scale), NOT_FOLLOWED_UP])
+        raise UsageError(f"okänt värde '{typed}' för status; giltiga: {valid}") from None
 
 
 def match_plan_area(plan: Plan, typed: str) -> PlanArea:
@@ -96,14 +158,18 @@ def match_catalogue_area(catalogue: Catalogue, typed: str) -> CatalogueArea:
     return match_one("område", typed, [(area, (area.id, area.name)) for area in catalogue.areas])
 
 
-def match_term(typed: str) -> Term:
-    """A term from ``HT2017``, ``hösten 2017``, ``vt18`` …"""
-    term = parse_term(typed)
-    if term is None:
-        raise UsageError(
-            f"kan inte tolka '{typed}' som en termin; skriv t.ex. HT2017 eller 'våren 2018'"
-        )
-    return term
+def match_period(typed: str) -> Period:
+    """A period from ``HT2017``, ``hösten 2017``, ``Q3 2018``, ``2018``, ``2017–2019`` …
+
+    A range covers both its ends. Open timing and unreadable text are usage errors (exit 2) that
+    list the accepted forms.
+    """
+    timing = parse_timing(typed)
+    first = timing.start or timing.end if timing else None
+    last = timing.end or timing.start if timing else None
+    if first is None or last is None:
+        raise UsageError(f"kan inte tolka '{typed}' som en period; skriv {ACCEPTED_FORMS}")
+    return Period(first.first, last.last)
 
 
 def contains(haystack: Iterable[str | None], needle: str) -> bool:
@@ -118,8 +184,9 @@ class RowFilter:
 
     area: str | None = None
     status: Status | None = None
+    unfollowed: bool = False  # only rows without a status (``--status ej-uppföljd``)
     responsible: str | None = None
-    term: Term | None = None
+    period: Period | None = None  # rows whose start period lies inside it
     needs_funding: bool | None = None
     search: str | None = None
 
@@ -135,11 +202,13 @@ def row_filter(
     search: str | None = None,
 ) -> RowFilter:
     """A :class:`RowFilter` from what the user typed; unknown values are usage errors."""
+    chosen = match_status_filter(plan, status) if status is not None else None
     return RowFilter(
         area=match_plan_area(plan, area).id if area is not None else None,
-        status=match_status(status) if status is not None else None,
+        status=chosen,
+        unfollowed=status is not None and chosen is None,
         responsible=responsible,
-        term=match_term(start) if start is not None else None,
+        period=match_period(start) if start is not None else None,
         needs_funding=needs_funding,
         search=search,
     )
@@ -149,19 +218,23 @@ def filter_rows(plan: Plan, wanted: RowFilter, *, as_of: dt.date | None = None) 
     """The plan's rows that pass ``wanted``, in plan order; status as of ``as_of`` if given."""
     out: list[Row] = []
     for row in plan.rows:
-        status = row.status if as_of is None else row.status_on(as_of)
+        status = plan.status_on(row, as_of)
         if wanted.area is not None and row.area != wanted.area:
             continue
-        if wanted.status is not None and status is not wanted.status:
+        if wanted.status is not None and status != wanted.status:
             continue
-        if wanted.responsible is not None and not contains([row.responsible], wanted.responsible):
+        if wanted.unfollowed and status is not None:
             continue
-        if wanted.term is not None and row.start_term != wanted.term:
+        if wanted.responsible is not None and not contains(row.owners, wanted.responsible):
+            continue
+        if wanted.period is not None and not (
+            row.start_window is not None and row.start_window.within(wanted.period)
+        ):
             continue
         if wanted.needs_funding is not None and row.needs_funding != wanted.needs_funding:
             continue
         if wanted.search is not None and not contains(
-            [row.id, row.proposal, row.details, row.responsible, row.start], wanted.search
+            [row.id, row.proposal, row.details, *row.owners, row.start, row.end], wanted.search
         ):
             continue
         out.append(row)

@@ -12,9 +12,11 @@ from typing import Any
 
 from planctl.coverage import Coverage, RowsCoverage
 from planctl.indicators import Standing, row_standings
-from planctl.models import Catalogue, HistoryEntry, Measure, Measurement, Plan, Row, Status, Target
+from planctl.models import Catalogue, Cost, HistoryEntry, Measure, Measurement, Plan, Row, Target
+from planctl.progress import owners_label, status_label
 from planctl.query import Since
 from planctl.summary import MeasureUptake, PlanSummary, Summary
+from planctl.terms import Period
 
 
 def target_record(target: Target) -> dict[str, Any]:
@@ -43,7 +45,7 @@ def history_record(entry: HistoryEntry) -> dict[str, Any]:
     """One status history entry."""
     return {
         "date": entry.date.isoformat(),
-        "status": entry.status.value,
+        "status": entry.status,
         "note": entry.note,
         "by": entry.by,
         "round": entry.round,
@@ -84,10 +86,30 @@ def indicator_record(row_id: str, standing: Standing) -> dict[str, Any]:
     }
 
 
+def period_record(period: Period | None) -> dict[str, str] | None:
+    """A period's first and last day, ``null`` when there is none."""
+    if period is None:
+        return None
+    return {"first": period.first.isoformat(), "last": period.last.isoformat()}
+
+
+def cost_record(cost: Cost | None) -> dict[str, Any] | None:
+    """A row's cost: amount in kronor (or ``null``), ``engång``/``per år``, the text as written."""
+    if cost is None:
+        return None
+    return {
+        "amount": cost.amount,
+        "basis": cost.basis.value if cost.basis else None,
+        "text": cost.text,
+    }
+
+
 def row_record(plan: Plan, row: Row) -> dict[str, Any]:
-    """One plan row with its current status."""
+    """One plan row with its current status (``status`` and ``meaning`` are ``None`` when the row
+    has not been followed up)."""
     area = plan.area(row.area)
-    term = row.start_term
+    status = plan.status_on(row)
+    timing = row.start_timing
     return {
         "plan": plan.meta.id,
         "id": row.id,
@@ -95,12 +117,18 @@ def row_record(plan: Plan, row: Row) -> dict[str, Any]:
         "area_name": area.name if area else row.area,
         "proposal": row.proposal,
         "details": row.details,
-        "responsible": row.responsible,
+        "responsible": owners_label(row.owners),
+        "owners": list(row.owners),
         "start": row.start,
-        "start_term": term.code if term else None,
+        "start_period": period_record(row.start_window),
+        "end": row.end,
+        "end_period": period_record(row.end_window),
+        "open_timing": bool(timing and timing.open),
         "needs_funding": row.needs_funding,
+        "cost": cost_record(row.cost),
         "measures": list(row.measures),
-        "status": row.status.value,
+        "status": status.name if status else None,
+        "meaning": status.meaning.value if status else None,
         "status_date": row.history[-1].date.isoformat() if row.history else None,
         "history": [history_record(e) for e in row.history],
         "targets": [target_record(t) for t in row.targets],
@@ -132,7 +160,12 @@ def measure_detail(catalogue: Catalogue, measure: Measure, plans: list[Plan]) ->
     """A measure with every plan row that carries it out."""
     record = measure_record(catalogue, measure)
     record["plan_rows"] = [
-        {"plan": plan.meta.id, "id": row.id, "proposal": row.proposal, "status": row.status.value}
+        {
+            "plan": plan.meta.id,
+            "id": row.id,
+            "proposal": row.proposal,
+            "status": status_label(plan.status_on(row)),
+        }
         for plan in plans
         for row in plan.rows
         if measure.id in row.measures
@@ -195,8 +228,10 @@ def _plan_summary_record(plan: PlanSummary) -> dict[str, Any]:
         "title": plan.title,
         "rows": plan.rows,
         "done": plan.done,
-        "started": plan.started,
+        "started": plan.under_way,
         "not_started": plan.not_started,
+        "dropped": plan.dropped,
+        "not_followed_up": plan.not_followed_up,
         "delayed": plan.delayed,
         "share_done": _share(plan.share_done),
         "latest_follow_up": (
@@ -235,13 +270,14 @@ def summary_record(summary: Summary) -> dict[str, Any]:
 def history_records(
     plan: Plan, row: Row | None = None, since: Since | None = None
 ) -> list[dict[str, Any]]:
-    """Every status entry of ``row`` (or of the whole plan) in date order, with the status before.
+    """Every status entry of ``row`` (or of the whole plan) in date order, with the status before
+    (``None`` before the first entry: not followed up).
 
     Entries on the same day keep plan order, then file order.
     """
     records: list[dict[str, Any]] = []
     for current in plan.rows if row is None else (row,):
-        previous = Status.NOT_STARTED
+        previous: str | None = None
         for entry in current.history:
             if since is None or since.admits(entry.date, entry.round):
                 records.append(
@@ -250,7 +286,7 @@ def history_records(
                         "id": current.id,
                         "area": current.area,
                         **history_record(entry),
-                        "previous": previous.value,
+                        "previous": previous,
                     }
                 )
             previous = entry.status

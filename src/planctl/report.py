@@ -9,7 +9,7 @@ changes also carries the earlier moment and keeps only the rows whose status mov
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from planctl.errors import UsageError
@@ -17,10 +17,12 @@ from planctl.indicators import Standing, row_standings
 from planctl.models import (
     Catalogue,
     HistoryEntry,
+    Meaning,
     Plan,
     Row,
     Status,
 )
+from planctl.progress import Late, owners_label, state_on, status_label
 from planctl.query import RowFilter, filter_rows
 
 
@@ -35,65 +37,130 @@ class Moment:
 
 @dataclass(frozen=True)
 class Counts:
-    """How many rows have each status, and how many of the not started ones are delayed."""
+    """How many rows have each status of the plan's scale, how many are not followed up, and
+    how many are late (by kind).
 
-    done: int = 0
-    started: int = 0
-    not_started: int = 0
-    delayed: int = 0
+    ``per_status`` lists the scale in column order with a count for each status.
+    """
+
+    per_status: tuple[tuple[Status, int], ...]
+    not_followed_up: int = 0
+    start_late: int = 0
+    end_late: int = 0
 
     @property
     def total(self) -> int:
-        """All rows counted."""
-        return self.done + self.started + self.not_started
+        """All rows counted, followed up or not."""
+        return sum(n for _, n in self.per_status) + self.not_followed_up
+
+    @property
+    def delayed(self) -> int:
+        """Rows late in either way."""
+        return self.start_late + self.end_late
+
+    def of(self, status: Status) -> int:
+        """Rows with ``status``."""
+        return sum(n for s, n in self.per_status if s == status)
+
+    def meaning(self, meaning: Meaning) -> int:
+        """Rows whose status means ``meaning``."""
+        return sum(n for s, n in self.per_status if s.meaning is meaning)
+
+    @property
+    def done(self) -> int:
+        """Rows whose status means ``klar``."""
+        return self.meaning(Meaning.DONE)
+
+    @property
+    def dropped(self) -> int:
+        """Rows whose status means ``utgår`` (dropped, not applicable)."""
+        return self.meaning(Meaning.DROPPED)
 
     @property
     def share_done(self) -> float:
-        """The share of rows that are done, 0.0–1.0 (0.0 when there are no rows)."""
-        return self.done / self.total if self.total else 0.0
+        """Done rows as a share, 0.0–1.0, of the rows not dropped (0.0 when there are none).
+
+        A dropped row is neither done nor left to do, so it is outside the share.
+        """
+        counted = self.total - self.dropped
+        return self.done / counted if counted else 0.0
 
     @classmethod
-    def of(cls, statuses: Iterable[tuple[Status, bool]]) -> Counts:
-        """Counts of ``(status, delayed)`` pairs."""
-        done = started = not_started = delayed = 0
-        for status, late in statuses:
-            done += status is Status.DONE
-            started += status is Status.STARTED
-            not_started += status is Status.NOT_STARTED
-            delayed += late
-        return cls(done, started, not_started, delayed)
+    def of_states(
+        cls, scale: Sequence[Status], states: Iterable[tuple[Status | None, Late | None]]
+    ) -> Counts:
+        """Counts over the scale of ``(status, late)`` pairs (``None`` status: not followed up)."""
+        per = dict.fromkeys(scale, 0)
+        unfollowed = start_late = end_late = 0
+        for status, late in states:
+            if status is None:
+                unfollowed += 1
+            else:
+                per[status] = per.get(status, 0) + 1
+            start_late += late is Late.START
+            end_late += late is Late.END
+        return cls(tuple(per.items()), unfollowed, start_late, end_late)
+
+    @classmethod
+    def sum(cls, scale: Sequence[Status], parts: Iterable[Counts]) -> Counts:
+        """The counts of several parts over the same scale."""
+        per = dict.fromkeys(scale, 0)
+        unfollowed = start_late = end_late = 0
+        for part in parts:
+            for status, n in part.per_status:
+                per[status] = per.get(status, 0) + n
+            unfollowed += part.not_followed_up
+            start_late += part.start_late
+            end_late += part.end_late
+        return cls(tuple(per.items()), unfollowed, start_late, end_late)
 
 
 @dataclass(frozen=True)
 class ReportRow:
     """One row of the follow-up table, as of the report's moment.
 
-    ``previous`` is set only in a report of changes: the status at the earlier moment.
+    ``status`` is ``None`` when the row has not been followed up by then. ``previous`` is set
+    only in a report of changes: the status at the earlier moment (``None``: not followed up).
     """
 
     id: str
     proposal: str
-    responsible: str
+    owners: tuple[str, ...]
     start: str
-    start_term: str | None
-    needs_funding: bool
-    status: Status
+    end: str | None
+    needs_funding: bool | None
+    status: Status | None
     status_date: dt.date | None
-    delayed: bool
+    late: Late | None
     note: str | None
     note_date: dt.date | None
     previous: Status | None = None
 
+    @property
+    def delayed(self) -> bool:
+        """Whether the row is late in either way."""
+        return self.late is not None
+
+    @property
+    def responsible(self) -> str:
+        """The owners as one text, *ej angivet* when the plan names none."""
+        return owners_label(self.owners)
+
 
 @dataclass(frozen=True)
 class Section:
-    """One area of the report: its rows and its counts (``previous_counts`` for changes)."""
+    """One area of the report: its rows and its counts (``previous_counts`` for changes).
+
+    ``empty_area`` marks an area the plan has no rows in at all: it stays in the report (as
+    *inga rader*) so that the report shows every area the plan has.
+    """
 
     area_id: str
     area_name: str
     rows: tuple[ReportRow, ...]
     counts: Counts
     previous_counts: Counts | None = None
+    empty_area: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,7 +179,7 @@ class ReportFilters:
     area_id: str | None = None
     area_name: str | None = None
     responsible: str | None = None
-    status: Status | None = None
+    status: str | None = None  # the status's name, or "ej uppföljd"
 
     @property
     def active(self) -> bool:
@@ -136,7 +203,8 @@ class RoundCounts:
         """The counts of one area, or of every row shown when ``area_id`` is ``None``."""
         if area_id is None:
             return self.total
-        return next((c for a, c in self.areas if a == area_id), Counts())
+        scale = tuple(status for status, _ in self.total.per_status)
+        return next((c for a, c in self.areas if a == area_id), Counts.sum(scale, ()))
 
 
 @dataclass(frozen=True)
@@ -151,6 +219,7 @@ class Report:
     plan_id: str
     plan_title: str
     organisation: str
+    scale: tuple[Status, ...]
     as_of: Moment
     since: Moment | None
     produced: dt.datetime | dt.date
@@ -172,22 +241,6 @@ class Report:
         return tuple(row for section in self.sections for row in section.rows)
 
 
-def is_delayed(row: Row, status: Status, day: dt.date) -> bool:
-    """Whether ``row`` is late on ``day``: its start term has ended and it is still not started."""
-    term = row.start_term
-    return status is Status.NOT_STARTED and term is not None and day > term.last_day
-
-
-def entry_on(row: Row, day: dt.date) -> HistoryEntry | None:
-    """The history entry in force on ``day`` (the latest on or before it), if any."""
-    found = None
-    for entry in row.history:
-        if entry.date > day:
-            break
-        found = entry
-    return found
-
-
 def note_on(row: Row, day: dt.date) -> HistoryEntry | None:
     """The latest history entry with a note, on or before ``day``."""
     found = None
@@ -199,22 +252,20 @@ def note_on(row: Row, day: dt.date) -> HistoryEntry | None:
     return found
 
 
-def report_row(row: Row, day: dt.date, *, previous: Status | None = None) -> ReportRow:
+def report_row(plan: Plan, row: Row, day: dt.date, *, previous: Status | None = None) -> ReportRow:
     """``row`` as it stood on ``day``."""
-    entry = entry_on(row, day)
-    status = entry.status if entry else Status.NOT_STARTED
+    state = state_on(plan, row, day)
     noted = note_on(row, day)
-    term = row.start_term
     return ReportRow(
         id=row.id,
         proposal=row.proposal,
-        responsible=row.responsible,
+        owners=row.owners,
         start=row.start,
-        start_term=term.code if term else None,
+        end=row.end,
         needs_funding=row.needs_funding,
-        status=status,
-        status_date=entry.date if entry else None,
-        delayed=is_delayed(row, status, day),
+        status=state.status,
+        status_date=state.entry.date if state.entry else None,
+        late=state.late,
         note=noted.note if noted else None,
         note_date=noted.date if noted else None,
         previous=previous,
@@ -321,20 +372,23 @@ def build_report(
     sections: list[Section] = []
     for area in plan.areas:
         in_area = [row for row in rows if row.area == area.id]
-        if not in_area:
+        empty_area = not any(row.area == area.id for row in plan.rows)
+        if not in_area and not (empty_area and wanted.area in (None, area.id)):
             continue
-        now = [report_row(row, day) for row in in_area]
-        counts = counts_of(now)
+        now = [report_row(plan, row, day) for row in in_area]
+        counts = counts_of(plan, now)
         previous_counts = None
         if since is not None:
-            before = [report_row(row, since.day) for row in in_area]
-            previous_counts = counts_of(before)
+            before = [report_row(plan, row, since.day) for row in in_area]
+            previous_counts = counts_of(plan, before)
             now = [
-                report_row(row, day, previous=old.status)
+                report_row(plan, row, day, previous=old.status)
                 for row, new, old in zip(in_area, now, before, strict=True)
-                if new.status is not old.status
+                if new.status != old.status
             ]
-        sections.append(Section(area.id, area.name, tuple(now), counts, previous_counts))
+        sections.append(
+            Section(area.id, area.name, tuple(now), counts, previous_counts, empty_area)
+        )
     area_name = None
     if wanted.area is not None:
         chosen = plan.area(wanted.area)
@@ -343,14 +397,20 @@ def build_report(
         plan_id=plan.meta.id,
         plan_title=plan.meta.title,
         organisation=plan.meta.organisation,
+        scale=plan.scale,
         as_of=as_of,
         since=since,
         produced=produced,
-        filters=ReportFilters(wanted.area, area_name, wanted.responsible, wanted.status),
+        filters=ReportFilters(
+            wanted.area,
+            area_name,
+            wanted.responsible,
+            status_label(wanted.status) if wanted.status or wanted.unfollowed else None,
+        ),
         sections=tuple(sections),
-        counts=_total(s.counts for s in sections),
+        counts=Counts.sum(plan.scale, (s.counts for s in sections)),
         previous_counts=(
-            _total(s.previous_counts for s in sections if s.previous_counts)
+            Counts.sum(plan.scale, (s.previous_counts for s in sections if s.previous_counts))
             if since is not None
             else None
         ),
@@ -365,14 +425,15 @@ def build_report(
     )
 
 
-def counts_of(rows: Iterable[ReportRow]) -> Counts:
-    """The counts of report rows: what every summary, area heading and chart of a report shows."""
-    return Counts.of((r.status, r.delayed) for r in rows)
+def counts_of(plan: Plan, rows: Iterable[ReportRow]) -> Counts:
+    """The counts of report rows over the plan's scale: what every summary, area heading and
+    chart of a report shows."""
+    return Counts.of_states(plan.scale, ((r.status, r.late) for r in rows))
 
 
-def counts_on(rows: Iterable[Row], day: dt.date) -> Counts:
+def counts_on(plan: Plan, rows: Iterable[Row], day: dt.date) -> Counts:
     """The counts of ``rows`` as they stood on ``day``."""
-    return counts_of(report_row(row, day) for row in rows)
+    return counts_of(plan, (report_row(plan, row, day) for row in rows))
 
 
 def progress_of(plan: Plan, rows: Iterable[Row], *, until: dt.date) -> tuple[RoundCounts, ...]:
@@ -387,8 +448,8 @@ def progress_of(plan: Plan, rows: Iterable[Row], *, until: dt.date) -> tuple[Rou
     return tuple(
         RoundCounts(
             Moment(held.date, held.id, held.name),
-            tuple((area_id, counts_on(members, held.date)) for area_id, members in by_area),
-            counts_on(rows, held.date),
+            tuple((area_id, counts_on(plan, members, held.date)) for area_id, members in by_area),
+            counts_on(plan, rows, held.date),
         )
         for held in sorted(plan.rounds, key=lambda r: r.date)
         if held.date <= until
@@ -399,18 +460,8 @@ def _indicators(
     rows: Iterable[Row], catalogue: Catalogue | None, day: dt.date
 ) -> tuple[IndicatorRow, ...]:
     return tuple(
-        IndicatorRow(row.id, row.needs_funding, standing)
+        IndicatorRow(row.id, row.needs_funding is True, standing)
         for row in rows
         for standing in row_standings(row, catalogue, day)
         if standing.latest is not None
     )
-
-
-def _total(parts: Iterable[Counts]) -> Counts:
-    done = started = not_started = delayed = 0
-    for part in parts:
-        done += part.done
-        started += part.started
-        not_started += part.not_started
-        delayed += part.delayed
-    return Counts(done, started, not_started, delayed)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from planctl.documents import (
 )
 from planctl.errors import DataError, InputError, Problem, Severity, UsageError
 from planctl.models import Catalogue, Plan
+from planctl.query import fold, match_one, match_row
 from planctl.yamlio import paused_gc
 
 DATA_DIR_NAME = "data"
@@ -51,19 +52,35 @@ class DataSet:
             raise data_error(self.errors)
         return self
 
-    def plan(self, plan_id: str | None = None) -> Loaded[Plan]:
-        """The plan with ``plan_id``, or the only plan when none is named."""
+    def plan(self, plan_id: str | None = None, *, row_ids: Sequence[str] = ()) -> Loaded[Plan]:
+        """The plan ``plan_id`` names, or the only plan when none is named.
+
+        ``plan_id`` matches a plan's id or organisation as areas do: any case, without å/ä/ö
+        (``malmo-stad`` for ``malmö-stad``), or a unique prefix. Without it, and with several
+        plans, ``row_ids`` choose the one plan that has all those rows. Anything else is a usage
+        error (exit 2) listing the plans.
+        """
         self.require_plans()
-        if plan_id is None:
-            if len(self.plans) == 1:
-                return self.plans[0]
-            ids = ", ".join(sorted(p.model.meta.id for p in self.plans))
-            raise UsageError(f"det finns flera planer; välj en med --plan ({ids})")
-        for loaded in self.plans:
-            if loaded.model.meta.id == plan_id:
-                return loaded
         ids = ", ".join(sorted(p.model.meta.id for p in self.plans))
-        raise UsageError(f"okänd plan '{plan_id}'; giltiga: {ids}")
+        if plan_id is not None:
+            choices = [(p, (p.model.meta.id, p.model.meta.organisation)) for p in self.plans]
+            if not any(
+                fold(name).startswith(fold(plan_id)) for _, names in choices for name in names
+            ):
+                raise UsageError(f"okänd plan '{plan_id}'; giltiga: {ids}")
+            return match_one("plan", plan_id, choices)
+        if len(self.plans) == 1:
+            return self.plans[0]
+        if row_ids:
+            having = [p for p in self.plans if all(_has_row(p.model, r) for r in row_ids)]
+            if len(having) == 1:
+                return having[0]
+            if having:
+                found = ", ".join(sorted(p.model.meta.id for p in having))
+                raise UsageError(
+                    f"raden {', '.join(row_ids)} finns i flera planer; välj en med --plan ({found})"
+                )
+        raise UsageError(f"det finns flera planer; välj en med --plan ({ids})")
 
     def require_plans(self) -> tuple[Loaded[Plan], ...]:
         """Every plan, or a clear error when the data directory has none."""
@@ -76,6 +93,14 @@ class DataSet:
         if self.catalogue is None:
             raise no_catalogue(self.root)
         return self.catalogue.model
+
+
+def _has_row(plan: Plan, typed: str) -> bool:
+    try:
+        match_row(plan, typed)
+    except UsageError:
+        return False
+    return True
 
 
 def no_plans(root: Path | None) -> InputError:

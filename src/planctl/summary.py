@@ -1,8 +1,9 @@
 """A summary over many plans: where each plan stands, and which measures plans take up.
 
-For a region or the national coordinator comparing plans. A row is *delayed* when it has not
-been started and today is after the last day of its start term; draft rows and rows whose start
-names no term are never delayed. Pure functions over the models; ``today`` is an argument.
+For a region or the national coordinator comparing plans. Plans name their statuses in their own
+words, so they are compared by what the statuses mean (:class:`planctl.models.Meaning`): done,
+under way, not started, dropped, plus the rows not followed up yet and the rows late
+(:mod:`planctl.progress`). Pure functions over the models; ``today`` is an argument.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from planctl.models import Catalogue, Plan, Row, Status
+from planctl.models import Catalogue, Meaning, Plan
+from planctl.progress import state_on
 
 DEFAULT_TOP = 5
 
@@ -33,15 +35,18 @@ class PlanSummary:
     title: str
     rows: int
     done: int
-    started: int
+    under_way: int
     not_started: int
+    dropped: int
+    not_followed_up: int
     delayed: int
     latest: FollowUp | None
 
     @property
     def share_done(self) -> float:
-        """Done rows as a fraction of all rows."""
-        return self.done / self.rows if self.rows else 0.0
+        """Done rows as a fraction of the rows not dropped (see :class:`report.Counts`)."""
+        counted = self.rows - self.dropped
+        return self.done / counted if counted else 0.0
 
 
 @dataclass(frozen=True)
@@ -71,12 +76,6 @@ class Summary:
     unused: tuple[int, ...]
 
 
-def is_delayed(row: Row, today: dt.date) -> bool:
-    """Not started although its start term ended before ``today``."""
-    term = row.start_term
-    return row.status is Status.NOT_STARTED and term is not None and today > term.last_day
-
-
 def latest_follow_up(plan: Plan) -> FollowUp | None:
     """The plan's latest history date and its round (the greatest round id on that date)."""
     entries = [entry for row in plan.rows for entry in row.history]
@@ -88,17 +87,21 @@ def latest_follow_up(plan: Plan) -> FollowUp | None:
 
 
 def plan_summary(plan: Plan, *, today: dt.date) -> PlanSummary:
-    """One plan's counts by current status, its delayed rows and its latest follow-up."""
-    statuses = [row.status for row in plan.rows]
+    """One plan's counts by what its current statuses mean, its late rows and its latest
+    follow-up."""
+    states = [state_on(plan, row, today) for row in plan.rows]
+    meanings = [state.meaning for state in states]
     return PlanSummary(
         plan_id=plan.meta.id,
         organisation=plan.meta.organisation,
         title=plan.meta.title,
         rows=len(plan.rows),
-        done=statuses.count(Status.DONE),
-        started=statuses.count(Status.STARTED),
-        not_started=statuses.count(Status.NOT_STARTED),
-        delayed=sum(1 for row in plan.rows if is_delayed(row, today)),
+        done=meanings.count(Meaning.DONE),
+        under_way=meanings.count(Meaning.UNDER_WAY),
+        not_started=meanings.count(Meaning.NOT_STARTED),
+        dropped=meanings.count(Meaning.DROPPED),
+        not_followed_up=meanings.count(None),
+        delayed=sum(1 for state in states if state.late is not None),
         latest=latest_follow_up(plan),
     )
 

@@ -15,7 +15,7 @@ from planctl.cli.settings import settings_of
 from planctl.errors import EXIT_INTERRUPTED, UsageError
 
 if TYPE_CHECKING:
-    from planctl.models import Row, Status
+    from planctl.models import Plan, Row, Status
     from planctl.writing.status import Change
 
 
@@ -66,7 +66,7 @@ def followup(
     area_id = match_plan_area(plan, area).id if area is not None else None
     rows = filter_rows(plan, RowFilter(area=area_id))
     try:
-        changes = _ask_changes(rows, day=day, by=by, round_id=chosen.id, title=chosen.name)
+        changes = _ask_changes(plan, rows, day=day, by=by, round_id=chosen.id, title=chosen.name)
         if not changes:
             typer.echo("Inga ändringar; inget skrevs.")
             return
@@ -89,9 +89,10 @@ def followup(
 
 
 def _ask_changes(
-    rows: list[Row], *, day: dt.date, by: str | None, round_id: str, title: str
+    plan: Plan, rows: list[Row], *, day: dt.date, by: str | None, round_id: str, title: str
 ) -> list[Change]:
     """Ask for each row's status and note; the changes, in row order, as core values."""
+    from planctl.progress import owners_label, status_label
     from planctl.render.outcome import change_line
     from planctl.writing.status import change_for, date_conflict
 
@@ -103,38 +104,47 @@ def _ask_changes(
     for number, row in enumerate(rows, 1):
         since = f" sedan {row.history[-1].date}" if row.history else ""
         typer.echo(f"\n[{number}/{len(rows)}] {row.id} · {row.proposal}")
-        typer.echo(f"  Ansvar: {row.responsible} · Status nu: {row.status.value}{since}")
+        current = status_label(plan.status_on(row))
+        typer.echo(f"  Ansvar: {owners_label(row.owners)} · Status nu: {current}{since}")
         conflict = date_conflict(row, day)
         if conflict is not None:
             typer.echo(f"  Hoppas över: {conflict}")
             continue
-        status = _ask_status(row)
+        status = _ask_status(plan, row)
         note = typer.prompt("  Notering (Enter = ingen)", default="", show_default=False).strip()
-        change = change_for(row, status, date=day, note=note or None, by=by, round_id=round_id)
+        if status is None:  # Enter on a row not followed up: it stays so
+            continue
+        change = change_for(
+            plan, row, status, date=day, note=note or None, by=by, round_id=round_id
+        )
         if change is not None:
             changes.append(change)
     typer.echo("\nSammanfattning:")
     for c in changes:
-        line = change_line(c.row_id, c.previous.value, c.entry.status.value, str(day), round_id)
+        line = change_line(c.row_id, status_label(c.previous), c.status.name, str(day), round_id)
         typer.echo(f"  {line}" + (f" – {c.entry.note}" if c.entry.note else ""))
     if not changes:
         typer.echo("  (inga ändringar)")
     return changes
 
 
-def _ask_status(row: Row) -> Status:
+def _ask_status(plan: Plan, row: Row) -> Status | None:
+    """The status typed for ``row``; Enter keeps the current one (``None``: not followed up)."""
+    from planctl.progress import status_label
     from planctl.query import match_status
 
+    current = plan.status_on(row)
+    names = ", ".join(status.name.lower() for status in plan.scale)
     while True:
         typed = typer.prompt(
-            f"  Ny status – klart, påbörjat, ej påbörjat (Enter = {row.status.value})",
+            f"  Ny status – {names} (Enter = {status_label(current)})",
             default="",
             show_default=False,
         )
         if not typed.strip():
-            return row.status
+            return current
         try:
-            return match_status(typed)
+            return match_status(plan, typed)
         except UsageError as exc:
             typer.echo(f"  {exc.message}")
 

@@ -49,7 +49,8 @@ def history(
     from planctl.render.history import changes_table, history_markdown
     from planctl.render.jsondoc import to_json
 
-    plan = settings_of(ctx).load(plan_id).plan(plan_id).model
+    rows = (item,) if item is not None else ()
+    plan = settings_of(ctx).load(plan_id).plan(plan_id, row_ids=rows).model
     row = match_row(plan, item) if item is not None else None
     records = history_records(plan, row, match_since(plan, since) if since else None)
     title = f"{row.id}: {row.proposal}" if row else f"{plan.meta.organisation}: statushistorik"

@@ -84,6 +84,7 @@ def indicator_set(
         today=settings.today,
         base=Path.cwd(),
         plan_id=plan_id,
+        row_ids=() if target.strip().isdigit() else (target,),
         dry_run=dry_run,
     )
     report_outcome(outcome, dry_run=dry_run)

@@ -28,7 +28,8 @@ def list_rows(
         str | None,
         typer.Option(
             "--status",
-            help="Status: klart, påbörjat eller ej-påbörjat (även done, started, not-started).",
+            help="En av planens statusar (utan statusar i planen: klart, påbörjat, "
+            "ej-påbörjat), eller ej-uppföljd för rader utan status.",
             show_default=False,
         ),
     ] = None,
@@ -36,7 +37,9 @@ def list_rows(
     start: Annotated[
         str | None,
         typer.Option(
-            "--start", help="Starttermin, t.ex. HT2017 eller 'våren 2018'.", show_default=False
+            "--start",
+            help="Rader som startar inom perioden, t.ex. HT2017, 'våren 2018', 'Q3 2018', 2018.",
+            show_default=False,
         ),
     ] = None,
     needs_funding: Annotated[

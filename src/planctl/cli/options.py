@@ -59,7 +59,13 @@ AnalysisFormatOption = Annotated[
 ]
 PlanOption = Annotated[
     str | None,
-    typer.Option("--plan", help="Planens id (behövs bara när datakatalogen har flera planer)."),
+    typer.Option(
+        "--plan",
+        envvar="PLANCTL_PLAN",
+        help="Planens id eller organisation, utan å/ä/ö och förkortat går bra (behövs bara när "
+        "datakatalogen har flera planer och raden inte avgör). Standard: PLANCTL_PLAN.",
+        show_default=False,
+    ),
 ]
 
 ResponsibleOption = Annotated[

@@ -62,13 +62,14 @@ def print_analysis(output: object) -> None:
 
 
 def report_outcome(outcome: Outcome, *, dry_run: bool = False) -> None:
+    from planctl.progress import status_label
     from planctl.render.outcome import change_line, measurement_line, outcome_text
 
     if dry_run:
         sys.stdout.write(outcome.diff)
     lines = [
         change_line(
-            c.row_id, c.previous.value, c.entry.status.value, str(c.entry.date), c.entry.round
+            c.row_id, status_label(c.previous), c.status.name, str(c.entry.date), c.entry.round
         )
         for c in outcome.changes
     ]

@@ -93,9 +93,10 @@ def report(
 ) -> None:
     """Skriv uppföljningsrapporten: bilagans tabell per område med status och noteringar.
 
-    Varje område och hela planen får antal klart, påbörjat, ej påbörjat och försenade, andel
-    klart och en stapel. En rad är försenad när starterminen är slut men raden ej påbörjad;
-    * markerar rader som kräver särskilda resurser.
+    Kolumnerna är planens egna statusar. Varje område och hela planen får antal per status, ej
+    uppföljda och försenade, andel klart och en stapel. En rad är försenad när startperioden är
+    slut men raden ej startad, eller slutperioden är slut men raden inte klar; en rad utan status
+    är ej uppföljd. * markerar rader som kräver särskilda resurser.
 
     Som Word (-o rapport.docx) och PDF (-o rapport.pdf) blir rapporten nämndens bilaga: A4 med
     planens titel, --bilaga och --diarienummer i sidhuvudet och "Sida X av Y" i sidfoten,

@@ -39,7 +39,7 @@ def show(
         record = measure_detail(catalogue, measure, plans)
         view = measure_view(record)
     else:
-        plan = data.plan(plan_id).model
+        plan = data.plan(plan_id, row_ids=(item,)).model
         record = row_detail(plan, match_row(plan, item), catalogue, today=settings_of(ctx).today)
         view = row_view(record)
     if fmt is Format.JSON:

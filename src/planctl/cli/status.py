@@ -18,8 +18,9 @@ def status_set(
         list[str],
         typer.Argument(
             metavar="ID STATUS",
-            help="En eller flera rader och den nya statusen: klart, påbörjat eller ej-påbörjat "
-            "(valfritt skiftläge, utan å/ä/ö går bra, även done, started, not-started).",
+            help="En eller flera rader och den nya statusen, en av planens statusar (utan "
+            "statusar i planen: klart, påbörjat eller ej-påbörjat); valfritt skiftläge, utan "
+            "å/ä/ö och förkortat går bra.",
             show_default=False,
         ),
     ],
@@ -70,6 +71,7 @@ def status_set(
         today=settings.today,
         base=Path.cwd(),
         plan_id=plan_id,
+        row_ids=ids,
         dry_run=dry_run,
     )
     report_outcome(outcome, dry_run=dry_run)

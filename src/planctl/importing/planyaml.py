@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from planctl.importing.columns import Meaning
 from planctl.importing.columns import fold as fold_header
-from planctl.models import Status
+from planctl.models import DEFAULT_STATUSES, Status
 from planctl.newplan import RESPONSIBLE_PLACEHOLDER, SCHEMA_MODELINE, START_PLACEHOLDER
 from planctl.terms import parse_term
 
@@ -26,9 +26,9 @@ _NO = {"nej", "n", "no", "inom ram", "inom befintlig ram", "befintlig ram", "0"}
 
 # The statuses the plan format knows today, by meaning.
 _STATUS_BY_MEANING = {
-    Meaning.DONE: Status.DONE,
-    Meaning.IN_PROGRESS: Status.STARTED,
-    Meaning.NOT_STARTED: Status.NOT_STARTED,
+    Meaning.DONE: DEFAULT_STATUSES[0],
+    Meaning.IN_PROGRESS: DEFAULT_STATUSES[1],
+    Meaning.NOT_STARTED: DEFAULT_STATUSES[2],
 }
 
 
@@ -145,7 +145,7 @@ def plan_text(
             lines += [
                 "    historik:",
                 f"      - datum: {_q(follow_up.date.isoformat())}",
-                f"        status: {status.value}",
+                f"        status: {status.name}",
             ]
             if row.note:
                 lines.append(f"        notering: {_q(row.note)}")

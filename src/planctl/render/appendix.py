@@ -10,21 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planctl.errors import UsageError
-from planctl.models import Status
 from planctl.render.report_text import (
-    DELAYED,
     H_FROM,
     H_ID,
     H_PROPOSAL,
     H_RESPONSIBLE,
     H_TO,
+    LEGEND_TEXT,
     MARK,
-    STATUSES,
     met_label,
     needs_funding_note,
     point_label,
     row_label,
     source_label,
+    status_label,
     status_marks,
     trend_label,
 )
@@ -90,7 +89,7 @@ def appendix_status_headings(report: Report) -> list[str]:
     """The appendix table's status columns: the plan's statuses, or From/To for changes."""
     if report.is_changes:
         return [H_FROM, H_TO]
-    return [s.value for s in STATUSES]
+    return [s.name for s in report.scale]
 
 
 def appendix_headings(report: Report) -> list[str]:
@@ -141,8 +140,8 @@ def appendix_widths(report: Report, width: float) -> list[float]:
 
 
 def period_label(row: ReportRow) -> str:
-    """When the row runs, as the plan writes it."""
-    return row.start
+    """When the row runs, start and end as the plan writes them: ``Hösten 2017 – våren 2018``."""
+    return f"{row.start} – {row.end}" if row.end else row.start
 
 
 def note_label(row: ReportRow) -> str:
@@ -155,13 +154,12 @@ def note_label(row: ReportRow) -> str:
 def appendix_cells(report: Report, row: ReportRow) -> list[str]:
     """One row of the appendix table as text, in the order of :func:`appendix_headings`.
 
-    A status cell holds ``X``, with ``försenad`` on a second line when the row is late.
+    A status cell holds ``X``, with how the row is late (``start försenad``) on a second line.
     """
     if report.is_changes:
-        before = row.previous or Status.NOT_STARTED
-        marks = [before.value, row.status.value]
+        marks = [status_label(row.previous), status_label(row.status)]
     else:
-        marks = [m.replace(f" {DELAYED}", f"\n{DELAYED}") for m in status_marks(row)]
+        marks = [m.replace(f"{MARK} ", f"{MARK}\n", 1) for m in status_marks(report, row)]
     return [
         row_label(row),
         row.proposal,
@@ -192,14 +190,12 @@ def indicator_cells(line: IndicatorRow) -> list[str]:
 
 
 LEGEND_MARK = f"{MARK}: radens status vid rapportens tidpunkt."
-LEGEND_DELAYED = (
-    f"{DELAYED.capitalize()}: raden är ej påbörjad fast terminen den skulle starta har passerat."
-)
 
 
 def legend_lines(report: Report) -> list[str]:
     """What the report's marks and words mean, one definition a line, for every format."""
-    lines = [LEGEND_MARK, LEGEND_DELAYED]
+    # The shared legend defines *försenad* and *ej uppföljd*, one sentence each: one line each.
+    lines = [LEGEND_MARK, *(f"{part.rstrip('.')}." for part in LEGEND_TEXT.split(". ") if part)]
     if needs_funding_note(report):
         lines.append(FUNDING_NOTE)
     return lines

@@ -46,11 +46,35 @@ def history_table(history: Sequence[dict[str, Any]]) -> Table:
     return table
 
 
+FUNDING_WORDS = {True: "kräver särskilda resurser", False: "inom befintlig ram"}
+COST_BASIS = {"engång": "engångskostnad", "per år": "per år"}
+
+
+def _timing(text: str | None, period: dict[str, str] | None, *, open_: bool = False) -> str:
+    """A start or end as written, with the period it was read as: ``Q3 2018 (2018-07-01–…)``."""
+    shown = text or ""
+    if period is not None:
+        span = (
+            period["first"]
+            if period["first"] == period["last"]
+            else (f"{period['first']}–{period['last']}")
+        )
+        shown = f"{shown} ({span})" if shown else span
+    elif open_:
+        shown += " (löpande, utan period)"
+    return shown
+
+
+def cost_text(cost: dict[str, Any]) -> str:
+    """A cost as written, with the amount: ``ca 800 kronor (800 kr per år)``."""
+    if cost["amount"] is None:
+        return str(cost["text"])
+    amount = f"{cost['amount']:,}".replace(",", "\u00a0")
+    return f"{cost['text']} ({amount}\u00a0kr {COST_BASIS[cost['basis']]})"
+
+
 def row_view(record: dict[str, Any]) -> RenderableType:
     """One plan row in full."""
-    start = record["start"]
-    if record["start_term"]:
-        start += f" ({record['start_term']})"
     pairs: list[tuple[str, RenderableType | str]] = [
         ("Område", record["area_name"]),
         ("Förslag", record["proposal"]),
@@ -59,10 +83,16 @@ def row_view(record: dict[str, Any]) -> RenderableType:
         pairs.append(("Detaljer", record["details"]))
     pairs += [
         ("Ansvar", record["responsible"]),
-        ("Start", start),
-        ("Finansiering", "kräver särskilda resurser" if record["needs_funding"] else "inom ram"),
-        ("Status", status_text(record["status"])),
+        ("Start", _timing(record["start"], record["start_period"], open_=record["open_timing"])),
     ]
+    if record["end"] is not None or record["end_period"] is not None:
+        pairs.append(("Slut", _timing(record["end"], record["end_period"])))
+    funding = FUNDING_WORDS.get(record["needs_funding"])
+    if funding is not None:  # a plan that says nothing is not shown as "inom ram"
+        pairs.append(("Finansiering", funding))
+    if record["cost"] is not None:
+        pairs.append(("Kostnad", cost_text(record["cost"])))
+    pairs.append(("Status", status_text(record["status"], record["meaning"])))
     parts: list[RenderableType] = [_fields(pairs)]
     linked = record["linked_measures"]
     parts.append(Text("\nKopplade insatser i katalogen", style="bold"))
@@ -76,7 +106,7 @@ def row_view(record: dict[str, Any]) -> RenderableType:
     if record["history"]:
         parts.append(history_table(record["history"]))
     else:
-        parts.append(Text("  (ingen historik än – status Ej påbörjat)"))
+        parts.append(Text("  (ingen historik än – ej uppföljd)"))
     if record["indicators"]:
         parts += indicator_parts(record["indicators"], record["measurements"])
     return Panel(Group(*parts), title=escape(f"{record['id']} · {record['plan']}"), expand=False)

@@ -8,6 +8,7 @@ from typing import Any
 from rich import box
 from rich.table import Table
 
+from planctl.progress import NOT_FOLLOWED_UP
 from planctl.render.markdown import markdown_cell
 from planctl.render.words import status_text
 
@@ -47,6 +48,7 @@ def history_markdown(records: Sequence[dict[str, Any]], *, title: str) -> str:
     lines.append("| Datum | Id | Från | Till | Uppföljning | Av | Notering |")
     lines.append("|---|---|---|---|---|---|---|")
     for r in records:
-        cells = (r["date"], r["id"], r["previous"], r["status"], r["round"], r["by"], r["note"])
+        previous = r["previous"] or NOT_FOLLOWED_UP
+        cells = (r["date"], r["id"], previous, r["status"], r["round"], r["by"], r["note"])
         lines.append("| " + " | ".join(markdown_cell(c or "") for c in cells) + " |")
     return "\n".join(lines) + "\n"

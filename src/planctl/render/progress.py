@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planctl.models import Status
+from planctl.models import Meaning
+from planctl.progress import NOT_FOLLOWED_UP
 from planctl.render.report_text import WHOLE_PLAN, WHOLE_SELECTION
 from planctl.report import Counts, Report
 
@@ -18,8 +19,8 @@ NO_ROUNDS = "planen har ingen uppföljning att visa framsteg för ännu"
 
 
 @dataclass(frozen=True)
-class Meaning:
-    """What a status means, for counts and charts: its key, its name in reports and its colour."""
+class ChartPart:
+    """One part of a stacked bar: a meaning (or *ej uppföljd*), its name and its colour."""
 
     key: str
     name: str
@@ -27,25 +28,37 @@ class Meaning:
 
 
 # What a status can mean, in the order a stacked bar shows them from the bottom up: done first,
-# so the bar grows upwards as the plan moves. The colours follow the report's progress bars.
+# so the bar grows upwards as the plan moves. The colours follow the report's progress bars; the
+# names are used when the plan's own scale does not name the meaning (see :func:`parts_of`).
+UNFOLLOWED_KEY = "ej-uppföljd"
 MEANINGS = (
-    Meaning("klar", Status.DONE.value, "#2e7d32"),
-    Meaning("pågår", Status.STARTED.value, "#f2b705"),
-    Meaning("ej-startad", Status.NOT_STARTED.value, "#c62828"),
-    Meaning("utgår", "Utgår", "#7f7f7f"),
-    Meaning("ej-uppföljd", "Ej uppföljd", "#d9d9d9"),
+    ChartPart(Meaning.DONE.value, "Klar", "#2e7d32"),
+    ChartPart(Meaning.UNDER_WAY.value, "Pågår", "#f2b705"),
+    ChartPart(Meaning.NOT_STARTED.value, "Ej startad", "#c62828"),
+    ChartPart(Meaning.DROPPED.value, "Utgår", "#7f7f7f"),
+    ChartPart(UNFOLLOWED_KEY, NOT_FOLLOWED_UP, "#d9d9d9"),
 )
-_ALWAYS_SHOWN = {"klar", "pågår", "ej-startad"}
+
+
+def parts_of(report: Report) -> tuple[ChartPart, ...]:
+    """The chart's parts for ``report``'s plan, named as its scale names them.
+
+    A meaning that one or more of the plan's statuses have is named by them (``Klart``,
+    ``Genomförd``; ``Ej aktuell / Avbruten`` when two statuses share it); one the scale lacks
+    keeps its general name.
+    """
+    named = []
+    for part in MEANINGS:
+        names = [s.name for s in report.scale if s.meaning.value == part.key]
+        named.append(ChartPart(part.key, " / ".join(names), part.colour) if names else part)
+    return tuple(named)
 
 
 def meaning_counts(counts: Counts) -> dict[str, int]:
     """How many rows of ``counts`` have a status of each meaning, keyed as :data:`MEANINGS`."""
     return {
-        "klar": counts.done,
-        "pågår": counts.started,
-        "ej-startad": counts.not_started,
-        "utgår": 0,
-        "ej-uppföljd": 0,
+        **{meaning.value: counts.meaning(meaning) for meaning in Meaning},
+        UNFOLLOWED_KEY: counts.not_followed_up,
     }
 
 
@@ -53,7 +66,7 @@ def meaning_counts(counts: Counts) -> dict[str, int]:
 class Series:
     """One stacked part of every bar: a meaning and its count at each round."""
 
-    meaning: Meaning
+    meaning: ChartPart
     values: tuple[int, ...]
 
 
@@ -77,14 +90,16 @@ class ProgressChart:
 def progress_chart(report: Report, area_id: str | None = None) -> ProgressChart:
     """The progress of one area (or, with ``None``, of every row shown) over the report's rounds.
 
-    The numbers are the report's own round counts (:attr:`Report.progress`); a meaning that no
-    status of the plan has and no round counts is left out.
+    The numbers are the report's own round counts (:attr:`Report.progress`). Every meaning of
+    the plan's scale has a series; *utgår* and *ej uppföljd* only when the scale has it or a
+    round counts any.
     """
     counted = [meaning_counts(r.of(area_id)) for r in report.progress]
+    in_scale = {s.meaning.value for s in report.scale}
     series = tuple(
-        Series(meaning, tuple(c[meaning.key] for c in counted))
-        for meaning in MEANINGS
-        if meaning.key in _ALWAYS_SHOWN or any(c[meaning.key] for c in counted)
+        Series(part, tuple(c[part.key] for c in counted))
+        for part in parts_of(report)
+        if part.key in in_scale or any(c[part.key] for c in counted)
     )
     if area_id is None:
         label = WHOLE_SELECTION if report.filters.active else WHOLE_PLAN

@@ -3,13 +3,20 @@
 The dialect (BOM, ``;``, CRLF, formula guard) is :mod:`planctl.render.csvdoc`'s, the same for
 every CSV planctl writes. The columns are named as the keys of the plan file (see
 :data:`COLUMNS`); what the report shows (the day, the filters) is not repeated in the file, and
-counts per area come from ``planctl summary`` and ``planctl coverage``. Booleans are ``ja`` or
-``nej``, dates ``ÅÅÅÅ-MM-DD``; an empty cell means there is nothing to say.
+counts per area come from ``planctl summary`` and ``planctl coverage``. ``status`` is the plan's
+own name for the status (``Ej uppföljd`` for a row without one) and ``betyder`` what it means
+(``klar``, ``pågår``, ``ej-startad``, ``utgår``), so plans with different scales compare;
+``försenad`` is empty or names the kind (``start försenad``, ``slutdatum passerat``). Booleans are
+``ja`` or ``nej`` (empty when the plan does not say), dates ``ÅÅÅÅ-MM-DD``.
+
+The one-line legend the other formats carry is left out: a CSV is one table, and its columns are
+defined in the README.
 """
 
 from __future__ import annotations
 
 from planctl.render.csvdoc import csv_text
+from planctl.render.report_text import status_label
 from planctl.report import Report, ReportRow, Section
 
 # The report CSV's columns, in order; documented in the README ("CSV").
@@ -20,8 +27,9 @@ COLUMNS = (
     "förslag",
     "ansvar",
     "start",
-    "termin",
+    "slut",
     "status",
+    "betyder",
     "statusdatum",
     "försenad",
     "behöver_finansiering",
@@ -55,11 +63,12 @@ def _cells(report: Report, section: Section, row: ReportRow) -> list[str]:
         "förslag": row.proposal,
         "ansvar": row.responsible,
         "start": row.start,
-        "termin": row.start_term or "",
-        PREVIOUS: row.previous.value if row.previous else "",
-        "status": row.status.value,
+        "slut": row.end or "",
+        PREVIOUS: status_label(row.previous),
+        "status": status_label(row.status),
+        "betyder": row.status.meaning.value if row.status else "",
         "statusdatum": row.status_date.isoformat() if row.status_date else "",
-        "försenad": yes_no(row.delayed),
+        "försenad": row.late.value if row.late else "",
         "behöver_finansiering": yes_no(row.needs_funding),
         "notering": row.note or "",
         "noteringsdatum": row.note_date.isoformat() if row.note_date else "",

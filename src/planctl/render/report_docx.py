@@ -181,12 +181,12 @@ def _front(document: Document, report: Report) -> None:
 
 def _summary(document: Document, report: Report) -> None:
     document.add_heading(appendix.SUMMARY, level=1)
-    headings = [words.H_AREA, *words.H_COUNTS, words.H_SHARE]
+    headings = [words.H_AREA, *words.count_headings(report), words.H_SHARE]
     if report.is_changes:
         headings.append("Bytt status")
     rows = []
     for line in words.summary_lines(report):
-        cells = [line.label, *words.count_cells(line.counts, line.previous)]
+        cells = [line.label, *words.count_cells(report, line.counts, line.previous)]
         cells.append(plain_words.percent_label(line.counts.share_done))
         if report.is_changes:
             cells.append(str(line.changed))

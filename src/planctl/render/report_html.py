@@ -17,7 +17,7 @@ import re
 from html import escape
 
 from planctl.errors import MissingSoftwareError
-from planctl.models import Status
+from planctl.models import Meaning
 from planctl.render import appendix, progress, words
 from planctl.render import report_text as texts
 from planctl.render.appendix import DocumentOptions
@@ -109,12 +109,13 @@ def page_css(report: Report, options: DocumentOptions) -> str:
 
 
 def _bar(counts: Counts) -> str:
-    total = counts.total or 1
+    total = (counts.total - counts.dropped) or 1
+    under_way = counts.meaning(Meaning.UNDER_WAY)
     done = 100 * counts.done / total
-    started = 100 * counts.started / total
+    started = 100 * under_way / total
     label = (
         f"{words.percent_label(counts.share_done)} klart, "
-        f"{words.percent_label(counts.started / total)} påbörjat"
+        f"{words.percent_label(under_way / total)} pågår"
     )
     return (
         f'<div class="bar" role="img" aria-label="{escape(label)}">'
@@ -172,15 +173,15 @@ def render_html(report: Report, options: DocumentOptions | None = None) -> str:
 
 
 def _summary(report: Report) -> list[str]:
-    headings = "".join(f'<th class="num">{escape(h)}</th>' for h in texts.H_COUNTS)
+    headings = "".join(f'<th class="num">{escape(h)}</th>' for h in texts.count_headings(report))
     if report.is_changes:
         headings += '<th class="num">Bytt status</th>'
     parts = [
         '<section class="summary">',
         "<h2>Sammanfattning</h2>",
         '<p class="legend">Framsteg: <i style="background:#2e7d32"></i>klart'
-        '<i style="background:#f2b705"></i>påbörjat<i style="background:#e3e3e3"></i>'
-        "ej påbörjat</p>",
+        '<i style="background:#f2b705"></i>pågår<i style="background:#e3e3e3"></i>'
+        "återstår</p>",
         "<table>",
         f"<thead><tr><th>{texts.H_AREA}</th>{headings}"
         f'<th class="num">{texts.H_SHARE}</th><th>Framsteg</th></tr></thead>',
@@ -189,7 +190,7 @@ def _summary(report: Report) -> list[str]:
     for line in texts.summary_lines(report):
         cells = "".join(
             f'<td class="num">{escape(c)}</td>'
-            for c in texts.count_cells(line.counts, line.previous)
+            for c in texts.count_cells(report, line.counts, line.previous)
         )
         if report.is_changes:
             cells += f'<td class="num">{line.changed}</td>'
@@ -236,7 +237,8 @@ def _section(report: Report, section: Section, options: DocumentOptions) -> list
         f'<p class="counts">{escape(texts.counts_sentence(section.counts))}</p>',
     ]
     if not section.rows:
-        return [*parts, f'<p class="empty">{escape(texts.empty_text(report))}</p>', "</section>"]
+        empty = escape(texts.empty_text(report, section))
+        return [*parts, f'<p class="empty">{empty}</p>', "</section>"]
     headings = appendix.appendix_headings(report)
     marks = set(appendix.appendix_status_headings(report))
     page = 29.7 if appendix.landscape(report, options) else 21.0
@@ -265,18 +267,17 @@ def _row(report: Report, row: ReportRow) -> str:
         f"<td>{escape(appendix.period_label(row))}</td>",
     ]
     if report.is_changes:
-        before = row.previous or Status.NOT_STARTED
         cells += [
-            f'<td class="mark">{escape(before.value)}</td>',
-            f'<td class="mark">{escape(row.status.value)}</td>',
+            f'<td class="mark">{escape(texts.status_label(row.previous))}</td>',
+            f'<td class="mark">{escape(texts.status_label(row.status))}</td>',
         ]
     else:
-        for status in texts.STATUSES:
-            if status is not row.status:
+        for status in report.scale:
+            if status != row.status:
                 cells.append('<td class="mark"></td>')
-            elif row.delayed:
+            elif row.late is not None:
                 cells.append(
-                    f'<td class="mark">{texts.MARK}<span class="late">{texts.DELAYED}</span></td>'
+                    f'<td class="mark">{texts.MARK}<span class="late">{row.late.value}</span></td>'
                 )
             else:
                 cells.append(f'<td class="mark">{texts.MARK}</td>')

@@ -1,18 +1,22 @@
 """The follow-up report as JSON for other tools: a stable structure documented in the README.
 
-Keys are English and sorted; statuses are written as in the YAML files (``Klart``, ``Påbörjat``,
-``Ej påbörjat``); dates are ``YYYY-MM-DD``. ``schema`` names the structure's version and changes
-only when a key is removed or changes meaning.
+Keys are English and sorted. Statuses are written by their names in the plan's scale (``Klart``,
+``Påbörjat``, ``Ej påbörjat`` without ``statusar``), ``null`` for a row not followed up, each
+with what it means (``klar``, ``pågår``, ``ej-startad``, ``utgår``); dates are ``YYYY-MM-DD``.
+``schema`` names the structure's version and changes only when a key is removed or changes
+meaning.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from planctl.models import Meaning, Status
+from planctl.progress import LEGEND
 from planctl.records import indicator_record
 from planctl.report import Counts, Moment, Report, ReportRow
 
-SCHEMA = "planctl-report/1"
+SCHEMA = "planctl-report/2"
 
 
 def moment_record(moment: Moment | None) -> dict[str, Any] | None:
@@ -31,12 +35,27 @@ def counts_record(counts: Counts | None) -> dict[str, Any] | None:
     if counts is None:
         return None
     return {
+        "statuses": {status.id: n for status, n in counts.per_status},
         "done": counts.done,
-        "started": counts.started,
-        "not_started": counts.not_started,
+        "started": counts.meaning(Meaning.UNDER_WAY),
+        "not_started": counts.meaning(Meaning.NOT_STARTED),
+        "dropped": counts.dropped,
+        "not_followed_up": counts.not_followed_up,
         "delayed": counts.delayed,
+        "start_delayed": counts.start_late,
+        "end_passed": counts.end_late,
         "total": counts.total,
         "share_done": round(counts.share_done, 4),
+    }
+
+
+def status_record(status: Status) -> dict[str, Any]:
+    """One status of the plan's scale."""
+    return {
+        "id": status.id,
+        "name": status.name,
+        "aliases": list(status.aliases),
+        "meaning": status.meaning.value,
     }
 
 
@@ -46,13 +65,16 @@ def report_row_record(row: ReportRow) -> dict[str, Any]:
         "id": row.id,
         "proposal": row.proposal,
         "responsible": row.responsible,
+        "owners": list(row.owners),
         "start": row.start,
-        "start_term": row.start_term,
+        "end": row.end,
         "needs_funding": row.needs_funding,
-        "status": row.status.value,
+        "status": row.status.name if row.status else None,
+        "meaning": row.status.meaning.value if row.status else None,
         "status_date": row.status_date.isoformat() if row.status_date else None,
-        "previous_status": row.previous.value if row.previous else None,
+        "previous_status": row.previous.name if row.previous else None,
         "delayed": row.delayed,
+        "late": row.late.value if row.late else None,
         "note": row.note,
         "note_date": row.note_date.isoformat() if row.note_date else None,
     }
@@ -73,8 +95,10 @@ def report_record(report: Report) -> dict[str, Any]:
         "filters": {
             "area": report.filters.area_id,
             "responsible": report.filters.responsible,
-            "status": report.filters.status.value if report.filters.status else None,
+            "status": report.filters.status,
         },
+        "statuses": [status_record(s) for s in report.scale],
+        "legend": LEGEND,
         "counts": counts_record(report.counts),
         "previous_counts": counts_record(report.previous_counts),
         "areas": [

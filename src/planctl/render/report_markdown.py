@@ -6,7 +6,6 @@ Every text from the YAML is escaped: Markdown punctuation and ``<``/``>`` get a 
 
 from __future__ import annotations
 
-from planctl.models import Status
 from planctl.render import report_text as texts
 from planctl.render import words
 from planctl.render.markdown import markdown_cell as escape
@@ -32,17 +31,18 @@ def render_markdown(report: Report) -> str:
         lines += _indicators(report)
     if texts.needs_funding_note(report):
         lines += [escape(words.FUNDING_NOTE), ""]
+    lines += [f"*{escape(texts.LEGEND_TEXT)}*", ""]
     return "\n".join(lines)
 
 
 def _summary(report: Report) -> list[str]:
-    headings = [texts.H_AREA, *texts.H_COUNTS]
+    headings = [texts.H_AREA, *(escape(h) for h in texts.count_headings(report))]
     if report.is_changes:
         headings.append("Bytt status")
     headings += [texts.H_SHARE, "Framsteg"]
     rows = []
     for line in texts.summary_lines(report):
-        cells = [escape(line.label), *texts.count_cells(line.counts, line.previous)]
+        cells = [escape(line.label), *texts.count_cells(report, line.counts, line.previous)]
         if report.is_changes:
             cells.append(str(line.changed))
         cells += [words.percent_label(line.counts.share_done), f"`{texts.text_bar(line.counts)}`"]
@@ -56,14 +56,14 @@ def _summary(report: Report) -> list[str]:
 def _section(report: Report, section: Section) -> list[str]:
     lines = [f"## {escape(section.area_name)}", "", texts.counts_sentence(section.counts), ""]
     if not section.rows:
-        return [*lines, f"*{texts.empty_text(report)}*", ""]
+        return [*lines, f"*{texts.empty_text(report, section)}*", ""]
     if report.is_changes:
         headings = [texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.H_FROM, texts.H_TO]
         align = ["---", "---", "---", "---", "---"]
     else:
         headings = [texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.H_START]
-        headings += [s.value for s in texts.STATUSES]
-        align = ["---", "---", "---", "---", ":-:", ":-:", ":-:"]
+        headings += [escape(s.name) for s in report.scale]
+        align = ["---", "---", "---", "---", *[":-:"] * len(report.scale)]
     headings.append(texts.H_NOTE)
     align.append("---")
     return [*lines, *_table(headings, align, [_cells(report, r) for r in section.rows]), ""]
@@ -72,10 +72,13 @@ def _section(report: Report, section: Section) -> list[str]:
 def _cells(report: Report, row: ReportRow) -> list[str]:
     cells = [escape(texts.row_label(row)), escape(row.proposal), escape(row.responsible)]
     if report.is_changes:
-        cells += [(row.previous or Status.NOT_STARTED).value, f"**{row.status.value}**"]
+        cells += [
+            escape(texts.status_label(row.previous)),
+            f"**{escape(texts.status_label(row.status))}**",
+        ]
     else:
         cells.append(escape(row.start))
-        cells += [f"**{m}**" if m else "" for m in texts.status_marks(row)]
+        cells += [f"**{m}**" if m else "" for m in texts.status_marks(report, row)]
     note = ""
     if row.note:
         note = escape(row.note)

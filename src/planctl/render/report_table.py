@@ -12,27 +12,28 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
-from planctl.models import Status
 from planctl.render import report_text as texts
 from planctl.render import words
 from planctl.report import Counts, IndicatorRow, Report, ReportRow, Section
 
 WIDE = 120
 BAR = 10
-STATUS_STYLE = {Status.DONE: "green", Status.STARTED: "yellow", Status.NOT_STARTED: "red"}
+AREA_WIDTH = 19  # "personalförsörjning", the longest word of the Borås areas
 
 
 def report_view(report: Report) -> RenderableType:
     """The whole report: heading, summary with progress bars, then one table per area."""
-    parts: list[RenderableType] = [_heading(report), Text(""), _summary(report)]
+    parts: list[RenderableType] = [_heading(report), Text(""), _SummaryView(report)]
     if not report.sections:
         parts += [Text(""), Text(texts.empty_text(report), style="italic")]
     for section in report.sections:
         parts += [Text(""), _section(report, section)]
     if report.indicators:
         parts += [Text(""), _indicators(report)]
+    parts.append(Text(""))
     if texts.needs_funding_note(report):
-        parts += [Text(""), Text(words.FUNDING_NOTE, style="dim")]
+        parts.append(Text(words.FUNDING_NOTE, style="dim"))
+    parts.append(Text(texts.LEGEND_TEXT, style="dim"))
     return Group(*parts)
 
 
@@ -54,7 +55,24 @@ def _bar(counts: Counts) -> Text:
     return bar
 
 
-def _summary(report: Report) -> Table:
+class _SummaryView:
+    """The summary, with its progress bars when the width leaves room for them.
+
+    A plan's scale may have more statuses than the template's three; at 80 columns the counts and
+    the area names come first and the bars (which only repeat the share done) give way.
+    """
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        headings = [*texts.count_headings(self.report), "Andel klart"]
+        # Each column is as wide as its longest heading word, plus the space between columns.
+        needed = AREA_WIDTH + sum(max(len(w) for w in h.split()) + 2 for h in headings) + BAR
+        yield _summary(self.report, bars=options.max_width >= needed)
+
+
+def _summary(report: Report, *, bars: bool) -> Table:
     table = Table(
         title="Sammanfattning",
         title_justify="left",
@@ -64,19 +82,21 @@ def _summary(report: Report) -> Table:
         pad_edge=False,
         collapse_padding=True,  # the box draws a space between columns already
     )
-    # Wide enough for "personalförsörjning", the longest word of the Borås areas.
-    table.add_column(texts.H_AREA, ratio=1, min_width=19)
-    for heading in texts.H_COUNTS:
+    table.add_column(texts.H_AREA, ratio=1, min_width=AREA_WIDTH)
+    for heading in texts.count_headings(report):
         # Short headings that wrap to two lines keep the summary within 80 columns.
         table.add_column(heading.replace(" ", "\n"), justify="right", no_wrap=True)
     table.add_column("Andel\nklart", justify="right", no_wrap=True)
-    table.add_column("", width=BAR, no_wrap=True)
+    if bars:
+        table.add_column("", width=BAR, no_wrap=True)
     for line in texts.summary_lines(report):
         style = "bold" if line.whole_plan else ""
         cells: list[RenderableType] = [Text(line.label, style=style)]
-        cells += [Text(c, style=style) for c in texts.count_cells(line.counts, line.previous)]
+        counted = texts.count_cells(report, line.counts, line.previous)
+        cells += [Text(c, style=style) for c in counted]
         cells.append(Text(words.percent_label(line.counts.share_done), style=style))
-        cells.append(_bar(line.counts))
+        if bars:
+            cells.append(_bar(line.counts))
         if line.whole_plan:
             table.add_section()
         table.add_row(*cells)
@@ -103,7 +123,7 @@ def _section(report: Report, section: Section) -> RenderableType:
         return Group(
             Text(section.area_name, style="bold"),
             Text(texts.counts_sentence(section.counts), style="dim"),
-            Text(texts.empty_text(report), style="italic"),
+            Text(texts.empty_text(report, section), style="italic"),
         )
     return _SectionView(report, section)
 
@@ -131,9 +151,9 @@ def _section_table(report: Report, section: Section, *, wide: bool) -> Table:
     else:
         if wide:
             table.add_column(texts.H_START, min_width=11, max_width=18)
-        for status in texts.STATUSES:
+        for status in report.scale:
             # Headings wrap to one word a line; "försenad" fits the width that sets.
-            table.add_column(status.value.replace(" ", "\n"), justify="center", min_width=5)
+            table.add_column(status.name.replace(" ", "\n"), justify="center", min_width=5)
     for row in section.rows:
         table.add_row(*_cells(report, row, wide=wide))
     return table
@@ -152,21 +172,20 @@ def _cells(report: Report, row: ReportRow, *, wide: bool) -> list[RenderableType
     if wide:
         cells.append(Text(row.responsible))
     if report.is_changes:
-        before = row.previous or Status.NOT_STARTED
         cells += [
-            Text(before.value, style=STATUS_STYLE[before]),
-            Text(row.status.value, style=STATUS_STYLE[row.status]),
+            Text(texts.status_label(row.previous), style=texts.status_style(row.previous)),
+            Text(texts.status_label(row.status), style=texts.status_style(row.status)),
         ]
         return cells
     if wide:
         cells.append(Text(row.start))
-    for status in texts.STATUSES:
-        if status is not row.status:
+    for status in report.scale:
+        if status != row.status:
             cells.append(Text(""))
-        elif row.delayed:
-            cells.append(Text(f"{texts.MARK}\n{texts.DELAYED}", style="bold red"))
+        elif row.late is not None:
+            cells.append(Text(f"{texts.MARK}\n{row.late.value}", style="bold red"))
         else:
-            cells.append(Text(texts.MARK, style=f"bold {STATUS_STYLE[status]}"))
+            cells.append(Text(texts.MARK, style=f"bold {texts.status_style(status)}"))
     return cells
 
 

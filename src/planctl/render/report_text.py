@@ -11,7 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planctl.indicators import Standing
-from planctl.models import Measurement, Status, Unit
+from planctl.models import Meaning, Measurement, Status, Unit
+from planctl.progress import LEGEND, NOT_FOLLOWED_UP
 from planctl.render.words import (
     FUNDING_MARK,
     MET,
@@ -21,21 +22,32 @@ from planctl.render.words import (
     percent_label,
     quantity_label,
 )
-from planctl.report import Counts, IndicatorRow, Moment, Report, ReportRow
+from planctl.report import Counts, IndicatorRow, Moment, Report, ReportRow, Section
 
-STATUSES = (Status.DONE, Status.STARTED, Status.NOT_STARTED)
 MARK = "X"
 DELAYED = "försenad"
+NOT_FOLLOWED_UP_WORD = NOT_FOLLOWED_UP.lower()
+# The one-line definitions of "försenad" and "ej uppföljd" that every format prints.
+LEGEND_TEXT = LEGEND
+# Colours by what a status means, so any plan's scale is coloured the same way.
+MEANING_STYLE = {
+    Meaning.DONE: "green",
+    Meaning.UNDER_WAY: "yellow",
+    Meaning.NOT_STARTED: "red",
+    Meaning.DROPPED: "dim",
+}
 WHOLE_PLAN = "Hela planen"
 WHOLE_SELECTION = "Hela urvalet"
 NO_CHANGES = "Inga rader har bytt status."
 NO_ROWS = "Inga rader matchar urvalet."
+EMPTY_AREA = "Inga rader: planen har inga förslag i området."
 
 # Column headings of the follow-up table, as in the plan's appendix.
 H_ID = "Id"
 H_PROPOSAL = "Förslag"
 H_RESPONSIBLE = "Ansvar"
 H_START = "Start"
+H_END = "Slut"
 H_NOTE = "Senaste notering"
 H_NOTE_DATE = "Noteringsdatum"
 H_FROM = "Från"
@@ -44,8 +56,9 @@ H_AREA = "Område"
 H_DELAYED = "Försenad"
 H_FUNDING = "Kräver särskilda resurser"
 
-# Count headings of the summaries.
-H_COUNTS = ("Klart", "Påbörjat", "Ej påbörjat", "Försenade")
+# Count headings of the summaries, after one per status of the plan's scale.
+H_NOT_FOLLOWED_UP = "Ej uppföljda"
+H_DELAYED_COUNT = "Försenade"
 H_TOTAL = "Rader"
 H_SHARE = "Andel klart"
 
@@ -86,7 +99,7 @@ def filters_label(report: Report) -> str | None:
     if found.responsible is not None:
         parts.append(f"ansvar som innehåller ”{found.responsible}”")
     if found.status is not None:
-        parts.append(f"status {found.status.value}")
+        parts.append(f"status {found.status}")
     return ", ".join(parts) if parts else None
 
 
@@ -103,33 +116,62 @@ def header_fields(report: Report) -> list[tuple[str, str]]:
     return fields
 
 
-def count_values(counts: Counts) -> tuple[int, int, int, int]:
-    """Klart, Påbörjat, Ej påbörjat, Försenade – in the order of :data:`H_COUNTS`."""
-    return (counts.done, counts.started, counts.not_started, counts.delayed)
+def status_style(status: Status | None) -> str:
+    """The colour of a status on a terminal, by its meaning (dim when not followed up)."""
+    return MEANING_STYLE[status.meaning] if status is not None else "dim"
 
 
-def count_cells(counts: Counts, previous: Counts | None) -> list[str]:
-    """The four counts as text; ``3 → 9`` where a report of changes has an earlier count."""
-    now = count_values(counts)
+def status_label(status: Status | None) -> str:
+    """A status's name, or *Ej uppföljd*."""
+    return status.name if status is not None else NOT_FOLLOWED_UP
+
+
+def shows_not_followed_up(report: Report) -> bool:
+    """Whether the report counts rows not followed up (a column only when there are any)."""
+    return any(c.not_followed_up for c in (report.counts, report.previous_counts) if c is not None)
+
+
+def count_headings(report: Report) -> list[str]:
+    """The count columns: one per status of the plan's scale, Ej uppföljda (when any row is not
+    followed up), Försenade."""
+    unfollowed = [H_NOT_FOLLOWED_UP] if shows_not_followed_up(report) else []
+    return [*(s.name for s in report.scale), *unfollowed, H_DELAYED_COUNT]
+
+
+def count_values(report: Report, counts: Counts) -> list[int]:
+    """The counts in the order of :func:`count_headings`."""
+    unfollowed = [counts.not_followed_up] if shows_not_followed_up(report) else []
+    return [*(n for _, n in counts.per_status), *unfollowed, counts.delayed]
+
+
+def count_cells(report: Report, counts: Counts, previous: Counts | None) -> list[str]:
+    """The counts as text; ``3 → 9`` where a report of changes has an earlier count."""
+    now = count_values(report, counts)
     if previous is None:
         return [str(n) for n in now]
-    return [
-        str(n) if n == p else f"{p} → {n}" for n, p in zip(now, count_values(previous), strict=True)
-    ]
+    before = count_values(report, previous)
+    return [str(n) if n == p else f"{p} → {n}" for n, p in zip(now, before, strict=True)]
 
 
 def counts_sentence(counts: Counts) -> str:
-    """The counts in one line.
+    """The counts in one line, each status of the scale by its own name.
 
-    For example ``4 av 6 klart (67 %) · 1 påbörjat · 1 ej påbörjat, varav 1 försenad``.
+    For example ``4 av 6 klart (67 %) · 1 påbörjat · 1 ej påbörjat · 1 försenad``: done rows of
+    the rows not dropped, then the other statuses, the rows not followed up and the late ones.
     """
-    text = (
-        f"{counts.done} av {counts.total} klart ({percent_label(counts.share_done)}) · "
-        f"{counts.started} påbörjat · {counts.not_started} ej påbörjat"
-    )
+    counted = counts.total - counts.dropped
+    parts = [f"{counts.done} av {counted} klart ({percent_label(counts.share_done)})"]
+    parts += [
+        f"{n} {status.name.lower()}"
+        for status, n in counts.per_status
+        if status.meaning is not Meaning.DONE
+    ]
+    if counts.not_followed_up:
+        plural = "a" if counts.not_followed_up > 1 else ""
+        parts.append(f"{counts.not_followed_up} {NOT_FOLLOWED_UP_WORD}{plural}")
     if counts.delayed:
-        text += f", varav {counts.delayed} försenad{'e' if counts.delayed > 1 else ''}"
-    return text
+        parts.append(f"{counts.delayed} {DELAYED}{'e' if counts.delayed > 1 else ''}")
+    return " · ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -156,15 +198,16 @@ def summary_lines(report: Report) -> list[SummaryLine]:
 
 
 def bar_cells(counts: Counts, width: int) -> tuple[int, int, int]:
-    """A progress bar of ``width`` cells: how many are done, started and not started.
+    """A progress bar of ``width`` cells: how many are done, under way and the rest.
 
-    Done and started are rounded down so that a bar is never fuller than the truth; a plan with
-    anything left to do never shows a full bar.
+    Dropped rows are left out, as in the share done. Done and under way are rounded down so that
+    a bar is never fuller than the truth; a plan with anything left to do never shows a full bar.
     """
-    if not counts.total:
+    counted = counts.total - counts.dropped
+    if not counted:
         return (0, 0, width)
-    done = counts.done * width // counts.total
-    started = (counts.done + counts.started) * width // counts.total - done
+    done = counts.done * width // counted
+    started = (counts.done + counts.meaning(Meaning.UNDER_WAY)) * width // counted - done
     return (done, started, width - done - started)
 
 
@@ -174,14 +217,15 @@ def text_bar(counts: Counts, width: int = 10) -> str:
     return "█" * done + "▒" * started + "░" * rest
 
 
-def status_marks(row: ReportRow) -> list[str]:
-    """The three status columns of the appendix: a mark in the row's status, ``försenad`` too."""
+def status_marks(report: Report, row: ReportRow) -> list[str]:
+    """The status columns of the appendix, one per status of the plan's scale: a mark in the
+    row's status, with how it is late (``X start försenad``); all empty when not followed up."""
     marks = []
-    for status in STATUSES:
-        if status is not row.status:
+    for status in report.scale:
+        if status != row.status:
             marks.append("")
-        elif row.delayed:
-            marks.append(f"{MARK} {DELAYED}")
+        elif row.late is not None:
+            marks.append(f"{MARK} {row.late.value}")
         else:
             marks.append(MARK)
     return marks
@@ -197,8 +241,10 @@ def needs_funding_note(report: Report) -> bool:
     return any(row.needs_funding for row in report.rows)
 
 
-def empty_text(report: Report) -> str:
+def empty_text(report: Report, section: Section | None = None) -> str:
     """What to say where a section (or the whole report) has no rows to show."""
+    if section is not None and section.empty_area:
+        return EMPTY_AREA
     return NO_CHANGES if report.is_changes else NO_ROWS
 
 

@@ -118,31 +118,39 @@ def render_xlsx(report: Report) -> bytes:
 
 def _summary_sheet(ws: Worksheet, report: Report) -> None:
     top = _preamble(ws, report, texts.title(report))
-    headings = [texts.H_AREA, *texts.H_COUNTS, texts.H_TOTAL, texts.H_SHARE]
-    widths = [36.0, 10.0, 10.0, 12.0, 11.0, 8.0, 14.0]
+    counted = texts.count_headings(report)
+    headings = [texts.H_AREA, *counted, texts.H_TOTAL, texts.H_SHARE]
+    widths = [36.0, *(max(10.0, len(h) + 2.0) for h in counted), 8.0, 14.0]
+    share_column = len(headings)
     if report.is_changes:
-        headings += [f"{h} före" for h in texts.H_COUNTS] + ["Bytt status"]
-        widths += [11.0, 11.0, 13.0, 12.0, 11.0]
+        headings += [f"{h} före" for h in counted] + ["Bytt status"]
+        widths += [max(11.0, len(h) + 7.0) for h in counted] + [12.0]
     _header(ws, top, headings, widths)
     row = top
     for line in texts.summary_lines(report):
         row += 1
-        values: list[Value] = [line.label, *texts.count_values(line.counts), line.counts.total]
+        values: list[Value] = [
+            line.label,
+            *texts.count_values(report, line.counts),
+            line.counts.total,
+        ]
         values.append(line.counts.share_done)
         if line.previous is not None:
-            values += [*texts.count_values(line.previous), line.changed]
+            values += [*texts.count_values(report, line.previous), line.changed]
         for column, value in enumerate(values, start=1):
             _put(ws, row, column, value)
             if line.whole_plan:
                 ws.cell(row=row, column=column).font = BOLD
-        ws.cell(row=row, column=7).number_format = "0%"
-    share = f"G{top + 1}:G{row}"
+        ws.cell(row=row, column=share_column).number_format = "0%"
+    letter = get_column_letter(share_column)
+    share = f"{letter}{top + 1}:{letter}{row}"
     ws.conditional_formatting.add(
         share,
         DataBarRule(  # type: ignore[no-untyped-call]  # openpyxl's stubs leave it untyped
             start_type="num", start_value=0, end_type="num", end_value=1, color="2E7D32"
         ),
     )
+    _put(ws, row + 2, 1, texts.LEGEND_TEXT)
     _page_setup(ws)
 
 
@@ -155,24 +163,25 @@ def _section_sheet(ws: Worksheet, report: Report, section: Section) -> None:
         headings += [texts.H_FROM, texts.H_TO]
         widths += [13.0, 13.0]
     else:
-        headings += [s.value for s in texts.STATUSES]
-        widths += [9.0, 10.0, 12.0]
+        headings += [s.name for s in report.scale]
+        widths += [max(9.0, len(s.name) + 2.0) for s in report.scale]
     headings += [texts.H_DELAYED, "Kräver resurser", texts.H_NOTE, texts.H_NOTE_DATE]
     widths += [10.0, 10.0, 50.0, 14.0]
     centered = range(5, len(headings) - 1)  # status marks, from/to, delayed and funding
     _header(ws, top + 1, headings, widths)
     row = top + 1
     if not section.rows:
-        _put(ws, row + 1, 1, texts.empty_text(report))
+        _put(ws, row + 1, 1, texts.empty_text(report, section))
     for item in section.rows:
         row += 1
         values: list[Value] = [item.id, item.proposal, item.responsible, item.start]
         if report.is_changes:
-            values += [item.previous.value if item.previous else "", item.status.value]
+            values += [texts.status_label(item.previous), texts.status_label(item.status)]
         else:
-            values += [texts.MARK if s is item.status else None for s in texts.STATUSES]
+            values += [texts.MARK if s == item.status else None for s in report.scale]
+        late = item.late.value if item.late else None
         values += [
-            texts.DELAYED if item.delayed else None,
+            late,
             "ja" if item.needs_funding else None,
             item.note,
             item.note_date,
@@ -181,7 +190,7 @@ def _section_sheet(ws: Worksheet, report: Report, section: Section) -> None:
             _put(ws, row, column, value)
             cell = ws.cell(row=row, column=column)
             cell.alignment = CENTER if column in centered else WRAP
-            if value == texts.DELAYED:
+            if late is not None and value == late:
                 cell.font = DELAYED_FONT
     ws.auto_filter.ref = f"A{top + 1}:{get_column_letter(len(headings))}{max(row, top + 1)}"
     _page_setup(ws)

@@ -59,7 +59,8 @@ def _rows_table(records: Sequence[dict[str, Any]], *, title: str, wide: bool) ->
         if not wide:
             proposal.append(f"\n{record['responsible']} · {record['start']}", style="dim")
             where = []
-        table.add_row(record["id"] + mark, proposal, *where, status_text(record["status"]))
+        status = status_text(record["status"], record["meaning"])
+        table.add_row(record["id"] + mark, proposal, *where, status)
     if not records:
         table.caption = "Inga rader matchar urvalet."
     elif any(r["needs_funding"] for r in records):
@@ -94,8 +95,9 @@ ROW_COLUMNS = (
     "förslag",
     "ansvar",
     "start",
-    "termin",
+    "slut",
     "status",
+    "betyder",
     "statusdatum",
     "behöver_finansiering",
     "insatser",
@@ -107,6 +109,7 @@ def rows_csv(records: Sequence[dict[str, Any]]) -> str:
 
     ``insatser`` lists the catalogue measures a row carries out, separated by ``,``.
     """
+    from planctl.progress import NOT_FOLLOWED_UP
     from planctl.render.csvdoc import csv_text
 
     def yes_no(value: bool | None) -> str:
@@ -120,8 +123,9 @@ def rows_csv(records: Sequence[dict[str, Any]]) -> str:
             r["proposal"],
             r["responsible"],
             r["start"],
-            r["start_term"] or "",
-            r["status"],
+            r["end"] or "",
+            r["status"] or NOT_FOLLOWED_UP,
+            r["meaning"] or "",
             r["status_date"] or "",
             yes_no(r["needs_funding"]),
             ",".join(str(m) for m in r["measures"]),

@@ -9,6 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from planctl.progress import LEGEND
 from planctl.render.csvdoc import csv_text
 from planctl.render.markdown import markdown_table
 from planctl.render.words import decimal_percent, number_ranges, percent_label
@@ -16,17 +17,21 @@ from planctl.summary import MeasureUptake, Summary
 
 # --- summary over many plans ----------------------------------------------------------------------
 
+# Plans name their statuses differently, so the summary counts what the statuses mean.
 SUMMARY_HEADERS = (
     "Plan",
     "Organisation",
     "Rader",
-    "Klart",
-    "Påbörjat",
-    "Ej påbörjat",
+    "Klar",
+    "Pågår",
+    "Ej startad",
+    "Utgår",
+    "Ej uppföljd",
     "Försenade",
     "Andel klart",
     "Senaste uppföljning",
 )
+COUNTED = 9  # Plan … Försenade: the columns before the share
 UPTAKE_HEADERS = ("Nr", "Område", "Insats", "Planer")
 
 
@@ -50,8 +55,10 @@ def _plan_lines(summary: Summary) -> list[list[str]]:
                 plan.organisation,
                 str(plan.rows),
                 str(plan.done),
-                str(plan.started),
+                str(plan.under_way),
                 str(plan.not_started),
+                str(plan.dropped),
+                str(plan.not_followed_up),
                 str(plan.delayed),
                 percent_label(plan.share_done),
                 latest,
@@ -68,7 +75,10 @@ UPTAKE_SECTIONS = (
     ("Mest genomförda insatser", "most"),
     ("Minst genomförda insatser", "least"),
 )
-DELAYED_NOTE = "Försenade: ej påbörjade rader vars starttermin har passerat."
+DELAYED_NOTE = (
+    "Statusarna räknas efter vad de betyder i varje plans skala (klar, pågår, ej startad, "
+    f"utgår). {LEGEND}"
+)
 
 
 def _unused_line(summary: Summary) -> str:
@@ -88,7 +98,16 @@ def summary_view(summary: Summary) -> Group:
     )
     plans.add_column("Plan", ratio=1, overflow="fold")
     # Two-line headings leave the organisation room at 80-100 columns.
-    for heading in ("Rader", "Klart", "Påbörjat", "Ej\npåbörjat", "Försenade", "Andel\nklart"):
+    for heading in (
+        "Rader",
+        "Klar",
+        "Pågår",
+        "Ej\nstartad",
+        "Utgår",
+        "Ej\nuppföljd",
+        "Förse-\nnade",
+        "Andel\nklart",
+    ):
         plans.add_column(heading, justify="right", no_wrap=True)
     plans.add_column("Senaste\nuppföljning", no_wrap=True)
     for plan_id, organisation, *rest, latest in _plan_lines(summary):
@@ -116,7 +135,7 @@ def summary_markdown(summary: Summary) -> str:
     """The summary in Markdown: plans, most and least taken up measures, unused measures."""
     out = [
         f"## {summary_title(summary)}\n",
-        markdown_table(SUMMARY_HEADERS, _plan_lines(summary), right=range(2, 8)),
+        markdown_table(SUMMARY_HEADERS, _plan_lines(summary), right=range(2, COUNTED + 1)),
         f"{DELAYED_NOTE}\n",
     ]
     for heading, attribute in UPTAKE_SECTIONS:
@@ -130,15 +149,17 @@ def summary_markdown(summary: Summary) -> str:
 
 def summary_csv(summary: Summary) -> str:
     """One line per plan, numbers as numbers; the measure uptake is in JSON and Markdown."""
-    headers = [*SUMMARY_HEADERS[:7], "Andel klart (%)", "Senaste uppföljning", "Omgång"]
+    headers = [*SUMMARY_HEADERS[:COUNTED], "Andel klart (%)", "Senaste uppföljning", "Omgång"]
     rows = [
         [
             p.plan_id,
             p.organisation,
             str(p.rows),
             str(p.done),
-            str(p.started),
+            str(p.under_way),
             str(p.not_started),
+            str(p.dropped),
+            str(p.not_followed_up),
             str(p.delayed),
             decimal_percent(p.share_done),
             p.latest.date.isoformat() if p.latest else "",

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planctl.errors import Problem, Severity
+from planctl.progress import NOT_FOLLOWED_UP
 from planctl.render.jsondoc import to_json
 from planctl.render.markdown import markdown_cell
 from planctl.render.problems import problems_summary, problems_text
@@ -192,7 +193,8 @@ def changes_markdown(report: ChangeReport) -> str:
                     note = f"{note} ({markdown_cell(change.by)})" if note else change.by
                 lines.append(
                     f"| {change.row_id} | {markdown_cell(change.proposal)} "
-                    f"| {change.old.value} | **{change.new.value}** "
+                    f"| {markdown_cell(change.old or NOT_FOLLOWED_UP)} "
+                    f"| **{markdown_cell(change.new)}** "
                     f"| {change.date.isoformat()} | {note} |"
                 )
             lines.append("")

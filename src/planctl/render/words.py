@@ -18,16 +18,15 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from rich.text import Text
 
-from planctl.models import Direction, Status, Unit
+from planctl.models import Direction, Unit
+from planctl.progress import NOT_FOLLOWED_UP
 
 NBSP = "\u00a0"
 
-STATUS_STYLE: dict[str, str] = {
-    Status.DONE.value: "green",
-    Status.STARTED.value: "yellow",
-    Status.NOT_STARTED.value: "red",
-}
-"""The terminal colour of each status, by the status as written."""
+# Colours by what a status means, so every plan's scale is coloured alike.
+MEANING_STYLE = {"klar": "green", "pågår": "yellow", "ej-startad": "red", "utgår": "dim"}
+# Records of history entries carry only the status's name: the template's three by name.
+STATUS_STYLE: dict[str, str] = {"Klart": "green", "Påbörjat": "yellow", "Ej påbörjat": "red"}
 
 UNIT_SHORT: dict[Unit, str] = {
     Unit.PERCENT: "%",
@@ -101,9 +100,12 @@ def improving_label(improving: bool | None) -> str:
     return BETTER if improving else WORSE
 
 
-def status_text(status: str) -> Text:
-    """A status, coloured on a terminal."""
-    return Text(status, style=STATUS_STYLE.get(status, ""))
+def status_text(status: str | None, meaning: str | None = None) -> Text:
+    """A status, coloured by its meaning on a terminal; *Ej uppföljd* (dim) for none."""
+    if status is None:
+        return Text(NOT_FOLLOWED_UP, style="dim italic")
+    style = MEANING_STYLE.get(meaning, "") if meaning else STATUS_STYLE.get(status, "")
+    return Text(status, style=style)
 
 
 def number_ranges(numbers: Sequence[int]) -> str:

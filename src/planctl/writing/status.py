@@ -45,7 +45,7 @@ class StatusRequest:
     """What ``status set`` was asked to record; ``round_id=None`` lets the date choose."""
 
     ids: tuple[str, ...]
-    status: Status
+    status: str  # as typed; matched against the plan's scale by :func:`prepare_status`
     date: dt.date
     note: str | None = None
     by: str | None = None
@@ -54,10 +54,12 @@ class StatusRequest:
 
 @dataclass(frozen=True)
 class Change:
-    """One entry to append to one row, with the status the row had before."""
+    """One entry to append to one row, with the status the row had before (``None``: the row had
+    not been followed up)."""
 
     row_id: str
-    previous: Status
+    previous: Status | None
+    status: Status
     entry: HistoryEntry
 
 
@@ -99,8 +101,8 @@ class Outcome:
 _NEGATIONS = frozenset({"ej", "inte", "not"})
 
 
-def split_arguments(args: Sequence[str]) -> tuple[tuple[str, ...], Status]:
-    """The row ids and the status of ``ID [ID…] STATUS``.
+def split_arguments(args: Sequence[str]) -> tuple[tuple[str, ...], str]:
+    """The row ids and the status (as typed) of ``ID [ID…] STATUS``.
 
     ``ej påbörjat`` typed without quotes arrives as two words and is read as one status.
     """
@@ -111,7 +113,7 @@ def split_arguments(args: Sequence[str]) -> tuple[tuple[str, ...], Status]:
         raise UsageError(
             "ange minst ett radid och en status, t.ex. 'planctl status set LB-1 påbörjat'"
         )
-    return tuple(words[:-1]), match_status(words[-1])
+    return tuple(words[:-1]), words[-1]
 
 
 def parse_date(typed: str) -> dt.date:
@@ -163,6 +165,7 @@ def date_conflict(row: Row, day: dt.date) -> str | None:
 
 
 def change_for(
+    plan: Plan,
     row: Row,
     status: Status,
     *,
@@ -171,28 +174,32 @@ def change_for(
     by: str | None = None,
     round_id: str | None = None,
 ) -> Change | None:
-    """The entry recording ``status`` for ``row``, or ``None`` when it would change nothing."""
+    """The entry recording ``status`` for ``row``, or ``None`` when it would change nothing.
+
+    The entry names the status by its name in the plan's scale.
+    """
     conflict = date_conflict(row, date)
     if conflict is not None:
         raise UsageError(conflict)
-    if status is row.status and note is None:
+    current = plan.status_on(row)
+    if status == current and note is None:
         return None
     entry = HistoryEntry.model_validate(
         {
             "datum": date.isoformat(),
-            "status": status.value,
+            "status": status.name,
             "notering": note,
             "av": by,
             "uppföljning": round_id,
         }
     )
-    return Change(row.id, row.status, entry)
+    return Change(row.id, current, status, entry)
 
 
-def unchanged_notice(row: Row) -> str:
+def unchanged_notice(row: Row, status: Status) -> str:
     """What to say when a row already has the status asked for and no note came with it."""
     return (
-        f"{row.id}: har redan status {row.status.value} – ingen ändring "
+        f"{row.id}: har redan status {status.name} – ingen ändring "
         "(lägg till --note för att registrera en ny iakttagelse)"
     )
 
@@ -200,6 +207,7 @@ def unchanged_notice(row: Row) -> str:
 def prepare_status(plan: Plan, request: StatusRequest, *, today: dt.date) -> Prepared:
     """The changes ``status set`` makes to ``plan``; usage errors for anything it refuses."""
     check_date(request.date, today=today)
+    status = match_status(plan, request.status)
     note = text_option("--note", request.note)
     by = text_option("--by", request.by)
     rows: list[Row] = []
@@ -231,10 +239,10 @@ def prepare_status(plan: Plan, request: StatusRequest, *, today: dt.date) -> Pre
     changes: list[Change] = []
     for row in rows:
         change = change_for(
-            row, request.status, date=request.date, note=note, by=by, round_id=round_id
+            plan, row, status, date=request.date, note=note, by=by, round_id=round_id
         )
         if change is None:
-            notices.append(unchanged_notice(row))
+            notices.append(unchanged_notice(row, status))
         else:
             changes.append(change)
     return Prepared(tuple(changes), tuple(notices))
@@ -327,6 +335,7 @@ def update_plan(
     today: dt.date,
     base: Path | None = None,
     plan_id: str | None = None,
+    row_ids: Sequence[str] = (),
     snapshot: str | None = None,
     dry_run: bool = False,
     lock_timeout: float = savefile.LOCK_TIMEOUT,
@@ -338,14 +347,14 @@ def update_plan(
     as it is once the lock is held, so concurrent planctl writers never lose an update.
     """
     data = load_data_dir(root, today=today, base=base, plan_id=plan_id).require_valid()
-    loaded = data.plan(plan_id)
+    loaded = data.plan(plan_id, row_ids=row_ids)
     if dry_run:
         _require_snapshot(loaded, snapshot)
         return _apply(root, data, loaded, prepare, today=today, base=base, write=False)
     with savefile.locked(loaded.path, shown=loaded.doc.file, timeout=lock_timeout):
         if _read_text(loaded.path) != loaded.doc.text:  # another writer came first
             data = load_data_dir(root, today=today, base=base, plan_id=plan_id).require_valid()
-            loaded = data.plan(plan_id)
+            loaded = data.plan(plan_id, row_ids=row_ids)
         _require_snapshot(loaded, snapshot)
         return _apply(root, data, loaded, prepare, today=today, base=base, write=True)
 
