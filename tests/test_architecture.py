@@ -144,3 +144,34 @@ def test_readme_prose_has_no_repeated_passages() -> None:
     for at in range(len(words) - 12):
         passage = tuple(words[at : at + 12])
         assert at - first.setdefault(passage, at) < 12, " ".join(passage)
+
+
+@pytest.mark.parametrize(
+    ("args", "unused"),
+    [
+        (["list"], {"typer.rich_utils", "openpyxl", "planctl.writing", "planctl.render.report"}),
+        (["report"], {"typer.rich_utils", "openpyxl", "planctl.writing"}),
+        (["status", "set", "LB-3", "klart", "--dry-run"], {"typer.rich_utils", "openpyxl"}),
+    ],
+    ids=lambda v: " ".join(v) if isinstance(v, list) else "",
+)
+def test_command_imports_only_what_it_uses(args: list[str], unused: set[str]) -> None:
+    """A data command loads neither Typer's help module, openpyxl nor the writer it does not use."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom planctl.__main__ import main\ntry:\n    main()\n"
+        "except SystemExit:\n    pass\nprint(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    env = {
+        **os.environ,
+        "PLANCTL_DATA": str(SRC.parent.parent / "data"),
+        "PLANCTL_TODAY": "2018-06-01",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, check=True
+    )
+    loaded = set(done.stderr.split())
+    assert not {m for m in loaded for u in unused if m == u or m.startswith(u + ".")}

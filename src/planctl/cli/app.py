@@ -16,7 +16,6 @@ from planctl.cli import (
     boundary,
     changes,
     chart,
-    clitext,
     coverage,
     diff,
     followup,
@@ -34,8 +33,6 @@ from planctl.cli import (
 )
 from planctl.cli.settings import Settings, produced_from_env, today_from_env
 from planctl.cli.swedish import Command, Group
-
-clitext.install()
 
 app = typer.Typer(
     name="planctl",

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from typer import rich_utils
-
 _ERRORS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(r"^No such option: (\S+)(?: \(Possible options: (.+)\))?$"),
@@ -133,6 +131,8 @@ def install() -> None:
     if _installed:
         return
     _installed = True
+    from typer import rich_utils
+
     rich_utils.ARGUMENTS_PANEL_TITLE = "Argument"
     rich_utils.OPTIONS_PANEL_TITLE = "Flaggor"
     rich_utils.COMMANDS_PANEL_TITLE = "Kommandon"

@@ -29,10 +29,11 @@ def emit_report(
         report_format_for,
         report_view,
     )
-    from planctl.writing.files import save_output
 
     chosen = fmt.value if fmt else report_format_for(output) if output else ReportFormat.TABLE
     if output is not None:
+        from planctl.writing.files import save_output  # the writer only when writing
+
         content = render_report(built, chosen, options=options)
         shown = save_output(output, content, base=Path.cwd())
         sys.stderr.write(f"planctl: skrev {shown} ({chosen})\n")

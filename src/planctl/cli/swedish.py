@@ -1,4 +1,9 @@
-"""Swedish usage lines and help option for Typer commands and groups (the error boundary)."""
+"""Swedish usage lines, help and errors for Typer commands and groups; the group is the boundary.
+
+Typer's Rich help module is large and only needed to print help or a usage error, so its Swedish
+texts (:func:`planctl.cli.clitext.install`) are put in place on first use – when help is
+formatted or Typer is about to report a usage error or an abort – not when planctl starts.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,19 @@ class _Swedish:
         # A mixin: mypy cannot see that super() is the Typer class it is mixed into.
         return clitext.usage(super().get_usage(ctx))  # type: ignore[misc]
 
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        clitext.install()
+        super().format_help(ctx, formatter)  # type: ignore[misc]  # mixin, as above
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)  # type: ignore[misc]  # mixin
+        except typer.Exit:
+            raise
+        except BaseException:
+            clitext.install()  # a usage error or an abort: Typer reports it next, in Swedish
+            raise
+
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]  # mixin, as above
         if option is not None:
@@ -37,3 +55,8 @@ class Group(_Swedish, TyperGroup):
         except PlanctlError as exc:
             report_error(exc)
             raise typer.Exit(exc.exit_code) from None
+        except typer.Exit:
+            raise
+        except BaseException:
+            clitext.install()  # a usage error or an abort: Typer reports it next, in Swedish
+            raise

@@ -1,29 +1,29 @@
-"""The one CSV dialect of planctl, for Excel as Swedish offices run it.
+"""The one CSV dialect, made for Excel as Swedish offices run it.
 
-Every CSV planctl writes (``report``, ``list``, ``coverage``, ``summary``) is one table: a header
-row, then one row per record, with these choices:
-
-- UTF-8 with a byte order mark: without the BOM Excel reads the file as Windows-1252 and å/ä/ö
-  come out garbled. (``pandas.read_csv(path, sep=";", encoding="utf-8-sig")`` reads it.)
+- UTF-8 with a byte order mark: without it Excel reads the file as Windows-1252 and å/ä/ö come
+  out garbled.
 - ``;`` between fields: Swedish Windows uses ``,`` as the decimal separator and therefore ``;`` as
   the list separator, so Excel splits a double-clicked file on ``;``.
-- CRLF line ends, as RFC 4180 and Excel write them; a field with a line break, a quote or a ``;``
-  is quoted.
-- The formula guard: a cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
-  return gets a leading ``'``, so that Excel shows it as text instead of running it as a formula
-  (CSV injection). Excel shows such a cell as ``'=SUMMA(A1)``, apostrophe included; the apostrophe
-  is not part of what was written in the plan.
+- CRLF line ends, as RFC 4180 and Excel write them; fields with a line break, a quote or a ``;``
+  are quoted.
+- A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
+  ``'`` so that Excel shows it as text instead of running it as a formula (CSV injection).
+  Excel shows the apostrophe: a note ``=SUMMA(A1)`` appears as ``'=SUMMA(A1)``; it is not part of
+  what the plan says.
+
+Every CSV planctl writes (the report, list, coverage, summary) goes through :class:`CsvWriter`
+and is one table, so ``pandas.read_csv(path, sep=";", encoding="utf-8-sig")`` reads it.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from planctl.render.markdown import Cells
-
-CSV_BOM = "\ufeff"
+BOM = "\ufeff"
+DELIMITER = ";"
+LINE_END = "\r\n"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -32,10 +32,32 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
-def csv_text(headers: Sequence[str], rows: Cells) -> str:
-    """One table as CSV text in planctl's dialect: BOM, ``;``, CRLF, formulas defused."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([neutralise(h) for h in headers])
-    writer.writerows([neutralise(c) for c in row] for row in rows)
-    return CSV_BOM + buffer.getvalue()
+class CsvWriter:
+    """Rows written in the one dialect; :meth:`text` is the whole document, BOM first."""
+
+    def __init__(self) -> None:
+        self._out = io.StringIO()
+        self._writer = csv.writer(
+            self._out, delimiter=DELIMITER, lineterminator=LINE_END, quoting=csv.QUOTE_MINIMAL
+        )
+
+    def row(self, cells: Sequence[str | int]) -> None:
+        """One line; text cells are defused, numbers written as they are."""
+        self._writer.writerow([neutralise(c) if isinstance(c, str) else c for c in cells])
+
+    def rows(self, lines: Iterable[Sequence[str | int]]) -> None:
+        """Several lines."""
+        for cells in lines:
+            self.row(cells)
+
+    def text(self) -> str:
+        """The document so far: BOM, then every line with CRLF."""
+        return BOM + self._out.getvalue()
+
+
+def csv_text(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A one-table CSV document: a heading line, then the rows."""
+    writer = CsvWriter()
+    writer.row(headers)
+    writer.rows(rows)
+    return writer.text()

@@ -22,6 +22,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from planctl.render import report_text as texts
 from planctl.render import words
+from planctl.render.report_tables import indicator_table
+from planctl.render.tables import column_of, widths
 from planctl.report import Report, Section
 
 Value = str | int | float | dt.date | None
@@ -197,50 +199,18 @@ def _section_sheet(ws: Worksheet, report: Report, section: Section) -> None:
 
 
 def _indicator_sheet(ws: Worksheet, report: Report) -> None:
-    """The measured targets: one row per target with its latest value, met or not, and trend."""
-    top = _preamble(ws, report, texts.INDICATORS)
-    headings = [
-        texts.H_ID,
-        "Insats",
-        texts.H_MEASURED,
-        "Riktning",
-        "Målvärde",
-        "Enhet",
-        "Värde",
-        texts.H_VALUE_DATE,
-        texts.H_ROUND,
-        texts.H_MET,
-        texts.H_PREVIOUS,
-        texts.H_TREND,
-        "Notering",
-    ]
-    widths = [8.0, 8.0, 50.0, 9.0, 10.0, 16.0, 10.0, 12.0, 12.0, 10.0, 12.0, 8.0, 40.0]
-    _header(ws, top, headings, widths)
+    """The measured targets (:func:`~planctl.render.report_tables.indicator_table`)."""
+    table = indicator_table(report)
+    top = _preamble(ws, report, table.title)
+    _header(ws, top, table.headings, widths(table.columns))
+    met = column_of(table, texts.H_MET)
     row = top
-    for item in report.indicators:
+    for values in table.rows:
         row += 1
-        standing = item.standing
-        indicator, latest, previous = standing.indicator, standing.latest, standing.previous
-        assert latest is not None  # the report lists only measured targets
-        values: list[Value] = [
-            item.row_id,
-            indicator.measure_id,
-            indicator.target.measured,
-            indicator.target.direction.value,
-            indicator.target.value,
-            indicator.target.unit.value,
-            latest.value,
-            latest.date,
-            latest.round,
-            texts.met_label(standing),
-            previous.value if previous else None,
-            words.TREND_ARROWS[standing.trend] if standing.trend else None,
-            latest.note,
-        ]
         for column, value in enumerate(values, start=1):
             _put(ws, row, column, value)
             ws.cell(row=row, column=column).alignment = WRAP
-        if standing.met is False:
-            ws.cell(row=row, column=10).font = DELAYED_FONT
-    ws.auto_filter.ref = f"A{top}:{get_column_letter(len(headings))}{max(row, top)}"
+        if values[met - 1] == words.NOT_MET:
+            ws.cell(row=row, column=met).font = DELAYED_FONT
+    ws.auto_filter.ref = f"A{top}:{get_column_letter(len(table.columns))}{max(row, top)}"
     _page_setup(ws)
