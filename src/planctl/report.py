@@ -9,15 +9,16 @@ changes also carries the earlier moment and keeps only the rows whose status mov
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
+from planctl.counts import Costs as Costs  # re-exported: the report's tallies
+from planctl.counts import Counts as Counts
 from planctl.errors import UsageError
 from planctl.indicators import Standing, row_standings
 from planctl.models import (
     Catalogue,
     HistoryEntry,
-    Meaning,
     Plan,
     Row,
     Status,
@@ -33,86 +34,6 @@ class Moment:
     day: dt.date
     round_id: str | None = None
     round_name: str | None = None
-
-
-@dataclass(frozen=True)
-class Counts:
-    """How many rows have each status of the plan's scale, how many are not followed up, and
-    how many are late (by kind).
-
-    ``per_status`` lists the scale in column order with a count for each status.
-    """
-
-    per_status: tuple[tuple[Status, int], ...]
-    not_followed_up: int = 0
-    start_late: int = 0
-    end_late: int = 0
-
-    @property
-    def total(self) -> int:
-        """All rows counted, followed up or not."""
-        return sum(n for _, n in self.per_status) + self.not_followed_up
-
-    @property
-    def delayed(self) -> int:
-        """Rows late in either way."""
-        return self.start_late + self.end_late
-
-    def of(self, status: Status) -> int:
-        """Rows with ``status``."""
-        return sum(n for s, n in self.per_status if s == status)
-
-    def meaning(self, meaning: Meaning) -> int:
-        """Rows whose status means ``meaning``."""
-        return sum(n for s, n in self.per_status if s.meaning is meaning)
-
-    @property
-    def done(self) -> int:
-        """Rows whose status means ``klar``."""
-        return self.meaning(Meaning.DONE)
-
-    @property
-    def dropped(self) -> int:
-        """Rows whose status means ``utgår`` (dropped, not applicable)."""
-        return self.meaning(Meaning.DROPPED)
-
-    @property
-    def share_done(self) -> float:
-        """Done rows as a share, 0.0–1.0, of the rows not dropped (0.0 when there are none).
-
-        A dropped row is neither done nor left to do, so it is outside the share.
-        """
-        counted = self.total - self.dropped
-        return self.done / counted if counted else 0.0
-
-    @classmethod
-    def of_states(
-        cls, scale: Sequence[Status], states: Iterable[tuple[Status | None, Late | None]]
-    ) -> Counts:
-        """Counts over the scale of ``(status, late)`` pairs (``None`` status: not followed up)."""
-        per = dict.fromkeys(scale, 0)
-        unfollowed = start_late = end_late = 0
-        for status, late in states:
-            if status is None:
-                unfollowed += 1
-            else:
-                per[status] = per.get(status, 0) + 1
-            start_late += late is Late.START
-            end_late += late is Late.END
-        return cls(tuple(per.items()), unfollowed, start_late, end_late)
-
-    @classmethod
-    def sum(cls, scale: Sequence[Status], parts: Iterable[Counts]) -> Counts:
-        """The counts of several parts over the same scale."""
-        per = dict.fromkeys(scale, 0)
-        unfollowed = start_late = end_late = 0
-        for part in parts:
-            for status, n in part.per_status:
-                per[status] = per.get(status, 0) + n
-            unfollowed += part.not_followed_up
-            start_late += part.start_late
-            end_late += part.end_late
-        return cls(tuple(per.items()), unfollowed, start_late, end_late)
 
 
 @dataclass(frozen=True)
@@ -161,6 +82,7 @@ class Section:
     counts: Counts
     previous_counts: Counts | None = None
     empty_area: bool = False
+    costs: Costs = field(default_factory=Costs)
 
 
 @dataclass(frozen=True)
@@ -229,6 +151,7 @@ class Report:
     previous_counts: Counts | None = None
     indicators: tuple[IndicatorRow, ...] = ()
     progress: tuple[RoundCounts, ...] = ()
+    costs: Costs = field(default_factory=Costs)
 
     @property
     def is_changes(self) -> bool:
@@ -387,7 +310,15 @@ def build_report(
                 if new.status != old.status
             ]
         sections.append(
-            Section(area.id, area.name, tuple(now), counts, previous_counts, empty_area)
+            Section(
+                area.id,
+                area.name,
+                tuple(now),
+                counts,
+                previous_counts,
+                empty_area,
+                Costs.of(in_area),
+            )
         )
     area_name = None
     if wanted.area is not None:
@@ -422,6 +353,7 @@ def build_report(
             )
         ),
         progress=() if since is not None else progress_of(plan, rows, until=day),
+        costs=Costs.of(rows),
     )
 
 

@@ -23,8 +23,10 @@ from planctl.render.report_text import (
     point_label,
     row_label,
     source_label,
+    start_heading,
     status_label,
     status_marks,
+    timing_label,
     trend_label,
 )
 from planctl.render.words import FUNDING_MARK, FUNDING_NOTE, target_label
@@ -32,7 +34,6 @@ from planctl.report import IndicatorRow, Report, ReportRow
 
 SUMMARY = "Sammanfattning"
 LEGEND = "Teckenförklaring"
-H_PERIOD = "Start/slut"
 H_NOTE_SHORT = "Notering"
 ORIENTATIONS = ("auto", "stående", "liggande")
 PORTRAIT_WIDTH = 17.4  # cm of text on an A4 page in portrait with 1.8 cm margins
@@ -93,12 +94,12 @@ def appendix_status_headings(report: Report) -> list[str]:
 
 
 def appendix_headings(report: Report) -> list[str]:
-    """Id · Förslag · Ansvar · Start/slut · the status columns · Notering."""
+    """Id · Förslag · Ansvar · Start (Start/slut when a row has an end) · statuses · Notering."""
     return [
         H_ID,
         H_PROPOSAL,
         H_RESPONSIBLE,
-        H_PERIOD,
+        start_heading(report),
         *appendix_status_headings(report),
         H_NOTE_SHORT,
     ]
@@ -141,7 +142,7 @@ def appendix_widths(report: Report, width: float) -> list[float]:
 
 def period_label(row: ReportRow) -> str:
     """When the row runs, start and end as the plan writes them: ``Hösten 2017 – våren 2018``."""
-    return f"{row.start} – {row.end}" if row.end else row.start
+    return timing_label(row)
 
 
 def note_label(row: ReportRow) -> str:

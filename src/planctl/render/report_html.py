@@ -234,7 +234,7 @@ def _section(report: Report, section: Section, options: DocumentOptions) -> list
     parts = [
         f'<section class="area" id="{escape(section.area_id)}">',
         f"<h2>{escape(section.area_name)}</h2>",
-        f'<p class="counts">{escape(texts.counts_sentence(section.counts))}</p>',
+        *(f'<p class="counts">{escape(line)}</p>' for line in texts.section_lines(section)),
     ]
     if not section.rows:
         empty = escape(texts.empty_text(report, section))

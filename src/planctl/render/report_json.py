@@ -14,7 +14,7 @@ from typing import Any
 from planctl.models import Meaning, Status
 from planctl.progress import LEGEND
 from planctl.records import indicator_record
-from planctl.report import Counts, Moment, Report, ReportRow
+from planctl.report import Costs, Counts, Moment, Report, ReportRow
 
 SCHEMA = "planctl-report/2"
 
@@ -30,12 +30,17 @@ def moment_record(moment: Moment | None) -> dict[str, Any] | None:
     }
 
 
+def costs_record(costs: Costs) -> dict[str, int]:
+    """What the rows cost according to the plan, in whole kronor."""
+    return {"once": costs.once, "per_year": costs.per_year}
+
+
 def counts_record(counts: Counts | None) -> dict[str, Any] | None:
     """Counts with the total and the share done (0–1, four decimals)."""
     if counts is None:
         return None
     return {
-        "statuses": {status.id: n for status, n in counts.per_status},
+        "statuses": [{"id": s.id, "name": s.name, "count": n} for s, n in counts.per_status],
         "done": counts.done,
         "started": counts.meaning(Meaning.UNDER_WAY),
         "not_started": counts.meaning(Meaning.NOT_STARTED),
@@ -101,12 +106,15 @@ def report_record(report: Report) -> dict[str, Any]:
         "legend": LEGEND,
         "counts": counts_record(report.counts),
         "previous_counts": counts_record(report.previous_counts),
+        "costs": costs_record(report.costs),
         "areas": [
             {
                 "id": section.area_id,
                 "name": section.area_name,
                 "counts": counts_record(section.counts),
                 "previous_counts": counts_record(section.previous_counts),
+                "costs": costs_record(section.costs),
+                "empty_area": section.empty_area,
                 "rows": [report_row_record(row) for row in section.rows],
             }
             for section in report.sections

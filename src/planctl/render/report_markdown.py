@@ -54,14 +54,16 @@ def _summary(report: Report) -> list[str]:
 
 
 def _section(report: Report, section: Section) -> list[str]:
-    lines = [f"## {escape(section.area_name)}", "", texts.counts_sentence(section.counts), ""]
+    lines = [f"## {escape(section.area_name)}", ""]
+    for said in texts.section_lines(section):
+        lines += [escape(said), ""]
     if not section.rows:
         return [*lines, f"*{texts.empty_text(report, section)}*", ""]
     if report.is_changes:
         headings = [texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.H_FROM, texts.H_TO]
         align = ["---", "---", "---", "---", "---"]
     else:
-        headings = [texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.H_START]
+        headings = [texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.start_heading(report)]
         headings += [escape(s.name) for s in report.scale]
         align = ["---", "---", "---", "---", *[":-:"] * len(report.scale)]
     headings.append(texts.H_NOTE)
@@ -77,7 +79,7 @@ def _cells(report: Report, row: ReportRow) -> list[str]:
             f"**{escape(texts.status_label(row.status))}**",
         ]
     else:
-        cells.append(escape(row.start))
+        cells.append(escape(texts.timing_label(row)))
         cells += [f"**{m}**" if m else "" for m in texts.status_marks(report, row)]
     note = ""
     if row.note:

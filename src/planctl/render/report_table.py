@@ -122,7 +122,7 @@ def _section(report: Report, section: Section) -> RenderableType:
     if not section.rows:
         return Group(
             Text(section.area_name, style="bold"),
-            Text(texts.counts_sentence(section.counts), style="dim"),
+            Text("\n".join(texts.section_lines(section)), style="dim"),
             Text(texts.empty_text(report, section), style="italic"),
         )
     return _SectionView(report, section)
@@ -133,7 +133,7 @@ def _section_table(report: Report, section: Section, *, wide: bool) -> Table:
         title=section.area_name,
         title_justify="left",
         title_style="bold",
-        caption=Text(texts.counts_sentence(section.counts), style="dim"),
+        caption=Text("\n".join(texts.section_lines(section)), style="dim"),
         caption_justify="left",
         box=box.SIMPLE_HEAD,
         expand=True,
@@ -150,7 +150,7 @@ def _section_table(report: Report, section: Section, *, wide: bool) -> Table:
         table.add_column(texts.H_TO, min_width=8)
     else:
         if wide:
-            table.add_column(texts.H_START, min_width=11, max_width=18)
+            table.add_column(texts.start_heading(report), min_width=11, max_width=18)
         for status in report.scale:
             # Headings wrap to one word a line; "försenad" fits the width that sets.
             table.add_column(status.name.replace(" ", "\n"), justify="center", min_width=5)
@@ -162,7 +162,11 @@ def _section_table(report: Report, section: Section, *, wide: bool) -> Table:
 def _cells(report: Report, row: ReportRow, *, wide: bool) -> list[RenderableType]:
     proposal = Text(row.proposal)
     if not wide:
-        where = row.responsible if report.is_changes else f"{row.responsible} · {row.start}"
+        where = (
+            row.responsible
+            if report.is_changes
+            else f"{row.responsible} · {texts.timing_label(row)}"
+        )
         proposal.append(f"\n{where}", style="dim")
     if row.note:
         when = f" {row.note_date.isoformat()}" if row.note_date else ""
@@ -178,12 +182,13 @@ def _cells(report: Report, row: ReportRow, *, wide: bool) -> list[RenderableType
         ]
         return cells
     if wide:
-        cells.append(Text(row.start))
+        cells.append(Text(texts.timing_label(row)))
     for status in report.scale:
         if status != row.status:
             cells.append(Text(""))
         elif row.late is not None:
-            cells.append(Text(f"{texts.MARK}\n{row.late.value}", style="bold red"))
+            late = row.late.value.replace(" ", "\n")  # one word a line keeps the column narrow
+            cells.append(Text(f"{texts.MARK}\n{late}", style="bold red"))
         else:
             cells.append(Text(texts.MARK, style=f"bold {texts.status_style(status)}"))
     return cells

@@ -8,7 +8,7 @@ Markdown, CSV, Excel, JSON and HTML say the same thing.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from planctl.indicators import Standing
 from planctl.models import Meaning, Measurement, Status, Unit
@@ -22,7 +22,7 @@ from planctl.render.words import (
     percent_label,
     quantity_label,
 )
-from planctl.report import Counts, IndicatorRow, Moment, Report, ReportRow, Section
+from planctl.report import Costs, Counts, IndicatorRow, Moment, Report, ReportRow, Section
 
 MARK = "X"
 DELAYED = "försenad"
@@ -47,6 +47,7 @@ H_ID = "Id"
 H_PROPOSAL = "Förslag"
 H_RESPONSIBLE = "Ansvar"
 H_START = "Start"
+H_START_END = "Start/slut"  # the appendix's own heading when a plan gives ends
 H_END = "Slut"
 H_NOTE = "Senaste notering"
 H_NOTE_DATE = "Noteringsdatum"
@@ -183,16 +184,25 @@ class SummaryLine:
     previous: Counts | None
     changed: int
     whole_plan: bool = False
+    costs: Costs = field(default_factory=Costs)
 
 
 def summary_lines(report: Report) -> list[SummaryLine]:
     """The summary: one line per area, then the whole plan."""
     lines = [
-        SummaryLine(s.area_name, s.counts, s.previous_counts, len(s.rows)) for s in report.sections
+        SummaryLine(s.area_name, s.counts, s.previous_counts, len(s.rows), costs=s.costs)
+        for s in report.sections
     ]
     label = WHOLE_SELECTION if report.filters.active else WHOLE_PLAN
     lines.append(
-        SummaryLine(label, report.counts, report.previous_counts, len(report.rows), whole_plan=True)
+        SummaryLine(
+            label,
+            report.counts,
+            report.previous_counts,
+            len(report.rows),
+            whole_plan=True,
+            costs=report.costs,
+        )
     )
     return lines
 
@@ -229,6 +239,46 @@ def status_marks(report: Report, row: ReportRow) -> list[str]:
         else:
             marks.append(MARK)
     return marks
+
+
+H_COST_ONCE = "Kostnad engång (kr)"
+H_COST_PER_YEAR = "Kostnad per år (kr)"
+
+
+def kronor_label(amount: int) -> str:
+    """Whole kronor with a no-break space between thousands: ``15\u00a0000\u00a0kr``."""
+    return f"{amount:,}".replace(",", "\u00a0") + "\u00a0kr"
+
+
+def cost_sentence(costs: Costs) -> str | None:
+    """What the rows cost according to the plan, or ``None`` when no row states an amount.
+
+    For example ``Kostnad enligt planen: 15 000 kr engång · 800 kr per år``.
+    """
+    if not costs.any:
+        return None
+    parts = []
+    if costs.once:
+        parts.append(f"{kronor_label(costs.once)} engång")
+    if costs.per_year:
+        parts.append(f"{kronor_label(costs.per_year)} per år")
+    return "Kostnad enligt planen: " + " · ".join(parts)
+
+
+def section_lines(section: Section) -> list[str]:
+    """What is said under an area's heading: its counts, and its costs when the plan gives any."""
+    cost = cost_sentence(section.costs)
+    return [counts_sentence(section.counts), *([cost] if cost else [])]
+
+
+def start_heading(report: Report) -> str:
+    """``Start``, or ``Start/slut`` (as the appendix says it) when a row shown has an end."""
+    return H_START_END if any(row.end for row in report.rows) else H_START
+
+
+def timing_label(row: ReportRow) -> str:
+    """A row's start and end as written: ``Hösten 2017`` or ``T2 2026 – Senast december 2026``."""
+    return f"{row.start} – {row.end}" if row.end else row.start
 
 
 def row_label(row: ReportRow) -> str:

@@ -158,8 +158,8 @@ def _summary_sheet(ws: Worksheet, report: Report) -> None:
 
 def _section_sheet(ws: Worksheet, report: Report, section: Section) -> None:
     top = _preamble(ws, report, section.area_name)
-    _put(ws, top - 1, 1, texts.counts_sentence(section.counts))
-    headings = [texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.H_START]
+    _put(ws, top - 1, 1, " · ".join(texts.section_lines(section)))
+    headings = [texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.start_heading(report)]
     widths = [8.0, 60.0, 24.0, 18.0]
     if report.is_changes:
         headings += [texts.H_FROM, texts.H_TO]
@@ -176,7 +176,7 @@ def _section_sheet(ws: Worksheet, report: Report, section: Section) -> None:
         _put(ws, row + 1, 1, texts.empty_text(report, section))
     for item in section.rows:
         row += 1
-        values: list[Value] = [item.id, item.proposal, item.responsible, item.start]
+        values: list[Value] = [item.id, item.proposal, item.responsible, texts.timing_label(item)]
         if report.is_changes:
             values += [texts.status_label(item.previous), texts.status_label(item.status)]
         else:
