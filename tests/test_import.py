@@ -64,21 +64,36 @@ def test_excel_one_sheet_per_area_field_by_field(tmp_path: Path) -> None:
                     [],
                     ["Nr", "Åtgärd", "Ansvarig", "Tidplan", "Kostnad", "Status"],
                     [1, "Rekryteringsbonus 15 000 kr", "HR-chef", "HT2018", "Ja", "Pågår"],
-                    [2, "Fler VFU-platser", "Enhetschef", "Våren 2019", "Nej", ""],
+                    [2, "Fler VFU-platser", "Enhetschef\nStudierektor", "Våren 2019", "Nej", ""],
                 ],
             ),
             (
                 "Arbetsmiljö",
                 [
-                    ["ÅTGÄRD", "ANSVARIG", "TIDPLAN", "KOSTNAD", "STATUS"],
-                    ["Ny ärendefördelning", "Förvaltningschef", "2019-03-01", "", "Genomförd"],
+                    ["ÅTGÄRD", "ANSVARIG", "TIDPLAN", "KLART SENAST", "KOSTNAD", "STATUS"],
+                    [
+                        "Ny ärendefördelning",
+                        "",
+                        "2019-03-01",
+                        "Senast december 2019",
+                        "ca 15 000 kr per år",
+                        "Genomförd",
+                    ],
                 ],
             ),
         ],
     )
     result = _import(source, follow_up=FollowUp("2019-05", dt.date(2019, 5, 31)))
     assert result.areas == (("rekrytering", "Rekrytering"), ("arbetsmiljö", "Arbetsmiljö"))
-    rows = _rows(result)
+    plan = yaml.safe_load(result.text)
+    # Pågår and Genomförd are not the default scale's names: the plan gets the source's scale,
+    # with the missing meaning (not started) filled in from the default.
+    assert plan["statusar"] == [
+        {"id": "pågår", "namn": "Pågår", "betyder": "pågår"},
+        {"id": "genomförd", "namn": "Genomförd", "betyder": "klar"},
+        {"id": "ej-påbörjat", "namn": "Ej påbörjat", "betyder": "ej-startad"},
+    ]
+    rows = plan["åtgärder"]
     assert rows[0] == {
         "id": "RE-1",
         "område": "rekrytering",
@@ -86,28 +101,54 @@ def test_excel_one_sheet_per_area_field_by_field(tmp_path: Path) -> None:
         "ansvar": "HR-chef",
         "start": "HT2018",
         "behöver_finansiering": True,
-        "historik": [{"datum": "2019-05-31", "status": "Påbörjat", "uppföljning": "2019-05"}],
+        "historik": [{"datum": "2019-05-31", "status": "Pågår", "uppföljning": "2019-05"}],
     }
     assert rows[1] == {
         "id": "RE-2",
         "område": "rekrytering",
         "förslag": "Fler VFU-platser",
-        "ansvar": "Enhetschef",
+        "ansvar": ["Enhetschef", "Studierektor"],
         "start": "Våren 2019",
+        "behöver_finansiering": False,
     }
     assert rows[2] == {
         "id": "AR-1",
         "område": "arbetsmiljö",
         "förslag": "Ny ärendefördelning",
-        "ansvar": "Förvaltningschef",
         "start": "2019-03-01",
-        "historik": [{"datum": "2019-05-31", "status": "Klart", "uppföljning": "2019-05"}],
+        "slut": "Senast december 2019",
+        "kostnad": {"text": "ca 15 000 kr per år", "belopp": 15000, "typ": "per år"},
+        "historik": [{"datum": "2019-05-31", "status": "Genomförd", "uppföljning": "2019-05"}],
     }
-    assert yaml.safe_load(result.text)["uppföljningar"] == [
+    assert plan["uppföljningar"] == [
         {"id": "2019-05", "namn": "Uppföljning maj 2019", "datum": "2019-05-31"}
     ]
     assert result.history_entries == 2
     assert any("'Nr' hoppades över (id bildas av planctl per område)" in m for m in result.mapping)
+    assert any("inget ansvar i källan" in w for w in result.warnings)
+    _valid(tmp_path, result)
+
+
+def test_status_columns_of_another_scale_become_the_plans_statuses(tmp_path: Path) -> None:
+    """X-marked columns Genomförd · Pågår · Ej påbörjad · Ej aktuell are the plan's scale."""
+    source = write_csv(
+        tmp_path / "plan.csv",
+        [
+            ["Åtgärd", "Ansvar", "Start", "Genomförd", "Pågår", "Ej påbörjad", "Ej aktuell"],
+            ["Mentorer", "Chef", "Q3 2018", "", "", "", "X"],
+        ],
+        delimiter=";",
+        bom=False,
+    )
+    result = _import(source, follow_up=FollowUp(None, dt.date(2018, 10, 31)))
+    plan = yaml.safe_load(result.text)
+    assert [(s["namn"], s["betyder"]) for s in plan["statusar"]] == [
+        ("Genomförd", "klar"),
+        ("Pågår", "pågår"),
+        ("Ej påbörjad", "ej-startad"),
+        ("Ej aktuell", "utgår"),
+    ]
+    assert plan["åtgärder"][0]["historik"] == [{"datum": "2018-10-31", "status": "Ej aktuell"}]
     _valid(tmp_path, result)
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, TODAY
+from tests.office import boras_appendix_docx
 
 pytestmark = pytest.mark.wheel
 
@@ -109,3 +110,26 @@ def test_wheel_carries_catalogue_and_schemas(wheel_bin: Path, tmp_path: Path) ->
     assert Path(where).is_relative_to(wheel_bin.parent)
     assert int(size) == (REPO / "data" / "measures.yaml").stat().st_size
     assert schemas == "['catalogue.schema.json', 'plan.schema.json']"
+
+
+def test_new_municipality_from_an_empty_folder(wheel_bin: Path, tmp_path: Path) -> None:
+    """init, import bilaga.docx, validate --strict, status set and report, with the wheel only."""
+    planctl = str(wheel_bin / "planctl")
+    town = tmp_path / "kommun"
+    done = _run([planctl, "init", str(town), "--organisation", "Borås Stad"], cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    boras_appendix_docx(town / "bilaga.docx")
+    done = _run([planctl, "import", "bilaga.docx"], cwd=town)
+    assert done.returncode == 0, done.stderr
+    assert "tabell 3" in done.stderr
+    done = _run([planctl, "validate", "--strict"], cwd=town)
+    assert done.returncode == 0, done.stdout + done.stderr
+    done = _run([planctl, "status", "set", "LO-1", "påbörjat", "--date", "2018-05-31"], cwd=town)
+    assert done.returncode == 0, done.stderr
+    assert "status: Påbörjat" in (town / "data" / "borås-stad.yaml").read_text(encoding="utf-8")
+    done = _run([planctl, "report", "-o", "r.html"], cwd=town)
+    assert done.returncode == 0, done.stderr
+    html = (town / "r.html").read_text(encoding="utf-8")
+    assert "Borås Stad" in html and "Förhandlingsdelegationen" in html
+    done = _run([str(next(wheel_bin.glob("python*"))), "-m", "planctl", "--version"], cwd=town)
+    assert done.returncode == 0 and done.stdout.startswith("planctl "), done.stderr

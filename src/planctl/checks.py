@@ -345,8 +345,10 @@ def _check_start(doc: Document, at: tuple[str, int], row: Row) -> list[Problem]:
 
 
 def _check_draft(doc: Document, at: tuple[str, int], row: Row) -> list[Problem]:
-    """A draft row is a reminder, not an error: it may not yet have a start that parses."""
-    if row.start_period is None and row.term is None and parse_timing(row.start) is None:
+    """A draft row is a reminder, not an error: its start or end may not parse yet."""
+    start_unread = row.start_period is None and row.term is None and parse_timing(row.start) is None
+    end_unread = row.end is not None and row.end_period is None and parse_timing(row.end) is None
+    if start_unread or end_unread:
         return [
             doc.problem(
                 doc.locate((*at, "start")),

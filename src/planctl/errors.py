@@ -124,3 +124,8 @@ _OS_REASONS = {
 def os_reason(exc: OSError) -> str:
     """Why the operating system refused, in Swedish (the C library's text is English)."""
     return _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def exit_code_for(problems: Iterable[Problem]) -> int:
+    """``validate``'s exit code: :data:`EXIT_PROBLEMS` when any problem is an error, else 0."""
+    return EXIT_PROBLEMS if any(p.severity is Severity.ERROR for p in problems) else EXIT_OK

@@ -13,9 +13,17 @@ from pathlib import Path
 from typing import Any
 
 from planctl.documents import Loaded, read_document_file
-from planctl.errors import Problem, Severity
+from planctl.errors import PlanctlError, Problem, Severity
 from planctl.models import Catalogue, Plan
-from planctl.store import data_error, is_catalogue_file, load_files, problem_order
+from planctl.store import (
+    catalogue_for,
+    data_dir_files,
+    data_error,
+    expand_paths,
+    is_catalogue_file,
+    load_files,
+    problem_order,
+)
 
 PARALLEL_MIN_FILES = 40
 
@@ -159,3 +167,37 @@ def _check_chunk(task: _ChunkTask) -> _ChunkResult:
             if each_plan is not None:
                 outputs[str(path)] = each_plan(loaded.model)
     return shown, problems, ids, catalogue.model if catalogue else None, outputs
+
+
+def check_selection(
+    files: list[Path],
+    *,
+    data_root: Callable[[], Path],
+    today: dt.date,
+    base: Path | None = None,
+    jobs: int = 1,
+) -> CheckResult:
+    """What ``validate`` checks: ``files`` (directories expanded), or the whole data directory.
+
+    Loose files are checked against the data directory's catalogue when there is one, else a
+    catalogue beside them (:func:`planctl.store.catalogue_for`); without ``files`` every YAML file
+    of ``data_root()`` is. ``data_root`` raises (exit 2) when no data directory is found; with
+    ``files`` that is not an error.
+    """
+    if not files:
+        root = data_root()
+        return check_paths(
+            data_dir_files(root, base=base), today=today, base=base, root=root, jobs=jobs
+        )
+    try:
+        found: Path | None = data_root()
+    except PlanctlError:
+        found = None
+    paths = expand_paths(files, base=base)
+    return check_paths(
+        paths,
+        today=today,
+        base=base,
+        extra_catalogue=catalogue_for(paths, data_root=found),
+        jobs=jobs,
+    )

@@ -11,10 +11,12 @@ import datetime as dt
 from typing import Any
 
 from planctl.coverage import Coverage, RowsCoverage
+from planctl.errors import UsageError
 from planctl.indicators import Standing, row_standings
 from planctl.models import Catalogue, Cost, HistoryEntry, Measure, Measurement, Plan, Row, Target
 from planctl.progress import owners_label, status_label
-from planctl.query import Since
+from planctl.query import Since, match_row
+from planctl.store import DataSet
 from planctl.summary import MeasureUptake, PlanSummary, Summary
 from planctl.terms import Period
 
@@ -171,6 +173,32 @@ def measure_detail(catalogue: Catalogue, measure: Measure, plans: list[Plan]) ->
         if measure.id in row.measures
     ]
     return record
+
+
+def measure_number(item: str) -> int | None:
+    """The catalogue measure ``show ITEM`` means (``47``), or ``None`` for a plan row id."""
+    typed = item.strip()
+    return int(typed) if typed.isdigit() else None
+
+
+def show_record(
+    data: DataSet, item: str, plan_id: str | None, *, today: dt.date
+) -> tuple[str, dict[str, Any]]:
+    """What ``show ITEM`` shows: ``("measure", record)`` for a number, else ``("row", record)``.
+
+    A number names a catalogue measure, shown with the rows of every plan that carry it out;
+    anything else is a row id of the plan ``plan_id`` (or of the one plan that has it). A measure
+    missing from the catalogue is a :class:`~planctl.errors.UsageError` (exit 2).
+    """
+    catalogue = data.catalogue.model if data.catalogue else None
+    number = measure_number(item)
+    if number is not None:
+        measure = catalogue.measure(number) if catalogue else None
+        if catalogue is None or measure is None:
+            raise UsageError(f"insats {number} finns inte i katalogen")
+        return "measure", measure_detail(catalogue, measure, [p.model for p in data.plans])
+    plan = data.plan(plan_id, row_ids=(item,)).model
+    return "row", row_detail(plan, match_row(plan, item), catalogue, today=today)
 
 
 def _share(value: float) -> float:

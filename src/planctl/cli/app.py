@@ -20,7 +20,9 @@ from planctl.cli import (
     diff,
     followup,
     history,
+    import_plan,
     indicator,
+    init,
     list_rows,
     measures,
     new,
@@ -42,7 +44,7 @@ app = typer.Typer(
         "validera, lista, registrera status och skriv uppföljningsrapporter."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -111,6 +113,8 @@ app.command(
 app.command("schema", cls=Command)(schema.schema)
 app.command("changes", cls=Command)(changes.changes)
 app.command("coverage", cls=Command)(coverage.coverage)
+app.command("init", cls=Command)(init.init)
+app.command("import", cls=Command)(import_plan.import_plan)
 app.command("new", cls=Command)(new.new)
 app.command("summary", cls=Command)(summary.summary)
 status_app.command("set", cls=Command)(status.status_set)

@@ -63,6 +63,7 @@ def new(
     """Skapa en ny plan ur katalogen: ett utkast per vald insats. Skriver aldrig över en fil."""
     from planctl.documents import display_path
     from planctl.newplan import choose_measures, new_plan, parse_measure_numbers, parse_rounds
+    from planctl.render.outcome import new_plan_text
     from planctl.writing.files import check_new_plan, create_file
 
     settings = settings_of(ctx)
@@ -87,10 +88,5 @@ def new(
         catalogue=data.catalogue.path if data.catalogue else None,
     )
     create_file(file, draft.text, base=Path.cwd())
-    row_word = "utkastrad" if len(draft.measures) == 1 else "utkastrader"
-    area_word = "område" if len(draft.areas) == 1 else "områden"
-    sys.stderr.write(
-        f"Skrev {display_path(file, Path.cwd())}: planen '{draft.plan_id}' med "
-        f"{len(draft.measures)} {row_word} i {len(draft.areas)} {area_word}. "
-        "Fyll i ansvar och start och kör 'planctl validate'.\n"
-    )
+    shown = display_path(file, Path.cwd())
+    sys.stderr.write(new_plan_text(shown, draft.plan_id, len(draft.measures), len(draft.areas)))

@@ -9,7 +9,6 @@ import typer
 
 from planctl.cli.options import Format, FormatOption, PlanOption
 from planctl.cli.settings import settings_of, stdout_console
-from planctl.errors import UsageError
 
 
 def show(
@@ -24,25 +23,14 @@ def show(
     fmt: FormatOption = Format.TABLE,
 ) -> None:
     """Visa en planrad eller en insats i sin helhet, med historik och kopplingar."""
-    from planctl.query import match_row
-    from planctl.records import measure_detail, row_detail
+    from planctl.records import measure_number, show_record
     from planctl.render.detail import measure_view, row_view
     from planctl.render.jsondoc import to_json
 
-    data = settings_of(ctx).load(None if item.strip().isdigit() else plan_id)
-    catalogue = data.catalogue.model if data.catalogue else None
-    if item.strip().isdigit():
-        measure = catalogue.measure(int(item)) if catalogue else None
-        if catalogue is None or measure is None:
-            raise UsageError(f"insats {item.strip()} finns inte i katalogen")
-        plans = [loaded.model for loaded in data.plans]
-        record = measure_detail(catalogue, measure, plans)
-        view = measure_view(record)
-    else:
-        plan = data.plan(plan_id, row_ids=(item,)).model
-        record = row_detail(plan, match_row(plan, item), catalogue, today=settings_of(ctx).today)
-        view = row_view(record)
+    settings = settings_of(ctx)
+    data = settings.load(None if measure_number(item) is not None else plan_id)
+    kind, record = show_record(data, item, plan_id, today=settings.today)
     if fmt is Format.JSON:
         sys.stdout.write(to_json(record))
         return
-    stdout_console().print(view)
+    stdout_console().print(measure_view(record) if kind == "measure" else row_view(record))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from planctl.cli import clitext
 from planctl.cli.boundary import report_error
@@ -48,7 +48,24 @@ class Command(_Swedish, TyperCommand):
     pass
 
 
+# Typer's shell-completion options, in Swedish like every other help text.
+_COMPLETION_HELP = {
+    "install_completion": "Slå på komplettering med tabb i det aktuella skalet (bash, zsh, "
+    "fish eller PowerShell).",
+    "show_completion": "Visa kompletteringsskriptet för det aktuella skalet, för att kopiera "
+    "det eller installera det själv.",
+}
+
+
 class Group(_Swedish, TyperGroup):
+    def get_params(self, ctx: Any) -> Any:
+        params = super().get_params(ctx)
+        for param in params:
+            text = _COMPLETION_HELP.get(param.name or "")
+            if text is not None and isinstance(param, TyperOption):
+                param.help = text
+        return params
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)

@@ -17,6 +17,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from planctl.scale import Meaning
+
 HEADER_SEARCH_ROWS = 10
 """How many rows from the top of a table are searched for its header row."""
 
@@ -35,15 +37,6 @@ class Role(enum.Enum):
     STATUS = "status"
     MARK = "statusmarkering"
     ID = "id"
-
-
-class Meaning(enum.StrEnum):
-    """What a status means, whatever the plan calls it (the four meanings of a status scale)."""
-
-    NOT_STARTED = "ej-startad"
-    IN_PROGRESS = "pågår"
-    DONE = "klar"
-    DROPPED = "utgår"
 
 
 @dataclass(frozen=True)
@@ -91,7 +84,7 @@ def fold(text: str) -> str:
 _STATUS_PHRASES: dict[Meaning, str] = {
     Meaning.DONE: "klart|klar|genomford|genomfort|genomforda|fardig|fardigt|slutford|slutfort|"
     "avslutad|avslutat|uppnatt",
-    Meaning.IN_PROGRESS: "paborjat|paborjad|paborjade|pagar|pagaende|startad|startat|igang|"
+    Meaning.UNDER_WAY: "paborjat|paborjad|paborjade|pagar|pagaende|startad|startat|igang|"
     "under arbete",
     Meaning.NOT_STARTED: "ej paborjat|ej paborjad|ej paborjade|inte paborjat|inte paborjad|"
     "ej startad|ej startat|inte startad|ej igang|inte igang",

@@ -26,7 +26,7 @@ from planctl.importing.columns import (
 )
 from planctl.importing.columns import fold as fold_header
 from planctl.importing.grids import Grid
-from planctl.importing.planyaml import history_status, plan_text
+from planctl.importing.planyaml import plan_scale, plan_text
 from planctl.importing.values import FollowUp, ImportedRow, PlanHead
 from planctl.newplan import (
     RoundSpec,
@@ -59,6 +59,7 @@ class _State:
     rows: list[ImportedRow] = field(default_factory=list)
     mapping: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    scale_words: list[StatusWord] = field(default_factory=list)  # in source order
 
 
 def clean_text(text: str) -> str:
@@ -155,13 +156,14 @@ def build_plan(
     if follow_up is not None:
         if follow_up.round_id and not any(r[0] == follow_up.round_id for r in rounds):
             rounds = (*rounds, _round_of(follow_up))
-        entries = sum(1 for r in rows if history_status(r, []) is not None)
+        entries = len(marked)
         if not marked:
             state.warnings.append("källan har inga statusmarkeringar; ingen historik skrevs")
     text = plan_text(
         rows,
         state.areas,
         state.warnings,
+        scale=plan_scale(state.scale_words),
         head=PlanHead(head.plan_id, head.title, head.organisation, rounds),
         source=source,
         today=today,
@@ -201,6 +203,7 @@ def _read_table(
         else:
             table_area = _area(state, name)
     _describe(grid, layout, state, use_column=use_column, area=table_area)
+    state.scale_words += [c.status for c in layout.all(Role.MARK) if c.status is not None]
     proposal = layout.first(Role.PROPOSAL)
     assert proposal is not None
     header_texts = [c.header for c in layout.columns]
@@ -282,10 +285,8 @@ def _target(column: Column) -> str | None:
     if column.role is Role.MARK:
         assert column.status is not None
         return f"status {column.status.name} (markering, betyder {column.status.meaning.value})"
-    if column.role is Role.END:
-        return "slut (sparas inte ännu, se varningarna)"
     if column.role is Role.COST:
-        return "behöver_finansiering (ja/nej)"
+        return "kostnad (ja/nej: behöver_finansiering)"
     if column.role is Role.NOTE:
         return "notering (med --round/--date)"
     return str(column.role.value)
@@ -303,7 +304,9 @@ def _row_status(
             if meaning is None:
                 state.warnings.append(f"{origin}: okänd status {value!r} – registreras inte")
             else:
-                marked.append(StatusWord(value[:1].upper() + value[1:], meaning))
+                word = StatusWord(value[:1].upper() + value[1:], meaning)
+                marked.append(word)
+                state.scale_words.append(word)
     statuses = [s for s in marked if s is not None]
     if len(statuses) > 1:
         listed = ", ".join(s.name for s in statuses)

@@ -43,3 +43,13 @@ def outcome_text(
         out.append(f"{count} {noun} {added} i {file}:")
     out += [f"  {line}" for line in lines]
     return "".join(line + "\n" for line in out)
+
+
+def new_plan_text(shown: str, plan_id: str, rows: int, areas: int) -> str:
+    """What ``new`` says after writing a plan: where, which id, how many draft rows and areas."""
+    row_word = "utkastrad" if rows == 1 else "utkastrader"
+    area_word = "område" if areas == 1 else "områden"
+    return (
+        f"Skrev {shown}: planen '{plan_id}' med {rows} {row_word} i {areas} {area_word}. "
+        "Fyll i ansvar och start och kör 'planctl validate'.\n"
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -220,3 +221,36 @@ def changes_markdown(report: ChangeReport) -> str:
                 "",
             ]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+VALIDATE_FORMATS = ("text", "github", "json", "junit")
+
+
+@dataclass(frozen=True)
+class ValidationOutput:
+    """What ``validate`` prints: ``stdout``, ``stderr``, and Markdown for GitHub's step summary."""
+
+    stdout: str
+    stderr: str = ""
+    step_summary: str | None = None
+
+
+def validation_output(
+    problems: Sequence[Problem], files: Sequence[str], fmt: str | None, *, on_github: bool
+) -> ValidationOutput:
+    """``validate``'s output in ``fmt`` (one of :data:`VALIDATE_FORMATS`).
+
+    Without ``fmt`` the format is ``github`` on GitHub Actions (``on_github``), else ``text``.
+    Text and GitHub annotations end with a one-line count on stderr; GitHub also gets the problems
+    as Markdown for the step summary when there are any. JSON and JUnit are complete documents.
+    """
+    chosen = fmt or ("github" if on_github else "text")
+    if chosen == "json":
+        return ValidationOutput(problems_json(problems, files))
+    if chosen == "junit":
+        return ValidationOutput(problems_junit(problems, files))
+    count = problems_summary(problems, len(files)) + "\n"
+    if chosen == "github":
+        summary = problems_markdown(problems, len(files)) if problems else None
+        return ValidationOutput(problems_github(problems), count, summary)
+    return ValidationOutput(problems_text(problems), count)

@@ -1,0 +1,95 @@
+"""planctl import and planctl init on the command line: exit codes, stdout, stderr."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import Invoke
+from tests.office import write_csv
+
+ROWS = [
+    ["Område", "Förslag", "Ansvar", "Start", "Klart", "Påbörjat", "Ej påbörjat"],
+    ["Lön", "Höjt mentorstillägg", "Förhandlingschef", "Hösten 2017", "X", "", ""],
+    ["Arbetsmiljö", "Nya lokaler", "Lokalchef", "Våren 2018", "", "X", ""],
+]
+
+
+def _source(folder: Path) -> Path:
+    return write_csv(folder / "plan.csv", ROWS, delimiter=";", bom=True)
+
+
+def test_import_writes_a_new_plan_and_summarises_on_stderr(invoke: Invoke, data_dir: Path) -> None:
+    """A new plan file next to Borås's; which column became which field is said on stderr."""
+    source = _source(data_dir.parent)
+    done = invoke("import", str(source), "--organisation", "Exempelkommun")
+    assert done.exit_code == 0, done.stderr
+    assert done.stdout == ""
+    assert "'Förslag' → förslag" in done.stderr
+    assert "skrev data/exempelkommun.yaml: 2 rader i 2 områden" in done.stderr
+    assert "2 rader har en status i källan" in done.stderr
+    assert invoke("validate", "--strict").exit_code == 0
+
+
+def test_import_records_marks_only_with_a_round(invoke: Invoke, data_dir: Path) -> None:
+    """With --round the marks become one history entry per row, dated the round's last day."""
+    source = _source(data_dir.parent)
+    done = invoke("import", str(source), "--organisation", "Exempelkommun", "--round", "2018-05")
+    assert done.exit_code == 0, done.stderr
+    plan = yaml.safe_load((data_dir / "exempelkommun.yaml").read_text(encoding="utf-8"))
+    assert [r["historik"] for r in plan["åtgärder"]] == [
+        [{"datum": "2018-05-31", "status": "Klart", "uppföljning": "2018-05"}],
+        [{"datum": "2018-05-31", "status": "Påbörjat", "uppföljning": "2018-05"}],
+    ]
+    assert "2 historikposter" in done.stderr
+
+
+def test_import_dry_run_prints_yaml_and_writes_nothing(invoke: Invoke, data_dir: Path) -> None:
+    """--dry-run puts the plan on stdout; the data directory is unchanged."""
+    source = _source(data_dir.parent)
+    before = sorted(p.name for p in data_dir.iterdir())
+    done = invoke("import", str(source), "--organisation", "Exempelkommun", "--dry-run")
+    assert done.exit_code == 0, done.stderr
+    assert yaml.safe_load(done.stdout)["plan"]["id"] == "exempelkommun"
+    assert sorted(p.name for p in data_dir.iterdir()) == before
+
+
+def test_import_never_overwrites(invoke: Invoke, data_dir: Path) -> None:
+    """A second import of the same plan is refused with exit 2 and the file is unchanged."""
+    source = _source(data_dir.parent)
+    assert invoke("import", str(source), "--organisation", "Exempelkommun").exit_code == 0
+    written = (data_dir / "exempelkommun.yaml").read_bytes()
+    done = invoke("import", str(source), "--organisation", "Exempelkommun")
+    assert done.exit_code == 2
+    assert "finns redan" in done.stderr
+    assert (data_dir / "exempelkommun.yaml").read_bytes() == written
+
+
+def test_import_needs_an_organisation_beside_a_full_plan(invoke: Invoke, data_dir: Path) -> None:
+    """Without an empty plan to fill, the plan's organisation must be named."""
+    done = invoke("import", str(_source(data_dir.parent)))
+    assert done.exit_code == 2
+    assert "ange --organisation" in done.stderr
+
+
+def test_import_malformed_file_is_one_swedish_line(invoke: Invoke, data_dir: Path) -> None:
+    """A corrupt Word file ends in one message line and exit 2, never a traceback."""
+    broken = data_dir.parent / "bilaga.docx"
+    broken.write_bytes(b"PK\x03\x04 inte ett riktigt dokument")
+    done = invoke("import", str(broken), "--organisation", "Exempelkommun")
+    assert done.exit_code == 2
+    assert done.stderr.count("\n") == 1 and "skadad" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_init_on_the_command_line(invoke: Invoke, tmp_path: Path) -> None:
+    """init creates the repository once; a second init in the same folder is refused."""
+    folder = tmp_path / "ny"
+    done = invoke("init", str(folder), "--organisation", "Exempelkommun", "--ci", "gitlab")
+    assert done.exit_code == 0, done.stderr
+    assert (folder / ".gitlab-ci.yml").is_file()
+    assert "planen ligger i data/exempelkommun.yaml" in done.stderr
+    again = invoke("init", str(folder), "--organisation", "Exempelkommun")
+    assert again.exit_code == 2
+    assert "finns redan" in again.stderr
