@@ -37,6 +37,7 @@ def chart(
     """
     from planctl.query import row_filter
     from planctl.render.chart import chart_png, chart_svg
+    from planctl.render.escape import write_document
     from planctl.render.progress import NO_ROUNDS, progress_chart
     from planctl.report import Moment, build_report
     from planctl.writing.files import save_output
@@ -60,8 +61,7 @@ def chart(
     if output is None:
         if sys.stdout.isatty():
             raise UsageError("ange --output FRAMSTEG.svg eller .png")
-        sys.stdout.buffer.write(content)
-        sys.stdout.flush()
+        write_document(sys.stdout, content)
         return
-    shown = save_output(output, content, base=Path.cwd())
+    shown = save_output(output, content, base=Path.cwd(), data_root=settings.known_data_root())
     sys.stderr.write(f"planctl: skrev {shown}\n")

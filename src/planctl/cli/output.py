@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from planctl.cli.options import ReportFormat
 from planctl.cli.settings import stdout_console
 from planctl.errors import UsageError
+from planctl.render.escape import write_document
 
 if TYPE_CHECKING:
     from planctl.render.appendix import DocumentOptions
@@ -21,8 +22,13 @@ def emit_report(
     fmt: ReportFormat | None,
     output: Path | None,
     options: DocumentOptions | None = None,
+    *,
+    data_root: Path | None,
 ) -> None:
-    """Print a report on stdout or write it to ``output``, in the format asked for."""
+    """Print a report on stdout or write it to ``output`` (never a data file), as asked.
+
+    ``options`` label and lay out the committee's documents (HTML, Word, PDF).
+    """
     from planctl.render.report import (
         BINARY_FORMATS,
         render_report,
@@ -35,23 +41,20 @@ def emit_report(
         from planctl.writing.files import save_output  # the writer only when writing
 
         content = render_report(built, chosen, options=options)
-        shown = save_output(output, content, base=Path.cwd())
+        shown = save_output(output, content, base=Path.cwd(), data_root=data_root)
         sys.stderr.write(f"planctl: skrev {shown} ({chosen})\n")
     elif chosen == ReportFormat.TABLE:
         stdout_console().print(report_view(built))
     elif chosen in BINARY_FORMATS and sys.stdout.isatty():
         raise UsageError(f"{chosen} är ett binärt format; ange --output RAPPORT.{chosen}")
     else:
-        sys.stdout.buffer.write(render_report(built, chosen, options=options))
-        sys.stdout.flush()
+        write_document(sys.stdout, render_report(built, chosen, options=options))
 
 
 def write_text(text: str) -> None:
     """``text`` to stdout as UTF-8 bytes, line ends as written (CSV's CRLF stays CRLF everywhere,
     where a text-mode stdout on Windows would make it CR CR LF)."""
-    sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.flush()
+    write_document(sys.stdout, text.encode("utf-8"))
 
 
 def print_analysis(output: object) -> None:

@@ -121,4 +121,4 @@ def report(
         catalogue=data.catalogue.model if data.catalogue else None,
     )
     options = DocumentOptions(appendix, case_number, orientation_of(orientation))
-    emit_report(built, fmt, output, options)
+    emit_report(built, fmt, output, options, data_root=settings.known_data_root())
