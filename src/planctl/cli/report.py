@@ -15,7 +15,6 @@ from planctl.cli.options import (
 )
 from planctl.cli.output import emit_report
 from planctl.cli.settings import settings_of
-from planctl.render.appendix import DocumentOptions, orientation_of
 
 
 def report(
@@ -103,6 +102,7 @@ def report(
     diagram över framstegen per uppföljning och en teckenförklaring.
     """
     from planctl.query import row_filter
+    from planctl.render.appendix import DocumentOptions, orientation_of
     from planctl.report import build_report, choose_moments
 
     settings = settings_of(ctx)

@@ -215,7 +215,8 @@ def _chart(document: Document, report: Report, area_id: str | None, *, width: fl
 
 def _section(document: Document, report: Report, section: Section, *, width: float) -> None:
     document.add_heading(section.area_name, level=1)
-    document.add_paragraph(words.counts_sentence(section.counts))
+    counts = document.add_paragraph(words.counts_sentence(section.counts))
+    counts.paragraph_format.keep_with_next = True  # never a heading and counts alone at a foot
     if not section.rows:
         document.add_paragraph(words.empty_text(report))
         return
