@@ -64,10 +64,10 @@ def test_chart_svg_and_png(history_dir: Path, invoke: Invoke) -> None:
 
 
 def test_chart_refuses_other_suffixes(invoke: Invoke, tmp_path: Path) -> None:
-    """A suffix that is neither .svg nor .png is a usage error that says which to use."""
+    """A suffix that is neither .svg nor .png is a usage error that names both."""
     result = invoke("chart", "-o", str(tmp_path / "framsteg.gif"))
     assert result.exit_code == 2
-    assert ".svg eller .png" in result.stderr
+    assert "använd en av ändelserna .svg, .png" in result.stderr
 
 
 def test_chart_before_the_first_round(invoke: Invoke, tmp_path: Path) -> None:

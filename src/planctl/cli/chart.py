@@ -12,8 +12,6 @@ from planctl.cli.options import AreaOption, PlanOption
 from planctl.cli.settings import settings_of
 from planctl.errors import UsageError
 
-CHART_SUFFIXES = (".svg", ".png")
-
 
 def chart(
     ctx: typer.Context,
@@ -38,15 +36,12 @@ def chart(
     from planctl.query import row_filter
     from planctl.render.chart import chart_png, chart_svg
     from planctl.render.escape import write_document
+    from planctl.render.formats import format_for_path
     from planctl.render.progress import NO_ROUNDS, progress_chart
     from planctl.report import Moment, build_report
     from planctl.writing.files import save_output
 
-    suffix = output.suffix.casefold() if output is not None else ".svg"
-    if suffix not in CHART_SUFFIXES:
-        raise UsageError(
-            f"kan inte rita '{output}': använd ändelsen {' eller '.join(CHART_SUFFIXES)}"
-        )
+    chosen = format_for_path("chart", output) if output is not None else "svg"
     settings = settings_of(ctx)
     data = settings.load(plan_id)
     plan = data.plan(plan_id).model
@@ -57,7 +52,7 @@ def chart(
     if not built.progress:
         raise UsageError(NO_ROUNDS)
     drawn = progress_chart(built, wanted.area)
-    content = chart_png(drawn) if suffix == ".png" else chart_svg(drawn).encode("utf-8")
+    content = chart_png(drawn) if chosen == "png" else chart_svg(drawn).encode("utf-8")
     if output is None:
         if sys.stdout.isatty():
             raise UsageError("ange --output FRAMSTEG.svg eller .png")

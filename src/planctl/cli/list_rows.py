@@ -9,7 +9,6 @@ import typer
 
 from planctl.cli.options import (
     AreaOption,
-    ListFormat,
     ListFormatOption,
     PlanOption,
     ResponsibleOption,
@@ -52,7 +51,7 @@ def list_rows(
     ] = None,
     search: SearchOption = None,
     plan_id: PlanOption = None,
-    fmt: ListFormatOption = ListFormat.TABLE,
+    fmt: ListFormatOption = "table",
 ) -> None:
     """Lista planens rader, med filter."""
     from planctl.query import filter_rows, row_filter
@@ -71,10 +70,10 @@ def list_rows(
         search=search,
     )
     records = [row_record(plan, row) for row in filter_rows(plan, wanted)]
-    if fmt is ListFormat.JSON:
+    if fmt == "json":
         sys.stdout.write(to_json(records))
         return
-    if fmt is ListFormat.CSV:
+    if fmt == "csv":
         from planctl.cli.output import write_text
         from planctl.render.rows import rows_csv
 
