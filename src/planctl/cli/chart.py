@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import AreaOption, PlanOption
+from planctl.cli.options import AreaOption, ChartFormatOption, PlanOption
 from planctl.cli.settings import settings_of
 from planctl.errors import UsageError
 
@@ -27,6 +27,7 @@ def chart(
     ] = None,
     area: AreaOption = None,
     plan_id: PlanOption = None,
+    fmt: ChartFormatOption = None,
 ) -> None:
     """Rita framstegen per uppföljning: en stapel per omgång, staplad efter statusens betydelse.
 
@@ -41,7 +42,7 @@ def chart(
     from planctl.report import Moment, build_report
     from planctl.writing.files import save_output
 
-    chosen = format_for_path("chart", output) if output is not None else "svg"
+    chosen = str(fmt) if fmt else format_for_path("chart", output) if output else "svg"
     settings = settings_of(ctx)
     data = settings.load(plan_id)
     plan = data.plan(plan_id).model

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     AnalysisFormat = str
     HistoryFormat = str
     ReportFormat = str
+    ChartFormat = str
     ValidateFormat = str
 else:
     Format = choice_enum("measures")
@@ -24,6 +25,7 @@ else:
     AnalysisFormat = choice_enum("coverage")
     HistoryFormat = choice_enum("history")
     ReportFormat = choice_enum("report")
+    ChartFormat = choice_enum("chart")
     ValidateFormat = choice_enum("validate")
 
 
@@ -75,6 +77,15 @@ ReportFormatOption = Annotated[
         "--format",
         "-f",
         help=format_help("report", by_suffix=True),
+        show_default=False,
+    ),
+]
+ChartFormatOption = Annotated[
+    ChartFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help=format_help("chart", by_suffix=True),
         show_default=False,
     ),
 ]
