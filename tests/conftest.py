@@ -50,6 +50,7 @@ class Outcome:
     exit_code: int
     stdout: str
     stderr: str
+    stdout_bytes: bytes = b""  # for binary formats (docx, xlsx, pdf) written to a pipe
 
 
 Invoke = Callable[..., Outcome]
@@ -72,7 +73,7 @@ def invoke(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Invoke:
         result = CliRunner().invoke(app, list(args), input=input, env=base_env)
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise result.exception
-        return Outcome(result.exit_code, result.stdout, result.stderr)
+        return Outcome(result.exit_code, result.stdout, result.stderr, result.stdout_bytes)
 
     return run
 

@@ -7,21 +7,29 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
+import openpyxl
 import pytest
 
 from planctl.models import Plan
 from planctl.query import RowFilter
 from planctl.render.chart import chart_png, chart_svg
-from planctl.render.report_text import MEANINGS, progress_chart
+from planctl.render.progress import MEANINGS, parts_of, progress_chart
 from planctl.report import Moment, Report, build_report
 from planctl.store import load_data_dir
 from tests.conftest import TODAY, Invoke
 
 SVG = "{http://www.w3.org/2000/svg}"
 ROUNDS = ("2018-05", "2018-10", "2019-05")
-# The report's JSON keys for the counts of each meaning the Borås scale has.
-JSON_KEYS = {"klar": "done", "pågår": "started", "ej-startad": "not_started"}
+# The report's JSON keys for the counts of each meaning the Borås scale has, and of the rows not
+# followed up (the fixture has some at every round).
+JSON_KEYS = {
+    "klar": "done",
+    "pågår": "started",
+    "ej-startad": "not_started",
+    "ej-uppföljd": "not_followed_up",
+}
 
 
 @pytest.fixture
@@ -84,8 +92,10 @@ def test_chart_bars_are_the_report_counts_at_each_round(three_rounds: Path, invo
         tables[round_id] = json.loads(shown.stdout)
     areas: list[str | None] = [None, *(s.area_id for s in report.sections)]
     for area in areas:
-        svg = chart_svg(progress_chart(report, area))
-        heights = bar_heights(svg)
+        drawn_file = three_rounds.parent / f"framsteg-{area or 'planen'}.svg"
+        made = invoke("chart", "-o", str(drawn_file), *(("--area", area) if area else ()))
+        assert made.exit_code == 0, made.stderr
+        heights = bar_heights(drawn_file.read_text(encoding="utf-8"))
         expected: dict[str, int] = {}
         for round_id, table in tables.items():
             counts = (
@@ -107,10 +117,13 @@ def test_chart_bars_are_the_report_counts_at_each_round(three_rounds: Path, invo
 
 def test_chart_uses_the_plan_names_and_colours(three_rounds: Path) -> None:
     """The legend names the statuses as the plan does, in the meaning's colour."""
-    svg = chart_svg(progress_chart(report_of(load(three_rounds))))
-    for meaning in MEANINGS[:3]:
-        assert f">{meaning.name}<" in svg
-        assert f"fill: {meaning.colour}" in svg
+    report = report_of(load(three_rounds))
+    svg = chart_svg(progress_chart(report))
+    colours = {part.key: part.colour for part in MEANINGS}
+    for status in report.scale:
+        assert f">{status.name}<" in svg
+        assert f"fill: {colours[status.meaning.value]}" in svg
+    assert ">Ej uppföljd<" in svg  # the fixture has rows never followed up
 
 
 def test_chart_output_is_deterministic(three_rounds: Path) -> None:
@@ -130,3 +143,44 @@ def test_no_rounds_no_bars(data_dir: Path) -> None:
     )
     assert report.progress == ()
     assert progress_chart(report).rounds == ()
+
+
+def cells(book: Any, ref: str) -> list[Any]:
+    """The values of the cells an Excel chart reference (``'Framsteg'!$B$5:$B$7``) points to."""
+    sheet, _, span = ref.rpartition("!")
+    ws = book[sheet.strip("'")]
+    found = ws[span.replace("$", "")]
+    if not isinstance(found, tuple):
+        return [found.value]
+    return [c.value for row in found for c in (row if isinstance(row, tuple) else (row,))]
+
+
+def test_xlsx_chart_series_are_the_report_counts(three_rounds: Path, invoke: Invoke) -> None:
+    """The workbook's native Excel charts plot the report's counts at each round, per area."""
+    out = three_rounds.parent / "rapport.xlsx"
+    made = invoke("report", "-o", str(out))
+    assert made.exit_code == 0, made.stderr
+    tables = {}
+    for round_id in ROUNDS:
+        shown = invoke("report", "--round", round_id, "--format", "json")
+        tables[round_id] = json.loads(shown.stdout)
+    names = {part.name: part.key for part in parts_of(report_of(load(three_rounds)))}
+    book = openpyxl.load_workbook(out)
+    charts = book["Framsteg"]._charts  # type: ignore[attr-defined]  # loaded charts live here
+    areas = [None, *(a["id"] for a in tables[ROUNDS[0]]["areas"])]
+    assert len(charts) == len(areas)
+    for chart, area in zip(charts, areas, strict=True):
+        assert chart.grouping == "stacked"
+        for series in chart.series:
+            [name] = cells(book, series.tx.strRef.f)
+            rounds = cells(book, series.cat.strRef.f if series.cat.strRef else series.cat.numRef.f)
+            values = cells(book, series.val.numRef.f)
+            assert rounds == list(ROUNDS)
+            for round_id, value in zip(rounds, values, strict=True):
+                table = tables[round_id]
+                counts = (
+                    table["counts"]
+                    if area is None
+                    else next(a["counts"] for a in table["areas"] if a["id"] == area)
+                )
+                assert value == counts[JSON_KEYS[names[name]]], (area, name, round_id)

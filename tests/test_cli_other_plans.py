@@ -87,11 +87,11 @@ def test_every_report_format_has_exactly_the_plans_status_columns(
     assert _markdown_header(markdown, "Område")[1:7] == [*SCALE, "Ej uppföljda", "Försenade"]
     assert LEGEND_START in markdown
 
+    # The CSV is one tidy table (one row per plan row): the status is a column of the plan's
+    # names, and its columns are defined in the README instead of a legend line.
     data = invoke("report", "-f", "csv", env=other).stdout
-    rows = list(csv.reader(io.StringIO(data.lstrip("\ufeff"), newline=""), delimiter=";"))
-    columns = next(row for row in rows if row[:2] == ["Område", "Id"])
-    assert columns[columns.index("Slut") + 1 : columns.index("Status")] == SCALE
-    assert any(row[:1] == ["Förklaring"] and row[1].startswith(LEGEND_START) for row in rows)
+    records = list(csv.DictReader(io.StringIO(data.lstrip("\ufeff"), newline=""), delimiter=";"))
+    assert {r["status"] for r in records} == {*SCALE, "Ej uppföljd"}
 
     record = json.loads(invoke("report", "-f", "json", env=other).stdout)
     assert [s["name"] for s in record["statuses"]] == SCALE
@@ -120,24 +120,30 @@ def test_report_counts_lateness_and_not_followed_up_by_hand(
     """Counted by hand on 2026-11-23 (see tests/test_other_plans.py): 1 Genomförd (R-1), 3 Pågår
     (R-3; R-8 and R-5 past their end), 2 Ej påbörjad (R-2 past Q3 2026; R-6 löpande), 1 Ej
     aktuell (R-7), 1 ej uppföljd (R-4), 3 late; share done 1 of the 7 not dropped."""
+    record = json.loads(invoke("report", "-f", "json", env=other).stdout)
+    counts = record["counts"]
+    per_status = [(s["name"], s["count"]) for s in counts["statuses"]]
+    assert per_status == [("Genomförd", 1), ("Pågår", 3), ("Ej påbörjad", 2), ("Ej aktuell", 1)]
+    assert (counts["not_followed_up"], counts["delayed"], counts["total"]) == (1, 3, 8)
+    assert round(counts["share_done"] * 100) == 14
+    # The costs with an amount: R-1 15 000 kr once, R-5 800 kr a year (R-2's "1+1 årsarbetare"
+    # has no amount).
+    assert record["costs"] == {"once": 15000, "per_year": 800}
+    areas = {a["name"]: a["costs"] for a in record["areas"]}
+    assert areas["Rekrytering"] == {"once": 15000, "per_year": 0}
+    assert areas["Arbetsmiljö"] == {"once": 0, "per_year": 800}
     data = invoke("report", "-f", "csv", env=other).stdout
-    rows = list(csv.reader(io.StringIO(data.lstrip("\ufeff"), newline=""), delimiter=";"))
-    total = next(row for row in rows if row and row[0] == "Hela planen")
-    # Counts, rows, share done %, then the costs with an amount: R-1 15 000 kr once, R-5 800 kr
-    # a year (R-2's "1+1 årsarbetare" has no amount).
-    assert total == ["Hela planen", "1", "3", "2", "1", "1", "3", "8", "14", "15000", "800"]
-    areas = {row[0]: row[-2:] for row in rows if row and row[0] in ("Rekrytering", "Arbetsmiljö")}
-    assert areas == {"Rekrytering": ["15000", "0"], "Arbetsmiljö": ["0", "800"]}
-    by_id = {row[1]: row for row in rows if len(row) > 10 and row[1].startswith("R-")}
-    late = {row_id: row[-4] for row_id, row in by_id.items() if row[-4]}
+    rows = list(csv.DictReader(io.StringIO(data.lstrip("\ufeff"), newline=""), delimiter=";"))
+    by_id = {row["id"]: row for row in rows}
+    late = {row_id: row["försenad"] for row_id, row in by_id.items() if row["försenad"]}
     assert late == {
         "R-2": "start försenad",
         "R-8": "slutdatum passerat",
         "R-5": "slutdatum passerat",
     }
-    assert by_id["R-4"][6:10] == ["", "", "", ""] and by_id["R-4"][10] == "Ej uppföljd"
-    assert by_id["R-3"][3] == "ej angivet"
-    assert by_id["R-8"][3] == "HR-chef, Kommunikationschef"
+    assert (by_id["R-4"]["status"], by_id["R-4"]["betyder"]) == ("Ej uppföljd", "")
+    assert by_id["R-3"]["ansvar"] == "ej angivet"
+    assert by_id["R-8"]["ansvar"] == "HR-chef, Kommunikationschef"
     markdown = invoke("report", "-f", "markdown", env=other).stdout
     assert "## Kompetensutveckling" in markdown and "Inga rader: planen har inga" in markdown
 

@@ -15,6 +15,7 @@ from planctl import __version__
 from planctl.cli import (
     boundary,
     changes,
+    chart,
     comment,
     coverage,
     diff,
@@ -101,6 +102,7 @@ indicator_app = typer.Typer(
 app.command("list", cls=Command)(list_rows.list_rows)
 app.command("report", cls=Command)(report.report)
 app.command("diff", cls=Command)(diff.diff)
+app.command("chart", cls=Command)(chart.chart)
 app.command("measures", cls=Command)(measures.list_measures)
 app.command("show", cls=Command)(show.show)
 app.command(

@@ -9,7 +9,7 @@ import typer
 
 from planctl.cli.options import (
     AreaOption,
-    FormatOption,
+    ListFormatOption,
     PlanOption,
     ResponsibleOption,
     SearchOption,
@@ -51,7 +51,7 @@ def list_rows(
     ] = None,
     search: SearchOption = None,
     plan_id: PlanOption = None,
-    fmt: FormatOption = "table",
+    fmt: ListFormatOption = "table",
 ) -> None:
     """Lista planens rader, med filter."""
     from planctl.query import filter_rows, row_filter
@@ -72,6 +72,12 @@ def list_rows(
     records = [row_record(plan, row) for row in filter_rows(plan, wanted)]
     if fmt == "json":
         sys.stdout.write(to_json(records))
+        return
+    if fmt == "csv":
+        from planctl.cli.output import write_text
+        from planctl.render.rows import rows_csv
+
+        write_text(rows_csv(records))
         return
     title = f"{plan.meta.organisation}: {len(records)} av {len(plan.rows)} rader"
     stdout_console().print(rows_table(records, title=title))

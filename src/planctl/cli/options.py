@@ -13,15 +13,19 @@ from planctl.render.formats import choice_enum, format_help, suffix_list
 # mypy sees them as the strings they are.
 if TYPE_CHECKING:
     Format = str
+    ListFormat = str
     AnalysisFormat = str
     HistoryFormat = str
     ReportFormat = str
+    ChartFormat = str
     ValidateFormat = str
 else:
-    Format = choice_enum("list")
+    Format = choice_enum("measures")
+    ListFormat = choice_enum("list")
     AnalysisFormat = choice_enum("coverage")
     HistoryFormat = choice_enum("history")
     ReportFormat = choice_enum("report")
+    ChartFormat = choice_enum("chart")
     ValidateFormat = choice_enum("validate")
 
 
@@ -39,7 +43,8 @@ SearchOption = Annotated[
     str | None,
     typer.Option("--search", "-s", help="Visa bara det som innehåller TEXT.", show_default=False),
 ]
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help=format_help("list"))]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help=format_help("measures"))]
+ListFormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help=format_help("list"))]
 AnalysisFormatOption = Annotated[
     AnalysisFormat,
     typer.Option("--format", "-f", help=format_help("coverage")),
@@ -72,6 +77,15 @@ ReportFormatOption = Annotated[
         "--format",
         "-f",
         help=format_help("report", by_suffix=True),
+        show_default=False,
+    ),
+]
+ChartFormatOption = Annotated[
+    ChartFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help=format_help("chart", by_suffix=True),
         show_default=False,
     ),
 ]

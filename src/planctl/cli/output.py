@@ -12,14 +12,23 @@ from planctl.errors import UsageError
 from planctl.render.escape import write_document
 
 if TYPE_CHECKING:
+    from planctl.render.appendix import DocumentOptions
     from planctl.report import Report
     from planctl.writing.status import Outcome
 
 
 def emit_report(
-    built: Report, fmt: ReportFormat | None, output: Path | None, *, data_root: Path | None
+    built: Report,
+    fmt: ReportFormat | None,
+    output: Path | None,
+    options: DocumentOptions | None = None,
+    *,
+    data_root: Path | None,
 ) -> None:
-    """Print a report on stdout or write it to ``output`` (never a data file), as asked."""
+    """Print a report on stdout or write it to ``output`` (never a data file), as asked.
+
+    ``options`` label and lay out the committee's documents (HTML, Word, PDF).
+    """
     from planctl.render.formats import is_binary
     from planctl.render.report import render_report, report_format_for, report_view
 
@@ -27,7 +36,7 @@ def emit_report(
     if output is not None:
         from planctl.writing.files import save_output  # the writer only when writing
 
-        content = render_report(built, chosen)
+        content = render_report(built, chosen, options=options)
         shown = save_output(output, content, base=Path.cwd(), data_root=data_root)
         sys.stderr.write(f"planctl: skrev {shown} ({chosen})\n")
     elif chosen == "table":
@@ -35,13 +44,19 @@ def emit_report(
     elif is_binary(chosen) and sys.stdout.isatty():
         raise UsageError(f"{chosen} är ett binärt format; ange --output RAPPORT.{chosen}")
     else:
-        write_document(sys.stdout, render_report(built, chosen))
+        write_document(sys.stdout, render_report(built, chosen, options=options))
+
+
+def write_text(text: str) -> None:
+    """``text`` to stdout as UTF-8 bytes, line ends as written (CSV's CRLF stays CRLF everywhere,
+    where a text-mode stdout on Windows would make it CR CR LF)."""
+    write_document(sys.stdout, text.encode("utf-8"))
 
 
 def print_analysis(output: object) -> None:
     """Text formats go straight to stdout; a Rich table through the console."""
     if isinstance(output, str):
-        sys.stdout.write(output)
+        write_text(output)
     else:
         stdout_console().print(output)
 

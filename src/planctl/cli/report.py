@@ -59,6 +59,36 @@ def report(
     plan_id: PlanOption = None,
     fmt: ReportFormatOption = None,
     output: OutputOption = None,
+    appendix: Annotated[
+        str | None,
+        typer.Option(
+            "--bilaga",
+            metavar="TEXT",
+            help='Bilagans beteckning i sidhuvudet, t.ex. "Bilaga 2" (docx, pdf och utskrift '
+            "av html).",
+            show_default=False,
+        ),
+    ] = None,
+    case_number: Annotated[
+        str | None,
+        typer.Option(
+            "--diarienummer",
+            "--dnr",
+            metavar="TEXT",
+            help='Ärendets diarienummer i sidhuvudet, t.ex. "KS 2018/123".',
+            show_default=False,
+        ),
+    ] = None,
+    orientation: Annotated[
+        str,
+        typer.Option(
+            "--orientation",
+            "--sidorientering",
+            metavar="auto|stående|liggande",
+            help="Sidornas orientering i docx och pdf. auto: liggande när bilagans tabell "
+            "behöver bredden.",
+        ),
+    ] = "auto",
 ) -> None:
     """Skriv uppföljningsrapporten: bilagans tabell per område med status och noteringar.
 
@@ -66,8 +96,13 @@ def report(
     uppföljda och försenade, andel klart och en stapel. En rad är försenad när startperioden är
     slut men raden ej startad, eller slutperioden är slut men raden inte klar; en rad utan status
     är ej uppföljd. * markerar rader som kräver särskilda resurser.
+
+    Som Word (-o rapport.docx) och PDF (-o rapport.pdf) blir rapporten nämndens bilaga: A4 med
+    planens titel, --bilaga och --diarienummer i sidhuvudet och "Sida X av Y" i sidfoten,
+    diagram över framstegen per uppföljning och en teckenförklaring.
     """
     from planctl.query import row_filter
+    from planctl.render.appendix import DocumentOptions, orientation_of
     from planctl.report import build_report, choose_moments
 
     settings = settings_of(ctx)
@@ -89,4 +124,5 @@ def report(
         produced=settings.produced,
         catalogue=data.catalogue.model if data.catalogue else None,
     )
-    emit_report(built, fmt, output, data_root=settings.known_data_root())
+    options = DocumentOptions(appendix, case_number, orientation_of(orientation))
+    emit_report(built, fmt, output, options, data_root=settings.known_data_root())

@@ -10,11 +10,12 @@ bytes. Each stacked part is an SVG group whose id names its meaning and round
 from __future__ import annotations
 
 import io
+import re
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 from planctl.errors import missing_package
-from planctl.render.report_text import PROGRESS_AXIS, ProgressChart
+from planctl.render.progress import PROGRESS_AXIS, ProgressChart
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -84,14 +85,26 @@ def _figure(chart: ProgressChart, *, width: float, height: float) -> Figure:
     return figure
 
 
-def chart_svg(chart: ProgressChart, *, width: float = 6.5, height: float = 2.8) -> str:
-    """The chart as an SVG document (no XML declaration), ``width`` × ``height`` inches."""
+def chart_svg(
+    chart: ProgressChart, *, width: float = 6.5, height: float = 2.8, id_prefix: str = ""
+) -> str:
+    """The chart as an SVG document (no XML declaration), ``width`` × ``height`` inches.
+
+    ``id_prefix`` goes in front of every id and reference in it, so that several charts can be
+    inline in one HTML page without their ids clashing.
+    """
     with _style():
         figure = _figure(chart, width=width, height=height)
         out = io.StringIO()
         figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
     text = out.getvalue()
-    return text[text.index("<svg") :]
+    text = text[text.index("<svg") :]
+    if id_prefix:
+        text = _IDS.sub(lambda m: f"{m.group(1)}{id_prefix}-", text)
+    return text
+
+
+_IDS = re.compile(r'(\bid="|url\(#|href="#)')
 
 
 def chart_png(

@@ -8,8 +8,11 @@
   are quoted.
 - A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
   ``'`` so that Excel shows it as text instead of running it as a formula (CSV injection).
+  Excel shows the apostrophe: a note ``=SUMMA(A1)`` appears as ``'=SUMMA(A1)``; it is not part of
+  what the plan says.
 
-Every CSV planctl writes (the report, coverage, summary) goes through :class:`CsvWriter`.
+Every CSV planctl writes (the report, list, coverage, summary) goes through :class:`CsvWriter`
+and is one table, so ``pandas.read_csv(path, sep=";", encoding="utf-8-sig")`` reads it.
 """
 
 from __future__ import annotations

@@ -36,6 +36,10 @@ FORMATS: dict[str, OutputFormat] = {
         OutputFormat("xlsx", (".xlsx",), binary=True),
         OutputFormat("json", (".json",)),
         OutputFormat("html", (".html", ".htm")),
+        OutputFormat("docx", (".docx",), binary=True),
+        OutputFormat("pdf", (".pdf",), binary=True),
+        OutputFormat("svg", (".svg",)),
+        OutputFormat("png", (".png",), binary=True),
         OutputFormat("github"),
         OutputFormat("junit", (".xml",)),
     )
@@ -43,13 +47,14 @@ FORMATS: dict[str, OutputFormat] = {
 """Every format planctl can write, by name."""
 
 SUPPORTED: dict[str, tuple[str, ...]] = {
-    "list": ("table", "json"),
+    "list": ("table", "json", "csv"),
     "measures": ("table", "json"),
     "show": ("table", "json"),
     "history": ("table", "json", "markdown"),
     "coverage": ("table", "markdown", "json", "csv"),
     "summary": ("table", "markdown", "json", "csv"),
-    "report": ("table", "markdown", "csv", "xlsx", "json", "html"),
+    "report": ("table", "markdown", "csv", "xlsx", "json", "html", "docx", "pdf"),
+    "chart": ("svg", "png"),
     "validate": ("text", "github", "json", "junit"),
 }
 """Which formats each output (command) writes, the first being its default."""

@@ -8,6 +8,7 @@ from pathlib import Path
 from rich.console import RenderableType
 
 from planctl.errors import UsageError
+from planctl.render.appendix import DocumentOptions
 from planctl.render.console import make_console
 from planctl.render.formats import choices, format_for_path
 from planctl.render.jsondoc import to_json
@@ -30,11 +31,14 @@ def report_view(report: Report) -> RenderableType:
     return view(report)
 
 
-def render_report(report: Report, fmt: str, *, width: int = 100) -> bytes:
+def render_report(
+    report: Report, fmt: str, *, width: int = 100, options: DocumentOptions | None = None
+) -> bytes:
     """The report as the bytes of a document in ``fmt`` (one of :data:`REPORT_FORMATS`).
 
     Text formats are UTF-8; ``table`` is the console view laid out ``width`` columns wide,
-    without colour. Each format lives in its own module, imported only when asked for.
+    without colour. ``options`` label and lay out the committee's documents (HTML, Word, PDF).
+    Each format lives in its own module, imported only when asked for.
     """
     if fmt == "table":
         out = io.StringIO()
@@ -59,5 +63,13 @@ def render_report(report: Report, fmt: str, *, width: int = 100) -> bytes:
     if fmt == "html":
         from planctl.render.report_html import render_html
 
-        return render_html(report).encode("utf-8")
+        return render_html(report, options).encode("utf-8")
+    if fmt == "docx":
+        from planctl.render.report_docx import render_docx
+
+        return render_docx(report, options)
+    if fmt == "pdf":
+        from planctl.render.report_pdf import render_pdf
+
+        return render_pdf(report, options)
     raise UsageError(f"okänt format '{fmt}'; giltiga: {', '.join(REPORT_FORMATS)}")

@@ -1,81 +1,88 @@
-"""The follow-up report as CSV, in the one dialect of :mod:`planctl.render.csvdoc`.
+"""The follow-up report as one tidy CSV table: a header row, then one row per plan row.
 
-The file has three blocks separated by an empty line: what the report is, the rows, and the
-counts per area; a fourth with the measured targets follows when there are any. Percentages are
-whole numbers; measured values are written with a decimal comma, as Swedish Excel reads them.
+The dialect (BOM, ``;``, CRLF, formula guard) is :mod:`planctl.render.csvdoc`'s, the same for
+every CSV planctl writes. The columns are named as the keys of the plan file (see
+:data:`COLUMNS`); what the report shows (the day, the filters) is not repeated in the file, and
+counts per area come from ``planctl summary`` and ``planctl coverage``. ``status`` is the plan's
+own name for the status (``Ej uppföljd`` for a row without one) and ``betyder`` what it means
+(``klar``, ``pågår``, ``ej-startad``, ``utgår``), so plans with different scales compare;
+``förra_uppföljningen`` (only in a report of a round after the first) is the row's status at the
+round before; ``försenad`` is empty or names the kind (``start försenad``,
+``slutdatum passerat``). Booleans are ``ja`` or ``nej`` (empty when the plan does not say), dates ``ÅÅÅÅ-MM-DD``.
+
+The one-line legend the other formats carry is left out: a CSV is one table, and its columns are
+defined in the README.
 """
 
 from __future__ import annotations
 
-from planctl.render import report_text as texts
-from planctl.render import words
-from planctl.render.csvdoc import CsvWriter
-from planctl.render.report_tables import indicator_table
-from planctl.render.tables import table_lines
-from planctl.report import Report
+from planctl.render.csvdoc import csv_text
+from planctl.render.report_text import has_previous_round, status_label
+from planctl.report import Report, ReportRow, Section
+
+# The report CSV's columns, in order; documented in the README ("CSV").
+COLUMNS = (
+    "område_id",
+    "område",
+    "id",
+    "förslag",
+    "ansvar",
+    "start",
+    "slut",
+    "status",
+    "betyder",
+    "statusdatum",
+    "försenad",
+    "behöver_finansiering",
+    "notering",
+    "noteringsdatum",
+)
+# A report of changes has the status at the earlier moment before ``status``.
+PREVIOUS = "status_före"
+# A report of a round after the first has each row's status at the round before (the plan's name).
+PREVIOUS_ROUND = "förra_uppföljningen"
+
+
+def yes_no(value: bool | None) -> str:
+    """``ja``, ``nej``, or empty when unknown."""
+    if value is None:
+        return ""
+    return "ja" if value else "nej"
+
+
+def columns(report: Report) -> list[str]:
+    """The header row of ``report``'s CSV."""
+    names = list(COLUMNS)
+    if report.is_changes:
+        names.insert(names.index("status"), PREVIOUS)
+    if has_previous_round(report):
+        names.insert(names.index("status"), PREVIOUS_ROUND)
+    return names
+
+
+def _cells(report: Report, section: Section, row: ReportRow) -> list[str]:
+    values = {
+        "område_id": section.area_id,
+        "område": section.area_name,
+        "id": row.id,
+        "förslag": row.proposal,
+        "ansvar": row.responsible,
+        "start": row.start,
+        "slut": row.end or "",
+        PREVIOUS: status_label(row.previous),
+        PREVIOUS_ROUND: status_label(row.previous_round),
+        "status": status_label(row.status),
+        "betyder": row.status.meaning.value if row.status else "",
+        "statusdatum": row.status_date.isoformat() if row.status_date else "",
+        "försenad": row.late.value if row.late else "",
+        "behöver_finansiering": yes_no(row.needs_funding),
+        "notering": row.note or "",
+        "noteringsdatum": row.note_date.isoformat() if row.note_date else "",
+    }
+    return [values[name] for name in columns(report)]
 
 
 def render_csv(report: Report) -> str:
-    """The whole report as CSV text (BOM first, ``;`` and CRLF)."""
-    writer = CsvWriter()
-    write = writer.row
-
-    write([texts.title(report)])
-    for label, value in texts.header_fields(report):
-        write([label, value])
-    write(["Förklaring", texts.LEGEND_TEXT])
-    for section_name, assessments in texts.all_assessments(report):
-        for said in texts.assessment_lines(assessments):
-            write([f"{texts.ASSESSMENT} ({section_name})", said])
-    write([])
-    headings = [texts.H_AREA, texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.H_START]
-    headings += [texts.H_END, *(s.name for s in report.scale)]
-    if report.is_changes:
-        headings.append("Status före")
-    if texts.has_previous_round(report):
-        headings.append(texts.previous_round_heading(report))
-    headings += ["Status", texts.H_DELAYED, texts.H_FUNDING, texts.H_NOTE, texts.H_NOTE_DATE]
-    write(headings)
-    for section in report.sections:
-        for row in section.rows:
-            cells: list[str | int] = [
-                section.area_name,
-                row.id,
-                row.proposal,
-                row.responsible,
-                row.start,
-                row.end or "",
-                *(texts.MARK if s == row.status else "" for s in report.scale),
-            ]
-            if report.is_changes:
-                cells.append(texts.status_label(row.previous))
-            if texts.has_previous_round(report):
-                cells.append(texts.previous_round_label(row))
-            cells += [
-                texts.status_label(row.status),
-                row.late.value if row.late else "",
-                "ja" if row.needs_funding else "",
-                row.note or "",
-                row.note_date.isoformat() if row.note_date else "",
-            ]
-            write(cells)
-    write([])
-    counted = texts.count_headings(report)
-    summary: list[str | int] = [texts.H_AREA, *counted, texts.H_TOTAL, f"{texts.H_SHARE} %"]
-    if report.is_changes:
-        summary += [f"{h} före" for h in counted] + ["Bytt status"]
-    if report.costs.any:
-        summary += [texts.H_COST_ONCE, texts.H_COST_PER_YEAR]
-    write(summary)
-    for line in texts.summary_lines(report):
-        values: list[str | int] = [line.label, *texts.count_values(report, line.counts)]
-        values += [line.counts.total, words.percent(line.counts.share_done)]
-        if line.previous is not None:
-            values += [*texts.count_values(report, line.previous), line.changed]
-        if report.costs.any:
-            values += [line.costs.once, line.costs.per_year]
-        write(values)
-    if report.indicators:
-        write([])
-        writer.rows(table_lines(indicator_table(report)))
-    return writer.text()
+    """The report's rows as CSV text: one header row and one row per plan row shown."""
+    rows = [_cells(report, section, row) for section in report.sections for row in section.rows]
+    return csv_text(columns(report), rows)

@@ -1,27 +1,36 @@
 """The follow-up report as one self-contained HTML file, in Swedish and printable on A4.
 
-The file needs nothing else: the CSS is inline, there are no scripts, fonts or images, and a
-Content-Security-Policy forbids loading anything, so it can be mailed or put on an intranet as it
-is. Every text from the YAML passes :func:`html.escape`; the policy is a second line of defence.
+The file needs nothing else: the CSS is inline, there are no scripts, fonts or external images
+(the progress charts are inline SVG), and a Content-Security-Policy forbids loading anything, so
+it can be mailed or put on an intranet as it is. Every text from the YAML passes
+:func:`html.escape` (and :func:`css_string` where the print header repeats it); the policy is a
+second line of defence.
+
+Printed (by a browser or by WeasyPrint for ``report -o rapport.pdf``) every page carries the
+plan's title and the appendix label in its header and "Sida X av Y" in its footer, through
+``@page`` margin boxes; the appendix tables have the same fixed column widths in every area.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from planctl.errors import MissingSoftwareError
 from planctl.models import Assessment, Meaning
+from planctl.render import appendix, progress, words
 from planctl.render import report_text as texts
-from planctl.render import words
+from planctl.render.appendix import DocumentOptions
 from planctl.render.escape import html_text as escape
 from planctl.report import Counts, Report, ReportRow, Section
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 CSS = """
-@page { size: A4; margin: 14mm 12mm 16mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font: 10.5pt/1.4 "Segoe UI", "Liberation Sans", Arial, sans-serif; color: #1b1b1b;
+body { font: 10.5pt/1.4 "Segoe UI", "Liberation Sans", Arial, "DejaVu Sans", sans-serif;
+  color: #1b1b1b;
   margin: 0 auto; padding: 24px 32px; max-width: 1120px; }
 h1 { font-size: 20pt; margin: 0 0 4px; color: #1f4e79; }
 h2 { font-size: 14pt; margin: 22px 0 4px; color: #1f4e79; break-after: avoid; }
@@ -30,6 +39,8 @@ dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; 
 dl.meta dt { font-weight: 600; }
 dl.meta dd { margin: 0; }
 table { width: 100%; border-collapse: collapse; margin: 6px 0 4px; }
+table.appendix { table-layout: fixed; }
+table.appendix td { overflow-wrap: break-word; hyphens: auto; }
 th, td { border: 1px solid #b8c4d0; padding: 4px 6px; vertical-align: top; text-align: left; }
 thead th { background: #1f4e79; color: #fff; font-weight: 600; }
 thead { display: table-header-group; }
@@ -58,8 +69,44 @@ td.met { color: #2e7d32; }
 td.unmet { color: #b00020; }
 footer { margin-top: 18px; font-size: 8.5pt; color: #666; }
 section.area { break-before: auto; }
+figure.chart { margin: 8px 0 4px; break-inside: avoid; }
+figure.chart svg { width: 100%; max-width: 640px; height: auto; }
+section.legend p { margin: 2px 0; font-size: 9pt; }
 @media print { body { padding: 0; max-width: none; font-size: 9.5pt; } }
 """
+
+PAGE_SIDE_MARGIN = 1.4  # cm, as in PAGE_CSS
+
+# The print header and footer; the page's size and the header's texts are filled in per report.
+PAGE_CSS = """
+@page { size: A4 %(orientation)s; margin: 18mm 14mm 18mm;
+  font-family: "Segoe UI", "Liberation Sans", Arial, "DejaVu Sans", sans-serif;
+  @top-left { content: "%(title)s"; font-size: 7.5pt; color: #555; vertical-align: bottom; }
+  @top-right { content: "%(label)s"; font-size: 9pt; font-weight: 700; vertical-align: bottom; }
+  @bottom-left { content: "%(shown)s"; font-size: 7.5pt; color: #555; }
+  @bottom-right { content: "Sida " counter(page) " av " counter(pages); font-size: 8.5pt; }
+}
+"""
+
+_CSS_UNSAFE = re.compile(r"[^\w .,:;()/–—-]", re.UNICODE)
+
+
+def css_string(text: str) -> str:
+    """``text`` for a double-quoted CSS string inside ``<style>``: every character that could end
+    the string or the element (quotes, backslash, ``<``, line breaks) as a hex escape."""
+    # A space ends each escape; CSS swallows it, so the text reads exactly as written.
+    return _CSS_UNSAFE.sub(lambda m: f"\\{ord(m.group()):06x} ", text)
+
+
+def page_css(report: Report, options: DocumentOptions) -> str:
+    """The ``@page`` rules: A4 in the report's orientation, header and footer texts."""
+    title, label = appendix.print_header(report, options)
+    return PAGE_CSS % {
+        "orientation": "landscape" if appendix.landscape(report, options) else "portrait",
+        "title": css_string(title),
+        "label": css_string(label),
+        "shown": css_string(f"{texts.title(report)}, {texts.shown_label(report)}"),
+    }
 
 
 def _bar(counts: Counts) -> str:
@@ -78,8 +125,9 @@ def _bar(counts: Counts) -> str:
     )
 
 
-def render_html(report: Report) -> str:
-    """The whole report as one HTML document."""
+def render_html(report: Report, options: DocumentOptions | None = None) -> str:
+    """The whole report as one HTML document; ``options`` label and lay out its printed pages."""
+    options = options or DocumentOptions()
     title = texts.title(report)
     parts = [
         "<!DOCTYPE html>",
@@ -90,7 +138,7 @@ def render_html(report: Report) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="planctl">',
         f"<title>{escape(title)} – {escape(texts.shown_label(report))}</title>",
-        f"<style>{CSS}</style>",
+        f"<style>{CSS}{page_css(report, options)}</style>",
         "</head>",
         "<body>",
         "<header>",
@@ -111,12 +159,10 @@ def render_html(report: Report) -> str:
     if not report.sections:
         parts.append(f'<p class="empty">{escape(texts.empty_text(report))}</p>')
     for section in report.sections:
-        parts += _section(report, section)
+        parts += _section(report, section, options)
     if report.indicators:
         parts += _indicators(report)
-    if texts.needs_funding_note(report):
-        parts.append(f'<p class="funding">{escape(words.FUNDING_NOTE)}</p>')
-    parts.append(f'<p class="funding">{escape(texts.LEGEND_TEXT)}</p>')
+    parts += _legend(report)
     parts += [
         "</main>",
         f"<footer>Framtagen {escape(texts.produced_label(report.produced))} med planctl "
@@ -156,7 +202,7 @@ def _summary(report: Report) -> list[str]:
             f'<td class="num">{escape(words.percent_label(line.counts.share_done))}</td>'
             f"<td>{_bar(line.counts)}</td></tr>"
         )
-    parts += ["</tbody>", "</table>", "</section>"]
+    parts += ["</tbody>", "</table>", *_chart(report, None), "</section>"]
     return parts
 
 
@@ -167,7 +213,33 @@ def _assessments(assessments: Sequence[Assessment], heading: str) -> list[str]:
     return [f'<div class="assessment"><{heading}>{texts.ASSESSMENT}</{heading}>{lines}</div>']
 
 
-def _section(report: Report, section: Section) -> list[str]:
+def _chart(report: Report, area_id: str | None) -> list[str]:
+    """The progress chart as inline SVG in a figure, or nothing before the first round.
+
+    Without matplotlib installed the report is complete without its picture.
+    """
+    if not report.progress:
+        return []
+    from planctl.render.chart import chart_svg
+
+    chart = progress.progress_chart(report, area_id)
+    try:
+        svg = chart_svg(chart, id_prefix=f"chart-{area_id or 'plan'}")
+    except MissingSoftwareError:
+        return []
+    return [f'<figure class="chart" aria-label="{escape(chart.title)}">', svg, "</figure>"]
+
+
+def _legend(report: Report) -> list[str]:
+    return [
+        '<section class="legend">',
+        f"<h2>{escape(appendix.LEGEND)}</h2>",
+        *(f"<p>{escape(line)}</p>" for line in appendix.legend_lines(report)),
+        "</section>",
+    ]
+
+
+def _section(report: Report, section: Section, options: DocumentOptions) -> list[str]:
     parts = [
         f'<section class="area" id="{escape(section.area_id)}">',
         f"<h2>{escape(section.area_name)}</h2>",
@@ -177,33 +249,32 @@ def _section(report: Report, section: Section) -> list[str]:
     if not section.rows:
         empty = escape(texts.empty_text(report, section))
         return [*parts, f'<p class="empty">{empty}</p>', "</section>"]
-    columns = [
-        f"<th>{texts.H_ID}</th>",
-        f"<th>{texts.H_PROPOSAL}</th>",
-        f"<th>{texts.H_RESPONSIBLE}</th>",
+    headings = appendix.appendix_headings(report)
+    marks = set(appendix.appendix_status_headings(report))
+    page = 29.7 if appendix.landscape(report, options) else 21.0
+    widths = appendix.appendix_widths(report, page - 2 * PAGE_SIDE_MARGIN)
+    shares = [100 * w / sum(widths) for w in widths]
+    columns = "".join(
+        f'<th class="mark">{escape(h)}</th>' if h in marks else f"<th>{escape(h)}</th>"
+        for h in headings
+    )
+    parts += [
+        '<table class="appendix">',
+        "<colgroup>" + "".join(f'<col style="width:{w:.1f}%">' for w in shares) + "</colgroup>",
+        f"<thead><tr>{columns}</tr></thead>",
+        "<tbody>",
     ]
-    if report.is_changes:
-        columns += [f'<th class="mark">{texts.H_FROM}</th>', f'<th class="mark">{texts.H_TO}</th>']
-    else:
-        columns.append(f"<th>{texts.start_heading(report)}</th>")
-        columns += [f'<th class="mark">{escape(s.name)}</th>' for s in report.scale]
-        if texts.has_previous_round(report):
-            columns.append(f"<th>{escape(texts.previous_round_heading(report))}</th>")
-    parts += ["<table>", f"<thead><tr>{''.join(columns)}</tr></thead>", "<tbody>"]
     parts += [_row(report, row) for row in section.rows]
-    parts += ["</tbody>", "</table>", "</section>"]
+    parts += ["</tbody>", "</table>", *_chart(report, section.area_id), "</section>"]
     return parts
 
 
 def _row(report: Report, row: ReportRow) -> str:
-    proposal = escape(row.proposal)
-    if row.note:
-        when = f" {row.note_date.isoformat()}" if row.note_date else ""
-        proposal += f'<span class="note"><b>Notering{when}:</b> {escape(row.note)}</span>'
     cells = [
         f'<td class="id">{escape(texts.row_label(row))}</td>',
-        f"<td>{proposal}</td>",
+        f"<td>{escape(row.proposal)}</td>",
         f"<td>{escape(row.responsible)}</td>",
+        f"<td>{escape(appendix.period_label(row))}</td>",
     ]
     if report.is_changes:
         cells += [
@@ -211,7 +282,6 @@ def _row(report: Report, row: ReportRow) -> str:
             f'<td class="mark">{escape(texts.status_label(row.status))}</td>',
         ]
     else:
-        cells.append(f"<td>{escape(texts.timing_label(row))}</td>")
         for status in report.scale:
             if status != row.status:
                 cells.append('<td class="mark"></td>')
@@ -223,6 +293,11 @@ def _row(report: Report, row: ReportRow) -> str:
                 cells.append(f'<td class="mark">{texts.MARK}</td>')
         if texts.has_previous_round(report):
             cells.append(f"<td>{escape(texts.previous_round_label(row))}</td>")
+    note = ""
+    if row.note:
+        when = f"<b>{row.note_date.isoformat()}:</b> " if row.note_date else ""
+        note = f'<span class="note">{when}{escape(row.note)}</span>'
+    cells.append(f"<td>{note}</td>")
     css = ' class="delayed"' if row.delayed else ""
     return f"<tr{css}>{''.join(cells)}</tr>"
 

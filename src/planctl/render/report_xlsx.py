@@ -114,6 +114,10 @@ def render_xlsx(report: Report) -> bytes:
     if report.indicators:
         ws = book.create_sheet(sheet_name(texts.INDICATORS, book.sheetnames))
         _indicator_sheet(ws, report)
+    if report.progress:
+        from planctl.render.report_xlsx_chart import SHEET, progress_sheet
+
+        progress_sheet(book.create_sheet(sheet_name(SHEET, book.sheetnames)), report)
     book.properties.title = texts.title(report)
     book.properties.creator = "planctl"
     out = io.BytesIO()

@@ -85,3 +85,51 @@ def measures_table(records: Sequence[dict[str, Any]], *, title: str) -> Table:
 def record_target_text(target: dict[str, Any]) -> str:
     """A target record (as in JSON) in words, through :func:`planctl.render.words.target_text`."""
     return target_text(target["direction"], target["value"], target["unit"], target["measured"])
+
+
+# The columns of ``list --format csv``, named as the keys of the plan file (see README, "CSV").
+ROW_COLUMNS = (
+    "område_id",
+    "område",
+    "id",
+    "förslag",
+    "ansvar",
+    "start",
+    "slut",
+    "status",
+    "betyder",
+    "statusdatum",
+    "behöver_finansiering",
+    "insatser",
+)
+
+
+def rows_csv(records: Sequence[dict[str, Any]]) -> str:
+    """Plan rows as one CSV table in planctl's dialect: a header row, one row per plan row.
+
+    ``insatser`` lists the catalogue measures a row carries out, separated by ``,``.
+    """
+    from planctl.progress import NOT_FOLLOWED_UP
+    from planctl.render.csvdoc import csv_text
+
+    def yes_no(value: bool | None) -> str:
+        return "" if value is None else "ja" if value else "nej"
+
+    rows = [
+        [
+            r["area"],
+            r["area_name"],
+            r["id"],
+            r["proposal"],
+            r["responsible"],
+            r["start"],
+            r["end"] or "",
+            r["status"] or NOT_FOLLOWED_UP,
+            r["meaning"] or "",
+            r["status_date"] or "",
+            yes_no(r["needs_funding"]),
+            ",".join(str(m) for m in r["measures"]),
+        ]
+        for r in records
+    ]
+    return csv_text(ROW_COLUMNS, rows)
