@@ -102,6 +102,9 @@ def followup(
             )
             return
     except typer.Abort:
+        if not draft.answers:  # nothing given: no draft to leave behind
+            sys.stderr.write("\nAvbrutet – inga svar gavs; inget skrevs.\n")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         save_draft(path, draft)
         sys.stderr.write(
             f"\nAvbrutet – {len(draft.answers)} svar finns kvar i utkastet {path.name}; "
