@@ -8,7 +8,8 @@ own name for the status (``Ej uppföljd`` for a row without one) and ``betyder``
 (``klar``, ``pågår``, ``ej-startad``, ``utgår``), so plans with different scales compare;
 ``förra_uppföljningen`` (only in a report of a round after the first) is the row's status at the
 round before; ``försenad`` is empty or names the kind (``start försenad``,
-``slutdatum passerat``). Booleans are ``ja`` or ``nej`` (empty when the plan does not say), dates ``ÅÅÅÅ-MM-DD``.
+``slutdatum passerat``). Booleans are ``ja`` or ``nej`` (empty when the plan does not say),
+dates ``ÅÅÅÅ-MM-DD``.
 
 The one-line legend the other formats carry is left out: a CSV is one table, and its columns are
 defined in the README.
