@@ -19,7 +19,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from planctl.errors import Problem
+from planctl.errors import Problem, Severity
 from planctl.models import Plan
 from planctl.query import RowFilter
 from planctl.render.escape import visible
@@ -45,7 +45,8 @@ def odd_plan(data_dir: Path) -> Plan:
     )
     path.write_text(text.replace("    ansvar: Personalchef\n", entry, 1), encoding="utf-8")
     data = load_data_dir(data_dir, today=TODAY)
-    assert {p.rule for p in data.problems} == {"control-character"}
+    # The untagged entry also leaves other rows without one for its round: a warning only.
+    assert {p.rule for p in data.problems if p.severity is Severity.ERROR} == {"control-character"}
     plan = data.plans[0].model
     assert isinstance(plan, Plan)
     return plan
