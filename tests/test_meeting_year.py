@@ -175,10 +175,13 @@ def test_round_report_shows_the_groups_assessment_in_every_format(
     by_area = {a["id"]: [x["text"] for x in a["assessments"]] for a in record["areas"]}
     assert by_area["arbetsvillkor"] == ["Arbetet går framåt"]
     assert by_area["lönebildning"] == []
-    for fmt in ("table", "markdown", "csv", "html"):
+    for fmt in ("table", "markdown", "html"):
         text = invoke("report", "--round", "2018-10", "-f", fmt).stdout
         assert text.count("Arbetsgruppens bedömning") == 2, fmt
         assert "Förra uppföljningen" in text, fmt
+    # The CSV is one tidy table of rows: the previous round is a column, assessments are not rows.
+    header = invoke("report", "--round", "2018-10", "-f", "csv").stdout.lstrip("\ufeff")
+    assert "förra_uppföljningen" in header.splitlines()[0].split(";")
     from openpyxl import load_workbook
 
     target = tmp_path / "r.xlsx"
