@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -10,11 +9,13 @@ import typer
 from planctl.cli.options import (
     AreaOption,
     FormatOption,
+    ListingOutputOption,
     PlanOption,
     ResponsibleOption,
     SearchOption,
 )
-from planctl.cli.settings import settings_of, stdout_console
+from planctl.cli.output import emit
+from planctl.cli.settings import settings_of
 
 if TYPE_CHECKING:
     pass
@@ -51,7 +52,8 @@ def list_rows(
     ] = None,
     search: SearchOption = None,
     plan_id: PlanOption = None,
-    fmt: FormatOption = "table",
+    fmt: FormatOption = None,
+    output: ListingOutputOption = None,
 ) -> None:
     """Lista planens rader, med filter."""
     from planctl.query import filter_rows, row_filter
@@ -70,8 +72,11 @@ def list_rows(
         search=search,
     )
     records = [row_record(plan, row) for row in filter_rows(plan, wanted)]
-    if fmt == "json":
-        sys.stdout.write(to_json(records))
-        return
     title = f"{plan.meta.organisation}: {len(records)} av {len(plan.rows)} rader"
-    stdout_console().print(rows_table(records, title=title))
+    emit(
+        "list",
+        fmt,
+        output,
+        text=lambda _fmt: to_json(records),
+        view=lambda: rows_table(records, title=title),
+    )

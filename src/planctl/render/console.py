@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from typing import IO
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 
 
 def make_console(stream: IO[str] | None = None, *, width: int | None = None) -> Console:
@@ -17,3 +18,12 @@ def make_console(stream: IO[str] | None = None, *, width: int | None = None) -> 
         soft_wrap=False,
         emoji=False,
     )
+
+
+def plain_text(renderable: RenderableType, *, width: int = 100) -> str:
+    """``renderable`` as plain text ``width`` columns wide, without colour (for a file)."""
+    out = io.StringIO()
+    Console(file=out, width=width, color_system=None, highlight=False, emoji=False).print(
+        renderable
+    )
+    return out.getvalue()
