@@ -39,3 +39,34 @@ def test_format_from_file_name_and_binary() -> None:
     with pytest.raises(UsageError, match=r"\.txt, \.md, \.markdown"):
         format_for_path("report", Path("r.pdf2"))
     assert is_binary("xlsx") and not is_binary("csv")
+
+
+@pytest.mark.parametrize(
+    ("args", "file", "fmt"),
+    [
+        (["list"], "rader.json", "json"),
+        (["measures"], "insatser.json", "json"),
+        (["show", "LB-4"], "rad.json", "json"),
+        (["history"], "historik.md", "markdown"),
+        (["coverage"], "tackning.csv", "csv"),
+        (["summary"], "sammanstallning.md", "markdown"),
+    ],
+)
+def test_output_option_alike_on_every_data_command(
+    invoke: Invoke, tmp_path: Path, args: list[str], file: str, fmt: str
+) -> None:
+    """-o FIL writes what --format prints, the format taken from the file's suffix."""
+    target = tmp_path / file
+    written = invoke(*args, "-o", str(target))
+    assert written.exit_code == 0, written.stderr
+    assert f"({fmt})" in written.stderr and written.stdout == ""
+    printed = invoke(*args, "--format", fmt)
+    assert target.read_bytes().decode("utf-8").replace("\r\n", "\n") == printed.stdout
+
+
+def test_output_table_is_plain_text(invoke: Invoke, tmp_path: Path) -> None:
+    """A .txt file gets the terminal table without colour codes."""
+    target = tmp_path / "rader.txt"
+    assert invoke("list", "-o", str(target)).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert "LB-1" in text and "\x1b[" not in text

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
-from planctl.cli.options import HistoryFormat, PlanOption
-from planctl.cli.settings import settings_of, stdout_console
-from planctl.render.formats import format_help
+from planctl.cli.options import HistoryFormatOption, HistoryOutputOption, PlanOption
+from planctl.cli.output import emit
+from planctl.cli.settings import settings_of
 
 
 def history(
@@ -30,10 +29,8 @@ def history(
         ),
     ] = None,
     plan_id: PlanOption = None,
-    fmt: Annotated[
-        HistoryFormat,
-        typer.Option("--format", "-f", help=format_help("history")),
-    ] = "table",
+    fmt: HistoryFormatOption = None,
+    output: HistoryOutputOption = None,
 ) -> None:
     """Visa statushistoriken för en rad, eller alla statusändringar i planen i datumordning."""
     from planctl.query import match_row, match_since
@@ -48,9 +45,12 @@ def history(
     title = f"{row.id}: {row.proposal}" if row else f"{plan.meta.organisation}: statushistorik"
     if since:
         title += f" (från {since})"
-    if fmt == "json":
-        sys.stdout.write(to_json(records))
-    elif fmt == "markdown":
-        sys.stdout.write(history_markdown(records, title=title))
-    else:
-        stdout_console().print(changes_table(records, title=title))
+    emit(
+        "history",
+        fmt,
+        output,
+        text=lambda chosen: (
+            to_json(records) if chosen == "json" else history_markdown(records, title=title)
+        ),
+        view=lambda: changes_table(records, title=title),
+    )

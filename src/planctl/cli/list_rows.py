@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -10,11 +9,13 @@ import typer
 from planctl.cli.options import (
     AreaOption,
     ListFormatOption,
+    ListingOutputOption,
     PlanOption,
     ResponsibleOption,
     SearchOption,
 )
-from planctl.cli.settings import settings_of, stdout_console
+from planctl.cli.output import emit
+from planctl.cli.settings import settings_of
 
 if TYPE_CHECKING:
     pass
@@ -51,13 +52,14 @@ def list_rows(
     ] = None,
     search: SearchOption = None,
     plan_id: PlanOption = None,
-    fmt: ListFormatOption = "table",
+    fmt: ListFormatOption = None,
+    output: ListingOutputOption = None,
 ) -> None:
     """Lista planens rader, med filter."""
     from planctl.query import filter_rows, row_filter
     from planctl.records import row_record
     from planctl.render.jsondoc import to_json
-    from planctl.render.rows import rows_table
+    from planctl.render.rows import rows_csv, rows_table
 
     plan = settings_of(ctx).load(plan_id).plan(plan_id).model
     wanted = row_filter(
@@ -70,14 +72,11 @@ def list_rows(
         search=search,
     )
     records = [row_record(plan, row) for row in filter_rows(plan, wanted)]
-    if fmt == "json":
-        sys.stdout.write(to_json(records))
-        return
-    if fmt == "csv":
-        from planctl.cli.output import write_text
-        from planctl.render.rows import rows_csv
-
-        write_text(rows_csv(records))
-        return
     title = f"{plan.meta.organisation}: {len(records)} av {len(plan.rows)} rader"
-    stdout_console().print(rows_table(records, title=title))
+    emit(
+        "list",
+        fmt,
+        output,
+        text=lambda chosen: rows_csv(records) if chosen == "csv" else to_json(records),
+        view=lambda: rows_table(records, title=title),
+    )

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
-from planctl.cli.options import AreaOption, FormatOption, PlanOption, SearchOption
-from planctl.cli.settings import settings_of, stdout_console
+from planctl.cli.options import (
+    AreaOption,
+    FormatOption,
+    ListingOutputOption,
+    PlanOption,
+    SearchOption,
+)
+from planctl.cli.output import emit
+from planctl.cli.settings import settings_of
 
 
 def list_measures(
@@ -20,7 +26,8 @@ def list_measures(
         typer.Option("--uncovered", help="Bara de insatser som planen inte genomför."),
     ] = False,
     plan_id: PlanOption = None,
-    fmt: FormatOption = "table",
+    fmt: FormatOption = None,
+    output: ListingOutputOption = None,
 ) -> None:
     """Lista katalogens insatser, med filter."""
     from planctl.coverage import covered_ids
@@ -38,10 +45,13 @@ def list_measures(
         for m in filter_measures(catalogue, area=area_id, search=search)
         if m.id not in left_out
     ]
-    if fmt == "json":
-        sys.stdout.write(to_json(records))
-        return
     title = f"{catalogue.meta.title}: {len(records)} av {len(catalogue.measures)} insatser"
     if uncovered:
         title += f" som {data.plan(plan_id).model.meta.organisation} inte genomför"
-    stdout_console().print(measures_table(records, title=title))
+    emit(
+        "measures",
+        fmt,
+        output,
+        text=lambda _fmt: to_json(records),
+        view=lambda: measures_table(records, title=title),
+    )

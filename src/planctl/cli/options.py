@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -42,12 +42,6 @@ AreaOption = Annotated[
 SearchOption = Annotated[
     str | None,
     typer.Option("--search", "-s", help="Visa bara det som innehåller TEXT.", show_default=False),
-]
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help=format_help("measures"))]
-ListFormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help=format_help("list"))]
-AnalysisFormatOption = Annotated[
-    AnalysisFormat,
-    typer.Option("--format", "-f", help=format_help("coverage")),
 ]
 PlanOption = Annotated[
     str | None,
@@ -117,3 +111,47 @@ ByOption = Annotated[
         "--by", "--av", help="Roll som registrerar, t.ex. Förhandlingschef.", show_default=False
     ),
 ]
+
+
+def output_option(output: str) -> Any:
+    """``-o/--output FIL`` for a command that prints data; the suffix picks the format."""
+    return Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FIL",
+            help=f"Skriv till FIL ({suffix_list(output)}) i stället för till standard ut; "
+            "ändelsen avgör formatet.",
+            show_default=False,
+        ),
+    ]
+
+
+def format_option(output: str, enum_type: Any) -> Any:
+    """``-f/--format`` for a command that prints data, its choices from the registry."""
+    return Annotated[
+        enum_type | None,
+        typer.Option(
+            "--format", "-f", help=format_help(output, by_suffix=True), show_default=False
+        ),
+    ]
+
+
+# -f/--format and -o/--output of the commands that print data, alike on every one of them.
+if TYPE_CHECKING:
+    FormatOption = str | None
+    ListFormatOption = str | None
+    HistoryFormatOption = str | None
+    AnalysisFormatOption = str | None
+    ListingOutputOption = Path | None
+    HistoryOutputOption = Path | None
+    AnalysisOutputOption = Path | None
+else:
+    FormatOption = format_option("measures", Format)
+    ListFormatOption = format_option("list", ListFormat)
+    HistoryFormatOption = format_option("history", HistoryFormat)
+    AnalysisFormatOption = format_option("coverage", AnalysisFormat)
+    ListingOutputOption = output_option("list")
+    HistoryOutputOption = output_option("history")
+    AnalysisOutputOption = output_option("coverage")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,8 @@ from planctl.errors import UsageError
 from planctl.render.escape import write_document
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from planctl.render.appendix import DocumentOptions
     from planctl.report import Report
     from planctl.writing.status import Outcome
@@ -53,12 +56,37 @@ def write_text(text: str) -> None:
     write_document(sys.stdout, text.encode("utf-8"))
 
 
-def print_analysis(output: object) -> None:
-    """Text formats go straight to stdout; a Rich table through the console."""
-    if isinstance(output, str):
-        write_text(output)
-    else:
-        stdout_console().print(output)
+def emit(
+    output_name: str,
+    fmt: str | None,
+    output: Path | None,
+    *,
+    text: Callable[[str], str],
+    view: Callable[[], RenderableType],
+    data_root: Path | None = None,
+) -> None:
+    """Print what a command shows, or write it to ``output``, in the format asked for.
+
+    Without ``--format`` the format comes from ``output``'s suffix (the registry in
+    :mod:`planctl.render.formats`), else the command's default. ``view`` makes the table for a
+    terminal (written to a file as plain text, 100 columns wide); ``text`` every other format.
+    """
+    from planctl.render.formats import choices, format_for_path
+
+    chosen = str(fmt) if fmt else format_for_path(output_name, output) if output else None
+    chosen = chosen or choices(output_name)[0]
+    if output is None:
+        if chosen == "table":
+            stdout_console().print(view())
+        else:
+            write_text(text(chosen))
+        return
+    from planctl.render.console import plain_text
+    from planctl.writing.files import save_output  # the writer only when writing
+
+    content = plain_text(view()) if chosen == "table" else text(chosen)
+    shown = save_output(output, content.encode("utf-8"), base=Path.cwd(), data_root=data_root)
+    sys.stderr.write(f"planctl: skrev {shown} ({chosen})\n")
 
 
 def report_outcome(outcome: Outcome, *, dry_run: bool = False) -> None:

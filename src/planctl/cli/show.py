@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
-from planctl.cli.options import FormatOption, PlanOption
-from planctl.cli.settings import settings_of, stdout_console
+from planctl.cli.options import FormatOption, ListingOutputOption, PlanOption
+from planctl.cli.output import emit
+from planctl.cli.settings import settings_of
 
 
 def show(
@@ -20,7 +20,8 @@ def show(
         ),
     ],
     plan_id: PlanOption = None,
-    fmt: FormatOption = "table",
+    fmt: FormatOption = None,
+    output: ListingOutputOption = None,
 ) -> None:
     """Visa en planrad eller en insats i sin helhet, med historik och kopplingar."""
     from planctl.records import measure_number, show_record
@@ -30,7 +31,10 @@ def show(
     settings = settings_of(ctx)
     data = settings.load(None if measure_number(item) is not None else plan_id)
     kind, record = show_record(data, item, plan_id, today=settings.today)
-    if fmt == "json":
-        sys.stdout.write(to_json(record))
-        return
-    stdout_console().print(measure_view(record) if kind == "measure" else row_view(record))
+    emit(
+        "show",
+        fmt,
+        output,
+        text=lambda _fmt: to_json(record),
+        view=lambda: measure_view(record) if kind == "measure" else row_view(record),
+    )

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import AnalysisFormatOption
-from planctl.cli.output import print_analysis
+from planctl.cli.options import AnalysisFormatOption, AnalysisOutputOption
+from planctl.cli.output import emit
 from planctl.cli.settings import job_count, settings_of
 
 
@@ -20,7 +20,8 @@ def summary(
             "--top", min=1, help="Hur många insatser som visas som mest och minst genomförda."
         ),
     ] = 5,
-    fmt: AnalysisFormatOption = "table",
+    fmt: AnalysisFormatOption = None,
+    output: AnalysisOutputOption = None,
 ) -> None:
     """Sammanställ alla planer i datakatalogen: status per plan och insatsernas spridning."""
     import functools
@@ -46,4 +47,10 @@ def summary(
     if not checked.results:
         raise no_plans(root)
     result = summarise_facts(checked.catalogue, checked.results, today=settings.today, top=top)
-    print_analysis(render_analysis(result, str(fmt)))
+    emit(
+        "summary",
+        fmt,
+        output,
+        text=lambda chosen: str(render_analysis(result, chosen)),
+        view=lambda: render_analysis(result, "table"),
+    )

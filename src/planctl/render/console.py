@@ -15,6 +15,7 @@ Three rules hold for everything printed on it, whoever built the table:
 from __future__ import annotations
 
 import errno
+import io
 import sys
 from collections.abc import Iterable
 from typing import IO
@@ -66,3 +67,10 @@ def make_console(
         soft_wrap=False,
         emoji=False,
     )
+
+
+def plain_text(renderable: RenderableType, *, width: int = 100) -> str:
+    """``renderable`` as plain text ``width`` columns wide, without colour (for a file)."""
+    out = io.StringIO()
+    make_console(out, width=width, plain=True).print(renderable)
+    return out.getvalue()
