@@ -104,9 +104,10 @@ def read_data_bytes(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
     failures raise :class:`OSError`.
     """
     with _open_data(path) as handle:
-        raw = handle.read(limit + 1)
         size = os.fstat(handle.fileno()).st_size
-    if len(raw) > limit:
+        # A file the size says is too large is not read at all; one growing meanwhile stops here.
+        raw = handle.read(limit + 1) if size <= limit else b""
+    if size > limit or len(raw) > limit:
         raise _RefusedError("file-too-large", too_large(max(size, len(raw))))
     return raw
 

@@ -118,6 +118,7 @@ _OS_REASONS = {
     errno.ENOENT: "filen eller katalogen finns inte",
     errno.ENOTDIR: "en del av sökvägen är ingen katalog",
     errno.EISDIR: "är en katalog",
+    errno.EEXIST: "något annat finns redan där",
     errno.EIO: "in/ut-fel på disken",
     errno.ETXTBSY: "filen används",
     errno.ENAMETOOLONG: "sökvägen är för lång",

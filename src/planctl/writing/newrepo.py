@@ -340,7 +340,15 @@ def create_repository(folder: Path, files: Sequence[RepoFile], *, shown: str) ->
         initialised = True
     for item in files:
         target = folder / item.path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # e.g. a link or a file where a folder goes
+            from planctl.errors import os_reason
+
+            where = target.parent.relative_to(folder).as_posix()
+            raise InputError(
+                f"{shown}: katalogen {where} kan inte skapas ({os_reason(exc)})"
+            ) from None
         create_file(target, item.text, base=folder)
     return initialised
 
