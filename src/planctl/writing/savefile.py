@@ -1,8 +1,9 @@
 """Saving a file so that no crash, no full disk and no second writer can break or lose it.
 
-- :func:`locked` serialises planctl writers of one file with ``fcntl.flock`` on a sidecar lock
-  file next to the real file (``.NAME.lock``). The lock file is removed when the lock is released;
-  a waiter that locked a removed lock file notices (its inode is no longer the path's) and tries
+- :func:`locked` serialises planctl writers of one file with the ``filelock`` library on a
+  sidecar lock file next to the real file (``.NAME.lock``): ``flock`` on Linux and macOS,
+  ``msvcrt.locking`` on Windows. The lock file is removed when the lock is released; a waiter that
+  locked a removed lock file notices (filelock checks the inode still has a name) and tries
   again, so removing it is safe.
 - :func:`replace_file` writes a temporary file in the same directory, flushes and fsyncs it, gives
   it the original's permissions and renames it over the original (then fsyncs the directory).
@@ -11,19 +12,20 @@
 - Before replacing, the file on disk is compared with what the caller read. If anyone changed it
   in between, nothing is written.
 
-POSIX only (``fcntl``), like the rest of planctl's tooling.
+Portable: nothing here needs ``fcntl``, ``O_DIRECTORY`` or ``fchmod``. Files are opened in binary
+mode on Windows too (``O_BINARY``), so a file's line endings are written exactly as given; the
+directory is fsynced where the system allows opening a directory.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
-import fcntl
 import os
 import stat
-import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from planctl.errors import ConflictError, os_reason
 
@@ -31,6 +33,9 @@ LOCK_TIMEOUT = 15.0
 """Seconds to wait for another planctl to finish writing the same file."""
 
 _POLL = 0.02
+# Flags that only some systems have: close-on-exec (POSIX) and binary mode (Windows, where a file
+# opened without it turns "\n" into "\r\n" on write).
+_PORTABLE_FLAGS = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 _TEMP_SUFFIX = ".planctl-tmp"
 
 
@@ -45,38 +50,21 @@ def lock_path(path: Path) -> Path:
     return target.with_name(f".{target.name}.lock")
 
 
-def _acquire(lock: Path, shown: str, timeout: float) -> int:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-        except OSError as exc:
-            raise ConflictError(
-                f"{shown}: kan inte skapa låsfilen {lock.name} ({os_reason(exc)}); inget skrevs"
-            ) from None
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError as exc:
-                if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-                    os.close(fd)
-                    raise
-                if time.monotonic() >= deadline:
-                    os.close(fd)
-                    raise ConflictError(
-                        f"{shown}: en annan planctl skriver till filen just nu (låst i mer än "
-                        f"{timeout:g} s); inget skrevs – försök igen"
-                    ) from None
-                time.sleep(_POLL)
-        # The holder before us may have removed the lock file; then our lock guards nothing.
-        try:
-            same = os.path.samestat(os.fstat(fd), lock.stat())
-        except FileNotFoundError:
-            same = False
-        if same:
-            return fd
-        os.close(fd)
+def _acquire(lock: Path, shown: str, timeout: float) -> FileLock:
+    """Take the write lock on ``lock`` within ``timeout`` seconds; the held lock."""
+    holder = FileLock(lock)
+    try:
+        holder.acquire(timeout=timeout, poll_interval=_POLL)
+    except Timeout:
+        raise ConflictError(
+            f"{shown}: en annan planctl skriver till filen just nu (låst i mer än "
+            f"{timeout:g} s); inget skrevs – försök igen"
+        ) from None
+    except OSError as exc:
+        raise ConflictError(
+            f"{shown}: kan inte skapa låsfilen {lock.name} ({os_reason(exc)}); inget skrevs"
+        ) from None
+    return holder
 
 
 @contextlib.contextmanager
@@ -85,14 +73,14 @@ def locked(
 ) -> Iterator[None]:
     """Hold the write lock of ``path`` for the ``with`` block (waiting up to ``timeout`` s)."""
     lock = lock_path(path)
-    fd = _acquire(lock, shown or path.name, timeout)
+    holder = _acquire(lock, shown or path.name, timeout)
     try:
         _remove_stale_temps(real_path(path))
         yield
     finally:
         with contextlib.suppress(OSError):
             lock.unlink()
-        os.close(fd)
+        holder.release()
 
 
 def _remove_stale_temps(target: Path) -> None:
@@ -124,13 +112,13 @@ def replace_file(path: Path, data: bytes, *, expected: bytes, shown: str | None 
         )
     temp = target.with_name(f".{target.name}.{os.getpid()}{_TEMP_SUFFIX}")
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _PORTABLE_FLAGS, 0o600)
         try:
             view = memoryview(data)
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fchmod(fd, mode)
+            _set_mode(fd, temp, mode)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -144,10 +132,21 @@ def replace_file(path: Path, data: bytes, *, expected: bytes, shown: str | None 
     _fsync_dir(target.parent)
 
 
+def _set_mode(fd: int, path: Path, mode: int) -> None:
+    """Give the temporary file the original's permissions (by path where fchmod is missing)."""
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, mode)
+    else:  # Windows before Python 3.13: only the read-only bit exists, set by path
+        path.chmod(mode)
+
+
 def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (some file systems do not allow it; that is fine)."""
+    """Make the rename itself durable where the system lets a directory be opened (not Windows)."""
+    directory_flag = getattr(os, "O_DIRECTORY", None)
+    if directory_flag is None:
+        return
     try:
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        fd = os.open(folder, os.O_RDONLY | directory_flag)
     except OSError:  # pragma: no cover - directories can always be opened on Linux
         return
     try:
