@@ -202,9 +202,11 @@ def test_crlf_plan_without_final_newline_keeps_both(invoke: Invoke, data_dir: Pa
 
 
 def test_symlinked_plan_is_written_through_the_link(invoke: Invoke, data_dir: Path) -> None:
-    """A plan that is a symlink stays a symlink; its target gets the entry, mode kept."""
+    """A plan that is a symlink (within the data directory) stays a symlink; its target gets the
+    entry, mode kept."""
     plan_file = data_dir / "boras_plan.yaml"
-    real = data_dir.parent / "elsewhere.yaml"
+    (data_dir / "arkiv").mkdir()
+    real = data_dir / "arkiv" / "elsewhere.yaml"
     plan_file.rename(real)
     real.chmod(0o664)
     plan_file.symlink_to(real)

@@ -18,13 +18,17 @@ SET = ("status", "set", "LB-4", "påbörjat", "--date", "2018-05-20", "--note", 
 
 
 def refuse(monkeypatch: pytest.MonkeyPatch, call: str, code: int) -> None:
-    """Make ``os.<call>`` fail with ``code`` (the lock file excepted) for the whole command."""
+    """Make ``os.<call>`` fail with ``code`` for the whole command (for ``open``: opening for
+    writing, the lock file excepted)."""
     real = getattr(os, call)
 
     def failing(*args: object, **kwargs: object) -> object:
         first = args[0] if args else None
-        if call == "open" and isinstance(first, str | Path) and str(first).endswith(".lock"):
-            return real(*args, **kwargs)  # the lock itself works; the write is what fails
+        if call == "open" and (
+            (isinstance(first, str | Path) and str(first).endswith(".lock"))
+            or not int(str(args[1])) & (os.O_WRONLY | os.O_RDWR)
+        ):
+            return real(*args, **kwargs)  # reading and the lock work; the write is what fails
         raise OSError(code, os.strerror(code))
 
     monkeypatch.setattr(os, call, failing)
@@ -66,7 +70,11 @@ def test_lock_cannot_be_created(
     plan = data_dir / "boras_plan.yaml"
     before = plan.read_bytes()
 
+    real = os.open
+
     def no_lock(*args: object, **kwargs: object) -> int:
+        if not str(args[0]).endswith(".lock"):
+            return real(*args, **kwargs)  # type: ignore[arg-type]  # passed through unchanged
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
     monkeypatch.setattr(os, "open", no_lock)
@@ -95,14 +103,14 @@ def test_unreadable_plan_is_input_error(
     invoke: Invoke, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A plan file that cannot be read is named with a Swedish reason, exit 2."""
-    real = Path.read_bytes
+    real = os.open
 
-    def denied(self: Path) -> bytes:
-        if self.name == "boras_plan.yaml":
+    def denied(path: str | Path, *args: int, **kwargs: object) -> int:
+        if Path(path).name == "boras_plan.yaml":
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
-        return real(self)
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]  # passed through unchanged
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(os, "open", denied)
     result = invoke("list")
     assert result.exit_code == 2
     assert "boras_plan.yaml: kan inte läsas (behörighet saknas)" in result.stderr

@@ -1,8 +1,7 @@
-"""The write path without the POSIX-only parts Windows lacks, and CRLF files kept CRLF.
+"""The write path without ``fcntl`` (which Windows lacks), and CRLF files kept CRLF.
 
-``status set`` runs in a child process where ``fcntl`` cannot be imported and ``os`` has no
-``O_DIRECTORY``, ``O_CLOEXEC`` or ``fchmod`` – what a Windows Python looks like to planctl's
-writer. Locking then goes through filelock's portable lock, and the file is still replaced whole.
+``status set`` runs in a child process where ``fcntl`` cannot be imported. Locking then goes
+through filelock's portable lock, and the file is still replaced whole, line endings and all.
 """
 
 from __future__ import annotations
@@ -17,9 +16,6 @@ from tests.conftest import TODAY
 WINDOWS_LIKE = """
 import os, sys
 sys.modules["fcntl"] = None  # import fcntl now raises ImportError, as on Windows
-for name in ("O_DIRECTORY", "O_CLOEXEC", "fchmod"):
-    if hasattr(os, name):
-        delattr(os, name)
 import filelock
 print("lock:", filelock.FileLock.__name__, file=sys.stderr)
 from planctl.cli import run
@@ -40,7 +36,7 @@ def _status_set_windows_like(data_dir: Path, *args: str) -> subprocess.Completed
 
 
 def test_write_path_without_fcntl_keeps_crlf(data_dir: Path) -> None:
-    """status set writes a CRLF plan without fcntl or O_DIRECTORY, and every line stays CRLF."""
+    """status set writes a CRLF plan without fcntl, and every line stays CRLF."""
     plan = data_dir / "boras_plan.yaml"
     lf = plan.read_bytes()
     assert b"\r\n" not in lf

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from planctl import gitrev
-from planctl.documents import YAML_SUFFIXES, kind_of, read_document_file, validate_document
+from planctl.documents import (
+    MAX_FILE_BYTES,
+    YAML_SUFFIXES,
+    kind_of,
+    read_document_file,
+    too_large,
+    validate_document,
+    yaml_files,
+)
 from planctl.errors import DataError, Problem, Severity, UsageError
 from planctl.models import HistoryEntry, Plan, Row
 from planctl.yamlio import Document, decode, read_document
@@ -195,6 +203,10 @@ def plans_at_commit(
         if path.suffix not in YAML_SUFFIXES:
             continue
         shown = f"{label}:{path.as_posix()}"
+        size = gitrev.size_at(commit, path, root=root)
+        if size > MAX_FILE_BYTES:  # the same cap as every read from disk
+            doc = Document(file=shown, text="")
+            _refuse([doc.problem(doc.locate(()), "file-too-large", too_large(size))], shown)
         text, problems = decode(gitrev.read_at(commit, path, root=root), shown)
         doc = read_document(text, shown) if text else Document(file=shown, text="")
         plan, found = _plan_of(doc)
@@ -207,7 +219,7 @@ def plans_at_commit(
 def plans_on_disk(folder: Path, *, base: Path | None) -> dict[str, Plan]:
     """The plans in the working tree's ``folder``, by id."""
     plans: dict[str, Plan] = {}
-    for path in sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file()):
+    for path in yaml_files(folder):
         doc = read_document_file(path, base=base)
         plan, found = _plan_of(doc)
         _refuse(found, f"i {doc.file}")

@@ -8,6 +8,8 @@ is an :class:`~planctl.errors.InputError` (exit 2).
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 import typing
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,14 +38,99 @@ class Loaded(Generic[M]):
     path: Path
 
 
+def absolute(path: Path) -> Path:
+    """``path`` made absolute by its own text (``..`` removed), no link followed."""
+    return Path(os.path.abspath(path))  # noqa: PTH100 - resolve() would follow links
+
+
+def real_path(path: Path) -> Path:
+    """The file a path names, following symlinks (never raises, even for a loop)."""
+    return Path(os.path.realpath(path))
+
+
 def display_path(path: Path, base: Path | None) -> str:
-    """``path`` relative to ``base`` when it lies below it, as people expect to read it."""
+    """``path`` relative to ``base`` when it lies below it, as people expect to read it.
+
+    A link keeps its own name (the file that is wrong is the link, not where it leads).
+    """
     if base is not None:
+        given = absolute(path)
+        named = real_path(given.parent) / given.name if given.name else given
         try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
+            return named.relative_to(real_path(base)).as_posix()
         except ValueError:
             pass
     return path.as_posix()
+
+
+class _RefusedError(Exception):
+    """A data path that is not read at all: a bad link, a special file, a file too large."""
+
+    def __init__(self, rule: str, message: str) -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.message = message
+
+
+def _check_link(path: Path) -> None:
+    """A symlink must lead to a file in its own directory's tree (the data directory)."""
+    if not path.is_symlink():
+        return
+    try:
+        target = Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError:
+        raise _RefusedError(
+            "broken-link",
+            f"är en symbolisk länk som inte leder till någon fil ({path.readlink()})",
+        ) from None
+    except OSError:
+        raise _RefusedError("broken-link", "är en symbolisk länk i en slinga") from None
+    folder = real_path(absolute(path).parent)
+    if target != folder and folder not in target.parents:
+        raise _RefusedError(
+            "link-outside",
+            f"är en symbolisk länk till {target}, utanför datakatalogen; planctl läser den inte",
+        )
+
+
+def read_data_bytes(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a data file, read only when it is safe to read.
+
+    Refused before reading (``_RefusedError``; :func:`read_document_file` makes it a problem): a
+    symlink that dangles, loops or leads out of its directory, anything but a regular file
+    (a FIFO would hang, ``/dev/zero`` never ends) and a file over ``limit`` bytes. Other
+    failures raise :class:`OSError`.
+    """
+    with _open_data(path) as handle:
+        raw = handle.read(limit + 1)
+        size = os.fstat(handle.fileno()).st_size
+    if len(raw) > limit:
+        raise _RefusedError("file-too-large", too_large(max(size, len(raw))))
+    return raw
+
+
+def _open_data(path: Path) -> typing.BinaryIO:
+    _check_link(path)
+    found = path.stat()
+    if stat.S_ISDIR(found.st_mode):
+        raise IsADirectoryError(path)
+    if not stat.S_ISREG(found.st_mode):
+        raise _RefusedError(
+            "not-a-file", "är ingen vanlig fil (en enhet eller ett rör); den läses inte"
+        )
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped since the check
+        os.close(fd)
+        raise _RefusedError("not-a-file", "är ingen vanlig fil; den läses inte")
+    return os.fdopen(fd, "rb")
+
+
+def too_large(size: int) -> str:
+    """The message for a file over :data:`MAX_FILE_BYTES` (``size`` in bytes)."""
+    return (
+        f"filen är {size / 1024 / 1024:.0f} MB; största tillåtna storlek är "
+        f"{MAX_FILE_BYTES // 1024 // 1024} MB"
+    )
 
 
 def read_document_file(
@@ -52,25 +139,18 @@ def read_document_file(
     """Read and parse one file; a file that cannot be opened is an :class:`InputError`.
 
     With ``text``, that text is parsed as if it were the file's content (to check a change
-    before it is written).
+    before it is written). A file :func:`read_data_bytes` refuses is a document with one error
+    (``broken-link``, ``link-outside``, ``not-a-file``, ``file-too-large``).
     """
     shown = display_path(path, base)
     if text is not None:
         return read_document(text, shown)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES and path.is_file():
-            doc = Document(file=shown, text="")
-            doc.problems.append(
-                doc.problem(
-                    doc.locate(()),
-                    "file-too-large",
-                    f"filen är {size / 1024 / 1024:.0f} MB; största tillåtna storlek är "
-                    f"{MAX_FILE_BYTES // 1024 // 1024} MB",
-                )
-            )
-            return doc
-        raw = path.read_bytes()
+        raw = read_data_bytes(path)
+    except _RefusedError as refused:
+        doc = Document(file=shown, text="")
+        doc.problems.append(doc.problem(doc.locate(()), refused.rule, refused.message))
+        return doc
     except FileNotFoundError:
         raise InputError(f"{shown}: filen finns inte") from None
     except IsADirectoryError:
@@ -85,6 +165,38 @@ def read_document_file(
     doc = read_document(text, shown)
     doc.problems[:0] = problems
     return doc
+
+
+HEAD_BYTES = 8192
+"""How much of a file :func:`read_head` reads: planctl's files put their top keys first."""
+
+
+def read_head(path: Path) -> str | None:
+    """The first :data:`HEAD_BYTES` of a data file as text; ``None`` when it is not safe to read.
+
+    A character cut at the end is ignored.
+    """
+    try:
+        with _open_data(path) as handle:
+            return handle.read(HEAD_BYTES).decode("utf-8-sig", errors="ignore")
+    except (_RefusedError, OSError):
+        return None
+
+
+def yaml_files(root: Path) -> list[Path]:
+    """The YAML files directly in ``root``, in name order.
+
+    Every entry with a YAML name but a directory is listed, links and special files included:
+    reading refuses them with a problem, so a dangling link is an error, not a silent skip.
+    """
+    return sorted(p for p in root.iterdir() if p.suffix in YAML_SUFFIXES and not _is_real_dir(p))
+
+
+def _is_real_dir(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(path.lstat().st_mode)
+    except OSError:
+        return False
 
 
 # --- schema problems ---------------------------------------------------------------------------

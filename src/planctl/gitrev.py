@@ -59,6 +59,14 @@ def files_at(commit: str, folder: PurePosixPath, *, root: Path) -> list[PurePosi
     return sorted(PurePosixPath(n) for n in names)
 
 
+def size_at(commit: str, path: PurePosixPath, *, root: Path) -> int:
+    """The size in bytes of ``path`` at ``commit`` (asked before reading it, to cap reads)."""
+    done = _git(["cat-file", "-s", f"{commit}:{path.as_posix()}"], cwd=root)
+    if done.returncode != 0:
+        raise InputError(f"kan inte läsa {path} vid {commit[:12]}: {done.stderr.decode().strip()}")
+    return int(done.stdout.decode().strip())
+
+
 def read_at(commit: str, path: PurePosixPath, *, root: Path) -> bytes:
     """The bytes of ``path`` (relative to the repository) at ``commit``."""
     done = _git(["show", f"{commit}:{path.as_posix()}"], cwd=root)

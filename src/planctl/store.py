@@ -21,7 +21,10 @@ from planctl.documents import (
     display_path,
     kind_of,
     read_document_file,
+    read_head,
+    real_path,
     validate_document,
+    yaml_files,
 )
 from planctl.errors import DataError, InputError, Problem, Severity, UsageError
 from planctl.models import Catalogue, Plan
@@ -142,11 +145,6 @@ def find_data_dir(*, explicit: Path | None, env: str | None, cwd: Path) -> Path:
     )
 
 
-def yaml_files(root: Path) -> list[Path]:
-    """The YAML files directly in ``root``, in name order."""
-    return sorted(p for p in root.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
-
-
 def load_files(
     paths: list[Path],
     *,
@@ -189,9 +187,9 @@ def _load_files(
     catalogue: Loaded[Catalogue] | None = None
     plans: list[Loaded[Plan]] = []
     shown: list[str] = []
-    replaced = {p.resolve(): text for p, text in (overrides or {}).items()}
+    replaced = {real_path(p): text for p, text in (overrides or {}).items()}
     for path in paths:
-        doc = read_document_file(path, base=base, text=replaced.get(path.resolve()))
+        doc = read_document_file(path, base=base, text=replaced.get(real_path(path)))
         shown.append(doc.file)
         problems.extend(doc.problems)
         kind = kind_of(doc)
@@ -292,8 +290,8 @@ def load_data_dir(
     return load_files(files, today=today, base=base, root=root, overrides=overrides)
 
 
-_HEAD_BYTES = 8192
 _CATALOGUE_TOP = re.compile(r"^katalog:", re.MULTILINE)
+_PLAN_TOP = re.compile(r"^plan:", re.MULTILINE)
 _PLAN_TOP_ID = re.compile(
     r"^plan:[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n|[ \t]+(?!id:)[^\n]*\n)*?"
     r"[ \t]+id:[ \t]*[\"']?([^\"'\s#]+)",
@@ -306,11 +304,8 @@ def _files_for_plan(files: list[Path], plan_id: str) -> list[Path] | None:
     keep: list[Path] = []
     matches = 0
     for path in files:
-        try:
-            with path.open("rb") as handle:
-                # The top keys come first in planctl's files; a cut character is ignored.
-                text = handle.read(_HEAD_BYTES).decode("utf-8-sig", errors="ignore")
-        except OSError:
+        text = read_head(path)
+        if text is None:
             return None
         if _CATALOGUE_TOP.search(text):
             keep.append(path)
@@ -349,6 +344,21 @@ def catalogue_for(files: list[Path], *, data_root: Path | None) -> Path | None:
     return None
 
 
+def is_data_file(path: Path, *, data_root: Path | None) -> bool:
+    """Whether planctl reads ``path`` as data: a plan or catalogue anywhere, or any file in
+    ``data_root`` or in a folder holding a catalogue (links followed, and the link itself)."""
+    for candidate in dict.fromkeys((path, real_path(path))):
+        folder = real_path(candidate.parent)
+        if data_root is not None and folder == real_path(data_root):
+            return True
+        if catalogue_file(folder) is not None:
+            return True
+        head = read_head(candidate) if candidate.suffix in YAML_SUFFIXES else None
+        if head is not None and (_CATALOGUE_TOP.search(head) or _PLAN_TOP.search(head)):
+            return True
+    return False
+
+
 def catalogue_file(root: Path) -> Path | None:
     """The catalogue file of a data directory, by convention ``measures.yaml``."""
     for name in ("measures.yaml", "measures.yml"):
@@ -359,9 +369,5 @@ def catalogue_file(root: Path) -> Path | None:
 
 def is_catalogue_file(path: Path) -> bool:
     """Whether ``path`` starts like a catalogue (``katalog:`` near the top); False if unreadable."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(_HEAD_BYTES).decode("utf-8-sig", errors="ignore")
-    except OSError:
-        return False
-    return bool(_CATALOGUE_TOP.search(head))
+    head = read_head(path)
+    return head is not None and bool(_CATALOGUE_TOP.search(head))

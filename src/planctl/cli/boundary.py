@@ -11,8 +11,9 @@ import errno
 import io
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
-from planctl.errors import EXIT_CONFLICT, ConflictError, PlanctlError, os_reason
+from planctl.errors import EXIT_CONFLICT, EXIT_INTERRUPTED, ConflictError, PlanctlError, os_reason
 
 
 def report_error(exc: PlanctlError) -> None:
@@ -21,7 +22,35 @@ def report_error(exc: PlanctlError) -> None:
 
     if exc.problems:
         sys.stderr.write(problems_text(exc.problems))
-    sys.stderr.write(f"planctl: fel: {exc.message}\n")
+    message = exc.message.replace("\r", "\\r").replace("\n", "\\n")  # one line, always
+    sys.stderr.write(f"planctl: fel: {message}\n")
+
+
+def _written() -> tuple[Path, ...]:
+    # Not imported here: a command that writes nothing never loads the writer.
+    savefile = sys.modules.get("planctl.writing.savefile")
+    return savefile.completed() if savefile is not None else ()
+
+
+def written_so_far() -> int:
+    """How many files this process has written (a mark for :func:`report_interrupt`)."""
+    return len(_written())
+
+
+def report_interrupt(*, since: int) -> None:
+    """After Ctrl-C: say which files the command had written, then exit 130; else let it pass.
+
+    A write becomes visible by a rename that SIGINT cannot split; a Ctrl-C that lands after it
+    must not look like "nothing happened" (and invite the same entry again).
+    """
+    from planctl.documents import display_path
+
+    written = _written()[since:]
+    if not written:
+        return
+    names = ", ".join(dict.fromkeys(display_path(p, Path.cwd()) for p in written))
+    sys.stderr.write(f"\nplanctl: avbrutet – men detta hann skrivas och är sparat: {names}\n")
+    raise SystemExit(EXIT_INTERRUPTED)
 
 
 def run_guarded(main: Callable[[], object]) -> None:

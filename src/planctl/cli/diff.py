@@ -40,4 +40,4 @@ def diff(
     since, shown = diff_moments(plan, first, second)
     wanted = row_filter(plan, area=area, responsible=responsible)
     built = build_report(plan, wanted=wanted, as_of=shown, since=since, produced=settings.produced)
-    emit_report(built, fmt, output)
+    emit_report(built, fmt, output, data_root=settings.known_data_root())

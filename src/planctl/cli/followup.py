@@ -47,6 +47,7 @@ def followup(
     Ctrl-C eller "nej" sparar ingenting.
     """
     from planctl.query import RowFilter, filter_rows, match_plan_area, match_round
+    from planctl.writing.savefile import require_writable
     from planctl.writing.status import (
         Prepared,
         check_date,
@@ -58,6 +59,7 @@ def followup(
 
     settings = settings_of(ctx)
     loaded = settings.load(plan_id).plan(plan_id)
+    require_writable(loaded.path, shown=loaded.doc.file)  # before the questions
     plan = loaded.model
     chosen = match_round(plan, round_id)
     day = parse_date(date) if date is not None else followup_date(chosen, today=settings.today)

@@ -9,29 +9,32 @@ from typing import TYPE_CHECKING
 from planctl.cli.options import ReportFormat
 from planctl.cli.settings import stdout_console
 from planctl.errors import UsageError
+from planctl.render.escape import write_document
 
 if TYPE_CHECKING:
     from planctl.report import Report
     from planctl.writing.status import Outcome
 
 
-def emit_report(built: Report, fmt: ReportFormat | None, output: Path | None) -> None:
-    """Print a report on stdout or write it to ``output``, in the format asked for."""
+def emit_report(
+    built: Report, fmt: ReportFormat | None, output: Path | None, *, data_root: Path | None
+) -> None:
+    """Print a report on stdout or write it to ``output`` (never a data file), as asked."""
     from planctl.render.report import render_report, report_format_for, report_view
 
     chosen = fmt.value if fmt else report_format_for(output) if output else ReportFormat.TABLE
     if output is not None:
         from planctl.writing.files import save_output  # the writer only when writing
 
-        shown = save_output(output, render_report(built, chosen), base=Path.cwd())
+        content = render_report(built, chosen)
+        shown = save_output(output, content, base=Path.cwd(), data_root=data_root)
         sys.stderr.write(f"planctl: skrev {shown} ({chosen})\n")
     elif chosen == ReportFormat.TABLE:
         stdout_console().print(report_view(built))
     elif chosen == ReportFormat.XLSX and sys.stdout.isatty():
         raise UsageError("xlsx är ett binärt format; ange --output RAPPORT.xlsx")
     else:
-        sys.stdout.buffer.write(render_report(built, chosen))
-        sys.stdout.flush()
+        write_document(sys.stdout, render_report(built, chosen))
 
 
 def print_analysis(output: object) -> None:

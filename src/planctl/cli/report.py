@@ -85,4 +85,4 @@ def report(
         produced=settings.produced,
         catalogue=data.catalogue.model if data.catalogue else None,
     )
-    emit_report(built, fmt, output)
+    emit_report(built, fmt, output, data_root=settings.known_data_root())

@@ -9,6 +9,8 @@ from typing import Annotated
 
 import typer
 
+from planctl.cli.settings import settings_of
+
 
 class SchemaChoice(enum.StrEnum):
     """The data files ``schema`` can describe (mirrors :class:`planctl.schema.SchemaKind`)."""
@@ -18,6 +20,7 @@ class SchemaChoice(enum.StrEnum):
 
 
 def schema(
+    ctx: typer.Context,
     kind: Annotated[
         SchemaChoice,
         typer.Argument(
@@ -47,4 +50,5 @@ def schema(
     if output is None:
         sys.stdout.write(text)
     else:
-        save_output(output, text.encode("utf-8"), base=Path.cwd())
+        root = settings_of(ctx).known_data_root()
+        save_output(output, text.encode("utf-8"), base=Path.cwd(), data_root=root)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from planctl.errors import UsageError
+from planctl.errors import PlanctlError, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -32,6 +32,13 @@ class Settings:
         return find_data_dir(
             explicit=self.data_dir, env=os.environ.get("PLANCTL_DATA"), cwd=Path.cwd()
         )
+
+    def known_data_root(self) -> Path | None:
+        """The data directory when there is one (``-o`` must not write into it), else None."""
+        try:
+            return self.data_root()
+        except PlanctlError:
+            return None
 
     def load(self, plan_id: str | None = None) -> DataSet:
         """The data directory's files (only one plan's, when named), refusing errors."""

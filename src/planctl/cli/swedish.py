@@ -13,8 +13,9 @@ import typer
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from planctl.cli import clitext
-from planctl.cli.boundary import report_error
+from planctl.cli.boundary import report_error, report_interrupt, written_so_far
 from planctl.errors import PlanctlError
+from planctl.render.escape import inert_streams
 
 
 class _Swedish:
@@ -58,6 +59,11 @@ _COMPLETION_HELP = {
 
 
 class Group(_Swedish, TyperGroup):
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # Every line on stdout and stderr, usage errors included, is inert in a CI log.
+        with inert_streams():
+            return super().main(*args, **kwargs)
+
     def get_params(self, ctx: Any) -> Any:
         params = super().get_params(ctx)
         for param in params:
@@ -67,6 +73,7 @@ class Group(_Swedish, TyperGroup):
         return params
 
     def invoke(self, ctx: Any) -> Any:
+        earlier = written_so_far()
         try:
             return super().invoke(ctx)
         except PlanctlError as exc:
@@ -74,6 +81,8 @@ class Group(_Swedish, TyperGroup):
             raise typer.Exit(exc.exit_code) from None
         except typer.Exit:
             raise
-        except BaseException:
+        except BaseException as exc:
+            if isinstance(exc, KeyboardInterrupt):
+                report_interrupt(since=earlier)  # exits 130 when something was written
             clitext.install()  # a usage error or an abort: Typer reports it next, in Swedish
             raise

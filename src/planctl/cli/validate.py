@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from planctl.cli.settings import job_count, settings_of
+from planctl.render.escape import write_commands
 
 
 class ValidateFormat(enum.StrEnum):
@@ -60,6 +61,7 @@ def validate(
     problems = as_errors(data.problems) if strict else data.problems
     on_github = os.environ.get("GITHUB_ACTIONS") == "true"
     shown = validation_output(problems, data.files, fmt.value if fmt else None, on_github=on_github)
+    write_commands(sys.stdout, shown.commands)  # planctl's own annotations, data escaped
     sys.stdout.write(shown.stdout)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if shown.step_summary and summary_file:

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from planctl.coverage import Coverage, RowCoverage, RowsCoverage
 from planctl.render.csvdoc import csv_text
-from planctl.render.markdown import markdown_table
+from planctl.render.markdown import markdown_cell, markdown_table
 from planctl.render.words import BAR_WIDTH, bar, decimal_percent, number_ranges, percent_label
 
 # --- coverage -------------------------------------------------------------------------------------
@@ -72,7 +72,7 @@ def coverage_markdown(coverage: Coverage) -> str:
             "",
         ]
     table = markdown_table(headers, _coverage_lines(coverage), right=(1, 2), total=total)
-    return f"## {coverage_title(coverage)}\n\n{table}"
+    return f"## {markdown_cell(coverage_title(coverage))}\n\n{table}"
 
 
 def coverage_csv(coverage: Coverage) -> str:
@@ -119,7 +119,7 @@ def row_coverage_markdown(coverage: RowsCoverage) -> str:
     """Each plan row with its measures, in Markdown."""
     cells = [[r.row_id, r.area_name, r.proposal, _linked_text(r)] for r in coverage.rows]
     table = markdown_table(["Id", "Område", "Förslag", "Insatser"], cells)
-    return f"## {rows_coverage_title(coverage)}\n\n{table}"
+    return f"## {markdown_cell(rows_coverage_title(coverage))}\n\n{table}"
 
 
 def row_coverage_csv(coverage: RowsCoverage) -> str:

@@ -11,15 +11,20 @@ Cells = Sequence[Sequence[str]]
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_MENTION = re.compile(r"@(?=\w)")
+ZERO_WIDTH_JOINER = "\u200d"
 
 
 def markdown_cell(text: str, *, breaks: str = "<br>") -> str:
-    """``text`` safe inside a Markdown table cell, shown exactly as written.
+    """``text`` safe anywhere in Markdown (a table cell, a list item, a heading), shown as written.
 
-    Every character Markdown or HTML would act on is escaped (so a note can neither format nor
-    inject anything into a pull request or wiki); line breaks become ``breaks``.
+    Every character Markdown or HTML would act on is escaped (table separators, HTML, code-span
+    backticks, emphasis), so a note can neither format nor inject anything into a pull request,
+    job summary or wiki; line breaks become ``breaks``; ``@name`` gets a zero-width joiner after
+    the ``@``, so ``@everyone`` or ``@org/team`` in a plan notifies nobody. Every Markdown output
+    sends every text it did not write itself through here.
     """
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    escaped = _MENTION.sub("@" + ZERO_WIDTH_JOINER, _MARKDOWN_SPECIAL.sub(r"\\\1", text))
     return breaks.join(part.strip() for part in escaped.splitlines()) or escaped
 
 

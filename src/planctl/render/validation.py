@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from planctl.errors import Problem, Severity
 from planctl.progress import NOT_FOLLOWED_UP
+from planctl.render.escape import inert
 from planctl.render.jsondoc import to_json
 from planctl.render.markdown import markdown_cell
 from planctl.render.problems import problems_summary, problems_text
@@ -84,8 +85,16 @@ def split_for_github(
 
 def problems_github(problems: Sequence[Problem], *, limit: int = GITHUB_ANNOTATION_LIMIT) -> str:
     """Annotations up to GitHub's limit; the rest as plain lines so the log still has them."""
+    return "".join(github_parts(problems, limit=limit))
+
+
+def github_parts(
+    problems: Sequence[Problem], *, limit: int = GITHUB_ANNOTATION_LIMIT
+) -> tuple[str, str]:
+    """:func:`problems_github` as its workflow commands and its plain (inert) log lines."""
     shown, rest = split_for_github(problems, limit=limit)
-    out = "".join(github_annotation(p) + "\n" for p in shown)
+    commands = "".join(github_annotation(p) + "\n" for p in shown)
+    out = ""
     if rest:
         out += (
             f"planctl: {len(rest)} problem till visas bara här (GitHub visar högst {limit} fel "
@@ -95,8 +104,8 @@ def problems_github(problems: Sequence[Problem], *, limit: int = GITHUB_ANNOTATI
         # may begin with "::", which the runner would take for a workflow command.
         for problem in rest:
             line = problem.format().replace("\r", " ").replace("\n", " ")
-            out += (" " + line if line.startswith("::") else line) + "\n"
-    return out
+            out += inert(line) + "\n"
+    return commands, out
 
 
 def problems_markdown(
@@ -113,9 +122,9 @@ def problems_markdown(
         "|---|---:|---:|---|---|---|",
     ]
     for p in problems:
-        file = p.file.replace("|", "\\|")  # inside a code span only the cell border needs escaping
+        # No code span around the file name: a backtick in it would end the span.
         lines.append(
-            f"| `{file}` | {p.line} | {p.column} | {p.severity.value} "
+            f"| {markdown_cell(p.file, breaks=' ')} | {p.line} | {p.column} | {p.severity.value} "
             f"| `{p.rule}` | {markdown_cell(p.message, breaks=' ')} |"
         )
     return "\n".join(lines) + "\n\n"
@@ -169,12 +178,12 @@ def changes_markdown(report: ChangeReport) -> str:
     lines = [
         "## Ändringar i handlingsplanen",
         "",
-        f"Jämför {report.base} med {report.head}.",
+        f"Jämför {markdown_cell(report.base)} med {markdown_cell(report.head)}.",
     ]
     if not report.plans or all(p.empty for p in report.plans):
         return "\n".join([*lines, "", "Inga ändringar i planerna."]) + "\n"
     for plan in report.plans:
-        lines += ["", f"### {markdown_cell(plan.title)} (`{plan.plan_id}`)", ""]
+        lines += ["", f"### {markdown_cell(plan.title)} ({markdown_cell(plan.plan_id)})", ""]
         if plan.base_missing:
             lines += ["Planen är ny.", ""]
         if plan.head_missing:
@@ -191,9 +200,10 @@ def changes_markdown(report: ChangeReport) -> str:
             for change in plan.statuses:
                 note = markdown_cell(change.note or "")
                 if change.by:
-                    note = f"{note} ({markdown_cell(change.by)})" if note else change.by
+                    by = markdown_cell(change.by)
+                    note = f"{note} ({by})" if note else by
                 lines.append(
-                    f"| {change.row_id} | {markdown_cell(change.proposal)} "
+                    f"| {markdown_cell(change.row_id)} | {markdown_cell(change.proposal)} "
                     f"| {markdown_cell(change.old or NOT_FOLLOWED_UP)} "
                     f"| **{markdown_cell(change.new)}** "
                     f"| {change.date.isoformat()} | {note} |"
@@ -201,20 +211,25 @@ def changes_markdown(report: ChangeReport) -> str:
             lines.append("")
         if plan.added:
             lines += [f"**Nya rader ({len(plan.added)})**", ""]
-            lines += [f"- **{r.id}** ({r.area}): {markdown_cell(r.proposal)}" for r in plan.added]
+            for r in plan.added:
+                area, proposal = markdown_cell(r.area), markdown_cell(r.proposal)
+                lines.append(f"- **{markdown_cell(r.id)}** ({area}): {proposal}")
             lines.append("")
         if plan.removed:
             lines += [f"**Borttagna rader ({len(plan.removed)})**", ""]
-            lines += [f"- ~~**{r.id}**: {markdown_cell(r.proposal)}~~" for r in plan.removed]
+            lines += [
+                f"- ~~**{markdown_cell(r.id)}**: {markdown_cell(r.proposal)}~~"
+                for r in plan.removed
+            ]
             lines.append("")
         if plan.reworded:
             lines += [f"**Omformulerade rader ({len(plan.reworded)})**", ""]
             for row in plan.reworded:
-                lines.append(f"- **{row.row_id}**")
+                lines.append(f"- **{markdown_cell(row.row_id)}**")
                 lines += [f"  - {f.key}: {_quote(f.old)} → {_quote(f.new)}" for f in row.fields]
             lines.append("")
         if plan.history_rewritten:
-            rows = ", ".join(plan.history_rewritten)
+            rows = ", ".join(markdown_cell(r) for r in plan.history_rewritten)
             lines += [
                 f"**Obs!** Historiken har ändrats i efterhand för {rows}; "
                 "tidigare poster ska aldrig redigeras eller tas bort.",
@@ -233,6 +248,8 @@ class ValidationOutput:
     stdout: str
     stderr: str = ""
     step_summary: str | None = None
+    commands: str = ""
+    """GitHub workflow commands planctl made itself (written before ``stdout``, unguarded)."""
 
 
 def validation_output(
@@ -252,5 +269,6 @@ def validation_output(
     count = problems_summary(problems, len(files)) + "\n"
     if chosen == "github":
         summary = problems_markdown(problems, len(files)) if problems else None
-        return ValidationOutput(problems_github(problems), count, summary)
+        commands, plain = github_parts(problems)
+        return ValidationOutput(plain, count, summary, commands)
     return ValidationOutput(problems_text(problems), count)

@@ -1,18 +1,19 @@
 """Writing whole files: a new plan, a produced report or schema.
 
-A new file is created exclusively (never over one that exists); a produced document replaces its
-file whole, through a temporary file.
+Both go through :mod:`planctl.writing.savefile`, the one writer of every file: a new file is
+created exclusively (never over one that exists, never through a link); a produced document
+replaces its file whole, through a temporary file, and is never a data file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 from planctl.documents import YAML_SUFFIXES, display_path
-from planctl.errors import DataError, InputError, UsageError, os_reason
-from planctl.store import load_files
+from planctl.errors import DataError, UsageError
+from planctl.store import is_data_file, load_files
+from planctl.writing import savefile
 
 
 def check_new_plan(
@@ -41,53 +42,26 @@ def check_new_plan(
 def create_file(path: Path, text: str, *, base: Path | None = None) -> None:
     """Write ``text`` to a new file (UTF-8, LF), never replacing one that exists.
 
-    The file is opened for exclusive creation, so a file that appears between a check and the
-    write is not overwritten either. A write that fails half-way removes what it wrote.
+    Through :func:`planctl.writing.savefile.create_file`: the file appears whole or not at all,
+    and nothing that exists at ``path`` (a file, a planted link) is replaced or followed.
+    """
+    savefile.create_file(path, text.encode("utf-8"), shown=display_path(path, base))
+
+
+def save_output(
+    path: Path, content: bytes, *, base: Path | None = None, data_root: Path | None = None
+) -> str:
+    """Write a produced document to ``path`` whole (:func:`~planctl.writing.savefile.write_output`).
+
+    A data file is never an output: a plan or the catalogue anywhere, or any file in
+    ``data_root`` or in a folder holding a catalogue, is refused with :class:`UsageError`
+    (exit 2) whatever the format, so a report cannot replace a plan. Returns the name shown.
     """
     shown = display_path(path, base)
-    try:
-        handle = path.open("x", encoding="utf-8", newline="\n")
-    except FileExistsError:
+    if is_data_file(path, data_root=data_root):
         raise UsageError(
-            f"{shown} finns redan; planctl skriver inte över en befintlig fil – välj ett annat namn"
-        ) from None
-    except FileNotFoundError:
-        raise InputError(
-            f"{shown}: katalogen {display_path(path.parent, base)} finns inte"
-        ) from None
-    except OSError as exc:
-        raise InputError(f"{shown}: kan inte skapas ({os_reason(exc)})") from None
-    try:
-        with handle:
-            handle.write(text)
-    except OSError as exc:
-        path.unlink(missing_ok=True)
-        raise InputError(f"{shown}: kunde inte skrivas ({os_reason(exc)})") from None
-
-
-def save_output(path: Path, content: bytes, *, base: Path | None = None) -> str:
-    """Write a produced document to ``path`` whole (via a temporary file); returns its name.
-
-    Through a symlink the link's target is replaced and the link stays. What is not a regular
-    file (``/dev/stdout``, a pipe, a device) is written into, never replaced by a file.
-    """
-    shown = display_path(path, base)
-    try:
-        special = path.exists() and not path.is_file()
-    except OSError:
-        special = False
-    temporary = None
-    try:
-        if special:
-            with path.open("wb") as out:
-                out.write(content)
-            return shown
-        target = Path(os.path.realpath(path))
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(content)
-        temporary.replace(target)
-    except OSError as exc:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
-        raise InputError(f"{shown}: kan inte skrivas ({os_reason(exc)})") from None
+            f"{shown} är en datafil eller ligger i datakatalogen; planctl skriver inte utdata "
+            "över data – välj en annan fil (t.ex. i rapporter/)"
+        )
+    savefile.write_output(path, content, shown=shown)
     return shown

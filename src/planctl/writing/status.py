@@ -8,9 +8,9 @@ in or before.
 :func:`update_plan` is the one way planctl writes a plan: under the file's lock it computes the
 changes from the current file, adds their lines (:mod:`planctl.yamledit`), checks the new text with
 every rule ``planctl validate`` applies, checks that the new plan is the old one plus exactly the
-new entries, and replaces the file atomically (:mod:`planctl.savefile`). Anything wrong, and the
-file is left byte for byte as it was. Measured values (:mod:`planctl.indicators`) are appended to a
-row's ``mätningar`` through the same function.
+new entries, and replaces the file atomically (:mod:`~planctl.writing.savefile`). Anything wrong,
+and the file is left byte for byte as it was. Measured values (:mod:`planctl.indicators`) are
+appended to a row's ``mätningar`` through the same function.
 """
 
 from __future__ import annotations
@@ -351,6 +351,7 @@ def update_plan(
     if dry_run:
         _require_snapshot(loaded, snapshot)
         return _apply(root, data, loaded, prepare, today=today, base=base, write=False)
+    savefile.require_writable(loaded.path, shown=loaded.doc.file)  # before any work
     with savefile.locked(loaded.path, shown=loaded.doc.file, timeout=lock_timeout):
         if _read_text(loaded.path) != loaded.doc.text:  # another writer came first
             data = load_data_dir(root, today=today, base=base, plan_id=plan_id).require_valid()
