@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import coldstart
 from national import generate
 
 REPO = Path(__file__).resolve().parent.parent
@@ -250,6 +251,9 @@ def main() -> None:
             "formen, inte regler mellan filer).",
         ]
     text = "\n".join(lines) + "\n"
+    kept = coldstart.kept_section()  # measured by bench/coldstart.py; not rewritten here
+    if kept:
+        text += "\n" + kept
     args.out.write_text(text, encoding="utf-8")
     print(text)
 

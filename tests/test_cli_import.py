@@ -93,3 +93,34 @@ def test_init_on_the_command_line(invoke: Invoke, tmp_path: Path) -> None:
     again = invoke("init", str(folder), "--organisation", "Exempelkommun")
     assert again.exit_code == 2
     assert "finns redan" in again.stderr
+
+
+def test_import_decomposed_text_is_composed(invoke: Invoke, data_dir: Path) -> None:
+    """A source in NFD (o + U+0308, as macOS or a pasted text gives it) imports as NFC: the area
+    id keeps its 'ö' instead of breaking at the accent, and the text is the same 'ö' a filter or
+    search types."""
+    import unicodedata
+
+    decomposed = [[unicodedata.normalize("NFD", cell) for cell in row] for row in ROWS]
+    decomposed[1][0] = unicodedata.normalize("NFD", "Lönebildning")
+    source = write_csv(data_dir.parent / "plan.csv", decomposed, delimiter=";", bom=True)
+    done = invoke("import", str(source), "--organisation", "Malmö")
+    assert done.exit_code == 0, done.stderr
+    text = (data_dir / "malmö.yaml").read_text(encoding="utf-8")
+    assert text == unicodedata.normalize("NFC", text)
+    plan = yaml.safe_load(text)
+    assert plan["plan"]["id"] == "malmö"
+    assert [a["id"] for a in plan["områden"]] == ["lönebildning", "arbetsmiljö"]
+    listed = invoke("list", "--plan", "malmo", "--area", "lonebildning", "--format", "json")
+    assert listed.exit_code == 0, listed.stderr
+
+
+def test_slug_of_decomposed_text_keeps_its_letters() -> None:
+    """An id made from an NFD name (``init``/``new``/``import --organisation``, an area heading)
+    is the id of the same name in NFC."""
+    import unicodedata
+
+    from planctl.newplan import plan_slug
+
+    for name in ("Malmö Stad", "Lönebildning", "Region Jämtland Härjedalen", "Borås"):
+        assert plan_slug(unicodedata.normalize("NFD", name)) == plan_slug(name)

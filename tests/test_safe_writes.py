@@ -130,6 +130,35 @@ def test_data_file_elsewhere_is_never_an_output(tmp_path: Path, data_dir: Path) 
             save_output(target, b"{}", base=tmp_path)
 
 
+def test_folder_below_the_data_directory_is_never_an_output(invoke: Invoke, data_dir: Path) -> None:
+    """``-o data/rapporter/x.csv`` is in the data directory too: refused, nothing created."""
+    (data_dir / "rapporter").mkdir()
+    result = invoke("report", "-f", "csv", "-o", "data/rapporter/x.csv")
+    assert result.exit_code == 2, result.stderr
+    assert "datafil" in result.stderr
+    assert not (data_dir / "rapporter" / "x.csv").exists()
+
+
+@pytest.mark.parametrize("name", [".git/config", ".git/HEAD", ".git/ny.json", ".git"])
+def test_git_directory_is_never_an_output(
+    invoke: Invoke, data_dir: Path, name: str, tmp_path: Path
+) -> None:
+    """``report -o .git/config`` would break the repository: refused (exit 2) whatever the
+    format, also through a link that leads there; the git directory stays byte-identical."""
+    git = data_dir.parent / ".git"
+    git.mkdir()
+    (git / "config").write_text("[core]\n\tbare = false\n")
+    (git / "HEAD").write_text("ref: refs/heads/main\n")
+    link = data_dir.parent / "länk.json"
+    link.symlink_to(git / "config")
+    before = {p.name: p.read_bytes() for p in git.iterdir()}
+    for target in (name, "länk.json"):
+        result = invoke("report", "-f", "json", "-o", target)
+        assert result.exit_code == 2, result.stderr
+        assert ".git" in result.stderr
+    assert {p.name: p.read_bytes() for p in git.iterdir()} == before
+
+
 # --- 3. the lock file ----------------------------------------------------------------------------
 
 

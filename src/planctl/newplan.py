@@ -86,7 +86,8 @@ def plan_slug(text: str) -> str:
     ``region-jämtland-härjedalen``.
     """
     out = []
-    for char in text.casefold():
+    # NFC first: a decomposed 'ö' (o + U+0308, from macOS or a pasted text) is still 'ö'.
+    for char in unicodedata.normalize("NFC", text).casefold():
         if char in _KEEP:
             out.append(char)
             continue

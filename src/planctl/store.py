@@ -346,10 +346,12 @@ def catalogue_for(files: list[Path], *, data_root: Path | None) -> Path | None:
 
 def is_data_file(path: Path, *, data_root: Path | None) -> bool:
     """Whether planctl reads ``path`` as data: a plan or catalogue anywhere, or any file in
-    ``data_root`` or in a folder holding a catalogue (links followed, and the link itself)."""
+    ``data_root`` (or a folder below it) or in a folder holding a catalogue (links followed, and
+    the link itself)."""
+    root = real_path(data_root) if data_root is not None else None
     for candidate in dict.fromkeys((path, real_path(path))):
         folder = real_path(candidate.parent)
-        if data_root is not None and folder == real_path(data_root):
+        if root is not None and (folder == root or root in folder.parents):
             return True
         if catalogue_file(folder) is not None:
             return True

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import AnalysisFormat, AnalysisFormatOption, PlanOption
+from planctl.cli.options import AnalysisFormatOption, PlanOption
 from planctl.cli.output import print_analysis
 from planctl.cli.settings import settings_of
 
@@ -26,7 +26,7 @@ def coverage(
     by_row: Annotated[
         bool, typer.Option("--by-row", help="Visa varje planrad med de insatser den genomför.")
     ] = False,
-    fmt: AnalysisFormatOption = AnalysisFormat.TABLE,
+    fmt: AnalysisFormatOption = "table",
 ) -> None:
     """Visa hur stor del av katalogens insatser planen genomför, per område."""
     from planctl.coverage import plan_coverage, row_coverage
@@ -37,4 +37,4 @@ def coverage(
     catalogue, plan = data.require_catalogue(), data.plan(plan_id).model
     area_id = match_catalogue_area(catalogue, area).id if area is not None else None
     build = row_coverage if by_row else plan_coverage
-    print_analysis(render_analysis(build(catalogue, plan, area=area_id), fmt.value))
+    print_analysis(render_analysis(build(catalogue, plan, area=area_id), str(fmt)))

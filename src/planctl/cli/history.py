@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import enum
 import sys
 from typing import Annotated
 
 import typer
 
-from planctl.cli.options import PlanOption
+from planctl.cli.options import HistoryFormat, PlanOption
 from planctl.cli.settings import settings_of, stdout_console
-
-
-class HistoryFormat(enum.StrEnum):
-    """Output formats of ``history``."""
-
-    TABLE = "table"
-    JSON = "json"
-    MARKDOWN = "markdown"
+from planctl.render.formats import format_help
 
 
 def history(
@@ -40,8 +32,8 @@ def history(
     plan_id: PlanOption = None,
     fmt: Annotated[
         HistoryFormat,
-        typer.Option("--format", "-f", help="Utdataformat: table, json eller markdown."),
-    ] = HistoryFormat.TABLE,
+        typer.Option("--format", "-f", help=format_help("history")),
+    ] = "table",
 ) -> None:
     """Visa statushistoriken för en rad, eller alla statusändringar i planen i datumordning."""
     from planctl.query import match_row, match_since
@@ -56,9 +48,9 @@ def history(
     title = f"{row.id}: {row.proposal}" if row else f"{plan.meta.organisation}: statushistorik"
     if since:
         title += f" (från {since})"
-    if fmt is HistoryFormat.JSON:
+    if fmt == "json":
         sys.stdout.write(to_json(records))
-    elif fmt is HistoryFormat.MARKDOWN:
+    elif fmt == "markdown":
         sys.stdout.write(history_markdown(records, title=title))
     else:
         stdout_console().print(changes_table(records, title=title))

@@ -9,7 +9,6 @@ import typer
 
 from planctl.cli.options import (
     AreaOption,
-    Format,
     FormatOption,
     PlanOption,
     ResponsibleOption,
@@ -52,7 +51,7 @@ def list_rows(
     ] = None,
     search: SearchOption = None,
     plan_id: PlanOption = None,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = "table",
 ) -> None:
     """Lista planens rader, med filter."""
     from planctl.query import filter_rows, row_filter
@@ -71,7 +70,7 @@ def list_rows(
         search=search,
     )
     records = [row_record(plan, row) for row in filter_rows(plan, wanted)]
-    if fmt is Format.JSON:
+    if fmt == "json":
         sys.stdout.write(to_json(records))
         return
     title = f"{plan.meta.organisation}: {len(records)} av {len(plan.rows)} rader"

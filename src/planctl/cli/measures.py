@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import AreaOption, Format, FormatOption, PlanOption, SearchOption
+from planctl.cli.options import AreaOption, FormatOption, PlanOption, SearchOption
 from planctl.cli.settings import settings_of, stdout_console
 
 
@@ -20,7 +20,7 @@ def list_measures(
         typer.Option("--uncovered", help="Bara de insatser som planen inte genomför."),
     ] = False,
     plan_id: PlanOption = None,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = "table",
 ) -> None:
     """Lista katalogens insatser, med filter."""
     from planctl.coverage import covered_ids
@@ -38,7 +38,7 @@ def list_measures(
         for m in filter_measures(catalogue, area=area_id, search=search)
         if m.id not in left_out
     ]
-    if fmt is Format.JSON:
+    if fmt == "json":
         sys.stdout.write(to_json(records))
         return
     title = f"{catalogue.meta.title}: {len(records)} av {len(catalogue.measures)} insatser"

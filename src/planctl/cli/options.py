@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
-import enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from planctl.render.formats import choice_enum, format_help, suffix_list
 
-class Format(enum.StrEnum):
-    """Output formats of the listing commands."""
-
-    TABLE = "table"
-    JSON = "json"
-
-
-class AnalysisFormat(enum.StrEnum):
-    """Output formats of the analysis commands (coverage, summary)."""
-
-    TABLE = "table"
-    MARKDOWN = "markdown"
-    JSON = "json"
-    CSV = "csv"
+# The --format choices come from the registry of output formats (planctl.render.formats);
+# mypy sees them as the strings they are.
+if TYPE_CHECKING:
+    Format = str
+    AnalysisFormat = str
+    HistoryFormat = str
+    ReportFormat = str
+    ValidateFormat = str
+else:
+    Format = choice_enum("list")
+    AnalysisFormat = choice_enum("coverage")
+    HistoryFormat = choice_enum("history")
+    ReportFormat = choice_enum("report")
+    ValidateFormat = choice_enum("validate")
 
 
 AreaOption = Annotated[
@@ -39,12 +39,10 @@ SearchOption = Annotated[
     str | None,
     typer.Option("--search", "-s", help="Visa bara det som innehåller TEXT.", show_default=False),
 ]
-FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="Utdataformat: table eller json.")
-]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help=format_help("list"))]
 AnalysisFormatOption = Annotated[
     AnalysisFormat,
-    typer.Option("--format", "-f", help="Utdataformat: table, markdown, json eller csv."),
+    typer.Option("--format", "-f", help=format_help("coverage")),
 ]
 PlanOption = Annotated[
     str | None,
@@ -68,24 +66,12 @@ ResponsibleOption = Annotated[
 ]
 
 
-class ReportFormat(enum.StrEnum):
-    """Output formats of ``report`` and ``diff``."""
-
-    TABLE = "table"
-    MARKDOWN = "markdown"
-    CSV = "csv"
-    XLSX = "xlsx"
-    JSON = "json"
-    HTML = "html"
-
-
 ReportFormatOption = Annotated[
     ReportFormat | None,
     typer.Option(
         "--format",
         "-f",
-        help="Utdataformat: table, markdown, csv, xlsx, json eller html. "
-        "Standard: av filändelsen i --output, annars table.",
+        help=format_help("report", by_suffix=True),
         show_default=False,
     ),
 ]
@@ -96,8 +82,7 @@ OutputOption = Annotated[
         "-o",
         "-O",  # kept: the first release spelled it -O; -o is what schema (and most tools) use
         metavar="FIL",
-        help="Skriv rapporten till FIL (.txt, .md, .csv, .xlsx, .json, .html) i stället för "
-        "till standard ut.",
+        help=f"Skriv rapporten till FIL ({suffix_list('report')}) i stället för till standard ut.",
         show_default=False,
     ),
 ]

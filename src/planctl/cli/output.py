@@ -20,19 +20,20 @@ def emit_report(
     built: Report, fmt: ReportFormat | None, output: Path | None, *, data_root: Path | None
 ) -> None:
     """Print a report on stdout or write it to ``output`` (never a data file), as asked."""
+    from planctl.render.formats import is_binary
     from planctl.render.report import render_report, report_format_for, report_view
 
-    chosen = fmt.value if fmt else report_format_for(output) if output else ReportFormat.TABLE
+    chosen = str(fmt) if fmt else report_format_for(output) if output else "table"
     if output is not None:
         from planctl.writing.files import save_output  # the writer only when writing
 
         content = render_report(built, chosen)
         shown = save_output(output, content, base=Path.cwd(), data_root=data_root)
         sys.stderr.write(f"planctl: skrev {shown} ({chosen})\n")
-    elif chosen == ReportFormat.TABLE:
+    elif chosen == "table":
         stdout_console().print(report_view(built))
-    elif chosen == ReportFormat.XLSX and sys.stdout.isatty():
-        raise UsageError("xlsx är ett binärt format; ange --output RAPPORT.xlsx")
+    elif is_binary(chosen) and sys.stdout.isatty():
+        raise UsageError(f"{chosen} är ett binärt format; ange --output RAPPORT.{chosen}")
     else:
         write_document(sys.stdout, render_report(built, chosen))
 

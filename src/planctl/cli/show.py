@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import Format, FormatOption, PlanOption
+from planctl.cli.options import FormatOption, PlanOption
 from planctl.cli.settings import settings_of, stdout_console
 
 
@@ -20,7 +20,7 @@ def show(
         ),
     ],
     plan_id: PlanOption = None,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = "table",
 ) -> None:
     """Visa en planrad eller en insats i sin helhet, med historik och kopplingar."""
     from planctl.records import measure_number, show_record
@@ -30,7 +30,7 @@ def show(
     settings = settings_of(ctx)
     data = settings.load(None if measure_number(item) is not None else plan_id)
     kind, record = show_record(data, item, plan_id, today=settings.today)
-    if fmt is Format.JSON:
+    if fmt == "json":
         sys.stdout.write(to_json(record))
         return
     stdout_console().print(measure_view(record) if kind == "measure" else row_view(record))

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import AnalysisFormat, AnalysisFormatOption
+from planctl.cli.options import AnalysisFormatOption
 from planctl.cli.output import print_analysis
 from planctl.cli.settings import job_count, settings_of
 
@@ -20,7 +20,7 @@ def summary(
             "--top", min=1, help="Hur många insatser som visas som mest och minst genomförda."
         ),
     ] = 5,
-    fmt: AnalysisFormatOption = AnalysisFormat.TABLE,
+    fmt: AnalysisFormatOption = "table",
 ) -> None:
     """Sammanställ alla planer i datakatalogen: status per plan och insatsernas spridning."""
     import functools
@@ -45,4 +45,4 @@ def summary(
     if not checked.results:
         raise no_plans(root)
     result = summarise_facts(checked.catalogue, checked.results, today=settings.today, top=top)
-    print_analysis(render_analysis(result, fmt.value))
+    print_analysis(render_analysis(result, str(fmt)))

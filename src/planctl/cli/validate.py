@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import os
 import sys
 from pathlib import Path
@@ -10,17 +9,9 @@ from typing import Annotated
 
 import typer
 
+from planctl.cli.options import ValidateFormat
 from planctl.cli.settings import job_count, settings_of
 from planctl.render.escape import write_commands
-
-
-class ValidateFormat(enum.StrEnum):
-    """Output formats of ``validate``."""
-
-    TEXT = "text"
-    GITHUB = "github"
-    JSON = "json"
-    JUNIT = "junit"
 
 
 def validate(
@@ -60,7 +51,7 @@ def validate(
     )
     problems = as_errors(data.problems) if strict else data.problems
     on_github = os.environ.get("GITHUB_ACTIONS") == "true"
-    shown = validation_output(problems, data.files, fmt.value if fmt else None, on_github=on_github)
+    shown = validation_output(problems, data.files, str(fmt) if fmt else None, on_github=on_github)
     write_commands(sys.stdout, shown.commands)  # planctl's own annotations, data escaped
     sys.stdout.write(shown.stdout)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import unicodedata
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -62,6 +63,20 @@ def read_grids(path: Path, *, shown: str) -> tuple[Grid, ...]:
         raise InputError(f"{shown}: filen finns inte") from None
     except OSError as exc:
         raise InputError(f"{shown}: kan inte läsas ({os_reason(exc)})") from None
+    return tuple(_composed(grid) for grid in _grids(data, suffix, shown=shown))
+
+
+def _composed(grid: Grid) -> Grid:
+    """``grid`` with every text in Unicode NFC: a decomposed 'ö' (o + U+0308, as Word on macOS
+    or a pasted text may hold it) becomes the 'ö' that ids, filters and searches expect."""
+    return Grid(
+        origin=grid.origin,
+        heading=None if grid.heading is None else unicodedata.normalize("NFC", grid.heading),
+        rows=tuple(tuple(unicodedata.normalize("NFC", cell) for cell in row) for row in grid.rows),
+    )
+
+
+def _grids(data: bytes, suffix: str, *, shown: str) -> tuple[Grid, ...]:
     if suffix == ".csv":
         return (_csv_grid(data, shown=shown),)
     if data.startswith(_OLE_MAGIC):

@@ -1,9 +1,20 @@
 """The only package that knows output formats: Rich tables for people; Markdown, CSV, JSON…
 
-Each module is named after what it renders (``rows`` for ``list`` and ``measures``, ``detail`` for
-``show``, ``coverage``, ``summary``, ``history``, ``problems``, ``outcome``) or after the format it
-writes (``markdown``, ``csvdoc``, ``jsondoc``). The follow-up report has one module per format
-(``report_table``, ``report_markdown``, ``report_csv``, ``report_xlsx``, ``report_json``,
-``report_html``), sharing their Swedish words through ``report_text``; ``report`` picks one.
-This package module defines nothing.
+Shared by every output:
+
+- ``words``: the one vocabulary – percentages (half up), numbers and quantities (decimal comma),
+  targets, units, trend words, status colours, the funding note;
+- ``formats``: the registry of output formats (name, suffixes, binary or text, which outputs
+  write it); the CLI builds every ``--format`` from it;
+- ``tables``: the table model (columns declared once with their kind, typed rows) that CSV and
+  XLSX format; ``report_tables`` declares the report's sections with it;
+- ``csvdoc`` (the one CSV dialect), ``markdown`` (the one Markdown table builder), ``jsondoc``,
+  ``console``, ``escape`` (output-side escaping).
+
+Each other module is named after what it renders (``rows`` for ``list`` and ``measures``,
+``detail`` for ``show``, ``coverage``, ``summary``, ``history``, ``problems``, ``outcome``,
+``validation``, ``chart``). The follow-up report has one module per format (``report_table``,
+``report_markdown``, ``report_csv``, ``report_xlsx``, ``report_json``, ``report_html``), sharing
+the report's headings through ``report_text``; ``report`` picks one. This package module defines
+nothing.
 """

@@ -8,34 +8,18 @@ from pathlib import Path
 from rich.console import Console, RenderableType
 
 from planctl.errors import UsageError
+from planctl.render.formats import choices, format_for_path
 from planctl.render.jsondoc import to_json
 from planctl.report import Report
 
 # --- the follow-up report: one module per format, chosen here ----------------------------------
 
-REPORT_FORMATS = ("table", "markdown", "csv", "xlsx", "json", "html")
-REPORT_SUFFIXES = {
-    ".txt": "table",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".csv": "csv",
-    ".xlsx": "xlsx",
-    ".json": "json",
-    ".html": "html",
-    ".htm": "html",
-}
+REPORT_FORMATS = choices("report")
 
 
 def report_format_for(path: Path) -> str:
     """The report format a file name asks for by its extension (``rapport.xlsx`` → xlsx)."""
-    fmt = REPORT_SUFFIXES.get(path.suffix.casefold())
-    if fmt is None:
-        known = ", ".join(REPORT_SUFFIXES)
-        raise UsageError(
-            f"kan inte avgöra formatet av filnamnet '{path.name}'; "
-            f"använd en av ändelserna {known} eller ange --format"
-        )
-    return fmt
+    return format_for_path("report", path)
 
 
 def report_view(report: Report) -> RenderableType:

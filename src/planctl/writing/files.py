@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from planctl.documents import YAML_SUFFIXES, display_path
+from planctl.documents import YAML_SUFFIXES, display_path, real_path
 from planctl.errors import DataError, UsageError
 from planctl.store import is_data_file, load_files
 from planctl.writing import savefile
@@ -58,6 +58,11 @@ def save_output(
     (exit 2) whatever the format, so a report cannot replace a plan. Returns the name shown.
     """
     shown = display_path(path, base)
+    if _in_git_directory(path):
+        raise UsageError(
+            f"{shown} ligger i git-arkivets egen katalog (.git); planctl skriver inte utdata "
+            "där – välj en annan fil (t.ex. i rapporter/)"
+        )
     if is_data_file(path, data_root=data_root):
         raise UsageError(
             f"{shown} är en datafil eller ligger i datakatalogen; planctl skriver inte utdata "
@@ -65,3 +70,11 @@ def save_output(
         )
     savefile.write_output(path, content, shown=shown)
     return shown
+
+
+def _in_git_directory(path: Path) -> bool:
+    """Whether ``path`` (as named, or where its links lead) is ``.git`` or lies inside one.
+
+    A report written over ``.git/config`` or ``.git/HEAD`` would break the repository.
+    """
+    return any(".git" in candidate.parts for candidate in (path.absolute(), real_path(path)))

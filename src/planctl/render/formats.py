@@ -1,0 +1,101 @@
+"""The registry of output formats: names, file suffixes, binary or text, and who prints them.
+
+Every ``--format`` choice and its help text, the format a file name asks for (``-o rapport.xlsx``)
+and whether a format may go to a terminal are read from here. To add a format, add it to
+:data:`FORMATS`, list it under the outputs that can write it in :data:`SUPPORTED`, and give those
+outputs' renderers a branch for it; the CLI then offers it by construction.
+
+Kept free of Rich and of the renderers, so the CLI can build its options at start-up cheaply.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from pathlib import Path
+
+from planctl.errors import UsageError
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    """One format: its ``--format`` name, the file suffixes that ask for it, binary or text."""
+
+    name: str
+    suffixes: tuple[str, ...] = ()
+    binary: bool = False
+
+
+FORMATS: dict[str, OutputFormat] = {
+    f.name: f
+    for f in (
+        OutputFormat("table", (".txt",)),
+        OutputFormat("text", (".txt",)),
+        OutputFormat("markdown", (".md", ".markdown")),
+        OutputFormat("csv", (".csv",)),
+        OutputFormat("xlsx", (".xlsx",), binary=True),
+        OutputFormat("json", (".json",)),
+        OutputFormat("html", (".html", ".htm")),
+        OutputFormat("github"),
+        OutputFormat("junit", (".xml",)),
+    )
+}
+"""Every format planctl can write, by name."""
+
+SUPPORTED: dict[str, tuple[str, ...]] = {
+    "list": ("table", "json"),
+    "measures": ("table", "json"),
+    "show": ("table", "json"),
+    "history": ("table", "json", "markdown"),
+    "coverage": ("table", "markdown", "json", "csv"),
+    "summary": ("table", "markdown", "json", "csv"),
+    "report": ("table", "markdown", "csv", "xlsx", "json", "html"),
+    "validate": ("text", "github", "json", "junit"),
+}
+"""Which formats each output (command) writes, the first being its default."""
+
+
+def choices(output: str) -> tuple[str, ...]:
+    """The ``--format`` names ``output`` accepts, default first."""
+    return SUPPORTED[output]
+
+
+def choice_enum(output: str) -> type[enum.StrEnum]:
+    """An enum of ``output``'s formats, for Typer to offer as ``--format`` choices."""
+    members = {name.upper(): name for name in choices(output)}
+    return enum.StrEnum(f"{output.title()}Format", members)  # type: ignore[return-value]
+
+
+def _words(names: tuple[str, ...]) -> str:
+    return ", ".join(names[:-1]) + f" eller {names[-1]}" if len(names) > 1 else names[0]
+
+
+def format_help(output: str, *, by_suffix: bool = False) -> str:
+    """``--format``'s help: ``Utdataformat: table, markdown … eller html.``"""
+    text = f"Utdataformat: {_words(choices(output))}."
+    if by_suffix:
+        text += f" Standard: av filändelsen i --output, annars {choices(output)[0]}."
+    return text
+
+
+def suffix_list(output: str) -> str:
+    """The main suffix of each of ``output``'s formats: ``.txt, .md, .csv …``."""
+    return ", ".join(FORMATS[n].suffixes[0] for n in choices(output) if FORMATS[n].suffixes)
+
+
+def format_for_path(output: str, path: Path) -> str:
+    """The format a file name asks for by its suffix (``rapport.xlsx`` → xlsx); exit 2 if none."""
+    suffix = path.suffix.casefold()
+    for name in choices(output):
+        if suffix in FORMATS[name].suffixes:
+            return name
+    known = ", ".join(s for n in choices(output) for s in FORMATS[n].suffixes)
+    raise UsageError(
+        f"kan inte avgöra formatet av filnamnet '{path.name}'; "
+        f"använd en av ändelserna {known} eller ange --format"
+    )
+
+
+def is_binary(name: str) -> bool:
+    """Whether a format is binary (never written to a terminal)."""
+    return FORMATS[name].binary
