@@ -66,25 +66,35 @@ def test_huge_file_refused_without_reading(tmp_path: Path) -> None:
         out.write(b"\n")
     assert huge.stat().st_size > MAX_FILE_BYTES
     env = {**os.environ, "PLANCTL_TODAY": "2026-11-23"}
-    # A fresh intermediate process runs planctl, so the peak it reports is planctl's alone
-    # (RUSAGE_CHILDREN in this process would include every earlier test's subprocesses).
+    # A fresh parent whose only child is planctl: RUSAGE_CHILDREN of this test process also
+    # counts every earlier test's subprocesses, so its peak says nothing about planctl's.
     measure = (
         "import resource, subprocess, sys\n"
         "done = subprocess.run(sys.argv[1:], capture_output=True, text=True, timeout=30)\n"
         "sys.stdout.write(done.stdout)\n"
-        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-        "sys.stderr.write(f'{done.returncode} {peak}')\n"
+        "print('peak', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        "sys.exit(done.returncode)\n"
     )
-    planctl = [sys.executable, "-m", "planctl", "--data-dir", str(DATA), "validate", str(huge)]
     result = subprocess.run(
-        [sys.executable, "-c", measure, *planctl],
+        [
+            sys.executable,
+            "-c",
+            measure,
+            sys.executable,
+            "-m",
+            "planctl",
+            "--data-dir",
+            str(DATA),
+            "validate",
+            str(huge),
+        ],
         capture_output=True,
         text=True,
         timeout=60,
         env=env,
         check=False,
     )
-    returncode, peak_kb = (int(part) for part in result.stderr.split()[-2:])
-    assert returncode == 1
+    peak_kb = int(result.stdout.rsplit("peak ", 1)[1])
+    assert result.returncode == 1
     assert "[file-too-large]" in result.stdout
     assert peak_kb < 300 * 1024  # kilobytes on Linux

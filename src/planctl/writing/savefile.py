@@ -13,7 +13,9 @@ not check first.
   the temporary file, so the new file appears whole or not at all).
 - :func:`locked` serialises planctl writers of one file on a sidecar lock file next to the real
   file (``.NAME.lock``). The lock path is checked before it is acquired: a symlink or anything
-  but a regular file there is refused. :func:`_acquire` is the one place that takes the lock.
+  but a regular file there is refused. :func:`_acquire` is the one place that takes the lock,
+  through the ``filelock`` library (``flock`` on Linux and macOS, ``msvcrt.locking`` on
+  Windows; it opens without following links and retries when it locked a removed lock file).
 - :func:`replace_file` replaces a data file the caller holds the lock of, but only when the file
   is still what the caller read (content, size and modification time, compared again right
   before the rename) and the user may write it (mode bits, checked by planctl even as root).
@@ -21,22 +23,24 @@ not check first.
 Each rename happens with SIGINT blocked and is recorded in :func:`completed`, so a Ctrl-C that
 arrives afterwards can be reported honestly ("X was written") instead of as "nothing happened".
 
-POSIX only (``fcntl``), like the rest of planctl's tooling.
+The lock needs no ``fcntl``. Files are created in binary mode where the system has one
+(``O_BINARY`` on Windows), so line endings are written exactly as given. The rest still relies on
+``dir_fd`` and ``pthread_sigmask``, which Windows lacks.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import os
 import secrets
 import signal
 import stat
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from planctl.errors import ConflictError, InputError, UsageError, os_reason, write_error
 
@@ -47,7 +51,15 @@ TEMP_SUFFIX = ".planctl-tmp"
 """The ending of every temporary file planctl creates (``.gitignore`` matches it)."""
 
 _POLL = 0.02
-_CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+# O_BINARY: on Windows a file opened without it turns "\n" into "\r\n" on write.
+_CREATE_FLAGS = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 _completed: list[Path] = []
 _completed_guard = threading.Lock()
 
@@ -305,42 +317,24 @@ def check_lock_path(lock: Path, shown: str) -> None:
         )
 
 
-def _acquire(lock: Path, shown: str, timeout: float) -> int:
-    """Take the exclusive lock on ``lock`` (created without following links); its fd."""
-    deadline = time.monotonic() + timeout
-    while True:
-        check_lock_path(lock, shown)
-        try:
-            fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
-        except OSError as exc:
-            if exc.errno == errno.ELOOP:  # a link appeared after the check
-                check_lock_path(lock, shown)
-            raise ConflictError(
-                f"{shown}: kan inte skapa låsfilen {lock.name} ({os_reason(exc)}); inget skrevs"
-            ) from None
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError as exc:
-                if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-                    os.close(fd)
-                    raise
-                if time.monotonic() >= deadline:
-                    os.close(fd)
-                    raise ConflictError(
-                        f"{shown}: en annan planctl skriver till filen just nu (låst i mer än "
-                        f"{timeout:g} s); inget skrevs – försök igen"
-                    ) from None
-                time.sleep(_POLL)
-        # The holder before us may have removed the lock file; then our lock guards nothing.
-        try:
-            same = os.path.samestat(os.fstat(fd), lock.lstat())
-        except FileNotFoundError:
-            same = False
-        if same:
-            return fd
-        os.close(fd)
+def _acquire(lock: Path, shown: str, timeout: float) -> FileLock:
+    """Take the exclusive lock on ``lock`` within ``timeout`` seconds; the held lock."""
+    check_lock_path(lock, shown)
+    holder = FileLock(lock)
+    try:
+        holder.acquire(timeout=timeout, poll_interval=_POLL)
+    except Timeout:
+        raise ConflictError(
+            f"{shown}: en annan planctl skriver till filen just nu (låst i mer än "
+            f"{timeout:g} s); inget skrevs – försök igen"
+        ) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # a link appeared after the check
+            check_lock_path(lock, shown)
+        raise ConflictError(
+            f"{shown}: kan inte skapa låsfilen {lock.name} ({os_reason(exc)}); inget skrevs"
+        ) from None
+    return holder
 
 
 @contextlib.contextmanager
@@ -353,14 +347,14 @@ def locked(
     or when another writer holds the lock longer than ``timeout``.
     """
     lock = lock_path(path)
-    fd = _acquire(lock, shown or path.name, timeout)
+    holder = _acquire(lock, shown or path.name, timeout)
     try:
         _remove_stale_temps(real_path(path))
         yield
     finally:
         with contextlib.suppress(OSError):
             lock.unlink()
-        os.close(fd)
+        holder.release()
 
 
 def _remove_stale_temps(target: Path) -> None:
