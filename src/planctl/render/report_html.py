@@ -14,13 +14,13 @@ plan's title and the appendix label in its header and "Sida X av Y" in its foote
 from __future__ import annotations
 
 import re
-from html import escape
 
 from planctl.errors import MissingSoftwareError
 from planctl.models import Meaning
 from planctl.render import appendix, progress, words
 from planctl.render import report_text as texts
 from planctl.render.appendix import DocumentOptions
+from planctl.render.escape import html_text as escape
 from planctl.report import Counts, Report, ReportRow, Section
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
