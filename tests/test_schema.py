@@ -123,3 +123,16 @@ def test_schema_output_to_missing_directory_exits_2(invoke: Invoke, tmp_path: Pa
     result = invoke("schema", "--output", str(tmp_path / "saknas" / "x.json"))
     assert result.exit_code == 2
     assert "kan inte skrivas" in result.stderr
+
+
+def test_schema_accepts_a_plan_with_its_own_scale_and_checks_costs() -> None:
+    """A plan with statusar, owner lists, slut and kostnad is valid for the schema too; a cost
+    amount without its kind (engång/per år) is refused, as planctl refuses it."""
+    path = Path(__file__).resolve().parent / "fixtures" / "other_scale" / "exempelstad.yaml"
+    data = yaml_data(path)
+    assert list(validator(SchemaKind.PLAN).iter_errors(data)) == []
+    del data["åtgärder"][0]["kostnad"]["typ"]
+    assert list(validator(SchemaKind.PLAN).iter_errors(data)) != []
+    data = yaml_data(path)
+    data["statusar"][0]["betyder"] = "färdig"
+    assert list(validator(SchemaKind.PLAN).iter_errors(data)) != []
