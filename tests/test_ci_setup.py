@@ -37,6 +37,8 @@ def test_hook_definition() -> None:
         True,
     )
     assert hook["files"] == r"(^|/)data/[^/]+\.ya?ml$"
+    # pre-commit passes no deleted file: only always_run makes a deletion get checked at all.
+    assert hook["always_run"] is True
 
 
 def test_github_workflow() -> None:
@@ -146,6 +148,23 @@ def test_pre_commit_hook_passes_and_fails(tmp_path: Path) -> None:
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "Failed" in failed.stdout
     assert f"data/boras_plan.yaml:{line}:5: fel [unknown-field]" in failed.stdout
+
+    # Deleting the catalogue stages no file the hook matches; the hook must still fail.
+    plan.write_text(text, encoding="utf-8")
+    git("add", "-A", cwd=user)
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "plan", cwd=user)
+    git("rm", "-q", "data/measures.yaml", cwd=user)
+    deleted = subprocess.run(
+        [str(PRE_COMMIT), "run", "--color", "never"],
+        cwd=user,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert deleted.returncode == 1, deleted.stdout + deleted.stderr
+    assert "fel [unknown-catalogue]" in deleted.stdout
 
 
 def test_readme_ci_setups_work_in_another_repository() -> None:

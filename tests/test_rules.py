@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from planctl.checks import check_text
 from planctl.errors import Problem, Severity
+from planctl.prose import check_text
 from planctl.store import load_data_dir, load_files
 from planctl.yamlio import read_document
 from tests.conftest import DATA, TODAY

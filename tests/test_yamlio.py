@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from planctl.yamlio import decode, read_document
+from planctl.yamlerrors import decode
+from planctl.yamlio import read_document
 
 
 def rules(text: str) -> list[tuple[str, int, int]]:

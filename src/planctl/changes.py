@@ -23,7 +23,8 @@ from planctl.documents import (
 )
 from planctl.errors import DataError, Problem, Severity, UsageError
 from planctl.models import HistoryEntry, Plan, Row
-from planctl.yamlio import Document, decode, read_document
+from planctl.yamlerrors import decode
+from planctl.yamlio import Document, read_document
 
 # The row fields a reviewer reads, with their Swedish keys: a change in any is a rewording.
 _ROW_FIELDS: tuple[tuple[str, str], ...] = (

@@ -7,17 +7,15 @@ none raises for bad data.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 from planctl.documents import Loaded
 from planctl.errors import Problem, Severity
 from planctl.indicators import measured_target, value_problem
-from planctl.models import Catalogue, Plan, Row
+from planctl.models import Catalogue, Plan, Row, Target
 from planctl.query import fold
 from planctl.terms import ACCEPTED_FORMS, parse_term, parse_timing
-from planctl.yamlio import Document, Mark, Path
+from planctl.yamlio import Document
 
 
 def _duplicates(doc: Document, section: str, ids: Iterable[object], what: str) -> Iterator[Problem]:
@@ -42,6 +40,8 @@ def check_catalogue(loaded: Loaded[Catalogue]) -> list[Problem]:
     problems += _duplicates(doc, "insatser", (m.id for m in cat.measures), "insatsen")
     area_ids = [a.id for a in cat.areas]
     for index, measure in enumerate(cat.measures):
+        owner = f"insats {measure.id}"
+        problems += _check_targets(doc, ("insatser", index), owner, measure.targets)
         if measure.area not in area_ids:
             problems.append(
                 doc.problem(
@@ -85,6 +85,17 @@ def check_plan(
                     severity=Severity.WARNING,
                 )
             )
+    if catalogue is None and plan.meta.catalogue is not None:
+        # Without the catalogue no link can be checked: CI must not say "OK" for what it never saw.
+        problems.append(
+            doc.problem(
+                doc.locate(("plan", "katalog")),
+                "unknown-catalogue",
+                f"planen hänvisar till katalogen '{plan.meta.catalogue}', men ingen giltig "
+                "katalog hittades (en YAML-fil med 'katalog:' överst, normalt "
+                "data/measures.yaml); kopplingarna till insatserna kan inte kontrolleras",
+            )
+        )
     if catalogue is not None and plan.meta.catalogue not in (None, catalogue.model.meta.id):
         problems.append(
             doc.problem(
@@ -118,6 +129,7 @@ def check_plan(
                     f"{row.id}: okänt område '{row.area}'; giltiga: {', '.join(area_ids)}",
                 )
             )
+        problems += _check_targets(doc, at, row.id, row.targets)
         if row.draft:
             problems += _check_draft(doc, at, row)
         else:
@@ -176,6 +188,24 @@ def check_plan(
         problems += _check_measurements(
             doc, at, row, round_ids, catalogue.model if catalogue else None, today
         )
+    return problems
+
+
+def _check_targets(
+    doc: Document, at: tuple[str | int, ...], owner: str, targets: tuple[Target, ...]
+) -> list[Problem]:
+    """Target values within their unit's range, exactly as measured values are checked."""
+    problems: list[Problem] = []
+    for position, target in enumerate(targets):
+        reason = value_problem(target.value, target.unit)
+        if reason is not None:
+            problems.append(
+                doc.problem(
+                    doc.locate((*at, "mål", position, "värde")),
+                    "target-value",
+                    f"{owner}: målets {reason} (målet: {target.measured})",
+                )
+            )
     return problems
 
 
@@ -395,97 +425,4 @@ def _check_rounds_recorded(doc: Document, plan: Plan, today: dt.date) -> list[Pr
                         severity=Severity.WARNING,
                     )
                 )
-    return problems
-
-
-# Keys whose values are ids, dates or fixed words, not prose.
-_NOT_PROSE = frozenset(
-    {
-        "id",
-        "område",
-        "uppföljning",
-        "katalog",
-        "termin",
-        "datum",
-        "lämnad_datum",
-        "status",
-        "betyder",
-        "typ",
-        "startperiod",
-        "slutperiod",
-        "enhet",
-        "riktning",
-    }
-)
-_LOWER = "a-zåäöéü"
-# A line-break hyphen left inside a word ("arbetsupp-gifter"), or one left before a space
-# ("socio- nomutbildningen"). A single letter before the hyphen is a real compound ("e-post"),
-# and a conjunction after it is Swedish ("stöd- och", "heltids- eller deltid").
-_GLUED = re.compile(rf"(?<![\w-])[\w]*?([{_LOWER}]{{2}})-( ?)([{_LOWER}]\w*)")
-_CONJUNCTIONS = frozenset({"och", "eller", "samt", "respektive", "som", "till", "resp"})
-
-
-def _prose(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key not in _NOT_PROSE:
-                yield from _prose(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _prose(item, (*path, index))
-    elif isinstance(value, str):
-        yield path, value
-
-
-def _suspect(data: Any) -> bool:
-    """Whether any prose in ``data`` has a glued hyphen that is not a conjunction."""
-    texts: list[str] = []
-    stack = [data]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, str):
-            texts.append(value)
-        elif isinstance(value, dict):
-            stack.extend(item for key, item in value.items() if key not in _NOT_PROSE)
-        elif isinstance(value, list):
-            stack.extend(value)
-    return any(
-        found.group(3).casefold() not in _CONJUNCTIONS
-        for found in _GLUED.finditer("\n".join(texts))
-    )
-
-
-def _position(doc: Document, path: Path, fragment: str) -> Mark:
-    """Where ``fragment`` is written inside the scalar at ``path`` (the scalar when not found)."""
-    start, end = doc.locate(path), doc.ends.get(path)
-    stop = end.index if end is not None else len(doc.text)
-    index = doc.text.find(fragment, start.index, stop)
-    if index < 0:
-        return start
-    line_start = doc.text.rfind("\n", 0, index) + 1
-    return Mark(doc.text.count("\n", 0, index) + 1, index - line_start + 1, index)
-
-
-def check_text(doc: Document) -> list[Problem]:
-    """Prose that still carries a hyphen from the PDF's line breaks (``pdf-artefact``)."""
-    problems: list[Problem] = []
-    if not _suspect(doc.data):  # the usual case, decided without building a path per node
-        return problems
-    for path, text in _prose(doc.data, ()):
-        for found in _GLUED.finditer(text):
-            if found.group(3).casefold() in _CONJUNCTIONS:
-                continue
-            word = found.group(0)
-            joined = word.replace("- ", "").replace("-", "")
-            problems.append(
-                doc.problem(
-                    # Search for the part up to the hyphen: it is on one line even when the
-                    # scalar is folded over two.
-                    _position(doc, path, word[: word.index("-") + 1]),
-                    "pdf-artefact",
-                    f"'{word}' ser ut som ett avstavat ord från PDF-texten; "
-                    f"menas '{joined}'? (riktiga bindestreck som 'stöd- och' är okej)",
-                    severity=Severity.WARNING,
-                )
-            )
     return problems

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+import pydantic_core.core_schema
 from pydantic import BaseModel, ValidationError
 
 from planctl.errors import InputError, Problem, os_reason
 from planctl.models import Catalogue, Plan
-from planctl.yamlio import Document, decode, read_document
+from planctl.yamlerrors import decode
+from planctl.yamlio import Document, read_document
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -251,8 +253,20 @@ def _path_label(path: tuple[str | int, ...]) -> str:
     return out or "filen"
 
 
+# Parts pydantic adds to an error's location that are no YAML key: the member of a union it tried
+# (``.int``, ``.float``), a validator function, a dict key's own check. Users never see them.
+_INTERNAL_LOC = frozenset(
+    {"int", "float", "str", "bool", "none", "list", "tuple", "dict", "[key]", "lax-or-strict"}
+)
+
+
 def _error_path(error: Any) -> tuple[str | int, ...]:
-    return tuple(p for p in error["loc"] if not isinstance(p, str) or not p.startswith("function-"))
+    return tuple(
+        p
+        for p in error["loc"]
+        if not isinstance(p, str)
+        or not (p in _INTERNAL_LOC or p.startswith(("function-", "constrained-", "json-or-")))
+    )
 
 
 def _close_key(root: type[BaseModel], path: tuple[str | int, ...]) -> str | None:
@@ -285,39 +299,97 @@ def _schema_problem(doc: Document, root: type[BaseModel], error: Any) -> Problem
             f"fältet '{path[-1]}' saknas i {_path_label(path[:-1])}",
         )
     mark = doc.locate(path)
-    if kind == "enum":
+    rule, message = schema_message(kind, value, ctx, error["msg"])
+    return doc.problem(mark, rule, f"{label}: {message}")
+
+
+# What a value of the wrong type should have been, by pydantic's error type.
+_EXPECTED = {
+    "string_type": "en text",
+    "string_unicode": "en text",
+    "int_type": "ett heltal",
+    "int_parsing": "ett heltal",
+    "int_from_float": "ett heltal",
+    "float_type": "ett tal",
+    "float_parsing": "ett tal",
+    "number_type": "ett tal",
+    "decimal_type": "ett tal",
+    "decimal_parsing": "ett tal",
+    "bool_type": "true eller false",
+    "bool_parsing": "true eller false",
+    "tuple_type": "en lista",
+    "list_type": "en lista",
+    "set_type": "en lista",
+    "frozen_set_type": "en lista",
+    "iterable_type": "en lista",
+    "dict_type": "en mappning (nyckel: värde)",
+    "mapping_type": "en mappning (nyckel: värde)",
+    "model_type": "en mappning (nyckel: värde)",
+    "model_attributes_type": "en mappning (nyckel: värde)",
+    "dataclass_type": "en mappning (nyckel: värde)",
+    "date_type": "ett datum skrivet ÅÅÅÅ-MM-DD",
+    "date_parsing": "ett datum skrivet ÅÅÅÅ-MM-DD",
+    "datetime_type": "en tidpunkt skriven ÅÅÅÅ-MM-DDTtt:mm",
+    "datetime_parsing": "en tidpunkt skriven ÅÅÅÅ-MM-DDTtt:mm",
+    "none_required": "ett tomt värde",
+    "owners_type": "en text eller en lista av texter",
+}
+# pydantic's own error types (their messages are English); any other type is planctl's own.
+_PYDANTIC_TYPES = frozenset(typing.get_args(pydantic_core.core_schema.ErrorType))
+# Custom error types whose message planctl itself wrote in Swedish, with their rule.
+_OWN_MESSAGES = {
+    "decimal_comma": "invalid-value",
+    "number_not_finite": "invalid-value",
+    "id_whitespace": "id-whitespace",
+}
+
+
+def schema_message(kind: str, value: Any, ctx: dict[str, Any], msg: str) -> tuple[str, str]:
+    """The rule id and the Swedish message for one pydantic error (without the field's label).
+
+    Every error type pydantic has gets a Swedish message: pydantic's own English text never
+    reaches a user (a test walks all of them).
+    """
+    if kind in _OWN_MESSAGES:
+        return _OWN_MESSAGES[kind], msg
+    if kind not in _PYDANTIC_TYPES and kind not in _EXPECTED:
+        return "invalid-value", msg  # a custom error of planctl's models: written in Swedish
+    if kind == "value_error":  # raised by planctl's own validators, in Swedish
+        return "invalid-value", str(ctx.get("error"))
+    if kind in _EXPECTED:
+        quiet = value is None and _EXPECTED[kind].startswith("en mappning")
+        got = "" if quiet else f", inte {_kind(value)}"
+        return "wrong-type", f"ska vara {_EXPECTED[kind]}{got}"
+    if kind == "enum" or kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
-        return doc.problem(
-            mark, "invalid-value", f"{label}: ogiltigt värde {value!r}; giltiga: {expected}"
-        )
-    messages = {
-        "string_type": "ska vara en text",
-        "int_type": "ska vara ett heltal",
-        "int_from_float": "ska vara ett heltal",
-        "float_type": "ska vara ett tal",
-        "bool_type": "ska vara true eller false",
-        "tuple_type": "ska vara en lista",
-        "list_type": "ska vara en lista",
-        "dict_type": "ska vara en mappning (nyckel: värde)",
-        "model_type": "ska vara en mappning (nyckel: värde)",
-        "model_attributes_type": "ska vara en mappning (nyckel: värde)",
-        "owners_type": "ska vara en text eller en lista av texter",
-    }
-    if kind in messages:
-        got = (
-            "" if kind.startswith(("model", "dict")) and value is None else f", inte {_kind(value)}"
-        )
-        return doc.problem(mark, "wrong-type", f"{label}: {messages[kind]}{got}")
+        return "invalid-value", f"ogiltigt värde {value!r}; giltiga: {expected}"
+    if kind == "finite_number":
+        return "invalid-value", "ska vara ett ändligt tal"
     if kind == "too_short":
-        return doc.problem(mark, "empty-list", f"{label}: får inte vara tom")
+        return "empty-list", "får inte vara tom"
     if kind in ("greater_than_equal", "greater_than"):
         limit = ctx.get("ge", ctx.get("gt"))
-        return doc.problem(mark, "out-of-range", f"{label}: ska vara minst {limit}")
-    if kind == "value_error":
-        return doc.problem(mark, "invalid-value", f"{label}: {ctx.get('error')}")
-    if kind == "id_whitespace":
-        return doc.problem(mark, "id-whitespace", f"{label}: {error['msg']}")
-    return doc.problem(mark, "invalid-value", f"{label}: {error['msg']}")
+        word = "minst" if kind == "greater_than_equal" else "större än"
+        return "out-of-range", f"ska vara {word} {limit}"
+    if kind in ("less_than_equal", "less_than"):
+        limit = ctx.get("le", ctx.get("lt"))
+        word = "högst" if kind == "less_than_equal" else "mindre än"
+        return "out-of-range", f"ska vara {word} {limit}"
+    if kind in ("int_parsing_size", "decimal_max_digits", "decimal_whole_digits"):
+        return "out-of-range", "talet är för stort"
+    if kind in ("too_long", "string_too_long", "bytes_too_long", "url_too_long"):
+        return "invalid-value", "är för lång"
+    if kind in ("string_too_short", "bytes_too_short"):
+        return "invalid-value", "är för kort"
+    if kind == "string_pattern_mismatch":
+        return "invalid-value", f"{value!r} har inte den form som krävs"
+    return "invalid-value", f"ogiltigt värde {_shown(value)}"
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, str | int | float | bool) or value is None:
+        return repr(value)
+    return f"({_kind(value)})"
 
 
 def validate_document(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:

@@ -16,6 +16,8 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 EXIT_CONFLICT = 3
+EXIT_BROKEN_PIPE = 141
+"""128 + SIGPIPE: what a shell reports for a program whose reader went away (``| head -1``)."""
 # 128 + SIGINT, as shells report a program stopped with Ctrl-C.
 EXIT_INTERRUPTED = 130
 
@@ -118,12 +120,34 @@ _OS_REASONS = {
     errno.EISDIR: "är en katalog",
     errno.EIO: "in/ut-fel på disken",
     errno.ETXTBSY: "filen används",
+    errno.ENAMETOOLONG: "sökvägen är för lång",
+    errno.ELOOP: "för många symboliska länkar i sökvägen",
+    errno.EFBIG: "filen blir för stor",
 }
 
 
 def os_reason(exc: OSError) -> str:
     """Why the operating system refused, in Swedish (the C library's text is English)."""
-    return _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+    code = exc.errno or 0
+    return _OS_REASONS.get(code, f"fel från operativsystemet: {errno.errorcode.get(code, code)}")
+
+
+# A write that failed because of the disk, not because of the path asked for: trying again (after
+# freeing space, remounting) may work, as for a file changed under planctl (exit 3).
+_DISK_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EROFS, errno.EFBIG})
+
+
+def write_error(shown: str, exc: OSError) -> PlanctlError:
+    """The error for a file ``shown`` that could not be written, always naming the file.
+
+    A full disk, a quota, an I/O error or a read-only file system is a
+    :class:`ConflictError` (exit 3, nothing was written); a path that cannot be a file (missing
+    folder, no permission) is an :class:`InputError` (exit 2).
+    """
+    message = f"{shown}: kan inte skrivas ({os_reason(exc)})"
+    if exc.errno in _DISK_FAILURES:
+        return ConflictError(f"{message}; inget skrevs")
+    return InputError(message)
 
 
 def exit_code_for(problems: Iterable[Problem]) -> int:

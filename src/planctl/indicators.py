@@ -18,6 +18,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from planctl.errors import UsageError
 from planctl.models import Catalogue, Direction, Measurement, Plan, Row, Target, Unit
@@ -140,32 +141,60 @@ def unit_of(typed: str) -> Unit | None:
     return None
 
 
+MAX_DIGITS = 15
+"""The most significant digits a value may have: what Excel keeps of a number and what every
+JSON reader holds exactly (below 2**53). More is surely a typo, and would be changed on the way."""
+LIMIT = 10**MAX_DIGITS
+
+
 def parse_value(typed: str) -> tuple[int | float, str]:
-    """The number in ``typed`` (``12,5``, ``1 500 kr``, ``90 %``) and the unit text after it."""
+    """The number in ``typed`` (``12,5``, ``1 500 kr``, ``90 %``) and the unit text after it.
+
+    The value is exact: an integer stays an int, a decimal becomes the float that prints as
+    the digits typed (at most :data:`MAX_DIGITS` significant digits, else a :class:`UsageError`).
+    """
     found = _VALUE.fullmatch(typed.strip())
     if found is None:
         raise UsageError(
             f"'{typed}' är inget tal; skriv t.ex. 90, 12,5 eller 1500 kr (decimalkomma går bra)"
         )
     digits = re.sub(r"[ \u00a0\u202f]", "", found.group("number"))
-    number = float(digits.replace(",", ".").replace("−", "-"))
-    return _plain(number), found.group("unit").strip()
+    exact = Decimal(digits.replace(",", ".").replace("−", "-"))
+    significant = len(exact.normalize().as_tuple().digits)
+    if abs(exact) >= LIMIT or significant > MAX_DIGITS:
+        raise UsageError(f"'{_shorten(found.group('number'))}' {_too_large()}")
+    number: int | float = int(exact) if exact == exact.to_integral_value() else float(exact)
+    return number, found.group("unit").strip()
 
 
-def _plain(number: float) -> int | float:
-    return int(number) if number.is_integer() else number
+def _too_large() -> str:
+    largest = f"{LIMIT - 1:,}".replace(",", " ")
+    return (
+        f"har för många siffror: planctl tar tal med högst {MAX_DIGITS} siffror "
+        f"(upp till {largest}), precis som Excel"
+    )
+
+
+def _shorten(digits: str) -> str:
+    return digits if len(digits) <= 30 else f"{digits[:12]}…{digits[-6:]}"
 
 
 def value_problem(value: float, unit: Unit) -> str | None:
     """Why ``value`` cannot be a value in ``unit`` (outside its range, not whole), or ``None``."""
     low, high, whole = RANGES[unit]
-    outside = not math.isfinite(value) or value < low or (high is not None and value > high)
+    if not math.isfinite(value):
+        return f"{value!r} är inget tal (oändligt eller odefinierat)"
+    if abs(value) >= LIMIT:
+        return f"{_shorten(_number(value))} {_too_large()}"
+    outside = value < low or (high is not None and value > high)
     if outside or (whole and not float(value).is_integer()):
         return f"{_number(value)} går inte som {unit_name(unit)}: ska vara {expected_text(unit)}"
     return None
 
 
 def _number(value: float) -> str:
+    if isinstance(value, int):
+        return str(value)
     return f"{value:g}".replace(".", ",")
 
 

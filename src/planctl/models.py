@@ -17,7 +17,6 @@ from pydantic import (
     ConfigDict,
     Field,
     StrictBool,
-    StrictFloat,
     StrictInt,
     StrictStr,
     field_validator,
@@ -36,6 +35,7 @@ from planctl.fields import (
     nonblank,
     schema_text,
 )
+from planctl.scalars import ZONE_TEXT, Number, TimeZone
 from planctl.scale import DEFAULT_STATUSES as DEFAULT_STATUSES  # re-exported with the models
 from planctl.scale import Meaning as Meaning
 from planctl.scale import Status as Status
@@ -89,7 +89,7 @@ class Target(StrictModel):
     )
 
     measured: Text = Field(alias="avser", description="Vad som mäts.")
-    value: StrictInt | float = Field(alias="värde", description="Målvärdet.")
+    value: Number = Field(alias="värde", description="Målvärdet.")
     unit: Unit = Field(alias="enhet", description="Enhet för målvärdet.")
     direction: Direction = Field(
         alias="riktning", description="'minst' för ett golv, 'högst' för ett tak."
@@ -191,9 +191,7 @@ class Measurement(StrictModel):
     )
 
     date: IsoDate = Field(alias="datum", description="Dag då värdet mättes (ÅÅÅÅ-MM-DD).")
-    value: StrictInt | Annotated[StrictFloat, Field(allow_inf_nan=False)] = Field(
-        alias="värde", description="Det uppmätta värdet, i målets enhet."
-    )
+    value: Number = Field(alias="värde", description="Det uppmätta värdet, i målets enhet.")
     measure: StrictInt | None = Field(
         default=None,
         alias="insats",
@@ -434,6 +432,7 @@ class PlanMeta(StrictModel):
     catalogue: Slug | None = Field(
         default=None, alias="katalog", description="Id för katalogen raderna länkar till."
     )
+    time_zone: TimeZone | None = Field(default=None, alias="tidszon", description=ZONE_TEXT)
 
 
 class Plan(StrictModel):

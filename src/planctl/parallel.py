@@ -58,6 +58,7 @@ def check_paths(
     extra_catalogue: Path | None = None,
     jobs: int = 1,
     each_plan: Callable[[Plan], Any] | None = None,
+    now: dt.datetime | None = None,
 ) -> CheckResult:
     """Every problem in ``paths``, file by file, using up to ``jobs`` processes.
 
@@ -69,7 +70,9 @@ def check_paths(
     """
     catalogues = [p for p in paths if is_catalogue_file(p)]
     if len(catalogues) > 1:  # let one pass see them all and report the duplicate
-        data = load_files(paths, today=today, base=base, root=root, extra_catalogue=extra_catalogue)
+        data = load_files(
+            paths, today=today, now=now, base=base, root=root, extra_catalogue=extra_catalogue
+        )
         each = tuple(each_plan(p.model) for p in data.plans) if each_plan else ()
         model = data.catalogue.model if data.catalogue else None
         return CheckResult(data.files, data.problems, model, () if data.errors else each)
@@ -77,7 +80,7 @@ def check_paths(
     plans = [p for p in paths if p not in catalogues]
     parallel = jobs >= 2 and len(paths) >= PARALLEL_MIN_FILES
     chunks = [plans[i::jobs] for i in range(jobs)] if parallel else [plans]
-    tasks = [(chunk, today, base, root, shared, catalogues, each_plan) for chunk in chunks]
+    tasks = [(chunk, today, now, base, root, shared, catalogues, each_plan) for chunk in chunks]
     results: list[_ChunkResult]
     if parallel:
         import multiprocessing
@@ -124,6 +127,7 @@ def check_paths(
 _ChunkTask = tuple[
     list[Path],
     dt.date,
+    dt.datetime | None,
     Path | None,
     Path | None,
     Path | None,
@@ -137,7 +141,7 @@ _ChunkResult = tuple[
 
 def _check_chunk(task: _ChunkTask) -> _ChunkResult:
     """Check one share of the plans, one file at a time, against the shared catalogue."""
-    chunk, today, base, root, catalogue_path, catalogue_files, each_plan = task
+    chunk, today, now, base, root, catalogue_path, catalogue_files, each_plan = task
     shown: dict[str, str] = {}
     problems: list[Problem] = []
     catalogue: Loaded[Catalogue] | None = None
@@ -159,7 +163,7 @@ def _check_chunk(task: _ChunkTask) -> _ChunkResult:
     ids: list[tuple[str, str, str]] = []
     outputs: dict[str, Any] = {}
     for path in chunk:
-        data = load_files([path], today=today, base=base, root=root, preloaded=catalogue)
+        data = load_files([path], today=today, now=now, base=base, root=root, preloaded=catalogue)
         shown[str(path)] = data.files[0]
         problems.extend(data.problems)
         for loaded in data.plans:
@@ -176,6 +180,7 @@ def check_selection(
     today: dt.date,
     base: Path | None = None,
     jobs: int = 1,
+    now: dt.datetime | None = None,
 ) -> CheckResult:
     """What ``validate`` checks: ``files`` (directories expanded), or the whole data directory.
 
@@ -187,7 +192,7 @@ def check_selection(
     if not files:
         root = data_root()
         return check_paths(
-            data_dir_files(root, base=base), today=today, base=base, root=root, jobs=jobs
+            data_dir_files(root, base=base), today=today, now=now, base=base, root=root, jobs=jobs
         )
     try:
         found: Path | None = data_root()
@@ -197,6 +202,7 @@ def check_selection(
     return check_paths(
         paths,
         today=today,
+        now=now,
         base=base,
         extra_catalogue=catalogue_for(paths, data_root=found),
         jobs=jobs,

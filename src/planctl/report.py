@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from planctl import dates
 from planctl.counts import Costs as Costs  # re-exported: the report's tallies
 from planctl.counts import Counts as Counts
 from planctl.errors import UsageError
@@ -245,13 +246,9 @@ def choose_moments(
         shown = round_moment(plan, round_id)
     elif as_of is not None:
         shown = date_moment(as_of)
-        if shown.day > today:
-            raise UsageError(
-                f"--as-of {as_of} ligger i framtiden; läget kan bara visas fram till i dag "
-                f"({today.isoformat()})"
-            )
     else:
         shown = Moment(today)
+    check_moment(shown, today=today, typed=as_of or round_id)
     since = moment_of(plan, changes_since) if changes_since is not None else None
     if since is not None and since.day > shown.day:
         raise UsageError(
@@ -261,9 +258,31 @@ def choose_moments(
     return shown, since
 
 
-def diff_moments(plan: Plan, first: str, second: str) -> tuple[Moment, Moment]:
-    """The two moments ``planctl diff FIRST SECOND`` compares, earlier one first."""
+def check_moment(moment: Moment, *, today: dt.date, typed: str | None) -> None:
+    """Refuse a moment in the future (or before the floor), as every command refuses a date.
+
+    A date typed before the plan was delivered is fine here: a report may look back that far.
+    """
+    if moment.day > today:
+        name = f"{typed} ({moment.day.isoformat()})" if moment.round_id else typed or "dagen"
+        raise UsageError(
+            f"{name} ligger i framtiden; läget kan bara visas fram till i dag ({today.isoformat()})"
+        )
+    if moment.day < dates.FLOOR:
+        dates.check_date(moment.day, today=today, name=typed or "datumet")
+
+
+def diff_moments(
+    plan: Plan, first: str, second: str, *, today: dt.date | None = None
+) -> tuple[Moment, Moment]:
+    """The two moments ``planctl diff FIRST SECOND`` compares, earlier one first.
+
+    With ``today``, a moment in the future is refused as in :func:`choose_moments`.
+    """
     since, until = moment_of(plan, first), moment_of(plan, second)
+    if today is not None:
+        check_moment(since, today=today, typed=first)
+        check_moment(until, today=today, typed=second)
     if since.day > until.day:
         raise UsageError(
             f"{first} ({since.day.isoformat()}) ligger efter {second} ({until.day.isoformat()}); "

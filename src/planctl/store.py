@@ -14,7 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planctl.checks import check_catalogue, check_plan, check_text
+from planctl import dates
+from planctl.checks import check_catalogue, check_plan
 from planctl.documents import (
     YAML_SUFFIXES,
     Loaded,
@@ -28,6 +29,7 @@ from planctl.documents import (
 )
 from planctl.errors import DataError, InputError, Problem, Severity, UsageError
 from planctl.models import Catalogue, Plan
+from planctl.prose import check_text
 from planctl.query import fold, match_one, match_row
 from planctl.yamlio import paused_gc
 
@@ -154,17 +156,20 @@ def load_files(
     extra_catalogue: Path | None = None,
     overrides: Mapping[Path, str] | None = None,
     preloaded: Loaded[Catalogue] | None = None,
+    now: dt.datetime | None = None,
 ) -> DataSet:
     """Read, validate and cross-check ``paths``; every problem is in the result.
 
     ``overrides`` maps files to texts that replace their content on disk: the same rules then
     check a change that has not been written yet. ``preloaded`` is a catalogue already read,
-    used when ``paths`` hold none.
+    used when ``paths`` hold none. With ``now`` (the instant the CLI read), a plan that names
+    its own time zone (``tidszon``) is checked against its own "today" instead of ``today``.
     """
     with paused_gc():
         return _load_files(
             paths,
             today=today,
+            now=now,
             base=base,
             root=root,
             extra_catalogue=extra_catalogue,
@@ -182,6 +187,7 @@ def _load_files(
     extra_catalogue: Path | None,
     overrides: Mapping[Path, str] | None,
     preloaded: Loaded[Catalogue] | None = None,
+    now: dt.datetime | None = None,
 ) -> DataSet:
     problems: list[Problem] = []
     catalogue: Loaded[Catalogue] | None = None
@@ -238,7 +244,8 @@ def _load_files(
         problems.extend(check_catalogue(catalogue))
     seen_ids: dict[str, Loaded[Plan]] = {}
     for loaded in plans:
-        problems.extend(check_plan(loaded, catalogue, today=today))
+        own = plan_today(loaded.model, today=today, now=now)
+        problems.extend(check_plan(loaded, catalogue, today=own))
         earlier = seen_ids.get(loaded.model.meta.id)
         if earlier is not None:
             problems.append(
@@ -270,9 +277,17 @@ def data_dir_files(root: Path, *, base: Path | None = None) -> list[Path]:
     return files
 
 
+def plan_today(plan: Plan, *, today: dt.date, now: dt.datetime | None) -> dt.date:
+    """``today``, or the date at ``now`` in the time zone ``plan`` names (``tidszon``)."""
+    if now is None or plan.meta.time_zone is None:
+        return today
+    return dates.local_date(now, plan.meta.time_zone)
+
+
 def load_data_dir(
     root: Path,
     *,
+    now: dt.datetime | None = None,
     today: dt.date,
     base: Path | None = None,
     overrides: Mapping[Path, str] | None = None,
@@ -287,7 +302,7 @@ def load_data_dir(
     files = data_dir_files(root, base=base)
     if plan_id is not None:
         files = _files_for_plan(files, plan_id) or files
-    return load_files(files, today=today, base=base, root=root, overrides=overrides)
+    return load_files(files, today=today, now=now, base=base, root=root, overrides=overrides)
 
 
 _CATALOGUE_TOP = re.compile(r"^katalog:", re.MULTILINE)

@@ -14,58 +14,25 @@ start and end of every node, and collects every problem instead of stopping at t
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from planctl import textgate
 from planctl.errors import Problem
-
-try:  # the C parser is an order of magnitude faster on large directories
-    from yaml import CSafeLoader as _Loader
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - pyyaml built without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]  # same role, other class
-    from yaml.composer import Composer as _Composer
-    from yaml.parser import Parser as _PyParser
-    from yaml.reader import Reader as _Reader
-    from yaml.scanner import Scanner as _Scanner
-
-    # The pure-Python stand-in for libyaml's parser (mypy sees both definitions).
-    class _Parser(_Reader, _Scanner, _PyParser, _Composer):  # type: ignore[no-redef]
-        def __init__(self, stream: str) -> None:
-            _Reader.__init__(self, stream)
-            _Scanner.__init__(self)
-            _PyParser.__init__(self)
-            _Composer.__init__(self)
-
-
-class _PlainComposer(_Parser):
-    """libyaml's composer without PyYAML's implicit typing: planctl types scalars itself."""
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        return ""
-
-    def descend_resolver(self, *args: Any) -> None:
-        pass
-
-    def ascend_resolver(self, *args: Any) -> None:
-        pass
-
+from planctl.yamlerrors import MAX_DEPTH, syntax_message
+from planctl.yamlfast import Loader, read_fast, resolve_plain
 
 Path = tuple[str | int, ...]
 
-MAX_DEPTH = 50
 
-_INT = re.compile(r"[-+]?[0-9]+")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_TRUES = frozenset({"true", "True", "TRUE"})
-_FALSES = frozenset({"false", "False", "FALSE"})
+_LINE_END = re.compile("\n")
 
 
 @dataclass(slots=True)  # not frozen: thousands are made per file, and frozen init is slow
@@ -79,9 +46,31 @@ class Mark:
 
 @dataclass
 class _Index:
-    starts: dict[Path, Mark] = field(default_factory=dict)
-    ends: dict[Path, Mark] = field(default_factory=dict)
-    keys: dict[Path, Mark] = field(default_factory=dict)
+    # Character indices only: a Mark per node (three ints) took most of the memory of a large
+    # file's index; line and column are worked out when a position is asked for.
+    starts: dict[Path, int] = field(default_factory=dict)
+    ends: dict[Path, int] = field(default_factory=dict)
+    keys: dict[Path, int] = field(default_factory=dict)
+
+
+class _Marks(Mapping[Path, Mark]):
+    """A read-only view of one kind of position, as Marks made on demand."""
+
+    def __init__(self, doc: Document, indices: dict[Path, int]) -> None:
+        self._doc = doc
+        self._indices = indices
+
+    def __getitem__(self, path: Path) -> Mark:
+        return self._doc.mark_at(self._indices[path])
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._indices
+
+    def __iter__(self) -> Iterator[Path]:
+        return iter(self._indices)
+
+    def __len__(self) -> int:
+        return len(self._indices)
 
 
 @dataclass
@@ -100,41 +89,55 @@ class Document:
     index: _Index | None = None
     # Nodes already reported as refused (a tag, an alias): the model need not complain about them.
     refused: set[Path] = field(default_factory=set)
+    # What the parser reads when it differs from ``text``: raw control characters blanked out (they
+    # are reported once, at their place), so the rest of the file is still checked. Same length.
+    source: str | None = None
+    # Where each line starts, built on the first call of mark_at.
+    line_starts: list[int] | None = None
 
     def _positions(self) -> _Index:
         if self.index is None:
-            shadow = Document(file=self.file, text=self.text, index=_Index())
+            shadow = Document(file=self.file, text=self.text, index=_Index(), source=self.source)
             with paused_gc():
-                _read_exact(shadow)
+                _read_exact(shadow, positions_only=True)
             self.index = shadow.index or _Index()
         return self.index
 
     @property
-    def starts(self) -> dict[Path, Mark]:
+    def starts(self) -> Mapping[Path, Mark]:
         """Where each node starts, by path."""
-        return self._positions().starts
+        return _Marks(self, self._positions().starts)
 
     @property
-    def ends(self) -> dict[Path, Mark]:
+    def ends(self) -> Mapping[Path, Mark]:
         """Where each node ends, by path."""
-        return self._positions().ends
+        return _Marks(self, self._positions().ends)
 
     @property
-    def keys(self) -> dict[Path, Mark]:
+    def keys(self) -> Mapping[Path, Mark]:
         """Where each mapping key is written, by the path of its value."""
-        return self._positions().keys
+        return _Marks(self, self._positions().keys)
+
+    def mark_at(self, index: int) -> Mark:
+        """The line and column of the character at ``index`` of the text (logarithmic time)."""
+        if self.line_starts is None:
+            self.line_starts = [0, *(found.end() for found in _LINE_END.finditer(self.text))]
+        line = bisect.bisect_right(self.line_starts, index)
+        return Mark(line, index - self.line_starts[line - 1] + 1, index)
 
     def locate(self, path: Path) -> Mark:
         """Where the node at ``path`` starts, or its nearest existing ancestor."""
+        starts = self._positions().starts
         for cut in range(len(path), -1, -1):
-            mark = self.starts.get(path[:cut])
-            if mark is not None:
-                return mark
+            index = starts.get(path[:cut])
+            if index is not None:
+                return self.mark_at(index)
         return Mark(1, 1, 0)
 
     def locate_key(self, path: Path) -> Mark:
         """Where the mapping key that leads to ``path`` is written (or the node itself)."""
-        return self.keys.get(path) or self.locate(path)
+        index = self._positions().keys.get(path)
+        return self.mark_at(index) if index is not None else self.locate(path)
 
     def problem(self, mark: Mark, rule: str, message: str, **kw: Any) -> Problem:
         """A problem in this file at ``mark``."""
@@ -164,154 +167,54 @@ def _mark(raw: Any) -> Mark:
 def _resolve(event: yaml.ScalarEvent) -> Any:
     if event.style:  # quoted or block scalars are always text (plain is None or "")
         return event.value
-    return _resolve_plain(event.value)
-
-
-_MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
-
-
-def _resolve_plain(value: str) -> Any:
-    if value and value[0] not in _MAYBE_TYPED:  # the common case: plain text
-        return value
-    if value in _NULLS:
-        return None
-    if value in _TRUES:
-        return True
-    if value in _FALSES:
-        return False
-    if _INT.fullmatch(value):
-        return int(value)
-    if _FLOAT.fullmatch(value):
-        return float(value)
-    return value
-
-
-_SYNTAX_SV = {
-    "mapping values are not allowed": (
-        "kolon på fel ställe (saknas citattecken runt en text med ': '?)"
-    ),
-    "could not find expected ':'": "kolon saknas efter nyckeln",
-    "did not find expected key": "oväntat innehåll – kontrollera indraget",
-    "did not find expected '-' indicator": "oväntat innehåll i listan – kontrollera indraget",
-    "found character that cannot start any token": "tecken som inte får inleda ett värde",
-    "found undefined tag handle": "okänd tagg",
-    "found unexpected end of stream": "filen tar slut mitt i ett värde (saknas ett citattecken?)",
-    "found unknown escape character": "okänd escape-sekvens i text med dubbla citattecken",
-    "did not find expected node content": "värde saknas",
-    "while scanning a quoted scalar": "citattecknet avslutas aldrig",
-    "did not find expected alphabetic or numeric character": "ogiltigt namn på ankare eller alias",
-    "found a tab character that violates indentation": "tabbtecken i indraget; använd mellanslag",
-    "found a tab character where an indentation space is expected": (
-        "tabbtecken i indraget; använd mellanslag"
-    ),
-    "block sequence entries are not allowed in this context": (
-        "listpunkt ('- ') på fel ställe – kontrollera indraget"
-    ),
-    "found incompatible YAML document": "filen anger en YAML-version som inte stöds",
-    "control characters are not allowed": "styrtecken är inte tillåtna i texten",
-}
+    return resolve_plain(event.value)
 
 
 def _syntax_problem(doc: Document, exc: yaml.MarkedYAMLError) -> Problem:
     raw = exc.problem_mark or exc.context_mark
     mark = _mark(raw) if raw is not None else Mark(1, 1, 0)
-    english = exc.problem or exc.context or "syntaxfel"
+    english = f"{exc.problem or ''} {exc.context or ''}"
     char = doc.text[mark.index] if 0 <= mark.index < len(doc.text) else ""
     if char == "\t":
         return doc.problem(
             mark, "tab", "tabbtecken är inte tillåtet här; använd mellanslag för indrag"
         )
-    for key, swedish in _SYNTAX_SV.items():
-        if key in english:
-            return doc.problem(mark, "yaml-syntax", f"YAML-syntaxfel: {swedish}")
-    return doc.problem(mark, "yaml-syntax", f"YAML-syntaxfel: {english}")
+    return doc.problem(mark, "yaml-syntax", f"YAML-syntaxfel: {syntax_message(english)}")
 
 
-def decode(raw: bytes, file: str) -> tuple[str, list[Problem]]:
-    """Bytes to text; invalid UTF-8 is reported at its line and column, not raised."""
-    problems: list[Problem] = []
-    if raw.startswith(b"\xef\xbb\xbf"):
-        problems.append(
-            Problem(
-                file,
-                1,
-                1,
-                "bom",
-                "filen börjar med ett byte order mark (BOM); spara som UTF-8 utan BOM",
-            )
-        )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
-        problems.append(
-            Problem(
-                file,
-                line,
-                column,
-                "encoding",
-                f"filen är inte giltig UTF-8 (byte 0x{raw[exc.start]:02x}); spara den som UTF-8",
-            )
-        )
-        return "", problems
-    if "\x00" in text:
-        index = text.index("\x00")
-        line = text.count("\n", 0, index) + 1
-        column = index - (text.rfind("\n", 0, index) + 1) + 1
-        problems.append(
-            Problem(file, line, column, "encoding", "filen innehåller binära data (NUL-tecken)")
-        )
-        return "", problems
-    return text, problems
+# Control characters that YAML itself refuses when written as they are (libyaml would stop at the
+# first with an English message); NEL is among them, since YAML 1.1 would take it for a line break.
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-# Characters without which a file can hold no anchor, alias or tag, and nested flow collections
-# (the only way to nest deeply in few bytes): a text free of both can take the fast path.
-_SPECIAL = re.compile(r"[&*!]|[\[{][^\]}\n]*[\[{]")
-
-
-class _NotPlainError(Exception):
-    """The fast path met something only the exact path reports properly."""
-
-
-def _values(node: yaml.Node) -> Any:
-    # No alias can occur here: _SPECIAL sent every text with '*' to the exact path.
-    if isinstance(node, yaml.ScalarNode):
-        return node.value if node.style else _resolve_plain(node.value)
-    if isinstance(node, yaml.SequenceNode):
-        return [_values(item) for item in node.value]
-    out: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.value in out:
-            raise _NotPlainError  # complex or duplicate key
-        out[key_node.value] = _values(value_node)
-    return out
-
-
-def _read_fast(text: str) -> tuple[bool, Any]:
-    """Values of a plain, clean document via libyaml's composer; (False, None) if not plain."""
-    if _SPECIAL.search(text):
-        return False, None
-    composer = _PlainComposer(text)
-    try:
-        node = composer.get_single_node()
-    except yaml.YAMLError:
-        return False, None
-    finally:
-        composer.dispose()
-    if node is None:
-        return True, None
-    try:
-        return True, _values(node)
-    except (_NotPlainError, RecursionError):
-        return False, None
+def _marks_at(text: str, indices: list[int]) -> Iterator[Mark]:
+    """The marks of ascending ``indices`` in ``text``, in one pass."""
+    line, line_start, done = 1, 0, 0
+    for index in indices:
+        breaks = text.count("\n", done, index)
+        if breaks:
+            line += breaks
+            line_start = text.rfind("\n", done, index) + 1
+        done = index
+        yield Mark(line, index - line_start + 1, index)
 
 
 def read_document(text: str, file: str) -> Document:
-    """Parse ``text`` strictly; every problem ends up in ``Document.problems``."""
-    plain, data = _read_fast(text)
+    """Parse ``text`` strictly; every problem ends up in ``Document.problems``.
+
+    Every text value and key passes the input gate (:mod:`planctl.textgate`): it is
+    NFC-normalised, and a control character is the problem ``control-character`` at its place.
+    """
+    raw = [found.start() for found in _RAW_CONTROL.finditer(text)]
+    if raw:
+        doc = Document(file=file, text=text, index=_Index(), source=_RAW_CONTROL.sub(" ", text))
+        doc.problems.extend(
+            doc.problem(mark, textgate.RULE, textgate.refusal(text[mark.index]))
+            for mark in _marks_at(text, raw)
+        )
+        _read_exact(doc)
+        return doc
+    plain, data = read_fast(text)
     if plain:
         return Document(file=file, text=text, data=data)
     doc = Document(file=file, text=text, index=_Index())
@@ -319,18 +222,26 @@ def read_document(text: str, file: str) -> Document:
     return doc
 
 
-def _read_exact(doc: Document) -> None:
-    """The exact path: values, positions and every YAML-level problem from the event stream."""
-    text = doc.text
+def _read_exact(doc: Document, *, positions_only: bool = False) -> None:
+    """The exact path: values, positions and every YAML-level problem from the event stream.
+
+    ``positions_only`` (indexing a document already read) keeps no scalar values: only the
+    structure that paths need, so the index costs little memory beside the values.
+    """
+    text = doc.source if doc.source is not None else doc.text
     try:
-        _Builder(doc).run(yaml.parse(text, Loader=_Loader))
+        _Builder(doc, keep_values=not positions_only).run(yaml.parse(text, Loader=Loader))
     except yaml.MarkedYAMLError as exc:
         doc.problems.append(_syntax_problem(doc, exc))
         doc.data = None
     except _GiveUpError:  # the reason is already among the problems
         doc.data = None
     except yaml.YAMLError as exc:  # reader errors without a mark
-        doc.problems.append(doc.problem(Mark(1, 1, 0), "yaml-syntax", f"YAML-fel: {exc}"))
+        position = getattr(exc, "position", 0)
+        mark = doc.mark_at(position) if isinstance(position, int) else Mark(1, 1, 0)
+        doc.problems.append(
+            doc.problem(mark, "yaml-syntax", f"YAML-fel: {syntax_message(str(exc))}")
+        )
         doc.data = None
 
 
@@ -339,6 +250,7 @@ class _Frame:
     path: Path
     container: dict[str, Any] | list[Any]
     key: str | None = None
+    key_path: Path = ()  # the path of the value the pending key leads to (shared, not rebuilt)
     key_mark: Mark | None = None
     key_lines: dict[str, Mark] = field(default_factory=dict)
 
@@ -346,8 +258,10 @@ class _Frame:
 class _Builder:
     """Turns the event stream into plain values, checking what the reader refuses."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, *, keep_values: bool = True) -> None:
         self.doc = doc
+        self.keep_values = keep_values
+        self.index = doc.index if doc.index is not None else _Index()
         self.stack: list[_Frame] = []
         self.documents = 0
         self.skip_depth = 0  # >0 while skipping a subtree that cannot be used (complex keys)
@@ -395,7 +309,7 @@ class _Builder:
     def _event(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
             frame = self.stack.pop()
-            self.doc.ends[frame.path] = _mark(event.end_mark)
+            self.index.ends[frame.path] = _mark(event.end_mark).index
             return
         if not isinstance(event, yaml.NodeEvent):  # pragma: no cover - exhaustive above
             return
@@ -419,18 +333,20 @@ class _Builder:
             )
             value: Any = None
         elif isinstance(event, yaml.ScalarEvent):
-            value = _resolve(event)
+            value = _resolve(event) if self.keep_values else None
+            if isinstance(value, str):
+                value = self._gate(event, value)
         elif isinstance(event, yaml.MappingStartEvent):
             value = {}
         else:
             value = []
-        self.doc.starts[path] = mark
+        self.index.starts[path] = mark.index
         if parent is None:
             self.doc.data = value
         else:
             self._store(parent, value)
         if isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
-            self.doc.ends[path] = _mark(event.end_mark)
+            self.index.ends[path] = _mark(event.end_mark).index
             return
         if len(self.stack) >= MAX_DEPTH:
             self.doc.problems.append(
@@ -441,12 +357,26 @@ class _Builder:
             raise _GiveUpError
         self.stack.append(_Frame(path, value))
 
+    def _gate(self, event: yaml.ScalarEvent, value: str) -> str:
+        """``value`` through the input gate: NFC; a control character is a problem at its place."""
+        index = textgate.first_forbidden(value)
+        if index is not None:
+            char = value[index]
+            start = _mark(event.start_mark)
+            end = _mark(event.end_mark).index if event.end_mark is not None else len(self.doc.text)
+            # Written as itself (a bidi override) it has a place of its own; written as an
+            # escape ("\\e") the scalar's start is the place.
+            raw = self.doc.text.find(char, start.index, end)
+            mark = start if raw < 0 else self.doc.mark_at(raw)
+            self.doc.problems.append(self.doc.problem(mark, textgate.RULE, textgate.refusal(char)))
+        return textgate.normalise(value)
+
     def _child_path(self, parent: _Frame | None) -> Path:
         if parent is None:
             return ()
         if isinstance(parent.container, dict):
             assert parent.key is not None
-            return (*parent.path, parent.key)
+            return parent.key_path
         return (*parent.path, len(parent.container))
 
     def _store(self, parent: _Frame, value: Any) -> None:
@@ -461,7 +391,7 @@ class _Builder:
     def _key(self, parent: _Frame, event: yaml.NodeEvent, mark: Mark) -> None:
         doc = self.doc
         if isinstance(event, yaml.ScalarEvent):
-            key = event.value
+            key = self._gate(event, event.value)
         else:
             doc.problems.append(
                 doc.problem(mark, "complex-key", "en nyckel måste vara en enkel text")
@@ -482,11 +412,13 @@ class _Builder:
             )
             # Keep the first value; give the duplicate a path of its own so positions stay sane.
             parent.key = f"{key}\x00{mark.line}"
-            doc.keys[(*parent.path, parent.key)] = mark
+            parent.key_path = (*parent.path, parent.key)
+            self.index.keys[parent.key_path] = mark.index
             return
         parent.key_lines[key] = mark
         parent.key = key
-        doc.keys[(*parent.path, key)] = mark
+        parent.key_path = (*parent.path, key)
+        self.index.keys[parent.key_path] = mark.index
 
 
 class _GiveUpError(Exception):

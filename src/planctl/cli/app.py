@@ -32,7 +32,7 @@ from planctl.cli import (
     summary,
     validate,
 )
-from planctl.cli.settings import Settings, produced_from_env, today_from_env
+from planctl.cli.settings import settings_from_env
 from planctl.cli.swedish import Command, Group
 
 app = typer.Typer(
@@ -76,7 +76,7 @@ def main(
     ] = False,
 ) -> None:
     """Följ upp kommunala handlingsplaner för personalförsörjning som YAML-filer i git."""
-    ctx.obj = Settings(data_dir=data_dir, today=today_from_env(), produced=produced_from_env())
+    ctx.obj = settings_from_env(data_dir)
 
 
 status_app = typer.Typer(

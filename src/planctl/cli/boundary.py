@@ -9,11 +9,21 @@ from __future__ import annotations
 
 import errno
 import io
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from planctl.errors import EXIT_CONFLICT, EXIT_INTERRUPTED, ConflictError, PlanctlError, os_reason
+from planctl.errors import (
+    EXIT_BROKEN_PIPE,
+    EXIT_CONFLICT,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    ConflictError,
+    InputError,
+    PlanctlError,
+    os_reason,
+)
 
 
 def report_error(exc: PlanctlError) -> None:
@@ -54,20 +64,89 @@ def report_interrupt(*, since: int) -> None:
 
 
 def run_guarded(main: Callable[[], object]) -> None:
-    """Run ``main`` (the whole program); output that cannot be written ends in exit code 3.
+    """Run ``main`` (the whole program) with UTF-8 output and the endings of an I/O failure.
 
-    Output that cannot be written (stdout on a full disk, ``> /dev/full``) is not a bug: it ends
-    in one Swedish line and exit code 3, like a data file that cannot be written. A closed pipe
-    (``| head``) stays Typer's: quiet, exit 1.
+    - stdout and stderr write UTF-8 to files and pipes whatever the locale (a Windows redirect
+      is cp1252, an old Unix locale Latin-1); a terminal keeps its own encoding, and a character
+      it cannot show becomes ``?`` instead of a traceback.
+    - A closed stdout (``| head -1``) ends quietly with :data:`EXIT_BROKEN_PIPE` (141).
+    - Output that cannot be written (stdout on a full disk, ``> /dev/full``) ends in one Swedish
+      line and exit code 3, like a data file that cannot be written.
+    - A file or folder that cannot be read is exit 2 with its name, never "kunde inte skriva".
     """
+    use_utf8()
     try:
         try:
             main()
+        except SystemExit as exc:
+            # Click ends a broken pipe outside a command (help text) with exit 1 and leaves
+            # this wrapper on stdout as its mark; exit 1 means "the data has errors" here.
+            if exc.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+                raise SystemExit(EXIT_BROKEN_PIPE) from None
+            raise
         finally:
             sys.stdout.flush()  # here, not at exit, so that a failure is reported like the rest
     except OSError as exc:
         if exc.errno == errno.EPIPE:
-            raise
-        sys.stdout = io.StringIO()  # the broken stdout must not be flushed again at exit
+            silence_stdout()
+            raise SystemExit(EXIT_BROKEN_PIPE) from None
+        if exc.filename is not None:  # a file operation, not the output stream
+            report_error(InputError(f"{exc.filename}: kan inte läsas ({os_reason(exc)})"))
+            raise SystemExit(EXIT_USAGE) from None
+        silence_stdout()
         report_error(ConflictError(f"kunde inte skriva utdata ({os_reason(exc)})"))
         raise SystemExit(EXIT_CONFLICT) from None
+
+
+class _ClosedOutput(io.RawIOBase):
+    """Stands in for a stream whose descriptor was closed (``planctl list >&-``).
+
+    Writing to it is a broken pipe, so a command that prints data ends quietly with exit 141,
+    while one that only writes files (``status set``) still works.
+    """
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:
+        raise BrokenPipeError(errno.EPIPE, "stdout är stängd")
+
+    def fileno(self) -> int:
+        raise BrokenPipeError(errno.EPIPE, "stdout är stängd")
+
+
+def use_utf8() -> None:
+    """Write UTF-8 to files and pipes; a terminal keeps its encoding and degrades to ``?``.
+
+    A closed stdout or stderr (``>&-``, ``2>&-``) becomes a stand-in: stdout as a broken pipe,
+    stderr as the null device (the messages have nowhere to go); a closed stdin reads as empty,
+    so a question ends the way an empty answer file does.
+    """
+    if sys.stdin is None:  # `<&-`: questions read end of input, as from an empty file
+        sys.stdin = Path(os.devnull).open(encoding="utf-8")  # noqa: SIM115 - for the process's life
+    if sys.stdout is None:
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(_ClosedOutput()), encoding="utf-8")
+    if sys.stderr is None:
+        sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - for the process's life
+    for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper):
+            continue  # replaced (a test runner): leave it alone
+        try:
+            terminal = stream.isatty()
+        except ValueError:  # closed
+            continue
+        if terminal:
+            stream.reconfigure(errors="replace")
+        else:
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def silence_stdout() -> None:
+    """Point stdout at the null device, so the broken stream is not flushed again at exit."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
+    sys.stdout = io.StringIO()

@@ -8,6 +8,7 @@ formats them. Kept apart from ``cli.py`` so the command definitions stay readabl
 
 from __future__ import annotations
 
+import errno
 import re
 from typing import Any
 
@@ -151,6 +152,14 @@ def install() -> None:
 
     rich_utils.rich_format_error = rich_format_error
     _install_type_labels()
+    # Typer prints help on a console of its own; a closed pipe there must also reach the
+    # boundary (exit 141) instead of Rich's own exit 1, which means "the data has errors".
+    from rich.console import Console
+
+    def on_broken_pipe(self: Console) -> None:
+        raise BrokenPipeError(errno.EPIPE, "utdata stängdes")
+
+    Console.on_broken_pipe = on_broken_pipe  # type: ignore[method-assign]
 
 
 def _install_type_labels() -> None:

@@ -37,7 +37,7 @@ def diff(
 
     settings = settings_of(ctx)
     plan = settings.load(plan_id).plan(plan_id).model
-    since, shown = diff_moments(plan, first, second)
+    since, shown = diff_moments(plan, first, second, today=settings.today_for(plan))
     wanted = row_filter(plan, area=area, responsible=responsible)
     built = build_report(plan, wanted=wanted, as_of=shown, since=since, produced=settings.produced)
     emit_report(built, fmt, output, data_root=settings.known_data_root())

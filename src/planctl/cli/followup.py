@@ -62,8 +62,9 @@ def followup(
     require_writable(loaded.path, shown=loaded.doc.file)  # before the questions
     plan = loaded.model
     chosen = match_round(plan, round_id)
-    day = parse_date(date) if date is not None else followup_date(chosen, today=settings.today)
-    check_date(day, today=settings.today)
+    today = settings.today_for(plan)
+    day = parse_date(date) if date is not None else followup_date(chosen, today=today)
+    check_date(day, today=today, plan=plan)
     by = text_option("--by", by)
     area_id = match_plan_area(plan, area).id if area is not None else None
     rows = filter_rows(plan, RowFilter(area=area_id))
@@ -83,6 +84,7 @@ def followup(
         settings.data_root(),
         lambda _plan, _catalogue: Prepared(tuple(changes)),
         today=settings.today,
+        now=settings.now,
         base=Path.cwd(),
         plan_id=plan_id,
         snapshot=loaded.doc.text,

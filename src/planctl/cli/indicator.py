@@ -80,8 +80,11 @@ def indicator_set(
     request = MeasurementRequest(target, value, round_id, day, measure, note=note, by=by)
     outcome = update_plan(
         settings.data_root(),
-        lambda plan, catalogue: prepare_measurement(plan, catalogue, request, today=settings.today),
+        lambda plan, catalogue: prepare_measurement(
+            plan, catalogue, request, today=settings.today_for(plan)
+        ),
         today=settings.today,
+        now=settings.now,
         base=Path.cwd(),
         plan_id=plan_id,
         row_ids=() if target.strip().isdigit() else (target,),

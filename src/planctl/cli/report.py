@@ -74,7 +74,11 @@ def report(
     data = settings.load(plan_id)
     plan = data.plan(plan_id).model
     shown, since = choose_moments(
-        plan, today=settings.today, round_id=round_id, as_of=as_of, changes_since=changes_since
+        plan,
+        today=settings.today_for(plan),
+        round_id=round_id,
+        as_of=as_of,
+        changes_since=changes_since,
     )
     wanted = row_filter(plan, area=area, responsible=responsible, status=status)
     built = build_report(

@@ -67,8 +67,9 @@ def status_set(
     request = StatusRequest(ids, status, day, note=note, by=by, round_id=round_id)
     outcome = update_plan(
         settings.data_root(),
-        lambda plan, _catalogue: prepare_status(plan, request, today=settings.today),
+        lambda plan, _catalogue: prepare_status(plan, request, today=settings.today_for(plan)),
         today=settings.today,
+        now=settings.now,
         base=Path.cwd(),
         plan_id=plan_id,
         row_ids=ids,

@@ -35,6 +35,7 @@ def summary(
     checked = check_paths(
         data_dir_files(root, base=Path.cwd()),
         today=settings.today,
+        now=settings.now,
         base=Path.cwd(),
         root=root,
         jobs=job_count(),

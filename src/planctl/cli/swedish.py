@@ -7,14 +7,16 @@ formatted or Typer is about to report a usage error or an abort – not when pla
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
+from planctl import textgate
 from planctl.cli import clitext
-from planctl.cli.boundary import report_error, report_interrupt, written_so_far
-from planctl.errors import PlanctlError
+from planctl.cli.boundary import report_error, report_interrupt, silence_stdout, written_so_far
+from planctl.errors import EXIT_BROKEN_PIPE, PlanctlError, UsageError
 from planctl.render.escape import inert_streams
 
 
@@ -49,6 +51,31 @@ class Command(_Swedish, TyperCommand):
     pass
 
 
+def gate_arguments(args: list[str]) -> list[str]:
+    """Every argument through the input gate (NFC; no control characters), before parsing.
+
+    The text of a refused argument is never echoed: it may hold the very escape sequence that
+    is refused. Raises :class:`~planctl.errors.UsageError` (exit 2).
+
+    An empty argument (``--data-dir ''``, ``validate ''``, often an unset variable in a script)
+    is refused too: an empty path would silently mean the current directory.
+    """
+    gated: list[str] = []
+    for number, arg in enumerate(args, start=1):
+        previous = args[number - 2] if number > 1 else ""
+        name = previous if previous.startswith("-") else f"argument {number}"
+        option, equals, value = arg.partition("=")
+        if arg.startswith("--") and equals and not value:
+            name, arg = option, value
+        if not arg:
+            raise UsageError(
+                f"{name} får inte vara tom (en tom sökväg eller text betyder inget – "
+                "en variabel i ett skript som inte är satt?)"
+            )
+        gated.append(textgate.argument(name, arg))
+    return gated
+
+
 # Typer's shell-completion options, in Swedish like every other help text.
 _COMPLETION_HELP = {
     "install_completion": "Slå på komplettering med tabb i det aktuella skalet (bash, zsh, "
@@ -62,7 +89,22 @@ class Group(_Swedish, TyperGroup):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         # Every line on stdout and stderr, usage errors included, is inert in a CI log.
         with inert_streams():
-            return super().main(*args, **kwargs)
+            try:
+                return super().main(*args, **kwargs)
+            except SystemExit as exc:
+                # Click ends a closed pipe outside a command (help text) with exit 1 and leaves
+                # this wrapper on stdout as its mark; exit 1 means "the data has errors" here.
+                if exc.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+                    raise SystemExit(EXIT_BROKEN_PIPE) from None
+                raise
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            args = gate_arguments(args)
+        except PlanctlError as exc:
+            report_error(exc)
+            raise typer.Exit(exc.exit_code) from None
+        return super().parse_args(ctx, args)
 
     def get_params(self, ctx: Any) -> Any:
         params = super().get_params(ctx)
@@ -76,6 +118,10 @@ class Group(_Swedish, TyperGroup):
         earlier = written_so_far()
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            # Click would end a closed pipe with exit 1, which means "the data has errors".
+            silence_stdout()
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except PlanctlError as exc:
             report_error(exc)
             raise typer.Exit(exc.exit_code) from None

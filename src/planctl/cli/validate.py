@@ -46,6 +46,7 @@ def validate(
         list(files or []),
         data_root=settings.data_root,
         today=settings.today,
+        now=settings.now,
         base=Path.cwd(),
         jobs=job_count(),
     )

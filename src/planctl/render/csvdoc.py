@@ -18,15 +18,19 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
+from planctl.render.escape import csv_cell
+
 BOM = "\ufeff"
 DELIMITER = ";"
 LINE_END = "\r\n"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(cell: str) -> str:
-    """``cell`` with a ``'`` in front when Excel would read it as a formula."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    """``cell`` visible, with a ``'`` in front when Excel would read it as a formula.
+
+    See :func:`planctl.render.escape.csv_cell`.
+    """
+    return csv_cell(cell)
 
 
 class CsvWriter:

@@ -7,7 +7,6 @@ from typing import Any
 
 from rich import box
 from rich.console import Group, RenderableType
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -109,7 +108,7 @@ def row_view(record: dict[str, Any]) -> RenderableType:
         parts.append(Text("  (ingen historik än – ej uppföljd)"))
     if record["indicators"]:
         parts += indicator_parts(record["indicators"], record["measurements"])
-    return Panel(Group(*parts), title=escape(f"{record['id']} · {record['plan']}"), expand=False)
+    return Panel(Group(*parts), title=Text(f"{record['id']} · {record['plan']}"), expand=False)
 
 
 def indicator_parts(

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+from planctl.render.escape import json_text
 
 
 def to_json(data: Any) -> str:
-    """Stable, readable JSON: sorted keys, two-space indent, å/ä/ö as themselves."""
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """Stable, readable, strict JSON: sorted keys, two-space indent, å/ä/ö as themselves.
+
+    NaN and infinities are refused (they are not JSON; the models never hold them), and control
+    characters are escaped (:func:`planctl.render.escape.json_text`).
+    """
+    return json_text(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from planctl.render.escape import visible
+
 # --- generic tables: Markdown and CSV ------------------------------------------------------------
 
 Cells = Sequence[Sequence[str]]
@@ -24,7 +26,7 @@ def markdown_cell(text: str, *, breaks: str = "<br>") -> str:
     the ``@``, so ``@everyone`` or ``@org/team`` in a plan notifies nobody. Every Markdown output
     sends every text it did not write itself through here.
     """
-    escaped = _MENTION.sub("@" + ZERO_WIDTH_JOINER, _MARKDOWN_SPECIAL.sub(r"\\\1", text))
+    escaped = _MENTION.sub("@" + ZERO_WIDTH_JOINER, _MARKDOWN_SPECIAL.sub(r"\\\1", visible(text)))
     return breaks.join(part.strip() for part in escaped.splitlines()) or escaped
 
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from planctl.errors import Problem, Severity
+from planctl.render.escape import one_line
 
 
 def problems_text(problems: Sequence[Problem]) -> str:
-    """Every problem on its own line, ``file:line:column: fel [rule] message``."""
-    return "".join(p.format() + "\n" for p in problems)
+    """Every problem on its own line, ``file:line:column: fel [rule] message``.
+
+    A line break or control character quoted from a file is made harmless: one line per problem.
+    """
+    return "".join(one_line(p.format()) + "\n" for p in problems)
 
 
 def problems_summary(problems: Sequence[Problem], files: int) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from rich.console import Console, RenderableType
+from rich.console import RenderableType
 
 from planctl.errors import UsageError
+from planctl.render.console import make_console
 from planctl.render.formats import choices, format_for_path
 from planctl.render.jsondoc import to_json
 from planctl.report import Report
@@ -37,9 +38,7 @@ def render_report(report: Report, fmt: str, *, width: int = 100) -> bytes:
     """
     if fmt == "table":
         out = io.StringIO()
-        Console(file=out, width=width, color_system=None, highlight=False, emoji=False).print(
-            report_view(report)
-        )
+        make_console(out, width=width, plain=True).print(report_view(report))
         return out.getvalue().encode("utf-8")
     if fmt == "markdown":
         from planctl.render.report_markdown import render_markdown

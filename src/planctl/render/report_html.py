@@ -7,11 +7,10 @@ is. Every text from the YAML passes :func:`html.escape`; the policy is a second 
 
 from __future__ import annotations
 
-from html import escape
-
 from planctl.models import Meaning
 from planctl.render import report_text as texts
 from planctl.render import words
+from planctl.render.escape import html_text as escape
 from planctl.report import Counts, Report, ReportRow, Section
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"

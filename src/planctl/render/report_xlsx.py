@@ -22,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from planctl.render import report_text as texts
 from planctl.render import words
+from planctl.render.escape import visible
 from planctl.render.report_tables import indicator_table
 from planctl.render.tables import column_of, widths
 from planctl.report import Report, Section
@@ -54,7 +55,8 @@ def sheet_name(name: str, taken: Sequence[str]) -> str:
 
 def _put(ws: Worksheet, row: int, column: int, value: Value) -> None:
     cell = ws.cell(row=row, column=column)
-    cell.value = value
+    # xlsx cannot hold control characters at all (openpyxl raises IllegalCharacterError).
+    cell.value = visible(value) if isinstance(value, str) else value
     if isinstance(value, str):
         cell.data_type = "s"  # text, even when it begins with "=" (never a formula)
     elif isinstance(value, dt.date):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from planctl.errors import Problem, Severity
 from planctl.progress import NOT_FOLLOWED_UP
-from planctl.render.escape import inert
+from planctl.render.escape import inert, visible
 from planctl.render.jsondoc import to_json
 from planctl.render.markdown import markdown_cell
 from planctl.render.problems import problems_summary, problems_text
@@ -47,7 +47,8 @@ def problems_json(problems: Sequence[Problem], files: Sequence[str]) -> str:
 
 def github_escape_data(text: str) -> str:
     """A workflow command's message, escaped as GitHub's runner unescapes it."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # CR and LF are escaped as GitHub wants; any other control character is made visible.
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def github_escape_property(text: str) -> str:
@@ -146,7 +147,11 @@ def problems_junit(problems: Sequence[Problem], files: Sequence[str]) -> str:
     failures = 0
     suite = ET.Element("testsuite", name="planctl validate")
     for name in names:
-        case = ET.SubElement(suite, "testcase", classname="planctl.validate", name=name, file=name)
+        # XML 1.0 cannot hold most control characters: every text is made visible first.
+        shown = visible(name)
+        case = ET.SubElement(
+            suite, "testcase", classname="planctl.validate", name=shown, file=shown
+        )
         mine = [p for p in problems if p.file == name]
         errors = [p for p in mine if p.severity is Severity.ERROR]
         warnings = [p for p in mine if p.severity is Severity.WARNING]
@@ -155,9 +160,9 @@ def problems_junit(problems: Sequence[Problem], files: Sequence[str]) -> str:
             failure = ET.SubElement(
                 case, "failure", type="planctl", message=problems_summary(mine, 1)
             )
-            failure.text = problems_text(errors)
+            failure.text = visible(problems_text(errors))
         if warnings:
-            ET.SubElement(case, "system-out").text = problems_text(warnings)
+            ET.SubElement(case, "system-out").text = visible(problems_text(warnings))
     counts = {"tests": str(len(names)), "failures": str(failures), "errors": "0"}
     suite.attrib.update({**counts, "skipped": "0"})
     root = ET.Element("testsuites", {"name": "planctl validate", **counts})

@@ -33,7 +33,7 @@ def prepare_measurement(
     plan: Plan, catalogue: Catalogue | None, request: MeasurementRequest, *, today: dt.date
 ) -> Prepared:
     """The measurement ``indicator set`` adds to ``plan``; usage errors for what it refuses."""
-    check_date(request.date, today=today)
+    check_date(request.date, today=today, plan=plan)
     note = text_option("--note", request.note)
     by = text_option("--by", request.by)
     indicator = resolve_indicator(plan, catalogue, request.target, measure_id=request.measure_id)

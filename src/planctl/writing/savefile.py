@@ -38,7 +38,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from planctl.errors import ConflictError, InputError, UsageError, os_reason
+from planctl.errors import ConflictError, InputError, UsageError, os_reason, write_error
 
 LOCK_TIMEOUT = 15.0
 """Seconds to wait for another planctl to finish writing the same file."""
@@ -221,7 +221,8 @@ def write_output(path: Path, data: bytes, *, shown: str | None = None) -> Path:
                 raise
             _fsync(folder)
     except OSError as exc:
-        raise InputError(f"{shown}: kan inte skrivas ({os_reason(exc)}); inget ändrades") from None
+        # A full disk or a read-only file system is exit 3 (try again), a bad path exit 2.
+        raise write_error(shown, exc) from None
     return target
 
 

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from planctl import dates, textgate
 from planctl.documents import Loaded
 from planctl.errors import ConflictError, DataError, UsageError
 from planctl.models import Catalogue, HistoryEntry, Measurement, Plan, Round, Row, Status, Target
@@ -127,10 +128,16 @@ def parse_date(typed: str) -> dt.date:
 
 
 def text_option(name: str, value: str | None) -> str | None:
-    """A note or role as typed, without surrounding space; a blank one is refused."""
-    if value is not None and not value.strip():
+    """A note or role as typed, through the input gate and without surrounding space.
+
+    A blank one, or one with a control character (:mod:`planctl.textgate`), is refused (exit 2):
+    what ``validate`` would refuse in the file is never written to it.
+    """
+    if value is None:
+        return None
+    if not value.strip():
         raise UsageError(f"{name} får inte vara tom")
-    return value.strip() if value is not None else None
+    return textgate.argument(name, value.strip())
 
 
 # --- the rules -----------------------------------------------------------------------------------
@@ -147,10 +154,10 @@ def default_round(plan: Plan, day: dt.date) -> Round | None:
     return None
 
 
-def check_date(day: dt.date, *, today: dt.date) -> None:
-    """Refuse a date in the future."""
-    if day > today:
-        raise UsageError(f"datumet {day} ligger i framtiden (i dag är det {today})")
+def check_date(day: dt.date, *, today: dt.date, plan: Plan | None = None) -> None:
+    """Refuse a date in the future, or before ``plan`` was delivered (:func:`dates.check_date`)."""
+    delivered = plan.meta.delivered_date if plan is not None else None
+    dates.check_date(day, today=today, delivered=delivered)
 
 
 def date_conflict(row: Row, day: dt.date) -> str | None:
@@ -206,7 +213,7 @@ def unchanged_notice(row: Row, status: Status) -> str:
 
 def prepare_status(plan: Plan, request: StatusRequest, *, today: dt.date) -> Prepared:
     """The changes ``status set`` makes to ``plan``; usage errors for anything it refuses."""
-    check_date(request.date, today=today)
+    check_date(request.date, today=today, plan=plan)
     status = match_status(plan, request.status)
     note = text_option("--note", request.note)
     by = text_option("--by", request.by)
@@ -339,25 +346,29 @@ def update_plan(
     snapshot: str | None = None,
     dry_run: bool = False,
     lock_timeout: float = savefile.LOCK_TIMEOUT,
+    now: dt.datetime | None = None,
 ) -> Outcome:
     """Compute the changes from the current plan and write them safely (see the module doc).
 
     ``snapshot`` is the text the changes were decided on (the interactive follow-up): if the file
     no longer holds it, the write is refused. Without it, the changes are computed from the file
-    as it is once the lock is held, so concurrent planctl writers never lose an update.
+    as it is once the lock is held, so concurrent planctl writers never lose an update. ``now``
+    is the instant for plans that name their own time zone (see :func:`load_data_dir`).
     """
-    data = load_data_dir(root, today=today, base=base, plan_id=plan_id).require_valid()
+    data = load_data_dir(root, today=today, now=now, base=base, plan_id=plan_id).require_valid()
     loaded = data.plan(plan_id, row_ids=row_ids)
     if dry_run:
         _require_snapshot(loaded, snapshot)
-        return _apply(root, data, loaded, prepare, today=today, base=base, write=False)
+        return _apply(root, data, loaded, prepare, today=today, now=now, base=base, write=False)
     savefile.require_writable(loaded.path, shown=loaded.doc.file)  # before any work
     with savefile.locked(loaded.path, shown=loaded.doc.file, timeout=lock_timeout):
         if _read_text(loaded.path) != loaded.doc.text:  # another writer came first
-            data = load_data_dir(root, today=today, base=base, plan_id=plan_id).require_valid()
+            data = load_data_dir(
+                root, today=today, now=now, base=base, plan_id=plan_id
+            ).require_valid()
             loaded = data.plan(plan_id, row_ids=row_ids)
         _require_snapshot(loaded, snapshot)
-        return _apply(root, data, loaded, prepare, today=today, base=base, write=True)
+        return _apply(root, data, loaded, prepare, today=today, now=now, base=base, write=True)
 
 
 def _read_text(path: Path) -> str | None:
@@ -382,6 +393,7 @@ def _apply(
     prepare: Preparer,
     *,
     today: dt.date,
+    now: dt.datetime | None,
     base: Path | None,
     write: bool,
 ) -> Outcome:
@@ -395,6 +407,7 @@ def _apply(
     checked = load_data_dir(
         root,
         today=today,
+        now=now,
         base=base,
         overrides={loaded.path: new},
         plan_id=loaded.model.meta.id,
