@@ -124,3 +124,21 @@ def test_slug_of_decomposed_text_keeps_its_letters() -> None:
 
     for name in ("Malmö Stad", "Lönebildning", "Region Jämtland Härjedalen", "Borås"):
         assert plan_slug(unicodedata.normalize("NFD", name)) == plan_slug(name)
+
+
+def test_choices_of_an_empty_plan_are_said_to_be_none(invoke: Invoke, data_dir: Path) -> None:
+    """A plan just made by init has no areas, rounds or rows: an unknown value says there is
+    nothing to choose yet instead of ending in an empty 'giltiga: '."""
+    (data_dir / "boras_plan.yaml").write_text(
+        'plan:\n  id: tom\n  titel: "Tom plan"\n  organisation: Tomby\nområden: []\nåtgärder: []\n',
+        encoding="utf-8",
+    )
+    for args in (
+        ("list", "--area", "lonebildning"),
+        ("report", "--round", "2018-05"),
+        ("followup", "2018-05"),
+    ):
+        done = invoke(*args, input="")
+        assert done.exit_code == 2, (args, done.stderr)
+        assert "giltiga: \n" not in done.stderr and not done.stderr.rstrip().endswith(":")
+        assert "inga" in done.stderr, (args, done.stderr)

@@ -111,7 +111,8 @@ def _first_name(choices: Sequence[tuple[T, Sequence[str]]], value: T) -> str:
 
 
 def _valid(choices: Sequence[tuple[T, Sequence[str]]]) -> str:
-    return ", ".join(names[0] for _, names in choices)
+    # An empty plan (just made by init) has no areas, rounds or rows yet: say so, not "giltiga: ".
+    return ", ".join(names[0] for _, names in choices) or "inga (det finns inget att välja än)"
 
 
 def match_status(plan: Plan, typed: str) -> Status:
