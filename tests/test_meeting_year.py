@@ -191,6 +191,16 @@ def test_round_report_shows_the_groups_assessment_in_every_format(
     ]
     assert cells.count("Arbetsgruppens bedömning") == 2
     assert any(c.startswith("Förra uppföljningen") for c in cells)
+    import docx
+
+    word = tmp_path / "r.docx"
+    assert invoke("report", "--round", "2018-10", "-o", str(word)).exit_code == 0
+    document = docx.Document(str(word))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert paragraphs.count("Arbetsgruppens bedömning") == 2
+    assert sum(p.startswith("Arbetet går framåt") for p in paragraphs) == 2
+    headings = [c.text for t in document.tables for c in t.rows[0].cells]
+    assert any(h.startswith("Förra uppföljningen") for h in headings)
 
 
 def test_validate_names_only_rows_skipped(

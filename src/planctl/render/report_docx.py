@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from planctl.errors import MissingSoftwareError, missing_package
+from planctl.models import Assessment
 from planctl.render import appendix, progress
 from planctl.render import report_text as words
 from planctl.render import words as plain_words
@@ -52,6 +53,7 @@ def render_docx(report: Report, options: DocumentOptions | None = None) -> bytes
     width = (A4[1] if landscape else A4[0]) - 2 * MARGIN
     _front(document, report)
     _summary(document, report)
+    _assessments(document, report.assessments, level=1)
     _chart(document, report, None, width=min(width, 17.0))
     if not report.sections:
         document.add_paragraph(words.empty_text(report))
@@ -199,6 +201,15 @@ def _summary(document: Document, report: Report) -> None:
                 run.bold = True
 
 
+def _assessments(document: Document, assessments: Sequence[Assessment], *, level: int) -> None:
+    """The working group's assessments of the round (*Arbetsgruppens bedömning*), if any."""
+    if not assessments:
+        return
+    document.add_heading(words.ASSESSMENT, level=level)
+    for line in words.assessment_lines(assessments):
+        document.add_paragraph(line)
+
+
 def _chart(document: Document, report: Report, area_id: str | None, *, width: float) -> None:
     if not report.progress:
         return
@@ -217,6 +228,7 @@ def _section(document: Document, report: Report, section: Section, *, width: flo
     document.add_heading(section.area_name, level=1)
     counts = document.add_paragraph(words.counts_sentence(section.counts))
     counts.paragraph_format.keep_with_next = True  # never a heading and counts alone at a foot
+    _assessments(document, section.assessments, level=2)
     if not section.rows:
         document.add_paragraph(words.empty_text(report))
         return
