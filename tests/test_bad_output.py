@@ -120,7 +120,12 @@ def test_rich_markup_in_text_is_shown_literally(invoke: Invoke, data_dir: Path, 
             assert "[/]" in flat, args
 
 
-WHOLE_WORDS = ("arbetsbelastning", "Hälsofrämjande", "Förhandlingschef", "introduktion")
+WHOLE_WORDS = (
+    "arbetsbelastning",
+    "Hälsofrämjande",
+    "Förhandlingschef",
+    "introduktion",
+)
 
 
 @pytest.mark.parametrize("width", ["80", "100"])
@@ -148,3 +153,5 @@ def test_no_table_cuts_or_breaks_a_word(
         assert not broken, (word, broken)
     if args == ("summary",):
         assert "boras-socialsekreterare-2017" in result.stdout
+        # A heading written over two lines ("Förse-\nnade") is one word again when stacked.
+        assert "Förse- nade" not in result.stdout

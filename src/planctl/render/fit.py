@@ -109,7 +109,11 @@ def _plain(cell: RenderableType) -> Text | None:
 
 def stacked(table: Table) -> RenderableType:
     """Every row of ``table`` as a block: first cell bold, then ``Rubrik: värde`` per cell."""
-    headers = [str(column.header).replace("\n", " ").strip() for column in table.columns]
+    # A heading split over two lines joins again: "Förse-\nnade" is "Försenade", "Ej\nstartad" is
+    # "Ej startad".
+    headers = [
+        str(column.header).replace("-\n", "").replace("\n", " ").strip() for column in table.columns
+    ]
     cells = [list(column.cells) for column in table.columns]
     blocks: list[RenderableType] = []
     if table.title:
