@@ -278,3 +278,24 @@ def test_print_header_text_cannot_break_out_of_css(plan: Plan) -> None:
     assert "<script>alert(1)" not in html
     head = html.split("</head>")[0]
     assert head.count("</style>") == 1
+
+
+def test_previous_round_column_is_wide_enough_for_its_heading(plan: Plan) -> None:
+    """A round report's *Förra uppföljningen* column is wider than an X column in Word and PDF."""
+    from planctl.moments import round_moment
+    from planctl.render.appendix import appendix_headings, appendix_widths
+
+    report = build_report(
+        plan,
+        wanted=RowFilter(),
+        as_of=round_moment(plan, "2018-10"),
+        produced=dt.datetime(2026, 11, 23, 9, 30),
+    )
+    headings = appendix_headings(report)
+    widths = appendix_widths(report, 25.7)
+    previous = next(i for i, h in enumerate(headings) if h.startswith("Förra uppföljningen"))
+    mark = headings.index("Klart")
+    assert widths[previous] > widths[mark]
+    assert sum(widths) == pytest.approx(25.7)
+    document = Document(io.BytesIO(render_docx(report)))
+    assert any(c.text.startswith("Förra uppföljningen") for c in document.tables[1].rows[0].cells)

@@ -43,6 +43,8 @@ PORTRAIT_WIDTH = 17.4  # cm of text on an A4 page in portrait with 1.8 cm margin
 
 # Column widths of the appendix table in cm: the same in every area's table and every format.
 _W_ID, _W_RESPONSIBLE, _W_PERIOD, _W_MARK = 1.7, 4.6, 2.6, 2.2
+# The previous round's status is a word ("Ej uppföljd") under a long heading, not an X.
+_W_PREVIOUS = 3.2
 _W_PROPOSAL_MIN, _W_NOTE_MIN = 6.0, 3.5
 
 
@@ -114,9 +116,19 @@ def appendix_headings(report: Report) -> list[str]:
 
 
 def _minimum_width(report: Report) -> float:
-    marks = len(appendix_status_headings(report))
-    fixed = _W_ID + _W_RESPONSIBLE + _W_PERIOD + marks * _W_MARK
-    return fixed + _W_PROPOSAL_MIN + _W_NOTE_MIN
+    return _fixed_width(report) + _W_PROPOSAL_MIN + _W_NOTE_MIN
+
+
+def _mark_widths(report: Report) -> list[float]:
+    """The status columns' widths: an X column per status, wider for the previous round."""
+    widths = [_W_MARK] * len(appendix_status_headings(report))
+    if has_previous_round(report):
+        widths[-1] = _W_PREVIOUS
+    return widths
+
+
+def _fixed_width(report: Report) -> float:
+    return _W_ID + _W_RESPONSIBLE + _W_PERIOD + sum(_mark_widths(report))
 
 
 def landscape(report: Report, options: DocumentOptions) -> bool:
@@ -134,8 +146,7 @@ def appendix_widths(report: Report, width: float) -> list[float]:
     Id, Ansvar, Start/slut and the status columns are fixed; Förslag and Notering share the rest,
     Förslag the larger part, so every area's table has the same columns.
     """
-    marks = len(appendix_status_headings(report))
-    fixed = _W_ID + _W_RESPONSIBLE + _W_PERIOD + marks * _W_MARK
+    fixed = _fixed_width(report)
     scale = 1.0 if width >= _minimum_width(report) else width / _minimum_width(report)
     rest = width - fixed * scale
     return [
@@ -143,7 +154,7 @@ def appendix_widths(report: Report, width: float) -> list[float]:
         rest * 0.62,
         _W_RESPONSIBLE * scale,
         _W_PERIOD * scale,
-        *([_W_MARK * scale] * marks),
+        *(w * scale for w in _mark_widths(report)),
         rest * 0.38,
     ]
 
