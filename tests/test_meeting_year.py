@@ -95,6 +95,18 @@ def test_report_round_shows_each_rounds_state_and_the_previous_one(
     assert october["KP-5"]["note"] == "Klart i oktober"
 
 
+def test_report_round_filters_status_by_the_rounds_state(
+    invoke: Invoke, year: dict[str, dict[str, str | None]]
+) -> None:
+    """report --round R --status S lists exactly the rows whose state at R is S (entries dated
+    after the round's day included), not the rows with S on the round's date."""
+    for round_id, expected in year.items():
+        for status in {s for s in expected.values() if s is not None}:
+            record = _json(invoke, "report", "--round", round_id, "--status", status, "-f", "json")
+            wanted = {r for r, s in expected.items() if s == status}
+            assert set(_report_rows(record)) == wanted, (round_id, status)
+
+
 def test_diff_lists_exactly_the_rows_whose_state_moved(
     invoke: Invoke, year: dict[str, dict[str, str | None]]
 ) -> None:

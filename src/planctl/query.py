@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -215,16 +215,31 @@ def row_filter(
     )
 
 
-def filter_rows(plan: Plan, wanted: RowFilter, *, as_of: dt.date | None = None) -> list[Row]:
-    """The plan's rows that pass ``wanted``, in plan order; status as of ``as_of`` if given."""
+def status_passes(wanted: RowFilter, status: Status | None) -> bool:
+    """Whether a row whose status is ``status`` (``None``: not followed up) passes ``wanted``."""
+    if wanted.status is not None and status != wanted.status:
+        return False
+    return not (wanted.unfollowed and status is not None)
+
+
+def filter_rows(
+    plan: Plan,
+    wanted: RowFilter,
+    *,
+    as_of: dt.date | None = None,
+    status_of: Callable[[Row], Status | None] | None = None,
+) -> list[Row]:
+    """The plan's rows that pass ``wanted``, in plan order.
+
+    A row's status is ``status_of(row)`` when given (a report of a follow-up round passes the
+    round's state by the one rule for rounds), else its status on ``as_of`` (today if ``None``).
+    """
     out: list[Row] = []
     for row in plan.rows:
-        status = plan.status_on(row, as_of)
+        status = status_of(row) if status_of is not None else plan.status_on(row, as_of)
         if wanted.area is not None and row.area != wanted.area:
             continue
-        if wanted.status is not None and status != wanted.status:
-            continue
-        if wanted.unfollowed and status is not None:
+        if not status_passes(wanted, status):
             continue
         if wanted.responsible is not None and not contains(row.owners, wanted.responsible):
             continue

@@ -251,7 +251,7 @@ def build_report(
     ``as_of`` (the catalogue gives the targets of linked measures); a report of changes has none.
     """
     day = as_of.day
-    rows = filter_rows(plan, wanted, as_of=day)
+    rows = filter_rows(plan, wanted, status_of=lambda row: state_at(plan, row, as_of).status)
     before_round = rounds.previous_round(plan, as_of.round_id) if as_of.round_id else None
     earlier = (
         Moment(before_round.date, before_round.id, before_round.name) if before_round else None
