@@ -142,3 +142,13 @@ def test_choices_of_an_empty_plan_are_said_to_be_none(invoke: Invoke, data_dir: 
         assert done.exit_code == 2, (args, done.stderr)
         assert "giltiga: \n" not in done.stderr and not done.stderr.rstrip().endswith(":")
         assert "inga" in done.stderr, (args, done.stderr)
+
+
+def test_import_counts_read_in_swedish_number(invoke: Invoke, data_dir: Path) -> None:
+    """One row in one area is '1 rad i 1 område'; marks without a round say either option works."""
+    source = data_dir.parent / "plan.csv"
+    source.write_text("Område;Förslag;Ansvar;Start;Status\nLön;Höj lönen;HR;2018;Klart\n", "utf-8")
+    done = invoke("import", str(source), "--organisation", "Exempelkommun")
+    assert done.exit_code == 0, done.stderr
+    assert "1 rad i 1 område" in done.stderr
+    assert "--round eller --date" in done.stderr

@@ -99,6 +99,7 @@ def import_plan(
     from planctl.documents import display_path
     from planctl.errors import InputError, UsageError
     from planctl.importing.planfile import parse_follow_up
+    from planctl.render.words import count_words
     from planctl.writing.imports import plan_import, write_import
 
     settings = settings_of(ctx)
@@ -134,5 +135,8 @@ def import_plan(
     rows = len(planned.result.rows)
     areas = len(planned.result.areas)
     history = planned.result.history_entries
-    extra = f" och {history} historikposter" if history else ""
-    sys.stderr.write(f"planctl: {verb} {shown}: {rows} rader i {areas} områden{extra}\n")
+    extra = f" och {count_words(history, 'historikpost', 'historikposter')}" if history else ""
+    sys.stderr.write(
+        f"planctl: {verb} {shown}: {count_words(rows, 'rad', 'rader')} i "
+        f"{count_words(areas, 'område', 'områden')}{extra}\n"
+    )

@@ -149,8 +149,8 @@ def build_plan(
     entries = 0
     if marked and follow_up is None:
         state.warnings.append(
-            f"{len(marked)} rader har en status i källan; den registreras inte utan --round "
-            "och --date (omgången och dagen statusen gällde)"
+            f"{_count(len(marked), 'rad', 'rader')} har en status i källan; den registreras "
+            "bara med --round eller --date (omgången eller dagen statusen gällde)"
         )
     rounds = head.rounds
     if follow_up is not None:
@@ -364,3 +364,8 @@ def _round_of(follow_up: FollowUp) -> tuple[str, str, dt.date]:
     else:
         name = f"Uppföljning {follow_up.round_id}"
     return follow_up.round_id, name, follow_up.date
+
+
+def _count(number: int, one: str, many: str) -> str:
+    """``1 rad``, ``2 rader``: a count with the Swedish noun in the right number."""
+    return f"{number} {one if number == 1 else many}"

@@ -131,3 +131,8 @@ def bar(share: float, width: int = BAR_WIDTH) -> str:
     """A text bar, ``█████░░░░░`` for a half."""
     filled = round(share * width)
     return "█" * filled + "░" * (width - filled)
+
+
+def count_words(number: int, one: str, many: str) -> str:
+    """A count with its Swedish noun in the right number: ``1 område``, ``2 områden``."""
+    return f"{number} {one if number == 1 else many}"
