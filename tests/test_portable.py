@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from planctl.writing import savefile
+from planctl.writing import folders, savefile
 from tests.conftest import TODAY
 
 WINDOWS_LIKE = """
@@ -29,8 +29,8 @@ for name in ("O_NOFOLLOW", "O_DIRECTORY", "fchmod"):
 del signal.pthread_sigmask
 import filelock
 print("lock:", filelock.FileLock.__name__, file=sys.stderr)
-from planctl.writing import savefile
-print("folder fds:", savefile._has_folder_fds(), file=sys.stderr)
+from planctl.writing import folders
+print("folder fds:", folders.has_folder_fds(), file=sys.stderr)
 from planctl.cli import run
 sys.argv = ["planctl", *sys.argv[1:]]
 run()
@@ -137,7 +137,7 @@ def test_init_without_posix_features(tmp_path: Path) -> None:
 @pytest.mark.skipif(not hasattr(os, "O_DIRECTORY"), reason="a system without directory fds")
 def test_posix_keeps_the_directory_fd_path() -> None:
     """Where the system has them, writes still name files relative to an open directory."""
-    assert savefile._has_folder_fds()
+    assert folders.has_folder_fds()
 
 
 def _umask() -> int:
