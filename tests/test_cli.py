@@ -221,7 +221,7 @@ def test_validate_typo_is_one_problem_but_a_missing_field_stays(
     assert result.exit_code == 1
     assert result.stdout.count("[unknown-field]") == 2
     assert result.stdout.count("[missing-field]") == 1
-    assert "fältet 'start' saknas i åtgärder[10]" in result.stdout
+    assert "fältet 'start' saknas i åtgärder[AV-5]" in result.stdout
 
 
 def test_validate_json(invoke: Invoke, data_dir: Path) -> None:

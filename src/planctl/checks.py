@@ -65,7 +65,6 @@ def check_plan(
     problems += _duplicates(doc, "uppföljningar", (r.id for r in plan.rounds), "uppföljningen")
     problems += _check_scale(doc, plan)
     area_ids = [a.id for a in plan.areas]
-    round_ids = [r.id for r in plan.rounds]
     for key in plan.earlier_efforts:
         if key not in area_ids:
             problems.append(
@@ -108,8 +107,28 @@ def check_plan(
         )
     problems += check_rounds_recorded(doc, plan, today)
     problems += check_assessments(doc, plan)
+    problems += check_rows(doc, plan, enumerate(plan.rows), catalogue, today=today)
+    return problems
+
+
+def check_rows(
+    doc: Document,
+    plan: Plan,
+    rows: Iterable[tuple[int, Row]],
+    catalogue: Loaded[Catalogue] | None,
+    *,
+    today: dt.date,
+) -> list[Problem]:
+    """The rules of single rows (links, owners, periods, statuses, dated entries).
+
+    ``rows`` pairs each row with its index in the file's ``åtgärder`` (for positions), so the
+    rows that parsed can be checked even when others did not.
+    """
+    problems: list[Problem] = []
+    area_ids = [a.id for a in plan.areas]
+    round_ids = [r.id for r in plan.rounds]
     measure_ids = {m.id for m in catalogue.model.measures} if catalogue else None
-    for index, row in enumerate(plan.rows):
+    for index, row in rows:
         at = ("åtgärder", index)
         # Only a plan that links to a catalogue expects links; an explicit `insatser: []` says
         # "deliberately none", so only a row that leaves the key out is flagged.

@@ -247,10 +247,24 @@ def _keys_at(root: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items()]
 
 
-def _path_label(path: tuple[str | int, ...]) -> str:
+def _path_label(path: tuple[str | int, ...], data: Any = None) -> str:
+    """A key path as users read it: ``åtgärder[LB-4].historik[1].status``.
+
+    A list item with an ``id`` (a row, an area, a round) is named by that id; any other item by
+    its number counted from 1, as ``rättar`` counts history entries.
+    """
     out = ""
+    node = data
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            name = item.get("id") if isinstance(item, dict) else None
+            shown = name if isinstance(name, str | int) and str(name).strip() else part + 1
+            out += f"[{shown}]"
+            node = item
+        else:
+            out += f".{part}" if out else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
     return out or "filen"
 
 
@@ -282,7 +296,7 @@ def _schema_problem(doc: Document, root: type[BaseModel], error: Any) -> Problem
     kind: str = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
-    label = _path_label(path)
+    label = _path_label(path, doc.data)
     if kind == "extra_forbidden":
         key = str(path[-1]).split("\x00")[0]
         allowed = _keys_at(root, path[:-1])
@@ -291,13 +305,13 @@ def _schema_problem(doc: Document, root: type[BaseModel], error: Any) -> Problem
         return doc.problem(
             doc.locate_key(path),
             "unknown-field",
-            f"okänt fält '{key}' i {_path_label(path[:-1])}{hint}",
+            f"okänt fält '{key}' i {_path_label(path[:-1], doc.data)}{hint}",
         )
     if kind == "missing":
         return doc.problem(
             doc.locate(path[:-1]),
             "missing-field",
-            f"fältet '{path[-1]}' saknas i {_path_label(path[:-1])}",
+            f"fältet '{path[-1]}' saknas i {_path_label(path[:-1], doc.data)}",
         )
     mark = doc.locate(path)
     rule, message = schema_message(kind, value, ctx, error["msg"])

@@ -29,9 +29,10 @@ from planctl.documents import (
 )
 from planctl.errors import DataError, InputError, Problem, Severity, UsageError
 from planctl.models import Catalogue, Plan
+from planctl.partial import check_partial_plan
 from planctl.prose import check_text
 from planctl.query import fold, match_one, match_row
-from planctl.yamlio import paused_gc
+from planctl.yamlio import Document, paused_gc
 
 DATA_DIR_NAME = "data"
 
@@ -192,6 +193,7 @@ def _load_files(
     problems: list[Problem] = []
     catalogue: Loaded[Catalogue] | None = None
     plans: list[Loaded[Plan]] = []
+    failed_plans: list[Document] = []
     shown: list[str] = []
     replaced = {real_path(p): text for p, text in (overrides or {}).items()}
     for path in paths:
@@ -215,6 +217,8 @@ def _load_files(
         model, found = validate_document(doc, kind)
         problems.extend(found)
         if model is None:
+            if kind is Plan:
+                failed_plans.append(doc)
             continue
         # Prose checks read the raw tree (with its Swedish keys); after them the model holds
         # the values, and dropping the tree halves the memory of a national directory.
@@ -242,6 +246,12 @@ def _load_files(
             catalogue = Loaded(cat_model, doc, extra_catalogue)
     if catalogue is not None and catalogue.doc.file in shown:
         problems.extend(check_catalogue(catalogue))
+    for failed in failed_plans:
+        problems.extend(
+            check_partial_plan(
+                failed, catalogue, today_of=lambda p: plan_today(p, today=today, now=now)
+            )
+        )
     seen_ids: dict[str, Loaded[Plan]] = {}
     for loaded in plans:
         own = plan_today(loaded.model, today=today, now=now)
