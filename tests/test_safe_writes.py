@@ -14,7 +14,7 @@ import pytest
 
 from planctl.errors import ConflictError, InputError, UsageError
 from planctl.store import load_data_dir
-from planctl.writing import savefile
+from planctl.writing import folders, savefile
 from planctl.writing.files import save_output
 from tests.conftest import TODAY, Invoke
 
@@ -266,7 +266,7 @@ def test_edit_landing_during_the_write_is_not_lost(
     plan.write_bytes(b"plan: x\n")
     real = savefile._write_temp
 
-    def slow_temp(folder: int, target: Path, data: bytes, mode: int) -> str:
+    def slow_temp(folder: folders.Folder, target: Path, data: bytes, mode: int) -> str:
         name = real(folder, target, data, mode)
         with plan.open("ab") as other:
             other.write(b"# annat program\n")
@@ -308,10 +308,10 @@ def test_interrupt_after_the_rename_says_what_was_written(
     """Ctrl-C landing right after the plan was replaced: exit 130 naming the written file, not
     silence (a re-run would add the entry twice)."""
 
-    def interrupted(folder: int) -> None:
+    def interrupted(folder: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(savefile, "_fsync", interrupted)  # runs just after the rename
+    monkeypatch.setattr(folders.FdFolder, "sync", interrupted)  # runs just after the rename
     before = (data_dir / "boras_plan.yaml").read_bytes()
     result = invoke(*SET)
     assert result.exit_code == 130

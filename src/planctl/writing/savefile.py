@@ -24,8 +24,16 @@ Each rename happens with SIGINT blocked and is recorded in :func:`completed`, so
 arrives afterwards can be reported honestly ("X was written") instead of as "nothing happened".
 
 The lock needs no ``fcntl``. Files are created in binary mode where the system has one
-(``O_BINARY`` on Windows), so line endings are written exactly as given. The rest still relies on
-``dir_fd`` and ``pthread_sigmask``, which Windows lacks.
+(``O_BINARY`` on Windows), so line endings are written exactly as given.
+
+Where the system has them (Linux, macOS), the directory is opened once (``O_DIRECTORY``) and
+every step names files relative to it (``dir_fd``), so a directory swapped for a link midway
+cannot redirect a write; SIGINT is blocked with ``pthread_sigmask``. Where one is missing
+(Windows), chosen by feature detection and never by platform name, :class:`_PathFolder` does the
+same steps by path: the temporary file is created with ``O_CREAT|O_EXCL`` after an ``lstat`` check
+that nothing (no link) is there, the rename is ``os.replace``, the directory is not fsynced
+(it cannot be opened), the mode is set with ``os.chmod`` when ``os.fchmod`` is missing, and a
+Ctrl-C during the rename is deferred until it is done (:func:`_no_interrupt`).
 """
 
 from __future__ import annotations
@@ -43,6 +51,10 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from planctl.errors import ConflictError, InputError, UsageError, os_reason, write_error
+from planctl.writing.folders import FdFolder as _FdFolder
+from planctl.writing.folders import Folder as _Folder
+from planctl.writing.folders import PathFolder as _PathFolder
+from planctl.writing.folders import has_folder_fds as _has_folder_fds
 
 LOCK_TIMEOUT = 15.0
 """Seconds to wait for another planctl to finish writing the same file."""
@@ -51,15 +63,6 @@ TEMP_SUFFIX = ".planctl-tmp"
 """The ending of every temporary file planctl creates (``.gitignore`` matches it)."""
 
 _POLL = 0.02
-# O_BINARY: on Windows a file opened without it turns "\n" into "\r\n" on write.
-_CREATE_FLAGS = (
-    os.O_WRONLY
-    | os.O_CREAT
-    | os.O_EXCL
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_BINARY", 0)
-)
 _completed: list[Path] = []
 _completed_guard = threading.Lock()
 
@@ -125,12 +128,12 @@ def _temp_name(target: Path) -> str:
     return f".{target.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
 
 
-def _write_temp(folder: int, target: Path, data: bytes, mode: int) -> str:
-    """A new temporary file in ``folder`` (a directory fd) holding ``data``; its name."""
+def _write_temp(folder: _Folder, target: Path, data: bytes, mode: int) -> str:
+    """A new temporary file in ``folder`` holding ``data``; its name."""
     while True:
         name = _temp_name(target)
         try:
-            fd = os.open(name, _CREATE_FLAGS, 0o600, dir_fd=folder)
+            fd = folder.create(name)
             break
         except FileExistsError:  # pragma: no cover - 48 random bits
             continue
@@ -138,37 +141,62 @@ def _write_temp(folder: int, target: Path, data: bytes, mode: int) -> str:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
-        os.fchmod(fd, mode)
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)
         os.fsync(fd)
     except BaseException:
         os.close(fd)
         with contextlib.suppress(OSError):
-            os.unlink(name, dir_fd=folder)
+            folder.unlink(name)
         raise
     os.close(fd)
+    if not hasattr(os, "fchmod") and isinstance(folder, _PathFolder):
+        try:
+            os.chmod(folder.path / name, mode)  # noqa: PTH101 - the file fchmod would change
+        except BaseException:
+            with contextlib.suppress(OSError):
+                folder.unlink(name)
+            raise
     return name
 
 
 @contextlib.contextmanager
-def _directory(folder: Path) -> Iterator[int]:
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+def _directory(folder: Path) -> Iterator[_Folder]:
+    if not _has_folder_fds():
+        yield _PathFolder(folder)
+        return
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
     try:
-        yield fd
+        yield _FdFolder(fd)
     finally:
         os.close(fd)
 
 
 @contextlib.contextmanager
 def _no_interrupt() -> Iterator[None]:
-    """SIGINT waits while a rename and its record happen (main thread only, where it lands)."""
+    """SIGINT waits while a rename and its record happen (main thread only, where it lands).
+
+    Blocked with ``pthread_sigmask`` where it exists; elsewhere (Windows) the Ctrl-C handler is
+    swapped for one that only notes the signal, and ``KeyboardInterrupt`` is raised after.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    if hasattr(signal, "pthread_sigmask"):
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
 
 
 def _record(target: Path) -> None:
@@ -225,13 +253,13 @@ def write_output(path: Path, data: bytes, *, shown: str | None = None) -> Path:
             temp = _write_temp(folder, target, data, mode)
             try:
                 with _no_interrupt():
-                    os.replace(temp, target.name, src_dir_fd=folder, dst_dir_fd=folder)
+                    folder.replace(temp, target.name)
                     _record(target)
             except BaseException:
                 with contextlib.suppress(OSError):
-                    os.unlink(temp, dir_fd=folder)
+                    folder.unlink(temp)
                 raise
-            _fsync(folder)
+            folder.sync()
     except OSError as exc:
         # A full disk or a read-only file system is exit 3 (try again), a bad path exit 2.
         raise write_error(shown, exc) from None
@@ -266,18 +294,12 @@ def create_file(path: Path, data: bytes, *, shown: str | None = None) -> Path:
             temp = _write_temp(folder, named, data, _default_mode())
             try:
                 with _no_interrupt():
-                    os.link(
-                        temp,
-                        named.name,
-                        src_dir_fd=folder,
-                        dst_dir_fd=folder,
-                        follow_symlinks=False,
-                    )
+                    folder.link(temp, named.name)
                     _record(folder_path / named.name)
             finally:
                 with contextlib.suppress(OSError):
-                    os.unlink(temp, dir_fd=folder)
-            _fsync(folder)
+                    folder.unlink(temp)
+            folder.sync()
     except FileExistsError:
         raise UsageError(
             f"{shown} finns redan; planctl skriver inte över en befintlig fil – välj ett annat namn"
@@ -423,13 +445,13 @@ def replace_file(path: Path, data: bytes, *, expected: bytes, shown: str | None 
                     # A last look: writing and syncing the temporary file took time.
                     if _snapshot(target) != first:
                         raise _changed(shown)
-                    os.replace(temp, target.name, src_dir_fd=folder, dst_dir_fd=folder)
+                    folder.replace(temp, target.name)
                     _record(target)
             except BaseException:
                 with contextlib.suppress(OSError):
-                    os.unlink(temp, dir_fd=folder)
+                    folder.unlink(temp)
                 raise
-            _fsync(folder)
+            folder.sync()
     except OSError as exc:
         raise ConflictError(
             f"{shown}: kunde inte skrivas ({os_reason(exc)}); filen är oförändrad"
@@ -441,9 +463,3 @@ def _changed(shown: str) -> ConflictError:
         f"{shown}: filen har ändrats på disken sedan planctl läste den; inget skrevs – "
         "kör kommandot igen"
     )
-
-
-def _fsync(folder: int) -> None:
-    """Make the rename itself durable (some file systems do not allow it; that is fine)."""
-    with contextlib.suppress(OSError):
-        os.fsync(folder)
