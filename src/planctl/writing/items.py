@@ -18,15 +18,7 @@ def entry_item(entry: HistoryEntry) -> tuple[tuple[str, str], ...]:
     notes always double-quoted; statuses and roles stay plain when that is unambiguous.
     """
     pairs = [("datum", double_quoted(entry.date.isoformat())), ("status", scalar(entry.status))]
-    if entry.note is not None:
-        pairs.append(("notering", double_quoted(entry.note)))
-    if entry.by is not None:
-        pairs.append(("av", scalar(entry.by)))
-    if entry.round is not None:
-        pairs.append(("uppföljning", double_quoted(entry.round)))
-    if entry.corrects is not None:
-        pairs.append(("rättar", str(entry.corrects)))
-    return tuple(pairs)
+    return (*pairs, *_record_tail(entry))
 
 
 def measurement_item(entry: Measurement) -> tuple[tuple[str, str], ...]:
@@ -37,15 +29,7 @@ def measurement_item(entry: Measurement) -> tuple[tuple[str, str], ...]:
     pairs = [("datum", double_quoted(entry.date.isoformat())), ("värde", repr(entry.value))]
     if entry.measure is not None:
         pairs.append(("insats", str(entry.measure)))
-    if entry.note is not None:
-        pairs.append(("notering", double_quoted(entry.note)))
-    if entry.by is not None:
-        pairs.append(("av", scalar(entry.by)))
-    if entry.round is not None:
-        pairs.append(("uppföljning", double_quoted(entry.round)))
-    if entry.corrects is not None:
-        pairs.append(("rättar", str(entry.corrects)))
-    return tuple(pairs)
+    return (*pairs, *_record_tail(entry))
 
 
 def assessment_item(entry: Assessment) -> tuple[tuple[str, str], ...]:
@@ -57,3 +41,18 @@ def assessment_item(entry: Assessment) -> tuple[tuple[str, str], ...]:
     if entry.by is not None:
         pairs.append(("av", scalar(entry.by)))
     return tuple(pairs)
+
+
+def _record_tail(entry: HistoryEntry | Measurement) -> list[tuple[str, str]]:
+    """The keys every appended record ends with, in the documented order: note, role, round and
+    the entry it corrects; each only when given."""
+    pairs: list[tuple[str, str]] = []
+    if entry.note is not None:
+        pairs.append(("notering", double_quoted(entry.note)))
+    if entry.by is not None:
+        pairs.append(("av", scalar(entry.by)))
+    if entry.round is not None:
+        pairs.append(("uppföljning", double_quoted(entry.round)))
+    if entry.corrects is not None:
+        pairs.append(("rättar", str(entry.corrects)))
+    return pairs
