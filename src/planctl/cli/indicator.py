@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import ByOption, DryRunOption, PlanOption, entry_option, note_option
+from planctl.cli.options import (
+    ByOption,
+    DateOption,
+    DryRunOption,
+    PlanOption,
+    entry_option,
+    note_option,
+)
 from planctl.cli.output import report_outcome
 from planctl.cli.settings import settings_of
 
@@ -37,15 +44,7 @@ def indicator_set(
             "--round", "-r", help="Uppföljningsomgång, t.ex. 2018-05.", show_default=False
         ),
     ],
-    date: Annotated[
-        str | None,
-        typer.Option(
-            "--date",
-            "-d",
-            help="Dag då värdet mättes, ÅÅÅÅ-MM-DD. Standard: i dag.",
-            show_default=False,
-        ),
-    ] = None,
+    date: DateOption = None,
     note: Annotated[str | None, note_option("Notering till mätningen.")] = None,
     by: ByOption = None,
     measure: Annotated[
