@@ -23,8 +23,9 @@ from planctl.errors import MissingSoftwareError, missing_package
 from planctl.models import Assessment
 from planctl.render import appendix, progress
 from planctl.render import report_text as words
-from planctl.render import words as plain_words
 from planctl.render.appendix import DocumentOptions
+from planctl.render.report_tables import summary_table
+from planctl.render.tables import DOCX, NUMERIC, cell_text
 from planctl.report import Report, Section
 
 if TYPE_CHECKING:
@@ -182,23 +183,20 @@ def _front(document: Document, report: Report) -> None:
 
 
 def _summary(document: Document, report: Report) -> None:
-    document.add_heading(appendix.SUMMARY, level=1)
-    headings = [words.H_AREA, *words.count_headings(report), words.H_SHARE]
-    if report.is_changes:
-        headings.append("Bytt status")
-    rows = []
-    for line in words.summary_lines(report):
-        cells = [line.label, *words.count_cells(report, line.counts, line.previous)]
-        cells.append(plain_words.percent_label(line.counts.share_done))
-        if report.is_changes:
-            cells.append(str(line.changed))
-        rows.append(cells)
-    widths = [6.0] + [2.5] * (len(headings) - 1)
-    table = _table(document, headings, rows, widths=widths, right=range(1, len(headings)))
-    for cell in table.rows[-1].cells:  # the whole plan
-        for paragraph in cell.paragraphs:
-            for run in paragraph.runs:
-                run.bold = True
+    summary = summary_table(report).shown_in(DOCX)
+    document.add_heading(summary.title, level=1)
+    rows = [
+        [cell_text(v, c.kind) for v, c in zip(row, summary.columns, strict=True)]
+        for row in summary.rows
+    ]
+    widths = [6.0] + [2.5] * (len(summary.columns) - 1)
+    right = [i for i, c in enumerate(summary.columns) if c.kind in NUMERIC]
+    table = _table(document, summary.headings, rows, widths=widths, right=right)
+    if summary.total:
+        for cell in table.rows[-1].cells:  # the whole plan
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.bold = True
 
 
 def _assessments(document: Document, assessments: Sequence[Assessment], *, level: int) -> None:

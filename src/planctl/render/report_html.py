@@ -22,6 +22,8 @@ from planctl.render import appendix, progress, words
 from planctl.render import report_text as texts
 from planctl.render.appendix import DocumentOptions
 from planctl.render.escape import html_text as escape
+from planctl.render.report_tables import summary_table
+from planctl.render.tables import HTML, NUMERIC, cell_text
 from planctl.report import Counts, Report, ReportRow, Section
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
@@ -175,33 +177,34 @@ def render_html(report: Report, options: DocumentOptions | None = None) -> str:
 
 
 def _summary(report: Report) -> list[str]:
-    headings = "".join(f'<th class="num">{escape(h)}</th>' for h in texts.count_headings(report))
-    if report.is_changes:
-        headings += '<th class="num">Bytt status</th>'
+    summary = summary_table(report).shown_in(HTML)
+    headings = "".join(
+        f'<th class="num">{escape(c.heading)}</th>'
+        if c.kind in NUMERIC
+        else f"<th>{escape(c.heading)}</th>"
+        for c in summary.columns
+    )
     parts = [
         '<section class="summary">',
-        "<h2>Sammanfattning</h2>",
+        f"<h2>{escape(summary.title)}</h2>",
         '<p class="legend">Framsteg: <i style="background:#2e7d32"></i>klart'
         '<i style="background:#f2b705"></i>pågår<i style="background:#e3e3e3"></i>'
         "återstår</p>",
         "<table>",
-        f"<thead><tr><th>{texts.H_AREA}</th>{headings}"
-        f'<th class="num">{texts.H_SHARE}</th><th>Framsteg</th></tr></thead>',
+        f"<thead><tr>{headings}</tr></thead>",
         "<tbody>",
     ]
-    for line in texts.summary_lines(report):
-        cells = "".join(
-            f'<td class="num">{escape(c)}</td>'
-            for c in texts.count_cells(report, line.counts, line.previous)
-        )
-        if report.is_changes:
-            cells += f'<td class="num">{line.changed}</td>'
-        css = ' class="total"' if line.whole_plan else ""
-        parts.append(
-            f"<tr{css}><td>{escape(line.label)}</td>{cells}"
-            f'<td class="num">{escape(words.percent_label(line.counts.share_done))}</td>'
-            f"<td>{_bar(line.counts)}</td></tr>"
-        )
+    for position, row in enumerate(summary.rows):
+        cells = []
+        for column, value in zip(summary.columns, row, strict=True):
+            if isinstance(value, Counts):
+                cells.append(f"<td>{_bar(value)}</td>")
+            elif column.kind in NUMERIC:
+                cells.append(f'<td class="num">{escape(cell_text(value, column.kind))}</td>')
+            else:
+                cells.append(f"<td>{escape(cell_text(value, column.kind))}</td>")
+        css = ' class="total"' if summary.is_total(position) else ""
+        parts.append(f"<tr{css}>{''.join(cells)}</tr>")
     parts += ["</tbody>", "</table>", *_chart(report, None), "</section>"]
     return parts
 

@@ -12,6 +12,8 @@ from planctl.models import Assessment
 from planctl.render import report_text as texts
 from planctl.render import words
 from planctl.render.markdown import markdown_cell as escape
+from planctl.render.report_tables import SUMMARY, summary_table
+from planctl.render.tables import MARKDOWN, NUMERIC, Kind, cell_text
 from planctl.report import Report, ReportRow, Section
 
 
@@ -27,7 +29,7 @@ def render_markdown(report: Report) -> str:
     lines += [f"- **{label}:** {escape(value)}" for label, value in texts.header_fields(report)]
     lines.append("")
     lines += _assessments(report.assessments, level="##")
-    lines += ["## Sammanfattning", "", *_summary(report), ""]
+    lines += [f"## {SUMMARY}", "", *_summary(report), ""]
     if not report.sections:
         lines += [f"*{texts.empty_text(report)}*", ""]
     for section in report.sections:
@@ -41,20 +43,21 @@ def render_markdown(report: Report) -> str:
 
 
 def _summary(report: Report) -> list[str]:
-    headings = [texts.H_AREA, *(escape(h) for h in texts.count_headings(report))]
-    if report.is_changes:
-        headings.append("Bytt status")
-    headings += [texts.H_SHARE, "Framsteg"]
+    summary = summary_table(report).shown_in(MARKDOWN)
+    headings = [escape(h) for h in summary.headings]
+    align = ["--:" if c.kind in NUMERIC else "---" for c in summary.columns]
     rows = []
-    for line in texts.summary_lines(report):
-        cells = [escape(line.label), *texts.count_cells(report, line.counts, line.previous)]
-        if report.is_changes:
-            cells.append(str(line.changed))
-        cells += [words.percent_label(line.counts.share_done), f"`{texts.text_bar(line.counts)}`"]
-        if line.whole_plan:
-            cells = [f"**{c}**" if i < len(cells) - 1 else c for i, c in enumerate(cells)]
+    for position, row in enumerate(summary.rows):
+        cells = []
+        for column, value in zip(summary.columns, row, strict=True):
+            text = escape(cell_text(value, column.kind))
+            if column.kind is Kind.BAR:
+                cells.append(f"`{cell_text(value, column.kind)}`")
+            elif summary.is_total(position):
+                cells.append(f"**{text}**")
+            else:
+                cells.append(text)
         rows.append(cells)
-    align = ["---", *["--:"] * (len(headings) - 2), "---"]
     return _table(headings, align, rows)
 
 

@@ -17,6 +17,8 @@ from rich.text import Text
 from planctl.models import Assessment
 from planctl.render import report_text as texts
 from planctl.render import words
+from planctl.render.report_tables import summary_table
+from planctl.render.tables import NUMERIC, TABLE, DataTable, Kind, cell_text
 from planctl.report import Counts, IndicatorRow, Report, ReportRow, Section
 
 WIDE = 120
@@ -68,18 +70,18 @@ class _SummaryView:
     """
 
     def __init__(self, report: Report) -> None:
-        self.report = report
+        self.table = summary_table(report).shown_in(TABLE)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        headings = [*texts.count_headings(self.report), "Andel klart"]
+        numbers = [c.heading for c in self.table.columns if c.kind in NUMERIC]
         # Each column is as wide as its longest heading word, plus the space between columns.
-        needed = AREA_WIDTH + sum(max(len(w) for w in h.split()) + 2 for h in headings) + BAR
-        yield _summary(self.report, bars=options.max_width >= needed)
+        needed = AREA_WIDTH + sum(max(len(w) for w in h.split()) + 2 for h in numbers) + BAR
+        yield _summary(self.table, bars=options.max_width >= needed)
 
 
-def _summary(report: Report, *, bars: bool) -> Table:
+def _summary(summary: DataTable, *, bars: bool) -> Table:
     table = Table(
-        title="Sammanfattning",
+        title=summary.title,
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,
@@ -87,22 +89,26 @@ def _summary(report: Report, *, bars: bool) -> Table:
         pad_edge=False,
         collapse_padding=True,  # the box draws a space between columns already
     )
-    table.add_column(texts.H_AREA, ratio=1, min_width=AREA_WIDTH)
-    for heading in texts.count_headings(report):
-        # Short headings that wrap to two lines keep the summary within 80 columns.
-        table.add_column(heading.replace(" ", "\n"), justify="right", no_wrap=True)
-    table.add_column("Andel\nklart", justify="right", no_wrap=True)
-    if bars:
-        table.add_column("", width=BAR, no_wrap=True)
-    for line in texts.summary_lines(report):
-        style = "bold" if line.whole_plan else ""
-        cells: list[RenderableType] = [Text(line.label, style=style)]
-        counted = texts.count_cells(report, line.counts, line.previous)
-        cells += [Text(c, style=style) for c in counted]
-        cells.append(Text(words.percent_label(line.counts.share_done), style=style))
-        if bars:
-            cells.append(_bar(line.counts))
-        if line.whole_plan:
+    shown = [c for c in summary.columns if bars or c.kind is not Kind.BAR]
+    for column in shown:
+        if column.kind is Kind.BAR:
+            table.add_column("", width=BAR, no_wrap=True)
+        elif column.kind in NUMERIC:
+            # Short headings that wrap to two lines keep the summary within 80 columns.
+            table.add_column(column.heading.replace(" ", "\n"), justify="right", no_wrap=True)
+        else:
+            table.add_column(column.heading, ratio=1, min_width=AREA_WIDTH)
+    for position, row in enumerate(summary.rows):
+        style = "bold" if summary.is_total(position) else ""
+        cells: list[RenderableType] = []
+        for column, value in zip(summary.columns, row, strict=True):
+            if column not in shown:
+                continue
+            if isinstance(value, Counts):
+                cells.append(_bar(value))
+            else:
+                cells.append(Text(cell_text(value, column.kind), style=style))
+        if summary.is_total(position):
             table.add_section()
         table.add_row(*cells)
     return table

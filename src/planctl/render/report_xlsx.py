@@ -24,9 +24,20 @@ from planctl.models import Assessment
 from planctl.render import report_text as texts
 from planctl.render import words
 from planctl.render.escape import visible
-from planctl.render.report_tables import indicator_table
-from planctl.render.tables import column_of, widths
-from planctl.report import Report, Section
+from planctl.render.report_tables import indicator_table, summary_table
+from planctl.render.tables import (
+    MARK,
+    XLSX,
+    Cell,
+    Change,
+    Kind,
+    Mark,
+    Note,
+    cell_text,
+    column_of,
+    widths,
+)
+from planctl.report import Counts, Report, Section
 
 Value = str | int | float | dt.date | None
 
@@ -126,41 +137,60 @@ def render_xlsx(report: Report) -> bytes:
 
 
 def _summary_sheet(ws: Worksheet, report: Report) -> None:
+    """The summary table; a count that changed is two numbers: now, and in a column ``… före``
+    after the table's own columns (a spreadsheet keeps numbers as numbers)."""
+    summary = summary_table(report).shown_in(XLSX)
     top = _preamble(ws, report, texts.title(report), report.assessments)
-    counted = texts.count_headings(report)
-    headings = [texts.H_AREA, *counted, texts.H_TOTAL, texts.H_SHARE]
-    widths = [36.0, *(max(10.0, len(h) + 2.0) for h in counted), 8.0, 14.0]
-    share_column = len(headings)
-    if report.is_changes:
-        headings += [f"{h} före" for h in counted] + ["Bytt status"]
-        widths += [max(11.0, len(h) + 7.0) for h in counted] + [12.0]
+    changed = [
+        i
+        for i, c in enumerate(summary.columns)
+        if any(isinstance(row[i], Change) for row in summary.rows)
+    ]
+    headings = summary.headings + [f"{summary.headings[i]} före" for i in changed]
+    widths = [c.width for c in summary.columns]
+    widths += [max(11.0, len(summary.headings[i]) + 7.0) for i in changed]
     _header(ws, top, headings, widths)
+    shares = [i + 1 for i, c in enumerate(summary.columns) if c.kind is Kind.PERCENT]
     row = top
-    for line in texts.summary_lines(report):
+    for position, cells in enumerate(summary.rows):
         row += 1
-        values: list[Value] = [
-            line.label,
-            *texts.count_values(report, line.counts),
-            line.counts.total,
-        ]
-        values.append(line.counts.share_done)
-        if line.previous is not None:
-            values += [*texts.count_values(report, line.previous), line.changed]
+        values = [_typed(v) for v in cells]
+        values += [_before(cells[i]) for i in changed]
         for column, value in enumerate(values, start=1):
             _put(ws, row, column, value)
-            if line.whole_plan:
+            if summary.is_total(position):
                 ws.cell(row=row, column=column).font = BOLD
-        ws.cell(row=row, column=share_column).number_format = "0%"
-    letter = get_column_letter(share_column)
-    share = f"{letter}{top + 1}:{letter}{row}"
-    ws.conditional_formatting.add(
-        share,
-        DataBarRule(  # type: ignore[no-untyped-call]  # openpyxl's stubs leave it untyped
-            start_type="num", start_value=0, end_type="num", end_value=1, color="2E7D32"
-        ),
-    )
+        for column in shares:
+            ws.cell(row=row, column=column).number_format = "0%"
+    for column in shares:
+        letter = get_column_letter(column)
+        ws.conditional_formatting.add(
+            f"{letter}{top + 1}:{letter}{row}",
+            DataBarRule(  # type: ignore[no-untyped-call]  # openpyxl's stubs leave it untyped
+                start_type="num", start_value=0, end_type="num", end_value=1, color="2E7D32"
+            ),
+        )
     _put(ws, row + 2, 1, texts.LEGEND_TEXT)
     _page_setup(ws)
+
+
+def _before(value: Cell) -> Value:
+    """A changed count's value at the earlier moment."""
+    return value.before if isinstance(value, Change) else _typed(value)
+
+
+def _typed(value: Cell) -> Value:
+    """A cell as the workbook stores it: numbers, dates and texts as they are, a changed count
+    as its value now, yes and no as words, a mark ``X``."""
+    if isinstance(value, Change):
+        return value.now
+    if isinstance(value, Mark):
+        return MARK
+    if isinstance(value, bool):
+        return cell_text(value, Kind.BOOLEAN)
+    if isinstance(value, Note | Counts):
+        return cell_text(value, Kind.TEXT)
+    return value
 
 
 def _section_sheet(ws: Worksheet, report: Report, section: Section) -> None:
@@ -220,7 +250,7 @@ def _indicator_sheet(ws: Worksheet, report: Report) -> None:
     for values in table.rows:
         row += 1
         for column, value in enumerate(values, start=1):
-            _put(ws, row, column, value)
+            _put(ws, row, column, _typed(value))
             ws.cell(row=row, column=column).alignment = WRAP
         if values[met - 1] == words.NOT_MET:
             ws.cell(row=row, column=met).font = DELAYED_FONT

@@ -1,19 +1,27 @@
 """The table model: one declaration of a report section's columns, formatted by every writer.
 
-A section of output that is a table (a report's measured targets, its counts per area …) is built
-once as a :class:`DataTable`: its :class:`Column` values, each with a heading, a :class:`Kind`
-and a spreadsheet width, and its rows of typed cells (text, whole numbers, numbers, dates,
-``None`` for empty). Writers only format:
+A section of output that is a table (the report's summary, an area's rows, the measured targets)
+is built once as a :class:`DataTable`: its :class:`Column` values and its rows of typed cells.
+A column declares
 
-- CSV and Markdown write each cell as text with :func:`cell_text` (numbers with a decimal comma,
-  dates as ``ÅÅÅÅ-MM-DD``, through :mod:`planctl.render.words`);
-- XLSX writes the typed values themselves (numbers stay numbers, dates dates) and uses the widths;
-- the terminal table, HTML and JSON take the same rows.
+- its ``heading`` (Swedish, what documents print) and its machine ``key`` (what the tidy CSV
+  prints as its header, e.g. ``område_id``);
+- its :class:`Kind`, which decides how each format writes a cell (numbers with a decimal comma,
+  shares as percent, a status mark, a note with its date, a count that changed …);
+- its spreadsheet ``width``;
+- the formats that show it (``formats``; every format unless it says otherwise): the tidy CSV
+  and the workbook show a row's ``status`` and ``betyder`` as words where the documents show
+  one mark column per status of the plan's scale, and that choice lives in the column.
 
-So a new column, or a new status in a column, is added in the function that builds the table and
-appears in every format by construction. To add a section: write ``something_table(report) ->
-DataTable`` next to the others (:mod:`planctl.render.report_tables`) and hand it to each writer's
-table function (``CsvWriter.rows(table_lines(t))``, ``report_xlsx``'s ``_data_sheet``).
+Writers only format. Each takes ``table.shown_in(FORMAT)`` and lays its columns out in its own
+way (Rich styles, xlsx fonts and widths, HTML classes), but never decides which columns there
+are: so a new column, or a new status in a plan's scale, is added in the function that builds
+the table and appears in every format by construction.
+
+To add a section: write ``something_table(report) -> DataTable`` next to the others in
+:mod:`planctl.render.report_tables` and hand ``table.shown_in(FORMAT)`` to each writer's table
+function (``report_markdown.table_lines``, ``report_xlsx._data_sheet`` …). To add a column: add
+it to the section's function, with its cell in every row.
 """
 
 from __future__ import annotations
@@ -23,7 +31,28 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from planctl.counts import Counts
 from planctl.render import words
+from planctl.render.report_text import text_bar
+
+# The formats a column may be shown in (the names of :mod:`planctl.render.formats`). PDF is the
+# HTML document laid out on pages, so it shows what HTML shows.
+TABLE = "table"
+MARKDOWN = "markdown"
+CSV = "csv"
+XLSX = "xlsx"
+HTML = "html"
+DOCX = "docx"
+JSON = "json"
+EVERY = frozenset({TABLE, MARKDOWN, CSV, XLSX, HTML, DOCX, JSON})
+DOCUMENTS = frozenset({TABLE, MARKDOWN, HTML, DOCX})
+"""The formats read by a person: one table per area, marks and notes as the appendix has them."""
+BAR_FORMATS = frozenset({TABLE, MARKDOWN, HTML})
+"""The formats that draw a progress bar as a column (the workbook puts a data bar on the share,
+Word leaves it out)."""
+SPREADSHEETS = frozenset({CSV, XLSX})
+"""The formats computed with: one value per cell (a date apart from its note, lateness apart
+from its mark)."""
 
 
 class Kind(enum.StrEnum):
@@ -33,28 +62,75 @@ class Kind(enum.StrEnum):
     INTEGER = "integer"
     NUMBER = "number"
     DATE = "date"
+    PERCENT = "percent"  # a share 0.0–1.0, written with words.percent_label (``63 %``)
+    COUNT = "count"  # a whole number, or a :class:`Change` in a report of changes
+    BOOLEAN = "boolean"  # ``ja``/``nej``, empty when unknown
+    MARK = "mark"  # a :class:`Mark` in the row's status column, else empty
+    NOTE = "note"  # a :class:`Note`: a text with the day it was written
+    BAR = "bar"  # a progress bar of :class:`~planctl.counts.Counts`
 
 
-Cell = str | int | float | dt.date | None
+@dataclass(frozen=True)
+class Change:
+    """A count in a report of changes: ``before`` at the earlier moment, ``now`` at the later."""
+
+    before: int
+    now: int
+
+
+@dataclass(frozen=True)
+class Mark:
+    """The mark in a row's status column; ``late`` says how the row is late (``start
+    försenad``), ``None`` when it is not."""
+
+    late: str | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note with the day it was written (``None`` when the entry has no day of its own)."""
+
+    text: str
+    day: dt.date | None = None
+
+
+Cell = str | int | float | bool | dt.date | Change | Mark | Note | Counts | None
 """One value of a table; ``None`` is an empty cell."""
+
+MARK = "X"
+NUMERIC = frozenset({Kind.INTEGER, Kind.NUMBER, Kind.PERCENT, Kind.COUNT})
+"""Kinds that are right-aligned in every layout."""
 
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its heading, what it holds and its width in a spreadsheet (characters)."""
+    """One column: its heading, machine key, what it holds, its spreadsheet width (characters)
+    and the formats that show it."""
 
     heading: str
     kind: Kind = Kind.TEXT
     width: float = 12.0
+    key: str = ""
+    formats: frozenset[str] = EVERY
+
+    @property
+    def name(self) -> str:
+        """The machine name: ``key``, or the heading when the column declares none."""
+        return self.key or self.heading
 
 
 @dataclass(frozen=True)
 class DataTable:
-    """A titled table: columns declared once, and rows with one cell per column."""
+    """A titled table: columns declared once, and rows with one cell per column.
+
+    ``total`` marks the last row as the sum of the others (the whole plan), which every format
+    sets apart.
+    """
 
     title: str
     columns: tuple[Column, ...]
     rows: tuple[tuple[Cell, ...], ...]
+    total: bool = False
 
     def __post_init__(self) -> None:
         for row in self.rows:
@@ -68,21 +144,77 @@ class DataTable:
         """The column headings, in order."""
         return [c.heading for c in self.columns]
 
+    @property
+    def names(self) -> list[str]:
+        """The columns' machine names, in order."""
+        return [c.name for c in self.columns]
+
+    def shown_in(self, fmt: str) -> DataTable:
+        """The same table with only the columns that ``fmt`` shows."""
+        keep = [i for i, c in enumerate(self.columns) if fmt in c.formats]
+        return DataTable(
+            self.title,
+            tuple(self.columns[i] for i in keep),
+            tuple(tuple(row[i] for i in keep) for row in self.rows),
+            self.total,
+        )
+
+    def index(self, name: str) -> int:
+        """The 0-based position of the column whose key (or heading) is ``name``."""
+        return self.names.index(name)
+
+    def is_total(self, position: int) -> bool:
+        """Whether the row at ``position`` is the table's total row."""
+        return self.total and position == len(self.rows) - 1
+
+
+def mark_text(mark: Mark, sep: str = " ") -> str:
+    """``X``, or ``X`` and how the row is late after ``sep``: ``X start försenad``."""
+    return MARK if mark.late is None else f"{MARK}{sep}{mark.late}"
+
+
+def note_text(note: Note) -> str:
+    """A note with its day in front: ``2018-05-20: text``."""
+    return f"{note.day.isoformat()}: {note.text}" if note.day else note.text
+
+
+def change_text(change: Change) -> str:
+    """A changed count: ``3 → 9``, or ``9`` when it stayed."""
+    if change.before == change.now:
+        return str(change.now)
+    return f"{change.before} → {change.now}"
+
 
 def cell_text(value: Cell, kind: Kind) -> str:
-    """A cell as text: empty for ``None``, a decimal comma for numbers, ISO dates."""
+    """A cell as text: empty for ``None``, a decimal comma for numbers, ISO dates, ``63 %`` for
+    shares, ``ja``/``nej`` for yes and no, ``3 → 9`` for a changed count."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return words.MET if value else words.NOT_MET
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, Change):
+        return change_text(value)
+    if isinstance(value, Mark):
+        return mark_text(value)
+    if isinstance(value, Note):
+        return note_text(value)
+    if isinstance(value, Counts):
+        return text_bar(value)
+    if kind is Kind.PERCENT and isinstance(value, int | float):
+        return words.percent_label(value)
     if kind is Kind.NUMBER and isinstance(value, int | float):
         return words.number_label(value)
     return str(value)
 
 
-def table_lines(table: DataTable) -> list[list[str]]:
-    """The heading line and every row as text cells (for CSV and Markdown)."""
-    lines = [table.headings]
+def table_lines(table: DataTable, *, header: str = "heading") -> list[list[str]]:
+    """The header line and every row as text cells (for CSV and Markdown).
+
+    ``header`` is ``heading`` (the Swedish headings) or ``key`` (the machine names).
+    """
+    lines = [table.headings if header == "heading" else table.names]
     lines += [
         [cell_text(v, c.kind) for v, c in zip(row, table.columns, strict=True)]
         for row in table.rows
