@@ -25,6 +25,15 @@ def test_indicator_commands_have_swedish_help(invoke: Invoke, command: list[str]
     assert "Användning: planctl" in result.stdout
 
 
+def test_date_help_says_what_an_undated_value_gets(invoke: Invoke, data_dir: Path) -> None:
+    """--date's help names the default the value gets: the round's date once it has passed."""
+    shown = invoke("indicator", "set", "--help", env={"COLUMNS": "300"}).stdout
+    assert "Standard: med --round omgångens datum om det har passerat, annars i dag." in shown
+    before = _plan_text(data_dir)
+    assert invoke("indicator", "set", "LB-4", "1500", "--round", "2018-05").exit_code == 0
+    assert '      - datum: "2018-05-31"\n' in added_lines(before, _plan_text(data_dir))
+
+
 def test_readme_documents_indicator_set() -> None:
     """The README has the indicator set subsection right after status set, and the new keys."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import AreaOption, ByOption, DateOption, PlanOption
+from planctl.cli.options import AreaOption, ByOption, DateOption, DryRunOption, PlanOption
 from planctl.cli.output import report_outcome
 from planctl.cli.settings import settings_of
 
@@ -21,9 +21,7 @@ def comment(
     area: AreaOption = None,
     by: ByOption = None,
     date: DateOption = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Visa diffen som skulle skrivas; ändra ingenting.")
-    ] = False,
+    dry_run: DryRunOption = False,
     plan_id: PlanOption = None,
 ) -> None:
     """Arbetsgruppens bedömning av en uppföljning, för hela planen eller ett område (--area).

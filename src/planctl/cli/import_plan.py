@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from planctl.cli.options import ORGANISATION, TITLE, NewPlanIdOption
 from planctl.cli.settings import settings_of
 
 if TYPE_CHECKING:
@@ -72,19 +73,9 @@ def import_plan(
             show_default=False,
         ),
     ] = None,
-    organisation: Annotated[
-        str | None,
-        typer.Option("--organisation", help="Kommun eller organisation.", show_default=False),
-    ] = None,
-    title: Annotated[
-        str | None, typer.Option("--title", help="Planens titel.", show_default=False)
-    ] = None,
-    plan_id: Annotated[
-        str | None,
-        typer.Option(
-            "--id", help="Planens id. Standard: bildas av organisationens namn.", show_default=False
-        ),
-    ] = None,
+    organisation: Annotated[str | None, ORGANISATION] = None,
+    title: Annotated[str | None, TITLE] = None,
+    plan_id: NewPlanIdOption = None,
     dry_run: Annotated[
         bool,
         typer.Option("--dry-run", help="Skriv planens YAML på stdout och ändra ingenting."),

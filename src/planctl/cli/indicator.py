@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import ByOption, PlanOption
+from planctl.cli.options import (
+    ByOption,
+    DateOption,
+    DryRunOption,
+    PlanOption,
+    entry_option,
+    note_option,
+)
 from planctl.cli.output import report_outcome
 from planctl.cli.settings import settings_of
 
@@ -37,19 +44,8 @@ def indicator_set(
             "--round", "-r", help="Uppföljningsomgång, t.ex. 2018-05.", show_default=False
         ),
     ],
-    date: Annotated[
-        str | None,
-        typer.Option(
-            "--date",
-            "-d",
-            help="Dag då värdet mättes, ÅÅÅÅ-MM-DD. Standard: i dag.",
-            show_default=False,
-        ),
-    ] = None,
-    note: Annotated[
-        str | None,
-        typer.Option("--note", "-n", help="Notering till mätningen.", show_default=False),
-    ] = None,
+    date: DateOption = None,
+    note: Annotated[str | None, note_option("Notering till mätningen.")] = None,
     by: ByOption = None,
     measure: Annotated[
         int | None,
@@ -61,9 +57,7 @@ def indicator_set(
             show_default=False,
         ),
     ] = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Visa diffen som skulle skrivas; ändra ingenting.")
-    ] = False,
+    dry_run: DryRunOption = False,
     plan_id: PlanOption = None,
 ) -> None:
     """Registrera ett mätvärde för ett mål: en ny post sist i radens mätningar.
@@ -100,24 +94,10 @@ def indicator_correct(
         str,
         typer.Argument(metavar="VÄRDE", help="Det rätta värdet, som för 'indicator set'."),
     ],
-    entry: Annotated[
-        str,
-        typer.Option(
-            "--entry",
-            "-e",
-            metavar="DATUM|N",
-            help="Mätningen som är fel: dess nummer (1, 2, …) eller datum.",
-            show_default=False,
-        ),
-    ],
-    note: Annotated[
-        str | None,
-        typer.Option("--note", "-n", help="Varför värdet rättas.", show_default=False),
-    ] = None,
+    entry: Annotated[str, entry_option("Mätningen som är fel: dess nummer (1, 2, …) eller datum.")],
+    note: Annotated[str | None, note_option("Varför värdet rättas.")] = None,
     by: ByOption = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Visa diffen som skulle skrivas; ändra ingenting.")
-    ] = False,
+    dry_run: DryRunOption = False,
     plan_id: PlanOption = None,
 ) -> None:
     """Rätta en mätning: en ny mätning med 'rättar: N' läggs sist; den felaktiga räknas inte.

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from planctl.cli.options import ORGANISATION, TITLE, NewPlanIdOption
 from planctl.cli.settings import settings_of
 
 
@@ -21,10 +22,8 @@ def new(
             show_default=False,
         ),
     ],
-    organisation: Annotated[
-        str, typer.Option("--organisation", help="Kommun eller organisation.", show_default=False)
-    ],
-    title: Annotated[str, typer.Option("--title", help="Planens titel.", show_default=False)],
+    organisation: Annotated[str, ORGANISATION],
+    title: Annotated[str, TITLE],
     measures: Annotated[
         str | None,
         typer.Option(
@@ -53,12 +52,7 @@ def new(
             show_default=False,
         ),
     ] = None,
-    plan_id: Annotated[
-        str | None,
-        typer.Option(
-            "--id", help="Planens id. Standard: bildas av organisationens namn.", show_default=False
-        ),
-    ] = None,
+    plan_id: NewPlanIdOption = None,
 ) -> None:
     """Skapa en ny plan ur katalogen: ett utkast per vald insats. Skriver aldrig över en fil."""
     from planctl.documents import display_path

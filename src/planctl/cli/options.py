@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.models import OptionInfo
 
 from planctl.render.formats import choice_enum, format_help, suffix_list
 
@@ -65,24 +66,6 @@ ResponsibleOption = Annotated[
 ]
 
 
-ReportFormatOption = Annotated[
-    ReportFormat | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help=format_help("report", by_suffix=True),
-        show_default=False,
-    ),
-]
-ChartFormatOption = Annotated[
-    ChartFormat | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help=format_help("chart", by_suffix=True),
-        show_default=False,
-    ),
-]
 OutputOption = Annotated[
     Path | None,
     typer.Option(
@@ -109,6 +92,34 @@ ByOption = Annotated[
     str | None,
     typer.Option(
         "--by", "--av", help="Roll som registrerar, t.ex. Förhandlingschef.", show_default=False
+    ),
+]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Visa diffen som skulle skrivas; ändra ingenting.")
+]
+
+
+def note_option(purpose: str) -> OptionInfo:
+    """``-n/--note TEXT`` of a command that writes an entry; ``purpose`` is its help."""
+    option: OptionInfo = typer.Option("--note", "-n", help=purpose, show_default=False)
+    return option
+
+
+def entry_option(which: str) -> OptionInfo:
+    """``-e/--entry DATUM|N``: the entry a correction corrects; ``which`` is its help."""
+    option: OptionInfo = typer.Option(
+        "--entry", "-e", metavar="DATUM|N", help=which, show_default=False
+    )
+    return option
+
+
+# The names of a plan that new and import make; new requires them, import takes them if given.
+ORGANISATION = typer.Option("--organisation", help="Kommun eller organisation.", show_default=False)
+TITLE = typer.Option("--title", help="Planens titel.", show_default=False)
+NewPlanIdOption = Annotated[
+    str | None,
+    typer.Option(
+        "--id", help="Planens id. Standard: bildas av organisationens namn.", show_default=False
     ),
 ]
 
@@ -141,6 +152,8 @@ def format_option(output: str, enum_type: Any) -> Any:
 # -f/--format and -o/--output of the commands that print data, alike on every one of them.
 if TYPE_CHECKING:
     FormatOption = str | None
+    ReportFormatOption = str | None
+    ChartFormatOption = str | None
     ListFormatOption = str | None
     HistoryFormatOption = str | None
     AnalysisFormatOption = str | None
@@ -149,6 +162,8 @@ if TYPE_CHECKING:
     AnalysisOutputOption = Path | None
 else:
     FormatOption = format_option("measures", Format)
+    ReportFormatOption = format_option("report", ReportFormat)
+    ChartFormatOption = format_option("chart", ChartFormat)
     ListFormatOption = format_option("list", ListFormat)
     HistoryFormatOption = format_option("history", HistoryFormat)
     AnalysisFormatOption = format_option("coverage", AnalysisFormat)

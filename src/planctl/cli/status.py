@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import ByOption, DateOption, PlanOption
+from planctl.cli.options import (
+    ByOption,
+    DateOption,
+    DryRunOption,
+    PlanOption,
+    entry_option,
+    note_option,
+)
 from planctl.cli.output import report_outcome
 from planctl.cli.settings import settings_of
 from planctl.errors import UsageError
@@ -25,10 +32,7 @@ def status_set(
             show_default=False,
         ),
     ],
-    note: Annotated[
-        str | None,
-        typer.Option("--note", "-n", help="Notering till posten.", show_default=False),
-    ] = None,
+    note: Annotated[str | None, note_option("Notering till posten.")] = None,
     date: DateOption = None,
     by: ByOption = None,
     round_id: Annotated[
@@ -42,9 +46,7 @@ def status_set(
             show_default=False,
         ),
     ] = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Visa diffen som skulle skrivas; ändra ingenting.")
-    ] = False,
+    dry_run: DryRunOption = False,
     plan_id: PlanOption = None,
 ) -> None:
     """Registrera status för en eller flera rader: en ny post sist i varje rads historik.
@@ -95,22 +97,11 @@ def status_correct(
     ],
     entry: Annotated[
         str,
-        typer.Option(
-            "--entry",
-            "-e",
-            metavar="DATUM|N",
-            help="Posten som är fel: dess nummer i radens historik (1, 2, …) eller datum.",
-            show_default=False,
-        ),
+        entry_option("Posten som är fel: dess nummer i radens historik (1, 2, …) eller datum."),
     ],
-    note: Annotated[
-        str | None,
-        typer.Option("--note", "-n", help="Varför posten rättas.", show_default=False),
-    ] = None,
+    note: Annotated[str | None, note_option("Varför posten rättas.")] = None,
     by: ByOption = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Visa diffen som skulle skrivas; ändra ingenting.")
-    ] = False,
+    dry_run: DryRunOption = False,
     plan_id: PlanOption = None,
 ) -> None:
     """Rätta en post: en ny post med 'rättar: N' läggs sist; den felaktiga räknas inte längre.
