@@ -12,9 +12,9 @@ from planctl.errors import UsageError
 from planctl.models import Plan, Row, Status
 from planctl.progress import RowState
 from planctl.query import RowFilter, match_since
-from planctl.records import history_records
 from planctl.report import Moment, build_report, note_entry, state_at
 from planctl.summary import latest_follow_up
+from planctl.views.history import history_views
 from planctl.writing.correction import CorrectionRequest, prepare_correction
 from planctl.writing.status import StatusRequest, prepare_status
 
@@ -109,8 +109,8 @@ def test_corrected_entry_stops_counting_and_the_correction_takes_its_place() -> 
     assert _name(state_at(plan, row, Moment(dt.date(2018, 10, 31), "2018-10"))) == "Klart"
     assert _current(plan, row) == "Klart"
     assert _name_of(plan.status_on(row, dt.date(2018, 6, 1))) == "Påbörjat"
-    records = history_records(plan, row)
-    assert [(r["number"], r["corrected_by"], r["corrects"]) for r in records] == [
+    views = history_views(plan, row)
+    assert [(v.number, v.corrected_by, v.entry.corrects) for v in views] == [
         (1, 3, None),
         (2, None, None),
         (3, None, 1),
@@ -164,7 +164,7 @@ def test_history_since_round_uses_the_rule() -> None:
         ]
     )
     since = match_since(plan, "2018-10")
-    kept = [r["number"] for r in history_records(plan, since=since)]
+    kept = [v.number for v in history_views(plan, since=since)]
     assert kept == [2]
 
 

@@ -34,14 +34,14 @@ def history(
 ) -> None:
     """Visa statushistoriken för en rad, eller alla statusändringar i planen i datumordning."""
     from planctl.query import match_row, match_since
-    from planctl.records import history_records
     from planctl.render.history import changes_table, history_markdown
     from planctl.render.jsondoc import to_json
+    from planctl.views.history import history_views
 
     rows = (item,) if item is not None else ()
     plan = settings_of(ctx).load(plan_id).plan(plan_id, row_ids=rows).model
     row = match_row(plan, item) if item is not None else None
-    records = history_records(plan, row, match_since(plan, since) if since else None)
+    views = history_views(plan, row, match_since(plan, since) if since else None)
     title = f"{row.id}: {row.proposal}" if row else f"{plan.meta.organisation}: statushistorik"
     if since:
         title += f" (från {since})"
@@ -50,7 +50,9 @@ def history(
         fmt,
         output,
         text=lambda chosen: (
-            to_json(records) if chosen == "json" else history_markdown(records, title=title)
+            to_json([v.json() for v in views])
+            if chosen == "json"
+            else history_markdown(views, title=title)
         ),
-        view=lambda: changes_table(records, title=title),
+        view=lambda: changes_table(views, title=title),
     )

@@ -57,9 +57,9 @@ def list_rows(
 ) -> None:
     """Lista planens rader, med filter."""
     from planctl.query import filter_rows, row_filter
-    from planctl.records import row_record
     from planctl.render.jsondoc import to_json
     from planctl.render.rows import rows_csv, rows_table
+    from planctl.views.rows import RowView
 
     plan = settings_of(ctx).load(plan_id).plan(plan_id).model
     wanted = row_filter(
@@ -71,12 +71,14 @@ def list_rows(
         needs_funding=needs_funding,
         search=search,
     )
-    records = [row_record(plan, row) for row in filter_rows(plan, wanted)]
-    title = f"{plan.meta.organisation}: {len(records)} av {len(plan.rows)} rader"
+    rows = tuple(RowView.of(plan, row) for row in filter_rows(plan, wanted))
+    title = f"{plan.meta.organisation}: {len(rows)} av {len(plan.rows)} rader"
     emit(
         "list",
         fmt,
         output,
-        text=lambda chosen: rows_csv(records) if chosen == "csv" else to_json(records),
-        view=lambda: rows_table(records, title=title),
+        text=lambda chosen: (
+            rows_csv(rows) if chosen == "csv" else to_json([r.json() for r in rows])
+        ),
+        view=lambda: rows_table(rows, title=title),
     )

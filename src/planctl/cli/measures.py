@@ -32,26 +32,26 @@ def list_measures(
     """Lista katalogens insatser, med filter."""
     from planctl.coverage import covered_ids
     from planctl.query import filter_measures, match_catalogue_area
-    from planctl.records import measure_record
     from planctl.render.jsondoc import to_json
     from planctl.render.rows import measures_table
+    from planctl.views.rows import MeasureView
 
     data = settings_of(ctx).load(plan_id)
     catalogue = data.require_catalogue()
     area_id = match_catalogue_area(catalogue, area).id if area is not None else None
     left_out = covered_ids(data.plan(plan_id).model) if uncovered else frozenset()
-    records = [
-        measure_record(catalogue, m)
+    measures = tuple(
+        MeasureView.of(catalogue, m)
         for m in filter_measures(catalogue, area=area_id, search=search)
         if m.id not in left_out
-    ]
-    title = f"{catalogue.meta.title}: {len(records)} av {len(catalogue.measures)} insatser"
+    )
+    title = f"{catalogue.meta.title}: {len(measures)} av {len(catalogue.measures)} insatser"
     if uncovered:
         title += f" som {data.plan(plan_id).model.meta.organisation} inte genomför"
     emit(
         "measures",
         fmt,
         output,
-        text=lambda _fmt: to_json(records),
-        view=lambda: measures_table(records, title=title),
+        text=lambda _fmt: to_json([m.json() for m in measures]),
+        view=lambda: measures_table(measures, title=title),
     )

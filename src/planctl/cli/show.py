@@ -24,17 +24,17 @@ def show(
     output: ListingOutputOption = None,
 ) -> None:
     """Visa en planrad eller en insats i sin helhet, med historik och kopplingar."""
-    from planctl.records import measure_number, show_record
-    from planctl.render.detail import measure_view, row_view
+    from planctl.render.detail import show_panel
     from planctl.render.jsondoc import to_json
+    from planctl.views.detail import measure_number, show_view
 
     settings = settings_of(ctx)
     data = settings.load(None if measure_number(item) is not None else plan_id)
-    kind, record = show_record(data, item, plan_id, today=settings.today)
+    view = show_view(data, item, plan_id, today=settings.today)
     emit(
         "show",
         fmt,
         output,
-        text=lambda _fmt: to_json(record),
-        view=lambda: measure_view(record) if kind == "measure" else row_view(record),
+        text=lambda _fmt: to_json(view.json()),
+        view=lambda: show_panel(view),
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from rich import box
 from rich.table import Table
@@ -12,6 +11,7 @@ from rich.text import Text
 from planctl.progress import NOT_FOLLOWED_UP
 from planctl.render.markdown import markdown_cell
 from planctl.render.words import status_text
+from planctl.views.history import HistoryView
 
 # --- status changes and history ---------------------------------------------------------------
 
@@ -19,20 +19,20 @@ from planctl.render.words import status_text
 H_CORRECTION = "Rättelse"
 
 
-def correction_label(record: dict[str, Any]) -> str:
+def correction_label(view: HistoryView) -> str:
     """Where an entry stands: ``rättar post N``, or ``rättad av post M`` (no longer counts)."""
-    if record.get("corrects") is not None:
-        return f"post {record['number']}, rättar post {record['corrects']}"
-    if record.get("corrected_by") is not None:
-        return f"post {record['number']}, rättad av post {record['corrected_by']}"
+    if view.entry.corrects is not None:
+        return f"post {view.number}, rättar post {view.entry.corrects}"
+    if view.corrected_by is not None:
+        return f"post {view.number}, rättad av post {view.corrected_by}"
     return ""
 
 
-def _has_corrections(records: Sequence[dict[str, Any]]) -> bool:
-    return any(correction_label(r) for r in records)
+def _has_corrections(views: Sequence[HistoryView]) -> bool:
+    return any(correction_label(v) for v in views)
 
 
-def changes_table(records: Sequence[dict[str, Any]], *, title: str) -> Table:
+def changes_table(views: Sequence[HistoryView], *, title: str) -> Table:
     """Status entries as a table: date, row, status before and after, round, role, note."""
     table = Table(title=title, box=box.SIMPLE_HEAD, expand=True)
     table.add_column("Datum", no_wrap=True)
@@ -42,40 +42,49 @@ def changes_table(records: Sequence[dict[str, Any]], *, title: str) -> Table:
     table.add_column("Uppföljning", no_wrap=True)
     table.add_column("Av", ratio=1, overflow="fold")
     table.add_column("Notering", ratio=2, overflow="fold")
-    corrections = _has_corrections(records)
+    corrections = _has_corrections(views)
     if corrections:
         table.add_column(H_CORRECTION, ratio=1, overflow="fold")
-    for record in records:
+    for view in views:
+        entry = view.entry
         cells: list[str | Text] = [
-            record["date"],
-            record["id"],
-            status_text(record["previous"]),
-            status_text(record["status"]),
-            record["round"] or "",
-            record["by"] or "",
-            record["note"] or "",
+            entry.date.isoformat(),
+            view.row_id,
+            status_text(view.previous),
+            status_text(entry.status),
+            entry.round or "",
+            entry.by or "",
+            entry.note or "",
         ]
         if corrections:
-            cells.append(correction_label(record))
+            cells.append(correction_label(view))
         table.add_row(*cells)
-    if not records:
+    if not views:
         table.caption = "(ingen historik)"
     return table
 
 
-def history_markdown(records: Sequence[dict[str, Any]], *, title: str) -> str:
+def history_markdown(views: Sequence[HistoryView], *, title: str) -> str:
     """Status entries as a Markdown table under a heading (for a pull request or a report)."""
     lines = [f"## {markdown_cell(title)}", ""]
-    if not records:
+    if not views:
         return "\n".join([*lines, "_Ingen historik._", ""])
-    corrections = _has_corrections(records)
+    corrections = _has_corrections(views)
     extra = f" {H_CORRECTION} |" if corrections else ""
     lines.append("| Datum | Id | Från | Till | Uppföljning | Av | Notering |" + extra)
     lines.append("|---|---|---|---|---|---|---|" + ("---|" if corrections else ""))
-    for r in records:
-        previous = r["previous"] or NOT_FOLLOWED_UP
-        cells = [r["date"], r["id"], previous, r["status"], r["round"], r["by"], r["note"]]
+    for view in views:
+        entry = view.entry
+        cells = [
+            entry.date.isoformat(),
+            view.row_id,
+            view.previous or NOT_FOLLOWED_UP,
+            entry.status,
+            entry.round,
+            entry.by,
+            entry.note,
+        ]
         if corrections:
-            cells.append(correction_label(r))
+            cells.append(correction_label(view))
         lines.append("| " + " | ".join(markdown_cell(c or "") for c in cells) + " |")
     return "\n".join(lines) + "\n"

@@ -13,8 +13,8 @@ from typing import Any
 
 from planctl.models import Assessment, Meaning, Status
 from planctl.progress import LEGEND
-from planctl.records import indicator_record
 from planctl.report import Costs, Counts, Moment, Report, ReportRow
+from planctl.views.detail import IndicatorView
 
 SCHEMA = "planctl-report/2"
 
@@ -128,5 +128,5 @@ def report_record(report: Report) -> dict[str, Any]:
             }
             for section in report.sections
         ],
-        "indicators": [indicator_record(i.row_id, i.standing) for i in report.indicators],
+        "indicators": [IndicatorView.of(i.row_id, i.standing).json() for i in report.indicators],
     }

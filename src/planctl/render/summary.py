@@ -71,10 +71,13 @@ def _uptake_lines(uptakes: Sequence[MeasureUptake]) -> list[list[str]]:
     return [[str(u.measure_id), u.area_name, u.text, str(u.plans)] for u in uptakes]
 
 
-UPTAKE_SECTIONS = (
-    ("Mest genomförda insatser", "most"),
-    ("Minst genomförda insatser", "least"),
-)
+def _uptake_sections(summary: Summary) -> tuple[tuple[str, Sequence[MeasureUptake]], ...]:
+    return (
+        ("Mest genomförda insatser", summary.most),
+        ("Minst genomförda insatser", summary.least),
+    )
+
+
 DELAYED_NOTE = (
     "Statusarna räknas efter vad de betyder i varje plans skala (klar, pågår, ej startad, "
     f"utgår). {LEGEND}"
@@ -118,13 +121,13 @@ def summary_view(summary: Summary) -> Group:
         )
     plans.caption = DELAYED_NOTE
     parts: list[RenderableType] = [plans]
-    for heading, attribute in UPTAKE_SECTIONS:
+    for heading, uptakes in _uptake_sections(summary):
         table = Table(title=heading, box=box.SIMPLE_HEAD, expand=True)
         table.add_column("Nr", justify="right", no_wrap=True)
         table.add_column("Område", ratio=1)
         table.add_column("Insats", ratio=3)
         table.add_column("Planer", justify="right", no_wrap=True)
-        for line in _uptake_lines(getattr(summary, attribute)):
+        for line in _uptake_lines(uptakes):
             table.add_row(*line)
         parts.append(table)
     parts.append(Text(_unused_line(summary)))
@@ -138,11 +141,9 @@ def summary_markdown(summary: Summary) -> str:
         markdown_table(SUMMARY_HEADERS, _plan_lines(summary), right=range(2, COUNTED + 1)),
         f"{DELAYED_NOTE}\n",
     ]
-    for heading, attribute in UPTAKE_SECTIONS:
+    for heading, uptakes in _uptake_sections(summary):
         out.append(f"### {heading}\n")
-        out.append(
-            markdown_table(UPTAKE_HEADERS, _uptake_lines(getattr(summary, attribute)), right=(0, 3))
-        )
+        out.append(markdown_table(UPTAKE_HEADERS, _uptake_lines(uptakes), right=(0, 3)))
     out.append(f"{_unused_line(summary)}\n")
     return "\n".join(out)
 

@@ -1,0 +1,1 @@
+"""What commands show, as typed, frozen records built from the model, each with its JSON shape."""
