@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from planctl.cli.options import AreaOption, ByOption, DateOption, DryRunOption, PlanOption
-from planctl.cli.output import report_outcome
+from planctl.cli.plan_writes import write_plan
 from planctl.cli.settings import settings_of
 
 
@@ -30,17 +29,13 @@ def comment(
     (hela planen) eller under området, som "Arbetsgruppens bedömning".
     """
     from planctl.writing.comment import CommentRequest, prepare_comment
-    from planctl.writing.status import parse_date, update_plan
+    from planctl.writing.status import parse_date
 
-    settings = settings_of(ctx)
     day = parse_date(date) if date is not None else None
     request = CommentRequest(round_id, text, area=area, by=by, date=day)
-    outcome = update_plan(
-        settings.data_root(),
-        lambda plan, _catalogue: prepare_comment(plan, request, today=settings.today),
-        today=settings.today,
-        base=Path.cwd(),
+    write_plan(
+        settings_of(ctx),
+        lambda plan, _catalogue, today: prepare_comment(plan, request, today=today),
         plan_id=plan_id,
         dry_run=dry_run,
     )
-    report_outcome(outcome, dry_run=dry_run)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from planctl.cli.options import AreaOption, ByOption, PlanOption
-from planctl.cli.output import report_outcome
+from planctl.cli.plan_writes import write_plan
 from planctl.cli.settings import Settings, settings_of
 from planctl.errors import EXIT_CONFLICT, EXIT_INTERRUPTED, UsageError
 
@@ -117,24 +117,15 @@ def followup(
 def _write_answers(settings: Settings, plan_id: str | None, draft: Draft, path: Path) -> None:
     """Apply the answers to the plan as it is now; print replay commands for clashes."""
     from planctl.writing.meeting import apply_answers, discard_draft, replay_command, save_draft
-    from planctl.writing.status import update_plan
 
     clashes: list[Answer] = []
 
-    def prepare(plan: Plan, _catalogue: object) -> Prepared:
-        applied = apply_answers(plan, draft)
+    def prepare(plan: Plan, _catalogue: object, _today: dt.date) -> Prepared:
+        applied = apply_answers(plan, draft)  # dated as the meeting decided (the draft's date)
         clashes[:] = applied.clashes
         return applied.prepared
 
-    outcome = update_plan(
-        settings.data_root(),
-        prepare,
-        today=settings.today,
-        now=settings.now,
-        base=Path.cwd(),
-        plan_id=plan_id,
-    )
-    report_outcome(outcome)
+    write_plan(settings, prepare, plan_id=plan_id)
     if not clashes:
         discard_draft(path)
         return

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -15,7 +14,7 @@ from planctl.cli.options import (
     entry_option,
     note_option,
 )
-from planctl.cli.output import report_outcome
+from planctl.cli.plan_writes import write_plan
 from planctl.cli.settings import settings_of
 
 
@@ -67,24 +66,17 @@ def indicator_set(
     Bara de nya raderna läggs till i filen; allt annat lämnas orört.
     """
     from planctl.writing.measurement import MeasurementRequest, prepare_measurement
-    from planctl.writing.status import parse_date, update_plan
+    from planctl.writing.status import parse_date
 
-    settings = settings_of(ctx)
     day = parse_date(date) if date is not None else None
     request = MeasurementRequest(target, value, round_id, day, measure, note=note, by=by)
-    outcome = update_plan(
-        settings.data_root(),
-        lambda plan, catalogue: prepare_measurement(
-            plan, catalogue, request, today=settings.today_for(plan)
-        ),
-        today=settings.today,
-        now=settings.now,
-        base=Path.cwd(),
+    write_plan(
+        settings_of(ctx),
+        lambda plan, catalogue, today: prepare_measurement(plan, catalogue, request, today=today),
         plan_id=plan_id,
         row_ids=() if target.strip().isdigit() else (target,),
         dry_run=dry_run,
     )
-    report_outcome(outcome, dry_run=dry_run)
 
 
 def indicator_correct(
@@ -105,18 +97,13 @@ def indicator_correct(
     Den felaktiga mätningen står kvar i filen (historiken redigeras aldrig).
     """
     from planctl.writing.measurement import MeasurementCorrection, prepare_measurement_correction
-    from planctl.writing.status import update_plan
 
-    settings = settings_of(ctx)
     request = MeasurementCorrection(row, entry, value, note=note, by=by)
-    outcome = update_plan(
-        settings.data_root(),
-        lambda plan, catalogue: prepare_measurement_correction(
-            plan, catalogue, request, today=settings.today
+    write_plan(
+        settings_of(ctx),
+        lambda plan, catalogue, today: prepare_measurement_correction(
+            plan, catalogue, request, today=today
         ),
-        today=settings.today,
-        base=Path.cwd(),
         plan_id=plan_id,
         dry_run=dry_run,
     )
-    report_outcome(outcome, dry_run=dry_run)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -15,7 +14,7 @@ from planctl.cli.options import (
     entry_option,
     note_option,
 )
-from planctl.cli.output import report_outcome
+from planctl.cli.plan_writes import write_plan
 from planctl.cli.settings import settings_of
 from planctl.errors import UsageError
 
@@ -60,29 +59,18 @@ def status_set(
 
     Bara de nya raderna läggs till i filen; allt annat lämnas orört.
     """
-    from planctl.writing.status import (
-        StatusRequest,
-        parse_date,
-        prepare_status,
-        split_arguments,
-        update_plan,
-    )
+    from planctl.writing.status import StatusRequest, parse_date, prepare_status, split_arguments
 
-    settings = settings_of(ctx)
     ids, status = split_arguments(args)
     day = parse_date(date) if date is not None else None
     request = StatusRequest(ids, status, day, note=note, by=by, round_id=round_id)
-    outcome = update_plan(
-        settings.data_root(),
-        lambda plan, _catalogue: prepare_status(plan, request, today=settings.today_for(plan)),
-        today=settings.today,
-        now=settings.now,
-        base=Path.cwd(),
+    write_plan(
+        settings_of(ctx),
+        lambda plan, _catalogue, today: prepare_status(plan, request, today=today),
         plan_id=plan_id,
         row_ids=ids,
         dry_run=dry_run,
     )
-    report_outcome(outcome, dry_run=dry_run)
 
 
 def status_correct(
@@ -110,19 +98,15 @@ def status_correct(
     visar båda, och rättelsen hör till samma uppföljning som den rättade posten.
     """
     from planctl.writing.correction import CorrectionRequest, prepare_correction
-    from planctl.writing.status import split_arguments, update_plan
+    from planctl.writing.status import split_arguments
 
-    settings = settings_of(ctx)
     ids, status = split_arguments(args)
     if len(ids) != 1:
         raise UsageError("ange en rad och en status, t.ex. 'planctl status correct LB-4 klart'")
     request = CorrectionRequest(ids[0], entry, status, note=note, by=by)
-    outcome = update_plan(
-        settings.data_root(),
-        lambda plan, _catalogue: prepare_correction(plan, request, today=settings.today),
-        today=settings.today,
-        base=Path.cwd(),
+    write_plan(
+        settings_of(ctx),
+        lambda plan, _catalogue, today: prepare_correction(plan, request, today=today),
         plan_id=plan_id,
         dry_run=dry_run,
     )
-    report_outcome(outcome, dry_run=dry_run)
