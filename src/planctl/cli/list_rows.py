@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -16,9 +16,6 @@ from planctl.cli.options import (
 )
 from planctl.cli.output import emit
 from planctl.cli.settings import settings_of
-
-if TYPE_CHECKING:
-    pass
 
 
 def list_rows(

@@ -1,8 +1,9 @@
 """The words and layout the committee's documents share: Word, PDF and the printed HTML.
 
-The appendix table (Id · Förslag · Ansvar · Start/slut · the status columns · Notering) has the
-same columns and widths in every area and every document; the print header carries the plan's
-title and the appendix label; the legend defines the report's marks and words.
+The appendix table is the report's rows table (:mod:`planctl.render.report_tables`) as the
+documents show it, with the same columns and widths on paper in every area and every document;
+the print header carries the plan's title and the appendix label; the legend defines the report's
+marks and words.
 """
 
 from __future__ import annotations
@@ -10,42 +11,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planctl.errors import UsageError
+from planctl.render.report_tables import row_columns
 from planctl.render.report_text import (
-    H_FROM,
-    H_ID,
-    H_PROPOSAL,
-    H_RESPONSIBLE,
-    H_TO,
     LEGEND_TEXT,
     MARK,
-    has_previous_round,
     met_label,
     needs_funding_note,
     point_label,
-    previous_round_heading,
-    previous_round_label,
-    row_label,
     source_label,
-    start_heading,
-    status_label,
-    status_marks,
-    timing_label,
     trend_label,
 )
+from planctl.render.tables import DOCX, Column, paper_minimum, paper_widths
 from planctl.render.words import FUNDING_MARK, FUNDING_NOTE, target_label
-from planctl.report import IndicatorRow, Report, ReportRow
+from planctl.report import IndicatorRow, Report
 
 SUMMARY = "Sammanfattning"
 LEGEND = "Teckenförklaring"
-H_NOTE_SHORT = "Notering"
 ORIENTATIONS = ("auto", "stående", "liggande")
 PORTRAIT_WIDTH = 17.4  # cm of text on an A4 page in portrait with 1.8 cm margins
-
-# Column widths of the appendix table in cm: the same in every area's table and every format.
-_W_ID, _W_RESPONSIBLE, _W_PERIOD, _W_MARK = 1.7, 4.6, 2.6, 2.2
-# The previous round's status is a word ("Ej uppföljd") under a long heading, not an X.
-_W_PREVIOUS = 3.2
-_W_PROPOSAL_MIN, _W_NOTE_MIN = 6.0, 3.5
 
 
 @dataclass(frozen=True)
@@ -91,44 +74,19 @@ def print_header(report: Report, options: DocumentOptions) -> tuple[str, str]:
     return report.plan_title, right
 
 
-def appendix_status_headings(report: Report) -> list[str]:
-    """The appendix table's status columns: the plan's statuses, or From/To for changes.
+def appendix_columns(report: Report) -> tuple[Column, ...]:
+    """The appendix table's columns: what Word and the printed HTML show of the rows table
+    (:func:`~planctl.render.report_tables.row_fields`), each with its width on paper.
 
-    A report of a round after the first adds the status at the round before
-    (*Förra uppföljningen*), which a committee compares first.
+    Id · Förslag · Ansvar · Start/slut · one column per status (Från and Till for changes;
+    *Förra uppföljningen* in a round after the first) · Senaste notering.
     """
-    if report.is_changes:
-        return [H_FROM, H_TO]
-    previous = [previous_round_heading(report)] if has_previous_round(report) else []
-    return [*(s.name for s in report.scale), *previous]
+    return tuple(c for c in row_columns(report) if DOCX in c.formats)
 
 
 def appendix_headings(report: Report) -> list[str]:
-    """Id · Förslag · Ansvar · Start (Start/slut when a row has an end) · statuses · Notering."""
-    return [
-        H_ID,
-        H_PROPOSAL,
-        H_RESPONSIBLE,
-        start_heading(report),
-        *appendix_status_headings(report),
-        H_NOTE_SHORT,
-    ]
-
-
-def _minimum_width(report: Report) -> float:
-    return _fixed_width(report) + _W_PROPOSAL_MIN + _W_NOTE_MIN
-
-
-def _mark_widths(report: Report) -> list[float]:
-    """The status columns' widths: an X column per status, wider for the previous round."""
-    widths = [_W_MARK] * len(appendix_status_headings(report))
-    if has_previous_round(report):
-        widths[-1] = _W_PREVIOUS
-    return widths
-
-
-def _fixed_width(report: Report) -> float:
-    return _W_ID + _W_RESPONSIBLE + _W_PERIOD + sum(_mark_widths(report))
+    """The appendix table's headings, in order."""
+    return [c.heading for c in appendix_columns(report)]
 
 
 def landscape(report: Report, options: DocumentOptions) -> bool:
@@ -137,7 +95,7 @@ def landscape(report: Report, options: DocumentOptions) -> bool:
         return True
     if options.orientation == "stående":
         return False
-    return _minimum_width(report) > PORTRAIT_WIDTH
+    return paper_minimum(appendix_columns(report)) > PORTRAIT_WIDTH
 
 
 def appendix_widths(report: Report, width: float) -> list[float]:
@@ -146,50 +104,7 @@ def appendix_widths(report: Report, width: float) -> list[float]:
     Id, Ansvar, Start/slut and the status columns are fixed; Förslag and Notering share the rest,
     Förslag the larger part, so every area's table has the same columns.
     """
-    fixed = _fixed_width(report)
-    scale = 1.0 if width >= _minimum_width(report) else width / _minimum_width(report)
-    rest = width - fixed * scale
-    return [
-        _W_ID * scale,
-        rest * 0.62,
-        _W_RESPONSIBLE * scale,
-        _W_PERIOD * scale,
-        *(w * scale for w in _mark_widths(report)),
-        rest * 0.38,
-    ]
-
-
-def period_label(row: ReportRow) -> str:
-    """When the row runs, start and end as the plan writes them: ``Hösten 2017 – våren 2018``."""
-    return timing_label(row)
-
-
-def note_label(row: ReportRow) -> str:
-    """The row's latest note with its date, ``2018-05-20: text``, or nothing."""
-    if not row.note:
-        return ""
-    return f"{row.note_date.isoformat()}: {row.note}" if row.note_date else row.note
-
-
-def appendix_cells(report: Report, row: ReportRow) -> list[str]:
-    """One row of the appendix table as text, in the order of :func:`appendix_headings`.
-
-    A status cell holds ``X``, with how the row is late (``start försenad``) on a second line.
-    """
-    if report.is_changes:
-        marks = [status_label(row.previous), status_label(row.status)]
-    else:
-        marks = [m.replace(f"{MARK} ", f"{MARK}\n", 1) for m in status_marks(report, row)]
-        if has_previous_round(report):
-            marks.append(previous_round_label(row))
-    return [
-        row_label(row),
-        row.proposal,
-        row.responsible,
-        period_label(row),
-        *marks,
-        note_label(row),
-    ]
+    return paper_widths(appendix_columns(report), width)
 
 
 def indicator_cells(line: IndicatorRow) -> list[str]:

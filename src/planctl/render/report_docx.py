@@ -24,8 +24,18 @@ from planctl.models import Assessment
 from planctl.render import appendix, progress
 from planctl.render import report_text as words
 from planctl.render.appendix import DocumentOptions
-from planctl.render.report_tables import summary_table
-from planctl.render.tables import DOCX, NUMERIC, cell_text
+from planctl.render.report_tables import rows_table, summary_table
+from planctl.render.tables import (
+    DOCX,
+    NUMERIC,
+    Cell,
+    Column,
+    Kind,
+    Mark,
+    cell_text,
+    mark_text,
+    paper_widths,
+)
 from planctl.report import Report, Section
 
 if TYPE_CHECKING:
@@ -230,12 +240,19 @@ def _section(document: Document, report: Report, section: Section, *, width: flo
     if not section.rows:
         document.add_paragraph(words.empty_text(report))
         return
-    headings = appendix.appendix_headings(report)
-    widths = appendix.appendix_widths(report, width)
-    rows = [appendix.appendix_cells(report, row) for row in section.rows]
-    marks = range(4, 4 + len(appendix.appendix_status_headings(report)))
-    _table(document, headings, rows, widths=widths, centre=marks)
+    table = rows_table(report, section).shown_in(DOCX)
+    rows = [[_text(c, v) for c, v in zip(table.columns, row, strict=True)] for row in table.rows]
+    widths = paper_widths(table.columns, width)
+    marks = [i for i, c in enumerate(table.columns) if c.kind in (Kind.MARK, Kind.STATUS)]
+    _table(document, table.headings, rows, widths=widths, centre=marks)
     _chart(document, report, section.area_id, width=min(width, 17.0))
+
+
+def _text(column: Column, value: Cell) -> str:
+    """A cell as Word shows it: a mark with how the row is late on a second line."""
+    if isinstance(value, Mark):
+        return mark_text(value, sep="\n")
+    return cell_text(value, column.kind)
 
 
 def _indicators(document: Document, report: Report, *, width: float) -> None:

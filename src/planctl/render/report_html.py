@@ -22,9 +22,20 @@ from planctl.render import appendix, progress, words
 from planctl.render import report_text as texts
 from planctl.render.appendix import DocumentOptions
 from planctl.render.escape import html_text as escape
-from planctl.render.report_tables import summary_table
-from planctl.render.tables import HTML, NUMERIC, cell_text
-from planctl.report import Counts, Report, ReportRow, Section
+from planctl.render.report_tables import rows_table, summary_table
+from planctl.render.tables import (
+    HTML,
+    MARK,
+    NUMERIC,
+    Cell,
+    Column,
+    Kind,
+    Mark,
+    Note,
+    cell_text,
+    paper_widths,
+)
+from planctl.report import Counts, Report, Section
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
@@ -252,14 +263,16 @@ def _section(report: Report, section: Section, options: DocumentOptions) -> list
     if not section.rows:
         empty = escape(texts.empty_text(report, section))
         return [*parts, f'<p class="empty">{empty}</p>', "</section>"]
-    headings = appendix.appendix_headings(report)
-    marks = set(appendix.appendix_status_headings(report))
+    full = rows_table(report, section)
+    table = full.shown_in(HTML)
     page = 29.7 if appendix.landscape(report, options) else 21.0
-    widths = appendix.appendix_widths(report, page - 2 * PAGE_SIDE_MARGIN)
+    widths = paper_widths(table.columns, page - 2 * PAGE_SIDE_MARGIN)
     shares = [100 * w / sum(widths) for w in widths]
     columns = "".join(
-        f'<th class="mark">{escape(h)}</th>' if h in marks else f"<th>{escape(h)}</th>"
-        for h in headings
+        f'<th class="mark">{escape(c.heading)}</th>'
+        if c.kind in MARKED
+        else f"<th>{escape(c.heading)}</th>"
+        for c in table.columns
     )
     parts += [
         '<table class="appendix">',
@@ -267,42 +280,33 @@ def _section(report: Report, section: Section, options: DocumentOptions) -> list
         f"<thead><tr>{columns}</tr></thead>",
         "<tbody>",
     ]
-    parts += [_row(report, row) for row in section.rows]
+    for position, row in enumerate(table.rows):
+        cells = "".join(_cell(c, v) for c, v in zip(table.columns, row, strict=True))
+        css = ' class="delayed"' if full.is_late(position) else ""
+        parts.append(f"<tr{css}>{cells}</tr>")
     parts += ["</tbody>", "</table>", *_chart(report, section.area_id), "</section>"]
     return parts
 
 
-def _row(report: Report, row: ReportRow) -> str:
-    cells = [
-        f'<td class="id">{escape(texts.row_label(row))}</td>',
-        f"<td>{escape(row.proposal)}</td>",
-        f"<td>{escape(row.responsible)}</td>",
-        f"<td>{escape(appendix.period_label(row))}</td>",
-    ]
-    if report.is_changes:
-        cells += [
-            f'<td class="mark">{escape(texts.status_label(row.previous))}</td>',
-            f'<td class="mark">{escape(texts.status_label(row.status))}</td>',
-        ]
-    else:
-        for status in report.scale:
-            if status != row.status:
-                cells.append('<td class="mark"></td>')
-            elif row.late is not None:
-                cells.append(
-                    f'<td class="mark">{texts.MARK}<span class="late">{row.late.value}</span></td>'
-                )
-            else:
-                cells.append(f'<td class="mark">{texts.MARK}</td>')
-        if texts.has_previous_round(report):
-            cells.append(f"<td>{escape(texts.previous_round_label(row))}</td>")
-    note = ""
-    if row.note:
-        when = f"<b>{row.note_date.isoformat()}:</b> " if row.note_date else ""
-        note = f'<span class="note">{when}{escape(row.note)}</span>'
-    cells.append(f"<td>{note}</td>")
-    css = ' class="delayed"' if row.delayed else ""
-    return f"<tr{css}>{''.join(cells)}</tr>"
+MARKED = frozenset({Kind.MARK, Kind.STATUS})
+"""Kinds centred in bold as the appendix's status columns."""
+
+
+def _cell(column: Column, value: Cell) -> str:
+    """One cell of an area's table: marks with how the row is late under them, the note with
+    its day in bold."""
+    if isinstance(value, Mark):
+        late = f'<span class="late">{escape(value.late)}</span>' if value.late else ""
+        return f'<td class="mark">{MARK}{late}</td>'
+    if isinstance(value, Note):
+        when = f"<b>{value.day.isoformat()}:</b> " if value.day else ""
+        return f'<td><span class="note">{when}{escape(value.text)}</span></td>'
+    text = escape(cell_text(value, column.kind))
+    if column.kind in MARKED:
+        return f'<td class="mark">{text}</td>'
+    if column.key == "id":
+        return f'<td class="id">{text}</td>'
+    return f"<td>{text}</td>"
 
 
 def _indicators(report: Report) -> list[str]:

@@ -12,9 +12,19 @@ from planctl.models import Assessment
 from planctl.render import report_text as texts
 from planctl.render import words
 from planctl.render.markdown import markdown_cell as escape
-from planctl.render.report_tables import SUMMARY, summary_table
-from planctl.render.tables import MARKDOWN, NUMERIC, Kind, cell_text
-from planctl.report import Report, ReportRow, Section
+from planctl.render.report_tables import SUMMARY, rows_table, summary_table
+from planctl.render.tables import (
+    MARKDOWN,
+    NUMERIC,
+    Cell,
+    Column,
+    Kind,
+    Mark,
+    Note,
+    cell_text,
+    mark_text,
+)
+from planctl.report import Report, Section
 
 
 def _table(headings: list[str], align: list[str], rows: list[list[str]]) -> list[str]:
@@ -76,40 +86,22 @@ def _section(report: Report, section: Section) -> list[str]:
     lines += _assessments(section.assessments, level="###")
     if not section.rows:
         return [*lines, f"*{texts.empty_text(report, section)}*", ""]
-    if report.is_changes:
-        headings = [texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.H_FROM, texts.H_TO]
-        align = ["---", "---", "---", "---", "---"]
-    else:
-        headings = [texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.start_heading(report)]
-        headings += [escape(s.name) for s in report.scale]
-        align = ["---", "---", "---", "---", *[":-:"] * len(report.scale)]
-        if texts.has_previous_round(report):
-            headings.append(escape(texts.previous_round_heading(report)))
-            align.append("---")
-    headings.append(texts.H_NOTE)
-    align.append("---")
-    return [*lines, *_table(headings, align, [_cells(report, r) for r in section.rows]), ""]
+    table = rows_table(report, section).shown_in(MARKDOWN)
+    headings = [escape(h) for h in table.headings]
+    align = [":-:" if c.kind is Kind.MARK else "---" for c in table.columns]
+    rows = [[_cell(c, v) for c, v in zip(table.columns, row, strict=True)] for row in table.rows]
+    return [*lines, *_table(headings, align, rows), ""]
 
 
-def _cells(report: Report, row: ReportRow) -> list[str]:
-    cells = [escape(texts.row_label(row)), escape(row.proposal), escape(row.responsible)]
-    if report.is_changes:
-        cells += [
-            escape(texts.status_label(row.previous)),
-            f"**{escape(texts.status_label(row.status))}**",
-        ]
-    else:
-        cells.append(escape(texts.timing_label(row)))
-        cells += [f"**{m}**" if m else "" for m in texts.status_marks(report, row)]
-        if texts.has_previous_round(report):
-            cells.append(escape(texts.previous_round_label(row)))
-    note = ""
-    if row.note:
-        note = escape(row.note)
-        if row.note_date:
-            note = f"{row.note_date.isoformat()}: {note}"
-    cells.append(note)
-    return cells
+def _cell(column: Column, value: Cell) -> str:
+    """One cell of an area's table: marks and the status arrived at in bold, the note after its
+    day."""
+    if isinstance(value, Mark):
+        return f"**{mark_text(value)}**"
+    if isinstance(value, Note):
+        return f"{value.day.isoformat()}: {escape(value.text)}" if value.day else escape(value.text)
+    text = escape(cell_text(value, column.kind))
+    return f"**{text}**" if column.strong and text else text
 
 
 def _indicators(report: Report) -> list[str]:

@@ -17,9 +17,21 @@ from rich.text import Text
 from planctl.models import Assessment
 from planctl.render import report_text as texts
 from planctl.render import words
-from planctl.render.report_tables import summary_table
-from planctl.render.tables import NUMERIC, TABLE, DataTable, Kind, cell_text
-from planctl.report import Counts, IndicatorRow, Report, ReportRow, Section
+from planctl.render.report_tables import rows_table, summary_table
+from planctl.render.tables import (
+    MARK,
+    NUMERIC,
+    TABLE,
+    Cell,
+    Column,
+    DataTable,
+    Kind,
+    Mark,
+    Note,
+    cell_text,
+)
+from planctl.report import Counts, IndicatorRow, Report, Section
+from planctl.scale import Status
 
 WIDE = 120
 BAR = 10
@@ -141,7 +153,13 @@ def _section(report: Report, section: Section) -> RenderableType:
     return _SectionView(report, section)
 
 
+# Columns that go on a line under the proposal below WIDE; the note always goes there.
+FOLDED = ("ansvar", "start_slut")
+PROPOSAL = "förslag"
+
+
 def _section_table(report: Report, section: Section, *, wide: bool) -> Table:
+    data = rows_table(report, section).shown_in(TABLE)
     table = Table(
         title=section.area_name,
         title_justify="left",
@@ -153,64 +171,72 @@ def _section_table(report: Report, section: Section, *, wide: bool) -> Table:
         pad_edge=False,
         collapse_padding=True,  # the box draws a space between columns already
     )
-    table.add_column(texts.H_ID, no_wrap=True)
-    table.add_column(texts.H_PROPOSAL, ratio=5, min_width=20)
-    if wide:
-        # Sized to "Förhandlingsdelegationen" rather than by ratio, so no role is cut.
-        table.add_column(texts.H_RESPONSIBLE, min_width=24, max_width=28)
-    if report.is_changes:
-        table.add_column(texts.H_FROM, min_width=8)
-        table.add_column(texts.H_TO, min_width=8)
-    else:
-        if wide:
-            table.add_column(texts.start_heading(report), min_width=11, max_width=18)
-        for status in report.scale:
-            # Headings wrap to one word a line; "försenad" fits the width that sets.
-            table.add_column(status.name.replace(" ", "\n"), justify="center", min_width=5)
-        if texts.has_previous_round(report):
-            heading = texts.previous_round_heading(report).replace(" (", "\n(")
-            table.add_column(heading, min_width=8)
-    for row in section.rows:
-        table.add_row(*_cells(report, row, wide=wide))
+    own = [
+        i
+        for i, c in enumerate(data.columns)
+        if c.kind is not Kind.NOTE and (wide or c.key not in FOLDED)
+    ]
+    under = [i for i in range(len(data.columns)) if i not in own]
+    for i in own:
+        _add_column(table, data.columns[i])
+    for row in data.rows:
+        table.add_row(*(_cell(data, row, i, under) for i in own))
     return table
 
 
-def _cells(report: Report, row: ReportRow, *, wide: bool) -> list[RenderableType]:
-    proposal = Text(row.proposal)
-    if not wide:
-        where = (
-            row.responsible
-            if report.is_changes
-            else f"{row.responsible} · {texts.timing_label(row)}"
-        )
-        proposal.append(f"\n{where}", style="dim")
-    if row.note:
-        when = f" {row.note_date.isoformat()}" if row.note_date else ""
-        proposal.append(f"\nNotering{when}: ", style="dim bold")
-        proposal.append(row.note, style="dim")
-    cells: list[RenderableType] = [Text(texts.row_label(row)), proposal]
-    if wide:
-        cells.append(Text(row.responsible))
-    if report.is_changes:
-        cells += [
-            Text(texts.status_label(row.previous), style=texts.status_style(row.previous)),
-            Text(texts.status_label(row.status), style=texts.status_style(row.status)),
-        ]
-        return cells
-    if wide:
-        cells.append(Text(texts.timing_label(row)))
-    for status in report.scale:
-        if status != row.status:
-            cells.append(Text(""))
-        elif row.late is not None:
-            late = row.late.value.replace(" ", "\n")  # one word a line keeps the column narrow
-            cells.append(Text(f"{texts.MARK}\n{late}", style="bold red"))
-        else:
-            cells.append(Text(texts.MARK, style=f"bold {texts.status_style(status)}"))
-    if texts.has_previous_round(report):
-        earlier = row.previous_round
-        cells.append(Text(texts.status_label(earlier), style=texts.status_style(earlier)))
-    return cells
+def _add_column(table: Table, column: Column) -> None:
+    if column.key == "id":
+        table.add_column(column.heading, no_wrap=True)
+    elif column.key == PROPOSAL:
+        table.add_column(column.heading, ratio=5, min_width=20)
+    elif column.key == "ansvar":
+        # Sized to "Förhandlingsdelegationen" rather than by ratio, so no role is cut.
+        table.add_column(column.heading, min_width=24, max_width=28)
+    elif column.key == "start_slut":
+        table.add_column(column.heading, min_width=11, max_width=18)
+    elif column.kind is Kind.MARK:
+        # Headings wrap to one word a line; "försenad" fits the width that sets.
+        table.add_column(column.heading.replace(" ", "\n"), justify="center", min_width=5)
+    elif column.kind is Kind.STATUS:
+        table.add_column(column.heading.replace(" (", "\n("), min_width=8)
+    else:
+        table.add_column(column.heading)
+
+
+def _cell(
+    data: DataTable, row: tuple[Cell, ...], index: int, under: Sequence[int]
+) -> RenderableType:
+    column, value = data.columns[index], row[index]
+    if column.key == PROPOSAL:
+        return _proposal(data, row, under)
+    if isinstance(value, Mark):
+        if value.late is not None:
+            late = value.late.replace(" ", "\n")  # one word a line keeps the column narrow
+            return Text(f"{MARK}\n{late}", style="bold red")
+        return Text(MARK, style=f"bold {texts.status_style(value.status)}")
+    if column.kind is Kind.STATUS:
+        status = value if isinstance(value, Status) else None
+        return Text(cell_text(value, column.kind), style=texts.status_style(status))
+    return Text(cell_text(value, column.kind))
+
+
+def _proposal(data: DataTable, row: tuple[Cell, ...], under: Sequence[int]) -> Text:
+    """The proposal with, under it, the columns the width leaves no room for and the note."""
+    proposal = Text(cell_text(row[data.index(PROPOSAL)], Kind.TEXT))
+    where = [
+        cell_text(row[i], data.columns[i].kind)
+        for i in under
+        if data.columns[i].kind is not Kind.NOTE
+    ]
+    if where:
+        proposal.append("\n" + " · ".join(where), style="dim")
+    for i in under:
+        note = row[i]
+        if isinstance(note, Note):
+            when = f" {note.day.isoformat()}" if note.day else ""
+            proposal.append(f"\nNotering{when}: ", style="dim bold")
+            proposal.append(note.text, style="dim")
+    return proposal
 
 
 def _assessments(assessments: Sequence[Assessment]) -> list[RenderableType]:

@@ -7,11 +7,16 @@ columns a section has.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from planctl.render import report_text as texts
 from planctl.render import words
 from planctl.render.tables import (
     BAR_FORMATS,
+    CSV,
+    DOCUMENTS,
     EVERY,
+    SPREADSHEETS,
     TABLE,
     XLSX,
     Cell,
@@ -19,8 +24,11 @@ from planctl.render.tables import (
     Column,
     DataTable,
     Kind,
+    Mark,
+    Note,
 )
-from planctl.report import Counts, Report
+from planctl.report import Counts, Report, ReportRow, Section
+from planctl.scale import Status
 
 H_IMPROVING = "Utveckling"
 SUMMARY = "Sammanfattning"
@@ -119,3 +127,108 @@ def indicator_table(report: Report) -> DataTable:
             )
         )
     return DataTable(texts.INDICATORS, columns, tuple(rows))
+
+
+# --- each area's rows -------------------------------------------------------------------------
+
+CSV_ONLY = frozenset({CSV})
+# The appendix's Start/slut is one column in the documents and the workbook, two in the CSV.
+TIMING_FORMATS = DOCUMENTS | {XLSX}
+
+
+RowCell = Callable[[Section, ReportRow], Cell]
+"""How a column gets its cell from an area and one of its rows."""
+
+
+def _mark(status: Status) -> RowCell:
+    def cell(section: Section, row: ReportRow) -> Cell:
+        if status != row.status:
+            return None
+        return Mark(status, row.late.value if row.late else None)
+
+    return cell
+
+
+def _note(section: Section, row: ReportRow) -> Cell:
+    return Note(row.note, row.note_date) if row.note else None
+
+
+def row_fields(report: Report) -> list[tuple[Column, RowCell]]:
+    """The columns of every area's table, each with how it gets its cell; the same in every area.
+
+    Documents (terminal, Markdown, HTML/PDF, Word) show the appendix: Id (with the funding mark)
+    · Förslag · Ansvar · Start/slut · one mark column per status of the plan's scale (Från and
+    Till in a report of changes) · Förra uppföljningen · Senaste notering with its date. The
+    spreadsheets add what they compute with: lateness, funding and the note's date in columns of
+    their own; the tidy CSV names each row's area, status and meaning instead of marks, its
+    columns named as the plan file's keys.
+    """
+    fields: list[tuple[Column, RowCell]] = [
+        (Column("Område-id", key="område_id", formats=CSV_ONLY), lambda s, r: s.area_id),
+        (Column(texts.H_AREA, key="område", formats=CSV_ONLY), lambda s, r: s.area_name),
+        (Column(texts.H_ID, width=8.0, key="id", formats=SPREADSHEETS), lambda s, r: r.id),
+        (Column(texts.H_ID, key="id", formats=DOCUMENTS, paper=1.7),
+         lambda s, r: texts.row_label(r)),
+        (Column(texts.H_PROPOSAL, width=60.0, key="förslag", paper=6.0, rest=0.62),
+         lambda s, r: r.proposal),
+        (Column(texts.H_RESPONSIBLE, width=24.0, key="ansvar", paper=4.6),
+         lambda s, r: r.responsible),
+        (Column(texts.start_heading(report), width=18.0, key="start_slut",
+                formats=TIMING_FORMATS, paper=2.6),
+         lambda s, r: texts.timing_label(r)),
+        (Column(texts.H_START, key="start", formats=CSV_ONLY), lambda s, r: r.start),
+        (Column(texts.H_END, key="slut", formats=CSV_ONLY), lambda s, r: r.end),
+    ]  # fmt: skip
+    if report.is_changes:
+        fields.append(
+            (Column(texts.H_FROM, Kind.STATUS, 13.0, "status_före"), lambda s, r: r.previous)
+        )
+    else:
+        fields += [
+            (Column(st.name, Kind.MARK, max(9.0, len(st.name) + 2.0), st.id,
+                    formats=TIMING_FORMATS), _mark(st))
+            for st in report.scale
+        ]  # fmt: skip
+    if texts.has_previous_round(report):
+        # The status at the round before is a word ("Ej uppföljd") under a long heading.
+        heading = texts.previous_round_heading(report)
+        fields.append(
+            (Column(heading, Kind.STATUS, 14.0, "förra_uppföljningen", paper=3.2),
+             lambda s, r: r.previous_round)
+        )  # fmt: skip
+    if report.is_changes:
+        status = Column(texts.H_TO, Kind.STATUS, 13.0, "status", strong=True)
+    else:
+        status = Column("Status", Kind.STATUS, key="status", formats=CSV_ONLY)
+    fields += [
+        (status, lambda s, r: r.status),
+        (Column("Betyder", key="betyder", formats=CSV_ONLY),
+         lambda s, r: r.status.meaning.value if r.status else None),
+        (Column("Statusdatum", Kind.DATE, key="statusdatum", formats=CSV_ONLY),
+         lambda s, r: r.status_date),
+        (Column(texts.H_DELAYED, Kind.LATE, 10.0, "försenad", formats=SPREADSHEETS),
+         lambda s, r: r.late.value if r.late else None),
+        (Column(texts.H_FUNDING, Kind.BOOLEAN, 10.0, "behöver_finansiering",
+                formats=SPREADSHEETS),
+         lambda s, r: r.needs_funding),
+        (Column(texts.H_NOTE, Kind.NOTE, key="notering", formats=DOCUMENTS, paper=3.5,
+                rest=0.38),
+         _note),
+        (Column(texts.H_NOTE, width=50.0, key="notering", formats=SPREADSHEETS),
+         lambda s, r: r.note),
+        (Column(texts.H_NOTE_DATE, Kind.DATE, 14.0, "noteringsdatum", formats=SPREADSHEETS),
+         lambda s, r: r.note_date),
+    ]  # fmt: skip
+    return fields
+
+
+def row_columns(report: Report) -> tuple[Column, ...]:
+    """The columns of every area's table (:func:`row_fields`)."""
+    return tuple(column for column, _ in row_fields(report))
+
+
+def rows_table(report: Report, section: Section) -> DataTable:
+    """One area's rows (:func:`row_fields`), titled with the area's name."""
+    fields = row_fields(report)
+    rows = tuple(tuple(cell(section, row) for _, cell in fields) for row in section.rows)
+    return DataTable(section.area_name, tuple(c for c, _ in fields), rows)

@@ -135,26 +135,11 @@ def shows_not_followed_up(report: Report) -> bool:
     return any(c.not_followed_up for c in (report.counts, report.previous_counts) if c is not None)
 
 
-def count_headings(report: Report) -> list[str]:
-    """The count columns: one per status of the plan's scale, Ej uppföljda (when any row is not
-    followed up), Försenade."""
-    unfollowed = [H_NOT_FOLLOWED_UP] if shows_not_followed_up(report) else []
-    return [*(s.name for s in report.scale), *unfollowed, H_DELAYED_COUNT]
-
-
 def count_values(report: Report, counts: Counts) -> list[int]:
-    """The counts in the order of :func:`count_headings`."""
+    """The counts: one per status of the plan's scale, Ej uppföljda (when any row shown is not
+    followed up), Försenade (the columns of :func:`~planctl.render.report_tables.count_columns`)."""
     unfollowed = [counts.not_followed_up] if shows_not_followed_up(report) else []
     return [*(n for _, n in counts.per_status), *unfollowed, counts.delayed]
-
-
-def count_cells(report: Report, counts: Counts, previous: Counts | None) -> list[str]:
-    """The counts as text; ``3 → 9`` where a report of changes has an earlier count."""
-    now = count_values(report, counts)
-    if previous is None:
-        return [str(n) for n in now]
-    before = count_values(report, previous)
-    return [str(n) if n == p else f"{p} → {n}" for n, p in zip(now, before, strict=True)]
 
 
 def counts_sentence(counts: Counts) -> str:
@@ -230,20 +215,6 @@ def text_bar(counts: Counts, width: int = 10) -> str:
     return "█" * done + "▒" * started + "░" * rest
 
 
-def status_marks(report: Report, row: ReportRow) -> list[str]:
-    """The status columns of the appendix, one per status of the plan's scale: a mark in the
-    row's status, with how it is late (``X start försenad``); all empty when not followed up."""
-    marks = []
-    for status in report.scale:
-        if status != row.status:
-            marks.append("")
-        elif row.late is not None:
-            marks.append(f"{MARK} {row.late.value}")
-        else:
-            marks.append(MARK)
-    return marks
-
-
 def has_previous_round(report: Report) -> bool:
     """Whether the report gets the *Förra uppföljningen* column (a round with one before it)."""
     return report.previous_round is not None and not report.is_changes
@@ -253,11 +224,6 @@ def previous_round_heading(report: Report) -> str:
     """The column heading, naming the round: ``Förra uppföljningen (2018-05)``."""
     assert report.previous_round is not None
     return f"{H_PREVIOUS_ROUND} ({report.previous_round.round_id})"
-
-
-def previous_round_label(row: ReportRow) -> str:
-    """A row's status at the previous round (*Ej uppföljd* when it had none)."""
-    return status_label(row.previous_round)
 
 
 def assessment_lines(assessments: Sequence[Assessment]) -> list[str]:

@@ -24,7 +24,7 @@ from planctl.models import Assessment
 from planctl.render import report_text as texts
 from planctl.render import words
 from planctl.render.escape import visible
-from planctl.render.report_tables import indicator_table, summary_table
+from planctl.render.report_tables import indicator_table, rows_table, summary_table
 from planctl.render.tables import (
     MARK,
     XLSX,
@@ -38,6 +38,7 @@ from planctl.render.tables import (
     widths,
 )
 from planctl.report import Counts, Report, Section
+from planctl.scale import Status
 
 Value = str | int | float | dt.date | None
 
@@ -179,9 +180,12 @@ def _before(value: Cell) -> Value:
     return value.before if isinstance(value, Change) else _typed(value)
 
 
-def _typed(value: Cell) -> Value:
+def _typed(value: Cell, kind: Kind = Kind.TEXT) -> Value:
     """A cell as the workbook stores it: numbers, dates and texts as they are, a changed count
-    as its value now, yes and no as words, a mark ``X``."""
+    as its value now, yes and no and statuses as words, a mark ``X`` (how the row is late has a
+    column of its own)."""
+    if kind is Kind.STATUS or isinstance(value, Status):
+        return cell_text(value, Kind.STATUS)
     if isinstance(value, Change):
         return value.now
     if isinstance(value, Mark):
@@ -193,50 +197,29 @@ def _typed(value: Cell) -> Value:
     return value
 
 
+CENTRED = frozenset({Kind.MARK, Kind.STATUS, Kind.LATE, Kind.BOOLEAN})
+
+
 def _section_sheet(ws: Worksheet, report: Report, section: Section) -> None:
+    """An area's rows (:func:`~planctl.render.report_tables.rows_table`): marks, statuses,
+    lateness and funding centred, lateness in red."""
+    table = rows_table(report, section).shown_in(XLSX)
     top = _preamble(ws, report, section.area_name, section.assessments)
     _put(ws, top - 1, 1, " · ".join(texts.section_lines(section)))
-    headings = [texts.H_ID, texts.H_PROPOSAL, texts.H_RESPONSIBLE, texts.start_heading(report)]
-    widths = [8.0, 60.0, 24.0, 18.0]
-    if report.is_changes:
-        headings += [texts.H_FROM, texts.H_TO]
-        widths += [13.0, 13.0]
-    else:
-        headings += [s.name for s in report.scale]
-        widths += [max(9.0, len(s.name) + 2.0) for s in report.scale]
-    if texts.has_previous_round(report):
-        headings.append(texts.previous_round_heading(report))
-        widths.append(14.0)
-    headings += [texts.H_DELAYED, "Kräver resurser", texts.H_NOTE, texts.H_NOTE_DATE]
-    widths += [10.0, 10.0, 50.0, 14.0]
-    centered = range(5, len(headings) - 1)  # status marks, from/to, delayed and funding
-    _header(ws, top + 1, headings, widths)
+    _header(ws, top + 1, table.headings, widths(table.columns))
     row = top + 1
     if not section.rows:
         _put(ws, row + 1, 1, texts.empty_text(report, section))
-    for item in section.rows:
+    for cells in table.rows:
         row += 1
-        values: list[Value] = [item.id, item.proposal, item.responsible, texts.timing_label(item)]
-        if report.is_changes:
-            values += [texts.status_label(item.previous), texts.status_label(item.status)]
-        else:
-            values += [texts.MARK if s == item.status else None for s in report.scale]
-        if texts.has_previous_round(report):
-            values.append(texts.previous_round_label(item))
-        late = item.late.value if item.late else None
-        values += [
-            late,
-            "ja" if item.needs_funding else None,
-            item.note,
-            item.note_date,
-        ]
-        for column, value in enumerate(values, start=1):
-            _put(ws, row, column, value)
+        for column, (spec, value) in enumerate(zip(table.columns, cells, strict=True), start=1):
+            _put(ws, row, column, _typed(value, spec.kind))
             cell = ws.cell(row=row, column=column)
-            cell.alignment = CENTER if column in centered else WRAP
-            if late is not None and value == late:
+            cell.alignment = CENTER if spec.kind in CENTRED else WRAP
+            if spec.kind is Kind.LATE and value is not None:
                 cell.font = DELAYED_FONT
-    ws.auto_filter.ref = f"A{top + 1}:{get_column_letter(len(headings))}{max(row, top + 1)}"
+    last = get_column_letter(len(table.columns))
+    ws.auto_filter.ref = f"A{top + 1}:{last}{max(row, top + 1)}"
     _page_setup(ws)
 
 

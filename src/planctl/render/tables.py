@@ -33,7 +33,9 @@ from dataclasses import dataclass
 
 from planctl.counts import Counts
 from planctl.render import words
-from planctl.render.report_text import text_bar
+from planctl.render.report_text import MARK as MARK  # the one mark, re-exported with the model
+from planctl.render.report_text import status_label, text_bar
+from planctl.scale import Status
 
 # The formats a column may be shown in (the names of :mod:`planctl.render.formats`). PDF is the
 # HTML document laid out on pages, so it shows what HTML shows.
@@ -66,6 +68,8 @@ class Kind(enum.StrEnum):
     COUNT = "count"  # a whole number, or a :class:`Change` in a report of changes
     BOOLEAN = "boolean"  # ``ja``/``nej``, empty when unknown
     MARK = "mark"  # a :class:`Mark` in the row's status column, else empty
+    STATUS = "status"  # a status of the plan's scale by its name; None is *Ej uppföljd*
+    LATE = "late"  # how a row is late (``start försenad``), empty when it is not
     NOTE = "note"  # a :class:`Note`: a text with the day it was written
     BAR = "bar"  # a progress bar of :class:`~planctl.counts.Counts`
 
@@ -80,9 +84,10 @@ class Change:
 
 @dataclass(frozen=True)
 class Mark:
-    """The mark in a row's status column; ``late`` says how the row is late (``start
-    försenad``), ``None`` when it is not."""
+    """The mark in a row's status column (``status``); ``late`` says how the row is late
+    (``start försenad``), ``None`` when it is not."""
 
+    status: Status
     late: str | None = None
 
 
@@ -94,10 +99,9 @@ class Note:
     day: dt.date | None = None
 
 
-Cell = str | int | float | bool | dt.date | Change | Mark | Note | Counts | None
+Cell = str | int | float | bool | dt.date | Change | Mark | Note | Status | Counts | None
 """One value of a table; ``None`` is an empty cell."""
 
-MARK = "X"
 NUMERIC = frozenset({Kind.INTEGER, Kind.NUMBER, Kind.PERCENT, Kind.COUNT})
 """Kinds that are right-aligned in every layout."""
 
@@ -105,13 +109,21 @@ NUMERIC = frozenset({Kind.INTEGER, Kind.NUMBER, Kind.PERCENT, Kind.COUNT})
 @dataclass(frozen=True)
 class Column:
     """One column: its heading, machine key, what it holds, its spreadsheet width (characters)
-    and the formats that show it."""
+    and the formats that show it.
+
+    ``paper`` is its width in cm on a printed page (Word, PDF); a column with ``rest`` > 0
+    instead takes that share of what the fixed columns leave. ``strong`` sets the column apart
+    where a format can (bold in Markdown): the status a report of changes arrived at.
+    """
 
     heading: str
     kind: Kind = Kind.TEXT
     width: float = 12.0
     key: str = ""
     formats: frozenset[str] = EVERY
+    paper: float = 2.2
+    rest: float = 0.0
+    strong: bool = False
 
     @property
     def name(self) -> str:
@@ -167,6 +179,31 @@ class DataTable:
         """Whether the row at ``position`` is the table's total row."""
         return self.total and position == len(self.rows) - 1
 
+    def is_late(self, position: int) -> bool:
+        """Whether the row at ``position`` says it is late (a :attr:`Kind.LATE` cell, or a
+        :class:`Mark` that is late)."""
+        return any(
+            (c.kind is Kind.LATE and v is not None) or (isinstance(v, Mark) and v.late is not None)
+            for c, v in zip(self.columns, self.rows[position], strict=True)
+        )
+
+
+def paper_minimum(columns: Sequence[Column]) -> float:
+    """The narrowest the columns fit on paper (cm): every fixed width, and each sharing
+    column's own ``paper`` width as its least."""
+    return sum(c.paper for c in columns)
+
+
+def paper_widths(columns: Sequence[Column], width: float) -> list[float]:
+    """Each column's width on paper for a table ``width`` wide (cm): the fixed columns as
+    declared (narrowed alike when the page is narrower than :func:`paper_minimum`), the columns
+    with a ``rest`` share taking it of what is left."""
+    minimum = paper_minimum(columns)
+    fixed = sum(c.paper for c in columns if not c.rest)
+    scale = 1.0 if width >= minimum else width / minimum
+    left = width - fixed * scale
+    return [left * c.rest if c.rest else c.paper * scale for c in columns]
+
 
 def mark_text(mark: Mark, sep: str = " ") -> str:
     """``X``, or ``X`` and how the row is late after ``sep``: ``X start försenad``."""
@@ -188,6 +225,8 @@ def change_text(change: Change) -> str:
 def cell_text(value: Cell, kind: Kind) -> str:
     """A cell as text: empty for ``None``, a decimal comma for numbers, ISO dates, ``63 %`` for
     shares, ``ja``/``nej`` for yes and no, ``3 → 9`` for a changed count."""
+    if kind is Kind.STATUS:
+        return status_label(value if isinstance(value, Status) else None)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -202,6 +241,8 @@ def cell_text(value: Cell, kind: Kind) -> str:
         return note_text(value)
     if isinstance(value, Counts):
         return text_bar(value)
+    if isinstance(value, Status):
+        return value.name
     if kind is Kind.PERCENT and isinstance(value, int | float):
         return words.percent_label(value)
     if kind is Kind.NUMBER and isinstance(value, int | float):
