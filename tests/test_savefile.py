@@ -17,6 +17,7 @@ import pytest
 
 from planctl.errors import ConflictError
 from planctl.writing import savefile
+from tests.helpers import lock_held_elsewhere
 
 OLD = b"plan: gammal\n"
 NEW = b"plan: ny\nrad: tillagd\n"
@@ -84,21 +85,7 @@ def test_lock_held_elsewhere_times_out(tmp_path: Path) -> None:
     """A second writer waits for the lock and gives up with a retry message after the timeout."""
     target = tmp_path / "plan.yaml"
     target.write_bytes(OLD)
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time; from pathlib import Path; from planctl.writing import savefile\n"
-            "with savefile.locked(Path(sys.argv[1])):\n"
-            "    print('låst', flush=True); time.sleep(30)",
-            str(target),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None
-        assert holder.stdout.readline().strip() == "låst"
+    with lock_held_elsewhere(target):
         started = time.monotonic()
         with (
             pytest.raises(ConflictError, match="försök igen"),
@@ -106,9 +93,6 @@ def test_lock_held_elsewhere_times_out(tmp_path: Path) -> None:
         ):
             pass  # pragma: no cover - the lock is never granted
         assert 0.3 <= time.monotonic() - started < 3
-    finally:
-        holder.kill()
-        holder.wait()
     with savefile.locked(target, timeout=1):  # released by the kernel when the holder died
         savefile.replace_file(target, NEW, expected=OLD)
     assert target.read_bytes() == NEW

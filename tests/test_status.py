@@ -30,7 +30,7 @@ from planctl.writing.status import (
     update_plan,
 )
 from tests.conftest import TODAY
-from tests.helpers import added_lines
+from tests.helpers import added_lines, lock_held_elsewhere
 
 MAY = dt.date(2018, 5, 31)
 JUNE = dt.date(2018, 6, 15)
@@ -383,25 +383,11 @@ def test_locked_plan_times_out_without_writing(data_dir: Path) -> None:
     """While another writer holds the lock, a status set waits and then gives up."""
     plan_file = data_dir / "boras_plan.yaml"
     before = plan_file.read_bytes()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time; from pathlib import Path; from planctl.writing import savefile\n"
-            "with savefile.locked(Path(sys.argv[1])):\n"
-            "    print('låst', flush=True); time.sleep(30)",
-            str(plan_file),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "låst"
-        with pytest.raises(ConflictError, match="en annan planctl skriver"):
-            _set(data_dir, StatusRequest(("LB-1",), "klart", MAY), lock_timeout=0.2)
-    finally:
-        holder.kill()
-        holder.wait()
+    with (
+        lock_held_elsewhere(plan_file),
+        pytest.raises(ConflictError, match="en annan planctl skriver"),
+    ):
+        _set(data_dir, StatusRequest(("LB-1",), "klart", MAY), lock_timeout=0.2)
     assert plan_file.read_bytes() == before
     assert savefile.lock_path(plan_file).exists()  # left by the killed holder, harmless
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import AreaOption, ChartFormatOption, PlanOption
+from planctl.cli.options import AreaOption, ChartFormatOption, PlanOption, file_option
 from planctl.cli.settings import settings_of
 from planctl.errors import UsageError
 
@@ -17,12 +17,8 @@ def chart(
     ctx: typer.Context,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FIL",
-            help="Skriv diagrammet till FIL: .svg eller .png. Utan -o skrivs SVG till standard ut.",
-            show_default=False,
+        file_option(
+            "Skriv diagrammet till FIL: .svg eller .png. Utan -o skrivs SVG till standard ut."
         ),
     ] = None,
     area: AreaOption = None,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from planctl.cli.options import ORGANISATION, TITLE, NewPlanIdOption
+from planctl.cli.options import ORGANISATION, TITLE, NewPlanIdOption, file_option
 from planctl.cli.settings import settings_of
 
 if TYPE_CHECKING:
@@ -64,13 +64,9 @@ def import_plan(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FIL",
-            help="Planfilen att skriva. Standard: den tomma planen från planctl init, annars "
-            "data/ID.yaml.",
-            show_default=False,
+        file_option(
+            "Planfilen att skriva. Standard: den tomma planen från planctl init, annars "
+            "data/ID.yaml."
         ),
     ] = None,
     organisation: Annotated[str | None, ORGANISATION] = None,

@@ -124,17 +124,21 @@ NewPlanIdOption = Annotated[
 ]
 
 
+def file_option(purpose: str) -> OptionInfo:
+    """``-o/--output FIL``: the file a command writes; ``purpose`` is its help."""
+    option: OptionInfo = typer.Option(
+        "--output", "-o", metavar="FIL", help=purpose, show_default=False
+    )
+    return option
+
+
 def output_option(output: str) -> Any:
     """``-o/--output FIL`` for a command that prints data; the suffix picks the format."""
     return Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FIL",
-            help=f"Skriv till FIL ({suffix_list(output)}) i stället för till standard ut; "
-            "ändelsen avgör formatet.",
-            show_default=False,
+        file_option(
+            f"Skriv till FIL ({suffix_list(output)}) i stället för till standard ut; "
+            "ändelsen avgör formatet."
         ),
     ]
 

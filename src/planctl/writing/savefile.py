@@ -45,7 +45,7 @@ import secrets
 import signal
 import stat
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -199,6 +199,29 @@ def _no_interrupt() -> Iterator[None]:
         raise KeyboardInterrupt
 
 
+def _swap_in(
+    target: Path, data: bytes, mode: int, *, last_look: Callable[[], None] | None = None
+) -> None:
+    """Put ``data`` at ``target`` whole: a temporary file beside it, renamed onto it.
+
+    ``last_look`` runs right before the rename, with SIGINT held, and may raise to stop it.
+    The temporary file is removed whenever the rename does not happen. Raises ``OSError``.
+    """
+    with _directory(target.parent) as folder:
+        temp = _write_temp(folder, target, data, mode)
+        try:
+            with _no_interrupt():
+                if last_look is not None:
+                    last_look()
+                folder.replace(temp, target.name)
+                _record(target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                folder.unlink(temp)
+            raise
+        folder.sync()
+
+
 def _record(target: Path) -> None:
     with _completed_guard:
         _completed.append(target)
@@ -249,17 +272,7 @@ def write_output(path: Path, data: bytes, *, shown: str | None = None) -> Path:
             raise InputError(f"{shown}: är ingen vanlig fil; planctl skriver inte över den")
         mode = stat.S_IMODE(current.st_mode)
     try:
-        with _directory(target.parent) as folder:
-            temp = _write_temp(folder, target, data, mode)
-            try:
-                with _no_interrupt():
-                    folder.replace(temp, target.name)
-                    _record(target)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    folder.unlink(temp)
-                raise
-            folder.sync()
+        _swap_in(target, data, mode)
     except OSError as exc:
         # A full disk or a read-only file system is exit 3 (try again), a bad path exit 2.
         raise write_error(shown, exc) from None
@@ -437,21 +450,13 @@ def replace_file(path: Path, data: bytes, *, expected: bytes, shown: str | None 
     if first is None or first[0] != expected:
         raise _changed(shown)
     mode = stat.S_IMODE(target.stat().st_mode)
+
+    def last_look() -> None:  # writing and syncing the temporary file took time
+        if _snapshot(target) != first:
+            raise _changed(shown)
+
     try:
-        with _directory(target.parent) as folder:
-            temp = _write_temp(folder, target, data, mode)
-            try:
-                with _no_interrupt():
-                    # A last look: writing and syncing the temporary file took time.
-                    if _snapshot(target) != first:
-                        raise _changed(shown)
-                    folder.replace(temp, target.name)
-                    _record(target)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    folder.unlink(temp)
-                raise
-            folder.sync()
+        _swap_in(target, data, mode, last_look=last_look)
     except OSError as exc:
         raise ConflictError(
             f"{shown}: kunde inte skrivas ({os_reason(exc)}); filen är oförändrad"
