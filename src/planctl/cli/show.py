@@ -30,7 +30,7 @@ def show(
 
     settings = settings_of(ctx)
     data = settings.load(None if measure_number(item) is not None else plan_id)
-    view = show_view(data, item, plan_id, today=settings.today)
+    view = show_view(data, item, plan_id, today=settings.today, now=settings.now)
     emit(
         "show",
         fmt,

@@ -40,7 +40,7 @@ def summary(
         base=Path.cwd(),
         root=root,
         jobs=job_count(),
-        each_plan=functools.partial(plan_facts, today=settings.today),
+        each_plan=functools.partial(plan_facts, today=settings.today, now=settings.now),
     ).require_valid()
     if checked.catalogue is None:
         raise no_catalogue(root)
