@@ -13,18 +13,10 @@ from planctl.render.formats import choice_enum, format_help, suffix_list
 # The --format choices come from the registry of output formats (planctl.render.formats);
 # mypy sees them as the strings they are.
 if TYPE_CHECKING:
-    Format = str
-    ListFormat = str
-    AnalysisFormat = str
-    HistoryFormat = str
     ReportFormat = str
     ChartFormat = str
     ValidateFormat = str
 else:
-    Format = choice_enum("measures")
-    ListFormat = choice_enum("list")
-    AnalysisFormat = choice_enum("coverage")
-    HistoryFormat = choice_enum("history")
     ReportFormat = choice_enum("report")
     ChartFormat = choice_enum("chart")
     ValidateFormat = choice_enum("validate")
@@ -153,24 +145,35 @@ def format_option(output: str, enum_type: Any) -> Any:
     ]
 
 
-# -f/--format and -o/--output of the commands that print data, alike on every one of them.
+# -f/--format and -o/--output of the commands that print data, alike on every one of them and each
+# declared from the command's own entry in the registry: its formats, and only their suffixes.
 if TYPE_CHECKING:
-    FormatOption = str | None
+    ListFormatOption = str | None
+    MeasuresFormatOption = str | None
+    ShowFormatOption = str | None
+    HistoryFormatOption = str | None
+    CoverageFormatOption = str | None
+    SummaryFormatOption = str | None
     ReportFormatOption = str | None
     ChartFormatOption = str | None
-    ListFormatOption = str | None
-    HistoryFormatOption = str | None
-    AnalysisFormatOption = str | None
-    ListingOutputOption = Path | None
+    ListOutputOption = Path | None
+    MeasuresOutputOption = Path | None
+    ShowOutputOption = Path | None
     HistoryOutputOption = Path | None
-    AnalysisOutputOption = Path | None
+    CoverageOutputOption = Path | None
+    SummaryOutputOption = Path | None
 else:
-    FormatOption = format_option("measures", Format)
+    ListFormatOption = format_option("list", choice_enum("list"))
+    MeasuresFormatOption = format_option("measures", choice_enum("measures"))
+    ShowFormatOption = format_option("show", choice_enum("show"))
+    HistoryFormatOption = format_option("history", choice_enum("history"))
+    CoverageFormatOption = format_option("coverage", choice_enum("coverage"))
+    SummaryFormatOption = format_option("summary", choice_enum("summary"))
     ReportFormatOption = format_option("report", ReportFormat)
     ChartFormatOption = format_option("chart", ChartFormat)
-    ListFormatOption = format_option("list", ListFormat)
-    HistoryFormatOption = format_option("history", HistoryFormat)
-    AnalysisFormatOption = format_option("coverage", AnalysisFormat)
-    ListingOutputOption = output_option("list")
+    ListOutputOption = output_option("list")
+    MeasuresOutputOption = output_option("measures")
+    ShowOutputOption = output_option("show")
     HistoryOutputOption = output_option("history")
-    AnalysisOutputOption = output_option("coverage")
+    CoverageOutputOption = output_option("coverage")
+    SummaryOutputOption = output_option("summary")
