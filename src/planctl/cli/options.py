@@ -70,15 +70,22 @@ OutputOption = Annotated[
     ),
 ]
 
-DateOption = Annotated[
-    str | None,
-    typer.Option(
+
+def date_option(default: str) -> OptionInfo:
+    """``-d/--date ÅÅÅÅ-MM-DD`` of a command that writes an entry; ``default`` says what an
+    undated entry gets, in this command's own words (only its own options)."""
+    option: OptionInfo = typer.Option(
         "--date",
         "-d",
-        help="Dag då posten gäller, ÅÅÅÅ-MM-DD. Standard: med --round omgångens datum om det "
-        "har passerat, annars i dag.",
+        help=f"Dag då posten gäller, ÅÅÅÅ-MM-DD. Standard: {default}",
         show_default=False,
-    ),
+    )
+    return option
+
+
+DateOption = Annotated[
+    str | None,
+    date_option("med --round omgångens datum om det har passerat, annars i dag."),
 ]
 ByOption = Annotated[
     str | None,
