@@ -1,4 +1,4 @@
-"""One table model and one CSV dialect: every spreadsheet format writes the same columns.
+"""One table model and one CSV dialect: every format writes the columns declared once.
 
 Drift classes from the issue: the CSV indicator block had 14 columns and the XLSX sheet 13, and
 bättre/sämre reached Markdown, HTML and JSON but neither CSV nor XLSX; coverage and summary wrote
@@ -16,16 +16,29 @@ import openpyxl
 import pytest
 
 from planctl.coverage import AreaCoverage, Coverage
+from planctl.models import Meaning
 from planctl.query import RowFilter
+from planctl.render import report_tables
 from planctl.render.coverage import coverage_csv
 from planctl.render.report import render_report
 from planctl.render.report_tables import indicator_table
 from planctl.render.summary import summary_csv
-from planctl.render.tables import Column, DataTable, Kind, cell_text, table_lines
+from planctl.render.tables import (
+    Change,
+    Column,
+    DataTable,
+    Kind,
+    Mark,
+    Note,
+    cell_text,
+    paper_widths,
+    table_lines,
+)
 from planctl.report import Moment, Report, build_report
+from planctl.scale import Status
 from planctl.store import load_data_dir
 from planctl.summary import PlanSummary, Summary
-from tests.conftest import TODAY
+from tests.conftest import FIXTURES, TODAY
 
 
 @pytest.fixture
@@ -101,3 +114,138 @@ def test_table_model_checks_rows_and_formats_cells_by_kind() -> None:
     assert cell_text(3, Kind.INTEGER) == "3"
     with pytest.raises(ValueError, match="2 cells for 3 columns"):
         DataTable("T", columns, (("a", 1),))
+
+
+# --- must show: a column or a status added once appears in every format --------------------
+
+# The formats the table model drives; JSON keeps its versioned schema (planctl-report/2) and
+# shows a new status by construction (its statuses, counts and rows), a new column only by a
+# schema change.
+TABLE_FORMATS = ("table", "markdown", "csv", "xlsx", "html", "docx")
+
+
+def _docx_text(data: bytes) -> str:
+    from docx import Document
+
+    document = Document(io.BytesIO(data))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def _xlsx_text(data: bytes) -> str:
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    return "\n".join(
+        str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row
+    )
+
+
+def shown_text(report: Report, fmt: str) -> str:
+    """Everything a reader of ``fmt`` sees of ``report``, as text."""
+    data = render_report(report, fmt, width=200)
+    if fmt == "xlsx":
+        return _xlsx_text(data)
+    if fmt == "docx":
+        return _docx_text(data)
+    return data.decode("utf-8")
+
+
+@pytest.mark.parametrize("fmt", TABLE_FORMATS)
+def test_a_column_added_to_the_rows_table_appears_in_every_format(
+    report: Report, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One column declared in ``row_fields`` (and nowhere else) reaches every format, heading
+    (the key in the CSV) and cells."""
+    declared = report_tables.row_fields
+
+    def with_extra(shown: Report) -> list[tuple[Column, report_tables.RowCell]]:
+        extra = Column("Kontrollkolumn", key="kontrollkolumn")
+        return [*declared(shown), (extra, lambda section, row: f"k{row.id}")]
+
+    monkeypatch.setattr(report_tables, "row_fields", with_extra)
+    text = shown_text(report, fmt)
+    assert ("kontrollkolumn" if fmt == "csv" else "Kontrollkolumn") in text
+    assert all(f"k{row.id}" in text for row in report.rows)
+
+
+@pytest.mark.parametrize("fmt", TABLE_FORMATS)
+def test_a_column_added_to_the_summary_appears_in_every_format(
+    report: Report, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One column declared in ``summary_fields`` reaches every format that has a summary (the
+    tidy CSV has none: counts come from ``planctl summary``)."""
+    declared = report_tables.summary_fields
+
+    def with_extra(shown: Report) -> list[tuple[Column, report_tables.LineCell]]:
+        extra = Column("Kontrollsumma", Kind.COUNT, key="kontrollsumma")
+        return [*declared(shown), (extra, lambda line: 9000 + line.counts.total)]
+
+    monkeypatch.setattr(report_tables, "summary_fields", with_extra)
+    text = shown_text(report, fmt)
+    if fmt == "csv":
+        assert "Kontrollsumma" not in text
+        return
+    assert "Kontrollsumma" in text
+    assert str(9000 + report.counts.total) in text
+
+
+def test_a_status_added_to_a_plans_scale_appears_in_every_format(tmp_path: Path) -> None:
+    """A fifth status in Exempelstad's ``statusar:`` (Vilande, meaning pågår) and one row in it:
+    every format names it, JSON included."""
+    text = (FIXTURES / "other_scale" / "exempelstad.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "    betyder: utgår\n",
+        "    betyder: utgår\n  - id: vilande\n    namn: Vilande\n    betyder: pågår\n",
+        1,
+    )
+    r3 = '    slut: "Senast december 2026"\n    historik:\n      - datum: "2026-08-31"\n'
+    assert text.count(r3 + "        status: Pågår") == 1
+    text = text.replace(r3 + "        status: Pågår", r3 + "        status: Vilande")
+    (tmp_path / "exempelstad.yaml").write_text(text, encoding="utf-8")
+    plan = load_data_dir(tmp_path, today=TODAY).require_valid().plan().model
+    assert [s.name for s in plan.scale][-1] == "Vilande"
+    shown = build_report(plan, wanted=RowFilter(), as_of=Moment(TODAY), produced=TODAY)
+    for fmt in (*TABLE_FORMATS, "json"):
+        assert "Vilande" in shown_text(shown, fmt), fmt
+    marks = report_tables.rows_table(shown, shown.sections[0]).shown_in("markdown")
+    assert "Vilande" in marks.headings  # a mark column of its own, as every status has
+
+
+def test_cells_are_written_by_their_kind() -> None:
+    """Shares as percent, yes/no, a changed count with an arrow, a late mark, a dated note, an
+    unfollowed status as *Ej uppföljd*."""
+    status = Status.model_validate({"id": "klart", "namn": "Klart", "betyder": "klar"})
+    assert status.meaning is Meaning.DONE
+    assert cell_text(5 / 8, Kind.PERCENT) == "63\u00a0%"
+    assert [cell_text(v, Kind.BOOLEAN) for v in (True, False, None)] == ["ja", "nej", ""]
+    assert cell_text(Change(3, 9), Kind.COUNT) == "3 → 9"
+    assert cell_text(Change(4, 4), Kind.COUNT) == "4"
+    assert cell_text(Mark(status, "start försenad"), Kind.MARK) == "X start försenad"
+    assert cell_text(Note("Klart", dt.date(2018, 5, 20)), Kind.NOTE) == "2018-05-20: Klart"
+    assert cell_text(None, Kind.STATUS) == "Ej uppföljd"
+    assert cell_text(status, Kind.STATUS) == "Klart"
+
+
+def test_a_format_sees_only_the_columns_declared_for_it() -> None:
+    """``shown_in`` keeps the columns (and their cells) a format shows, in declared order."""
+    columns = (
+        Column("Id", key="id"),
+        Column("Betyder", key="betyder", formats=frozenset({"csv"})),
+        Column("Klart", Kind.MARK, formats=frozenset({"markdown", "csv"})),
+    )
+    table = DataTable("T", columns, (("A-1", "klar", None),))
+    assert table.shown_in("markdown").headings == ["Id", "Klart"]
+    assert table_lines(table.shown_in("csv"), header="key") == [
+        ["id", "betyder", "Klart"],
+        ["A-1", "klar", ""],
+    ]
+    assert table.shown_in("html").rows == (("A-1",),)
+
+
+def test_paper_widths_fill_the_page_and_shrink_alike() -> None:
+    """Fixed columns keep their width on a wide page and shrink in proportion on a narrow one;
+    the sharing columns split what is left."""
+    columns = (Column("Id", paper=2.0), Column("Förslag", paper=4.0, rest=0.6),
+               Column("Not", paper=2.0, rest=0.4))  # fmt: skip
+    assert paper_widths(columns, 12.0) == pytest.approx([2.0, 6.0, 4.0])
+    narrow = paper_widths(columns, 4.0)
+    assert sum(narrow) == pytest.approx(4.0) and narrow[0] == pytest.approx(1.0)

@@ -6,8 +6,9 @@ Shared by every output:
   targets, units, trend words, status colours, the funding note;
 - ``formats``: the registry of output formats (name, suffixes, binary or text, which outputs
   write it); the CLI builds every ``--format`` from it;
-- ``tables``: the table model (columns declared once with their kind, typed rows) that CSV and
-  XLSX format; ``report_tables`` declares the report's sections with it;
+- ``tables``: the table model (columns declared once with their heading, key, kind and the
+  formats that show them; typed rows); ``report_tables`` declares the report's sections with it
+  (summary, each area's rows, measured targets), which every report format lays out;
 - ``csvdoc`` (the one CSV dialect), ``markdown`` (the one Markdown table builder), ``jsondoc``,
   ``console``, ``escape`` (output-side escaping).
 

@@ -36,51 +36,66 @@ H_CHANGED = "Bytt status"
 H_PROGRESS = "Framsteg"
 
 
-def count_columns(report: Report) -> list[Column]:
-    """The count columns: one per status of the plan's scale, Ej uppföljda (when any row shown
-    is not followed up), Försenade."""
-    columns = [Column(s.name, Kind.COUNT, max(10.0, len(s.name) + 2.0), s.id) for s in report.scale]
-    if texts.shows_not_followed_up(report):
-        columns.append(Column(texts.H_NOT_FOLLOWED_UP, Kind.COUNT, 14.0, "ej_uppföljda"))
-    columns.append(Column(texts.H_DELAYED_COUNT, Kind.COUNT, 11.0, "försenade"))
-    return columns
+LineCell = Callable[[texts.SummaryLine], Cell]
+"""How a summary column gets its cell from one line (an area, or the whole plan)."""
 
 
-def _counts(report: Report, counts: Counts, previous: Counts | None) -> list[Cell]:
-    now = texts.count_values(report, counts)
-    if previous is None:
-        return list(now)
-    before = texts.count_values(report, previous)
-    return [Change(p, n) for p, n in zip(before, now, strict=True)]
+def _count(tally: Callable[[Counts], int]) -> LineCell:
+    """A count cell: the number now, or a :class:`Change` in a report of changes."""
+
+    def cell(line: texts.SummaryLine) -> Cell:
+        now = tally(line.counts)
+        return now if line.previous is None else Change(tally(line.previous), now)
+
+    return cell
 
 
-def summary_table(report: Report) -> DataTable:
-    """Sammanfattning: one row per area, then the whole plan (or selection) as the total.
+def _of(status: Status) -> Callable[[Counts], int]:
+    return lambda counts: counts.of(status)
 
-    Counts per status, Ej uppföljda, Försenade; in a report of changes each count is a
-    :class:`~planctl.render.tables.Change` and *Bytt status* counts the rows that moved. The
-    workbook adds the number of rows (to compute with); the share done is a percent, and the
-    documents draw it as a progress bar.
+
+def summary_fields(report: Report) -> list[tuple[Column, LineCell]]:
+    """The summary's columns, each with how it gets its cell from a line.
+
+    One count per status of the plan's scale, Ej uppföljda (when any row shown is not followed
+    up), Försenade; in a report of changes each count is a :class:`Change` and *Bytt status*
+    counts the rows that moved. The workbook adds the number of rows (to compute with); the share
+    done is a percent, and the documents draw it as a progress bar.
     """
-    columns = [Column(texts.H_AREA, width=36.0, key="område"), *count_columns(report)]
+    fields: list[tuple[Column, LineCell]] = [
+        (Column(texts.H_AREA, width=36.0, key="område"), lambda line: line.label)
+    ]
+    fields += [
+        (Column(s.name, Kind.COUNT, max(10.0, len(s.name) + 2.0), s.id), _count(_of(s)))
+        for s in report.scale
+    ]
+    if texts.shows_not_followed_up(report):
+        column = Column(texts.H_NOT_FOLLOWED_UP, Kind.COUNT, 14.0, "ej_uppföljda")
+        fields.append((column, _count(lambda counts: counts.not_followed_up)))
+    column = Column(texts.H_DELAYED_COUNT, Kind.COUNT, 11.0, "försenade")
+    fields.append((column, _count(lambda counts: counts.delayed)))
     if report.is_changes:
         # Not on the terminal: at 80 columns it would stack the whole summary, and the area
         # tables below list exactly the rows that moved.
-        changed = EVERY - {TABLE}
-        columns.append(Column(H_CHANGED, Kind.INTEGER, 12.0, "bytt_status", formats=changed))
-    columns += [
-        Column(texts.H_TOTAL, Kind.INTEGER, 8.0, "rader", formats=frozenset({XLSX})),
-        Column(texts.H_SHARE, Kind.PERCENT, 14.0, "andel_klart"),
-        Column(H_PROGRESS, Kind.BAR, key="framsteg", formats=BAR_FORMATS),
-    ]
-    rows: list[tuple[Cell, ...]] = []
-    for line in texts.summary_lines(report):
-        cells = [line.label, *_counts(report, line.counts, line.previous)]
-        if report.is_changes:
-            cells.append(line.changed)
-        cells += [line.counts.total, line.counts.share_done, line.counts]
-        rows.append(tuple(cells))
-    return DataTable(SUMMARY, tuple(columns), tuple(rows), total=True)
+        column = Column(H_CHANGED, Kind.INTEGER, 12.0, "bytt_status", formats=EVERY - {TABLE})
+        fields.append((column, lambda line: line.changed))
+    fields += [
+        (Column(texts.H_TOTAL, Kind.INTEGER, 8.0, "rader", formats=frozenset({XLSX})),
+         lambda line: line.counts.total),
+        (Column(texts.H_SHARE, Kind.PERCENT, 14.0, "andel_klart"),
+         lambda line: line.counts.share_done),
+        (Column(H_PROGRESS, Kind.BAR, key="framsteg", formats=BAR_FORMATS),
+         lambda line: line.counts),
+    ]  # fmt: skip
+    return fields
+
+
+def summary_table(report: Report) -> DataTable:
+    """Sammanfattning (:func:`summary_fields`): one row per area, then the whole plan (or the
+    selection) as the total."""
+    fields = summary_fields(report)
+    rows = tuple(tuple(cell(line) for _, cell in fields) for line in texts.summary_lines(report))
+    return DataTable(SUMMARY, tuple(c for c, _ in fields), rows, total=True)
 
 
 def indicator_table(report: Report) -> DataTable:

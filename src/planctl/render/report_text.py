@@ -135,13 +135,6 @@ def shows_not_followed_up(report: Report) -> bool:
     return any(c.not_followed_up for c in (report.counts, report.previous_counts) if c is not None)
 
 
-def count_values(report: Report, counts: Counts) -> list[int]:
-    """The counts: one per status of the plan's scale, Ej uppföljda (when any row shown is not
-    followed up), Försenade (the columns of :func:`~planctl.render.report_tables.count_columns`)."""
-    unfollowed = [counts.not_followed_up] if shows_not_followed_up(report) else []
-    return [*(n for _, n in counts.per_status), *unfollowed, counts.delayed]
-
-
 def counts_sentence(counts: Counts) -> str:
     """The counts in one line, each status of the scale by its own name.
 

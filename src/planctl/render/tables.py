@@ -8,20 +8,26 @@ A column declares
   prints as its header, e.g. ``område_id``);
 - its :class:`Kind`, which decides how each format writes a cell (numbers with a decimal comma,
   shares as percent, a status mark, a note with its date, a count that changed …);
-- its spreadsheet ``width``;
+- its spreadsheet ``width`` and its width on paper (``paper``, or a ``rest`` share);
 - the formats that show it (``formats``; every format unless it says otherwise): the tidy CSV
-  and the workbook show a row's ``status`` and ``betyder`` as words where the documents show
+  shows a row's ``status`` and ``betyder`` as words where the documents and the workbook show
   one mark column per status of the plan's scale, and that choice lives in the column.
 
 Writers only format. Each takes ``table.shown_in(FORMAT)`` and lays its columns out in its own
-way (Rich styles, xlsx fonts and widths, HTML classes), but never decides which columns there
-are: so a new column, or a new status in a plan's scale, is added in the function that builds
-the table and appears in every format by construction.
+way (Rich styles and folding under the proposal on a narrow terminal, Markdown bold, xlsx fonts
+and data bars, HTML classes, Word alignment), choosing by a column's :class:`Kind` (and, for a
+few layouts, its key), but never which columns there are: so a new column, or a new status in a
+plan's scale, is added where the table is declared and appears in every format by construction
+(``tests/test_tables.py`` adds one of each and looks for it in every format).
 
-To add a section: write ``something_table(report) -> DataTable`` next to the others in
-:mod:`planctl.render.report_tables` and hand ``table.shown_in(FORMAT)`` to each writer's table
-function (``report_markdown.table_lines``, ``report_xlsx._data_sheet`` …). To add a column: add
-it to the section's function, with its cell in every row.
+JSON keeps its own documented, versioned shape (:mod:`planctl.render.report_json`): a new status
+reaches it through the plan's scale and counts; a new column needs a decision on the schema.
+
+To add a section: declare its fields (``something_fields(report) -> list[tuple[Column, cell
+function]]``) and ``something_table(report) -> DataTable`` next to the others in
+:mod:`planctl.render.report_tables`, and hand ``something_table(report).shown_in(FORMAT)`` to
+each writer. To add a column to a section: add one ``(Column, cell function)`` pair to its
+fields.
 """
 
 from __future__ import annotations
@@ -45,8 +51,8 @@ CSV = "csv"
 XLSX = "xlsx"
 HTML = "html"
 DOCX = "docx"
-JSON = "json"
-EVERY = frozenset({TABLE, MARKDOWN, CSV, XLSX, HTML, DOCX, JSON})
+EVERY = frozenset({TABLE, MARKDOWN, CSV, XLSX, HTML, DOCX})
+"""Every format the table model lays out (JSON has its own versioned shape, see below)."""
 DOCUMENTS = frozenset({TABLE, MARKDOWN, HTML, DOCX})
 """The formats read by a person: one table per area, marks and notes as the appendix has them."""
 BAR_FORMATS = frozenset({TABLE, MARKDOWN, HTML})
