@@ -38,6 +38,8 @@ from planctl.cli import (
 from planctl.cli.settings import settings_from_env
 from planctl.cli.swedish import Command, Group
 
+HELP_FLAGS = {"help_option_names": ["-h", "--help"]}
+
 app = typer.Typer(
     name="planctl",
     cls=Group,
@@ -49,7 +51,7 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings=HELP_FLAGS,
 )
 
 
@@ -82,22 +84,15 @@ def main(
     ctx.obj = settings_from_env(data_dir)
 
 
-status_app = typer.Typer(
-    name="status",
-    cls=Group,
-    help="Registrera status för planens rader.",
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+def _group(name: str, summary: str) -> typer.Typer:
+    """A command with subcommands (``planctl NAME set|correct``); bare, it shows its help."""
+    return typer.Typer(
+        name=name, cls=Group, help=summary, no_args_is_help=True, context_settings=HELP_FLAGS
+    )
 
 
-indicator_app = typer.Typer(
-    name="indicator",
-    cls=Group,
-    help="Registrera mätvärden för radernas mål.",
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+status_app = _group("status", "Registrera status för planens rader.")
+indicator_app = _group("indicator", "Registrera mätvärden för radernas mål.")
 
 app.command("list", cls=Command)(list_rows.list_rows)
 app.command("report", cls=Command)(report.report)
