@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     HistoryFormat = str
     ReportFormat = str
     ChartFormat = str
+    RemindFormat = str
+    ChangesFormat = str
     ValidateFormat = str
 else:
     Format = choice_enum("measures")
@@ -27,6 +29,8 @@ else:
     HistoryFormat = choice_enum("history")
     ReportFormat = choice_enum("report")
     ChartFormat = choice_enum("chart")
+    RemindFormat = choice_enum("remind")
+    ChangesFormat = choice_enum("changes")
     ValidateFormat = choice_enum("validate")
 
 
@@ -161,9 +165,13 @@ if TYPE_CHECKING:
     ListFormatOption = str | None
     HistoryFormatOption = str | None
     AnalysisFormatOption = str | None
+    RemindFormatOption = str | None
+    ChangesFormatOption = str | None
     ListingOutputOption = Path | None
     HistoryOutputOption = Path | None
     AnalysisOutputOption = Path | None
+    RemindOutputOption = Path | None
+    ChangesOutputOption = Path | None
 else:
     FormatOption = format_option("measures", Format)
     ReportFormatOption = format_option("report", ReportFormat)
@@ -171,6 +179,10 @@ else:
     ListFormatOption = format_option("list", ListFormat)
     HistoryFormatOption = format_option("history", HistoryFormat)
     AnalysisFormatOption = format_option("coverage", AnalysisFormat)
+    RemindFormatOption = format_option("remind", RemindFormat)
+    ChangesFormatOption = format_option("changes", ChangesFormat)
     ListingOutputOption = output_option("list")
     HistoryOutputOption = output_option("history")
     AnalysisOutputOption = output_option("coverage")
+    RemindOutputOption = output_option("remind")
+    ChangesOutputOption = output_option("changes")
