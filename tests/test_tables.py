@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -30,6 +32,9 @@ from planctl.render.tables import (
     Kind,
     Mark,
     Note,
+    Point,
+    Target,
+    Trend,
     cell_text,
     paper_widths,
     table_lines,
@@ -69,7 +74,7 @@ def test_indicator_columns_identical_in_model_and_xlsx(report: Report) -> None:
     assert report.indicators, "the fixture must have measured targets"
     csv_blocks = _csv_blocks(render_report(report, "csv").decode("utf-8"))
     assert [b for b in csv_blocks if b] == csv_blocks[:1]  # one block: the rows
-    model = indicator_table(report)
+    model = indicator_table(report).shown_in("xlsx")
     book = openpyxl.load_workbook(io.BytesIO(render_report(report, "xlsx")))
     sheet = book[model.title]
     rows = [[c for c in row] for row in sheet.iter_rows(values_only=True)]
@@ -132,6 +137,12 @@ def _docx_text(data: bytes) -> str:
     return "\n".join([p.text for p in document.paragraphs] + cells)
 
 
+def _docx_tables(report: Report) -> list[Any]:
+    from docx import Document
+
+    return list(Document(io.BytesIO(render_report(report, "docx"))).tables)
+
+
 def _xlsx_text(data: bytes) -> str:
     book = openpyxl.load_workbook(io.BytesIO(data))
     return "\n".join(
@@ -188,6 +199,47 @@ def test_a_column_added_to_the_summary_appears_in_every_format(
     assert str(9000 + report.counts.total) in text
 
 
+# The formats with a section of measured targets: the tidy CSV has only plan rows.
+INDICATOR_FORMATS = ("table", "markdown", "xlsx", "html", "docx")
+
+
+@pytest.mark.parametrize("fmt", INDICATOR_FORMATS)
+def test_a_column_added_to_the_measured_targets_appears_in_every_format(
+    report: Report, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One column declared in ``indicator_fields`` reaches every format that shows the measured
+    targets, heading and cells."""
+    declared = report_tables.indicator_fields
+
+    def with_extra(shown: Report) -> list[tuple[Column, report_tables.IndicatorCell]]:
+        extra = Column("Kontrollmått", key="kontrollmått")
+        return [*declared(shown), (extra, lambda item: f"m{item.row_id}")]
+
+    monkeypatch.setattr(report_tables, "indicator_fields", with_extra)
+    text = shown_text(report, fmt)
+    assert "Kontrollmått" in text
+    assert all(f"m{item.row_id}" in text for item in report.indicators)
+
+
+def test_the_measured_targets_say_the_same_in_every_document(report: Report) -> None:
+    """Each document's section of measured targets names every target, what it measures, its
+    latest value with the day and the round it was measured, and its note (a drift fix: the
+    terminal left the round out)."""
+    for fmt in ("table", "markdown", "html", "docx"):
+        text = shown_text(report, fmt)
+        if fmt == "docx":
+            section = "\n".join(c.text for row in _docx_tables(report)[-1].rows for c in row.cells)
+        else:
+            section = text[text.index("Mål och mätvärden") :]
+        for item in report.indicators:
+            latest = item.standing.latest
+            assert latest is not None and latest.round is not None
+            measured = item.standing.indicator.target.measured.split()[0]
+            assert all(s in section for s in (item.row_id, measured, latest.date.isoformat()))
+            assert re.search(rf"{latest.round}(?![-\d])", section), (fmt, latest.round)
+            assert latest.note is None or latest.note.split()[0] in section
+
+
 def test_a_status_added_to_a_plans_scale_appears_in_every_format(tmp_path: Path) -> None:
     """A fifth status in Exempelstad's ``statusar:`` (Vilande, meaning pågår) and one row in it:
     every format names it, JSON included."""
@@ -223,6 +275,16 @@ def test_cells_are_written_by_their_kind() -> None:
     assert cell_text(Note("Klart", dt.date(2018, 5, 20)), Kind.NOTE) == "2018-05-20: Klart"
     assert cell_text(None, Kind.STATUS) == "Ej uppföljd"
     assert cell_text(status, Kind.STATUS) == "Klart"
+    point = Point("1500\u00a0kr", dt.date(2018, 10, 31), "2018-10")
+    assert cell_text(point, Kind.POINT) == "1500\u00a0kr (2018-10-31, 2018-10)"
+    assert cell_text(Trend("↑ från 12 st", "sämre"), Kind.TREND) == "↑ från 12 st, sämre"
+    target = Target("minst 25\u00a0%", "studietid (radens eget mål)", "Två av fyra")
+    assert cell_text(target, Kind.TARGET).split("\n") == [
+        "minst 25\u00a0%",
+        "studietid (radens eget mål)",
+        "Notering: Två av fyra",
+    ]
+    assert [cell_text(v, Kind.MET) for v in (True, False)] == ["ja", "nej"]
 
 
 def test_a_format_sees_only_the_columns_declared_for_it() -> None:

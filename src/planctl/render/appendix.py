@@ -12,18 +12,10 @@ from dataclasses import dataclass
 
 from planctl.errors import UsageError
 from planctl.render.report_tables import row_columns
-from planctl.render.report_text import (
-    LEGEND_TEXT,
-    MARK,
-    met_label,
-    needs_funding_note,
-    point_label,
-    source_label,
-    trend_label,
-)
+from planctl.render.report_text import LEGEND_TEXT, MARK, needs_funding_note
 from planctl.render.tables import DOCX, Column, paper_minimum, paper_widths
-from planctl.render.words import FUNDING_MARK, FUNDING_NOTE, target_label
-from planctl.report import IndicatorRow, Report
+from planctl.render.words import FUNDING_NOTE
+from planctl.report import Report
 
 SUMMARY = "Sammanfattning"
 LEGEND = "Teckenförklaring"
@@ -105,25 +97,6 @@ def appendix_widths(report: Report, width: float) -> list[float]:
     Förslag the larger part, so every area's table has the same columns.
     """
     return paper_widths(appendix_columns(report), width)
-
-
-def indicator_cells(line: IndicatorRow) -> list[str]:
-    """One measured target as text: Id · Mål · Senaste värde · Uppfyllt · Trend."""
-    standing = line.standing
-    target = standing.indicator.target
-    latest = standing.latest
-    assert latest is not None  # the report lists only measured targets
-    goal = target_label(target.direction, target.value, target.unit)
-    goal += f"\n{target.measured} ({source_label(line)})"
-    if latest.note:
-        goal += f"\nNotering: {latest.note}"
-    return [
-        line.row_id + (FUNDING_MARK if line.needs_funding else ""),
-        goal,
-        point_label(latest, target.unit),
-        met_label(standing),
-        trend_label(standing),
-    ]
 
 
 LEGEND_MARK = f"{MARK}: radens status vid rapportens tidpunkt."

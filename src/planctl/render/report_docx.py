@@ -24,7 +24,7 @@ from planctl.models import Assessment
 from planctl.render import appendix, progress
 from planctl.render import report_text as words
 from planctl.render.appendix import DocumentOptions
-from planctl.render.report_tables import rows_table, summary_table
+from planctl.render.report_tables import indicator_table, rows_table, summary_table
 from planctl.render.tables import (
     DOCX,
     NUMERIC,
@@ -256,11 +256,11 @@ def _text(column: Column, value: Cell) -> str:
 
 
 def _indicators(document: Document, report: Report, *, width: float) -> None:
-    document.add_heading(words.INDICATORS, level=1)
-    headings = [words.H_ID, words.H_TARGET, words.H_VALUE, words.H_MET, words.H_TREND]
-    rows = [appendix.indicator_cells(line) for line in report.indicators]
-    fixed = 2.0 + 5.0 + 2.0 + 4.0
-    _table(document, headings, rows, widths=[2.0, width - fixed, 5.0, 2.0, 4.0])
+    """The measured targets (:func:`~planctl.render.report_tables.indicator_table`)."""
+    table = indicator_table(report).shown_in(DOCX)
+    document.add_heading(table.title, level=1)
+    rows = [[_text(c, v) for c, v in zip(table.columns, row, strict=True)] for row in table.rows]
+    _table(document, table.headings, rows, widths=paper_widths(table.columns, width))
 
 
 def _table(

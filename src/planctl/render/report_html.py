@@ -22,16 +22,18 @@ from planctl.render import appendix, progress, words
 from planctl.render import report_text as texts
 from planctl.render.appendix import DocumentOptions
 from planctl.render.escape import html_text as escape
-from planctl.render.report_tables import rows_table, summary_table
+from planctl.render.report_tables import indicator_table, rows_table, summary_table
 from planctl.render.tables import (
     HTML,
     MARK,
+    NOTE_LABEL,
     NUMERIC,
     Cell,
     Column,
     Kind,
     Mark,
     Note,
+    Target,
     cell_text,
     paper_widths,
 )
@@ -293,15 +295,22 @@ MARKED = frozenset({Kind.MARK, Kind.STATUS})
 
 
 def _cell(column: Column, value: Cell) -> str:
-    """One cell of an area's table: marks with how the row is late under them, the note with
-    its day in bold."""
+    """One cell of a table: marks with how the row is late under them, the note with its day in
+    bold, a target in bold over what it measures, met or not in colour."""
     if isinstance(value, Mark):
         late = f'<span class="late">{escape(value.late)}</span>' if value.late else ""
         return f'<td class="mark">{MARK}{late}</td>'
     if isinstance(value, Note):
         when = f"<b>{value.day.isoformat()}:</b> " if value.day else ""
         return f'<td><span class="note">{when}{escape(value.text)}</span></td>'
+    if isinstance(value, Target):
+        goal = f'<b>{escape(value.label)}</b><span class="note">{escape(value.about)}</span>'
+        if value.note:
+            goal += f'<span class="note"><b>{NOTE_LABEL}:</b> {escape(value.note)}</span>'
+        return f"<td>{goal}</td>"
     text = escape(cell_text(value, column.kind))
+    if column.kind is Kind.MET:
+        return f'<td class="mark {"met" if value else "unmet"}">{text}</td>'
     if column.kind in MARKED:
         return f'<td class="mark">{text}</td>'
     if column.key == "id":
@@ -310,36 +319,18 @@ def _cell(column: Column, value: Cell) -> str:
 
 
 def _indicators(report: Report) -> list[str]:
-    columns = "".join(
-        f"<th>{escape(h)}</th>"
-        for h in (texts.H_ID, texts.H_TARGET, texts.H_VALUE, texts.H_MET, texts.H_TREND)
-    )
+    """The measured targets (:func:`~planctl.render.report_tables.indicator_table`)."""
+    table = indicator_table(report).shown_in(HTML)
+    columns = "".join(f"<th>{escape(h)}</th>" for h in table.headings)
     parts = [
         '<section class="indicators" id="mal-och-matvarden">',
-        f"<h2>{escape(texts.INDICATORS)}</h2>",
+        f"<h2>{escape(table.title)}</h2>",
         "<table>",
         f"<thead><tr>{columns}</tr></thead>",
         "<tbody>",
     ]
-    for line in report.indicators:
-        standing = line.standing
-        target = standing.indicator.target
-        latest = standing.latest
-        assert latest is not None  # the report lists only measured targets
-        goal = (
-            f"<b>{escape(words.target_label(target.direction, target.value, target.unit))}</b>"
-            f'<span class="note">{escape(target.measured)} '
-            f"({escape(texts.source_label(line))})</span>"
-        )
-        if latest.note:
-            goal += f'<span class="note"><b>Notering:</b> {escape(latest.note)}</span>'
-        css = "met" if standing.met else "unmet"
-        label = line.row_id + (words.FUNDING_MARK if line.needs_funding else "")
-        parts.append(
-            f'<tr><td class="id">{escape(label)}</td><td>{goal}</td>'
-            f"<td>{escape(texts.point_label(latest, target.unit))}</td>"
-            f'<td class="mark {css}">{escape(texts.met_label(standing))}</td>'
-            f"<td>{escape(texts.trend_label(standing))}</td></tr>"
-        )
+    for row in table.rows:
+        cells = "".join(_cell(c, v) for c, v in zip(table.columns, row, strict=True))
+        parts.append(f"<tr>{cells}</tr>")
     parts += ["</tbody>", "</table>", "</section>"]
     return parts

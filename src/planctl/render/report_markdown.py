@@ -12,7 +12,7 @@ from planctl.models import Assessment
 from planctl.render import report_text as texts
 from planctl.render import words
 from planctl.render.markdown import markdown_cell as escape
-from planctl.render.report_tables import SUMMARY, rows_table, summary_table
+from planctl.render.report_tables import SUMMARY, indicator_table, rows_table, summary_table
 from planctl.render.tables import (
     MARKDOWN,
     NUMERIC,
@@ -105,32 +105,16 @@ def _cell(column: Column, value: Cell) -> str:
 
 
 def _indicators(report: Report) -> list[str]:
-    headings = [
-        texts.H_ID,
-        texts.H_TARGET,
-        texts.H_MEASURED,
-        texts.H_VALUE,
-        texts.H_MET,
-        texts.H_TREND,
-        texts.H_NOTE,
-    ]
-    align = ["---", "---", "---", "---", ":-:", "---", "---"]
+    """The measured targets (:func:`~planctl.render.report_tables.indicator_table`), met or
+    not in bold."""
+    table = indicator_table(report).shown_in(MARKDOWN)
+    headings = [escape(h) for h in table.headings]
+    align = [":-:" if c.kind is Kind.MET else "---" for c in table.columns]
     rows = []
-    for line in report.indicators:
-        standing = line.standing
-        target = standing.indicator.target
-        latest = standing.latest
-        assert latest is not None  # the report lists only measured targets
-        met = texts.met_label(standing)
-        rows.append(
-            [
-                escape(line.row_id + (words.FUNDING_MARK if line.needs_funding else "")),
-                escape(words.target_label(target.direction, target.value, target.unit)),
-                escape(f"{target.measured} ({texts.source_label(line)})"),
-                escape(texts.point_label(latest, target.unit)),
-                f"**{met}**" if met else "",
-                escape(texts.trend_label(standing)),
-                escape(latest.note or ""),
-            ]
-        )
-    return [f"## {texts.INDICATORS}", "", *_table(headings, align, rows), ""]
+    for row in table.rows:
+        cells = []
+        for column, value in zip(table.columns, row, strict=True):
+            text = escape(cell_text(value, column.kind))
+            cells.append(f"**{text}**" if column.kind is Kind.MET and text else text)
+        rows.append(cells)
+    return [f"## {table.title}", "", *_table(headings, align, rows), ""]

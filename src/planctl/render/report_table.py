@@ -17,9 +17,10 @@ from rich.text import Text
 from planctl.models import Assessment
 from planctl.render import report_text as texts
 from planctl.render import words
-from planctl.render.report_tables import rows_table, summary_table
+from planctl.render.report_tables import indicator_table, rows_table, summary_table
 from planctl.render.tables import (
     MARK,
+    NOTE_LABEL,
     NUMERIC,
     TABLE,
     Cell,
@@ -28,9 +29,13 @@ from planctl.render.tables import (
     Kind,
     Mark,
     Note,
+    Point,
+    Target,
+    Trend,
     cell_text,
+    trend_text,
 )
-from planctl.report import Counts, IndicatorRow, Report, Section
+from planctl.report import Counts, Report, Section
 from planctl.scale import Status
 
 WIDE = 120
@@ -248,9 +253,11 @@ def _assessments(assessments: Sequence[Assessment]) -> list[RenderableType]:
 
 
 def _indicators(report: Report) -> Table:
-    """The measured targets: target, latest value, met or not, trend since the previous round."""
+    """The measured targets (:func:`~planctl.render.report_tables.indicator_table`): target,
+    latest value, met or not, trend since the previous round."""
+    data = indicator_table(report).shown_in(TABLE)
     table = Table(
-        title=texts.INDICATORS,
+        title=data.title,
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,
@@ -258,33 +265,39 @@ def _indicators(report: Report) -> Table:
         pad_edge=False,
         collapse_padding=True,
     )
-    table.add_column(texts.H_ID, no_wrap=True)
-    table.add_column(texts.H_TARGET, ratio=3, min_width=20)
-    table.add_column(texts.H_VALUE.replace(" ", "\n"), ratio=1, min_width=12)
-    table.add_column(texts.H_MET, no_wrap=True)
-    table.add_column(texts.H_TREND, no_wrap=True)
-    for line in report.indicators:
-        table.add_row(*_indicator_cells(line))
+    for column in data.columns:
+        if column.kind is Kind.TARGET:
+            table.add_column(column.heading, ratio=3, min_width=20)
+        elif column.kind is Kind.POINT:
+            table.add_column(column.heading.replace(" ", "\n"), ratio=1, min_width=12)
+        elif column.kind in (Kind.MET, Kind.TREND) or column.key == "id":
+            table.add_column(column.heading, no_wrap=True)
+        else:
+            table.add_column(column.heading)
+    for row in data.rows:
+        table.add_row(*(_indicator_cell(c, v) for c, v in zip(data.columns, row, strict=True)))
     return table
 
 
-def _indicator_cells(line: IndicatorRow) -> list[RenderableType]:
-    standing = line.standing
-    target = standing.indicator.target
-    goal = Text(words.target_label(target.direction, target.value, target.unit), style="bold")
-    goal.append(f"\n{target.measured} ({texts.source_label(line)})", style="dim")
-    latest = standing.latest
-    assert latest is not None  # the report lists only measured targets
-    value = Text(words.quantity_label(latest.value, target.unit))
-    value.append("\n" + latest.date.isoformat(), style="dim")
-    if latest.note:
-        goal.append("\nNotering: ", style="dim bold")
-        goal.append(latest.note, style="dim")
-    met = Text(texts.met_label(standing), style="bold green" if standing.met else "bold red")
-    return [
-        Text(line.row_id + (words.FUNDING_MARK if line.needs_funding else "")),
-        goal,
-        value,
-        met,
-        Text(texts.trend_label(standing, sep="\n")),  # a second line keeps the column narrow
-    ]
+def _indicator_cell(column: Column, value: Cell) -> RenderableType:
+    """A cell of the measured targets: the target in bold over what it measures and its note,
+    the value over the day and round it was measured, met in green or red."""
+    if isinstance(value, Target):
+        goal = Text(value.label, style="bold")
+        goal.append(f"\n{value.about}", style="dim")
+        if value.note:
+            goal.append(f"\n{NOTE_LABEL}: ", style="dim bold")
+            goal.append(value.note, style="dim")
+        return goal
+    if isinstance(value, Point):
+        # The day and the round on lines of their own keep the column as narrow as a date.
+        point = Text(value.value)
+        point.append("\n" + value.day.isoformat(), style="dim")
+        if value.round:
+            point.append("\n" + value.round, style="dim")
+        return point
+    if isinstance(value, Trend):
+        return Text(trend_text(value, sep="\n"))  # a second line keeps the column narrow
+    if column.kind is Kind.MET:
+        return Text(cell_text(value, column.kind), style="bold green" if value else "bold red")
+    return Text(cell_text(value, column.kind))

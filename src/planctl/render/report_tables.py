@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from planctl.models import Measurement
 from planctl.render import report_text as texts
 from planctl.render import words
 from planctl.render.tables import (
@@ -16,6 +17,7 @@ from planctl.render.tables import (
     CSV,
     DOCUMENTS,
     EVERY,
+    MARKDOWN,
     SPREADSHEETS,
     TABLE,
     XLSX,
@@ -26,8 +28,11 @@ from planctl.render.tables import (
     Kind,
     Mark,
     Note,
+    Point,
+    Target,
+    Trend,
 )
-from planctl.report import Counts, Report, ReportRow, Section
+from planctl.report import Counts, IndicatorRow, Report, ReportRow, Section
 from planctl.scale import Status
 
 H_IMPROVING = "Utveckling"
@@ -98,50 +103,116 @@ def summary_table(report: Report) -> DataTable:
     return DataTable(SUMMARY, tuple(c for c, _ in fields), rows, total=True)
 
 
+# --- the measured targets ----------------------------------------------------------------------
+
+XLSX_ONLY = frozenset({XLSX})
+MARKDOWN_ONLY = frozenset({MARKDOWN})
+INDICATOR_FORMATS = DOCUMENTS | XLSX_ONLY
+"""The formats with a section of measured targets (the tidy CSV has only plan rows)."""
+
+
+IndicatorCell = Callable[[IndicatorRow], Cell]
+"""How a column of the measured targets gets its cell from one target."""
+
+
+def _latest(item: IndicatorRow) -> Measurement:
+    latest = item.standing.latest
+    assert latest is not None  # the report lists only measured targets
+    return latest
+
+
+def _target(item: IndicatorRow) -> Target:
+    target = item.standing.indicator.target
+    label = words.target_label(target.direction, target.value, target.unit)
+    return Target(label, _about(item), _latest(item).note)
+
+
+def _about(item: IndicatorRow) -> str:
+    return f"{item.standing.indicator.target.measured} ({texts.source_label(item)})"
+
+
+def _point(item: IndicatorRow) -> Point:
+    latest = _latest(item)
+    value = words.quantity_label(latest.value, item.standing.indicator.target.unit)
+    return Point(value, latest.date, latest.round)
+
+
+def _trend(item: IndicatorRow) -> Trend | None:
+    standing = item.standing
+    if standing.trend is None or standing.previous is None:
+        return None
+    unit = standing.indicator.target.unit
+    change = f"{words.TREND_ARROWS[standing.trend]} från "
+    change += words.quantity_label(standing.previous.value, unit)
+    return Trend(change, words.improving_label(standing.improving))
+
+
+def _previous_round(item: IndicatorRow) -> Cell:
+    previous = item.standing.previous
+    return (previous.round or previous.date.isoformat()) if previous else None
+
+
+def indicator_fields(report: Report) -> list[tuple[Column, IndicatorCell]]:
+    """The measured targets' columns, each with how it gets its cell from one target.
+
+    Documents show Id (with the funding mark) · Mål (the target, what it measures and where the
+    target comes from, the latest value's note) · Senaste värde (with its day and round) ·
+    Uppfyllt · Trend (since the previous round, and whether that is better). Markdown cannot
+    break a line in a table cell, so it gives Avser and the note columns of their own. The
+    workbook has one value a cell to compute with: the target's parts, the value, its day and
+    round, the previous value and round, the arrow and *bättre*/*sämre* apart.
+    """
+    return [
+        (Column(texts.H_ID, key="id", formats=DOCUMENTS, paper=2.0),
+         lambda i: i.row_id + (words.FUNDING_MARK if i.needs_funding else "")),
+        (Column(texts.H_ID, width=8.0, key="id", formats=XLSX_ONLY), lambda i: i.row_id),
+        (Column("Insats", Kind.INTEGER, 8.0, "insats", formats=XLSX_ONLY),
+         lambda i: i.standing.indicator.measure_id),
+        (Column(texts.H_TARGET, Kind.TARGET, key="mål", formats=DOCUMENTS - MARKDOWN_ONLY,
+                rest=1.0),
+         _target),
+        (Column(texts.H_TARGET, key="mål", formats=MARKDOWN_ONLY), lambda i: _target(i).label),
+        (Column(texts.H_MEASURED, key="avser", formats=MARKDOWN_ONLY), _about),
+        (Column(texts.H_MEASURED, width=50.0, key="avser", formats=XLSX_ONLY),
+         lambda i: i.standing.indicator.target.measured),
+        (Column("Riktning", width=9.0, key="riktning", formats=XLSX_ONLY),
+         lambda i: i.standing.indicator.target.direction.value),
+        (Column("Målvärde", Kind.NUMBER, 10.0, "målvärde", formats=XLSX_ONLY),
+         lambda i: i.standing.indicator.target.value),
+        (Column("Enhet", width=16.0, key="enhet", formats=XLSX_ONLY),
+         lambda i: i.standing.indicator.target.unit.value),
+        (Column(texts.H_VALUE, Kind.POINT, key="senaste_värde", formats=DOCUMENTS, paper=5.0),
+         _point),
+        (Column("Värde", Kind.NUMBER, 10.0, "värde", formats=XLSX_ONLY),
+         lambda i: _latest(i).value),
+        (Column(texts.H_VALUE_DATE, Kind.DATE, 12.0, "mätdatum", formats=XLSX_ONLY),
+         lambda i: _latest(i).date),
+        (Column(texts.H_ROUND, width=12.0, key="uppföljning", formats=XLSX_ONLY),
+         lambda i: _latest(i).round),
+        (Column(texts.H_MET, Kind.MET, 10.0, "uppfyllt", formats=INDICATOR_FORMATS, paper=2.0),
+         lambda i: i.standing.met),
+        (Column(texts.H_PREVIOUS, Kind.NUMBER, 12.0, "föregående_värde", formats=XLSX_ONLY),
+         lambda i: i.standing.previous.value if i.standing.previous else None),
+        (Column("Föregående uppföljning", width=14.0, key="föregående_uppföljning",
+                formats=XLSX_ONLY),
+         _previous_round),
+        (Column(texts.H_TREND, Kind.TREND, key="trend", formats=DOCUMENTS, paper=4.0), _trend),
+        (Column(texts.H_TREND, width=8.0, key="trend", formats=XLSX_ONLY),
+         lambda i: words.TREND_ARROWS[i.standing.trend] if i.standing.trend else None),
+        (Column(H_IMPROVING, width=11.0, key="utveckling", formats=XLSX_ONLY),
+         lambda i: words.improving_label(i.standing.improving) or None),
+        (Column(texts.H_NOTE, key="notering", formats=MARKDOWN_ONLY),
+         lambda i: _latest(i).note),
+        (Column("Notering", width=40.0, key="notering", formats=XLSX_ONLY),
+         lambda i: _latest(i).note),
+    ]  # fmt: skip
+
+
 def indicator_table(report: Report) -> DataTable:
-    """The measured targets: one row per target with its latest value, met or not, and trend."""
-    columns = (
-        Column(texts.H_ID, width=8.0),
-        Column("Insats", Kind.INTEGER, 8.0),
-        Column(texts.H_MEASURED, width=50.0),
-        Column("Riktning", width=9.0),
-        Column("Målvärde", Kind.NUMBER, 10.0),
-        Column("Enhet", width=16.0),
-        Column("Värde", Kind.NUMBER, 10.0),
-        Column(texts.H_VALUE_DATE, Kind.DATE, 12.0),
-        Column(texts.H_ROUND, width=12.0),
-        Column(texts.H_MET, width=10.0),
-        Column(texts.H_PREVIOUS, Kind.NUMBER, 12.0),
-        Column("Föregående uppföljning", width=14.0),
-        Column(texts.H_TREND, width=8.0),
-        Column(H_IMPROVING, width=11.0),
-        Column("Notering", width=40.0),
-    )
-    rows: list[tuple[Cell, ...]] = []
-    for item in report.indicators:
-        standing = item.standing
-        indicator, latest, previous = standing.indicator, standing.latest, standing.previous
-        assert latest is not None  # the report lists only measured targets
-        rows.append(
-            (
-                item.row_id,
-                indicator.measure_id,
-                indicator.target.measured,
-                indicator.target.direction.value,
-                indicator.target.value,
-                indicator.target.unit.value,
-                latest.value,
-                latest.date,
-                latest.round,
-                texts.met_label(standing),
-                previous.value if previous else None,
-                (previous.round or previous.date.isoformat()) if previous else None,
-                words.TREND_ARROWS[standing.trend] if standing.trend else None,
-                words.improving_label(standing.improving) or None,
-                latest.note,
-            )
-        )
-    return DataTable(texts.INDICATORS, columns, tuple(rows))
+    """Mål och mätvärden (:func:`indicator_fields`): one row per measured target."""
+    fields = indicator_fields(report)
+    rows = tuple(tuple(cell(item) for _, cell in fields) for item in report.indicators)
+    return DataTable(texts.INDICATORS, tuple(c for c, _ in fields), rows)
 
 
 # --- each area's rows -------------------------------------------------------------------------

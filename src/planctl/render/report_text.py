@@ -11,17 +11,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from planctl.indicators import Standing
-from planctl.models import Assessment, Meaning, Measurement, Status, Unit
+from planctl.models import Assessment, Meaning, Status
 from planctl.progress import LEGEND, NOT_FOLLOWED_UP
 from planctl.render.words import (
     FUNDING_MARK,
-    MET,
-    NOT_MET,
-    TREND_ARROWS,
-    improving_label,
     percent_label,
-    quantity_label,
 )
 from planctl.report import Costs, Counts, IndicatorRow, Moment, Report, ReportRow, Section
 
@@ -309,26 +303,3 @@ def source_label(line: IndicatorRow) -> str:
     """Where the target comes from: the row's own, or a catalogue measure's."""
     measure = line.standing.indicator.measure_id
     return "radens eget mål" if measure is None else f"insats {measure}"
-
-
-def met_label(standing: Standing) -> str:
-    """``ja`` when the latest value meets the target, ``nej`` when not, empty before any value."""
-    if standing.met is None:
-        return ""
-    return MET if standing.met else NOT_MET
-
-
-def point_label(entry: Measurement, unit: Unit) -> str:
-    """A measured value with when: ``1500\u00a0kr (2018-10-31, 2018-10)``."""
-    when = entry.date.isoformat() + (f", {entry.round}" if entry.round else "")
-    return f"{quantity_label(entry.value, unit)} ({when})"
-
-
-def trend_label(standing: Standing, *, sep: str = ", ") -> str:
-    """The trend since the previous round: ``↑ från 1200\u00a0kr, bättre``; empty without one."""
-    if standing.trend is None or standing.previous is None:
-        return ""
-    unit = standing.indicator.target.unit
-    label = f"{TREND_ARROWS[standing.trend]} från {quantity_label(standing.previous.value, unit)}"
-    better = improving_label(standing.improving)
-    return f"{label}{sep}{better}" if better else label

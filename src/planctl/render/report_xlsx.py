@@ -22,7 +22,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from planctl.models import Assessment
 from planctl.render import report_text as texts
-from planctl.render import words
 from planctl.render.escape import visible
 from planctl.render.report_tables import indicator_table, rows_table, summary_table
 from planctl.render.tables import (
@@ -33,8 +32,10 @@ from planctl.render.tables import (
     Kind,
     Mark,
     Note,
+    Point,
+    Target,
+    Trend,
     cell_text,
-    column_of,
     widths,
 )
 from planctl.report import Counts, Report, Section
@@ -183,7 +184,7 @@ def _before(value: Cell) -> Value:
 def _typed(value: Cell, kind: Kind = Kind.TEXT) -> Value:
     """A cell as the workbook stores it: numbers, dates and texts as they are, a changed count
     as its value now, yes and no and statuses as words, a mark ``X`` (how the row is late has a
-    column of its own)."""
+    column of its own), a cell that combines several values as the documents write it."""
     if kind is Kind.STATUS or isinstance(value, Status):
         return cell_text(value, Kind.STATUS)
     if isinstance(value, Change):
@@ -192,7 +193,7 @@ def _typed(value: Cell, kind: Kind = Kind.TEXT) -> Value:
         return MARK
     if isinstance(value, bool):
         return cell_text(value, Kind.BOOLEAN)
-    if isinstance(value, Note | Counts):
+    if isinstance(value, Note | Counts | Target | Point | Trend):
         return cell_text(value, Kind.TEXT)
     return value
 
@@ -224,18 +225,18 @@ def _section_sheet(ws: Worksheet, report: Report, section: Section) -> None:
 
 
 def _indicator_sheet(ws: Worksheet, report: Report) -> None:
-    """The measured targets (:func:`~planctl.render.report_tables.indicator_table`)."""
-    table = indicator_table(report)
+    """The measured targets (:func:`~planctl.render.report_tables.indicator_table`), a target
+    not met in red."""
+    table = indicator_table(report).shown_in(XLSX)
     top = _preamble(ws, report, table.title)
     _header(ws, top, table.headings, widths(table.columns))
-    met = column_of(table, texts.H_MET)
     row = top
     for values in table.rows:
         row += 1
-        for column, value in enumerate(values, start=1):
-            _put(ws, row, column, _typed(value))
+        for column, (spec, value) in enumerate(zip(table.columns, values, strict=True), start=1):
+            _put(ws, row, column, _typed(value, spec.kind))
             ws.cell(row=row, column=column).alignment = WRAP
-        if values[met - 1] == words.NOT_MET:
-            ws.cell(row=row, column=met).font = DELAYED_FONT
+            if spec.kind is Kind.MET and value is False:
+                ws.cell(row=row, column=column).font = DELAYED_FONT
     ws.auto_filter.ref = f"A{top}:{get_column_letter(len(table.columns))}{max(row, top)}"
     _page_setup(ws)

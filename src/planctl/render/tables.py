@@ -7,7 +7,10 @@ A column declares
 - its ``heading`` (Swedish, what documents print) and its machine ``key`` (what the tidy CSV
   prints as its header, e.g. ``område_id``);
 - its :class:`Kind`, which decides how each format writes a cell (numbers with a decimal comma,
-  shares as percent, a status mark, a note with its date, a count that changed …);
+  shares as percent, a status mark, a note with its date, a count that changed, a measured
+  value with its day and round …); a cell that combines several values (a :class:`Target`, a
+  :class:`Point`) is one column in the documents, while the workbook declares each value as a
+  column of its own;
 - its spreadsheet ``width`` and its width on paper (``paper``, or a ``rest`` share);
 - the formats that show it (``formats``; every format unless it says otherwise): the tidy CSV
   shows a row's ``status`` and ``betyder`` as words where the documents and the workbook show
@@ -78,6 +81,10 @@ class Kind(enum.StrEnum):
     LATE = "late"  # how a row is late (``start försenad``), empty when it is not
     NOTE = "note"  # a :class:`Note`: a text with the day it was written
     BAR = "bar"  # a progress bar of :class:`~planctl.counts.Counts`
+    TARGET = "target"  # a :class:`Target`: what it aims at, what it measures, the latest note
+    POINT = "point"  # a :class:`Point`: a measured value with its unit, day and round
+    MET = "met"  # whether a target is met: ``ja``/``nej``, empty before any value
+    TREND = "trend"  # a :class:`Trend` since the previous round
 
 
 @dataclass(frozen=True)
@@ -105,7 +112,39 @@ class Note:
     day: dt.date | None = None
 
 
-Cell = str | int | float | bool | dt.date | Change | Mark | Note | Status | Counts | None
+@dataclass(frozen=True)
+class Target:
+    """A measured target as a document shows it in one cell: ``label`` (``minst 1500\u00a0kr``),
+    ``about`` (what it measures and where the target comes from) and the latest value's note."""
+
+    label: str
+    about: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Point:
+    """A measured value with when: ``value`` with its unit (``1500\u00a0kr``), the ``day`` it
+    was measured and the follow-up ``round`` it belongs to, if any."""
+
+    value: str
+    day: dt.date
+    round: str | None = None
+
+
+@dataclass(frozen=True)
+class Trend:
+    """The trend since the previous round: ``change`` (``↑ från 1200\u00a0kr``) and whether
+    that is ``better`` (``bättre``, ``sämre``, or empty when the target has no direction)."""
+
+    change: str
+    better: str = ""
+
+
+Cell = (
+    str | int | float | bool | dt.date | Change | Mark | Note | Status | Counts
+    | Target | Point | Trend | None
+)  # fmt: skip
 """One value of a table; ``None`` is an empty cell."""
 
 NUMERIC = frozenset({Kind.INTEGER, Kind.NUMBER, Kind.PERCENT, Kind.COUNT})
@@ -221,6 +260,31 @@ def note_text(note: Note) -> str:
     return f"{note.day.isoformat()}: {note.text}" if note.day else note.text
 
 
+NOTE_LABEL = "Notering"
+"""What a target's note is introduced with where it shares a cell with the target."""
+
+
+def target_lines(target: Target) -> list[str]:
+    """A target cell's lines: the target, what it measures, ``Notering: …`` when noted."""
+    lines = [target.label, target.about]
+    return [*lines, f"{NOTE_LABEL}: {target.note}"] if target.note else lines
+
+
+def point_when(point: Point) -> str:
+    """When a value was measured: ``2018-10-31, 2018-10`` (the day, and the round if any)."""
+    return point.day.isoformat() + (f", {point.round}" if point.round else "")
+
+
+def point_text(point: Point) -> str:
+    """A measured value with when: ``1500\u00a0kr (2018-10-31, 2018-10)``."""
+    return f"{point.value} ({point_when(point)})"
+
+
+def trend_text(trend: Trend, sep: str = ", ") -> str:
+    """A trend: ``↑ från 1200\u00a0kr, bättre`` (``sep`` before whether it is better)."""
+    return f"{trend.change}{sep}{trend.better}" if trend.better else trend.change
+
+
 def change_text(change: Change) -> str:
     """A changed count: ``3 → 9``, or ``9`` when it stayed."""
     if change.before == change.now:
@@ -247,6 +311,12 @@ def cell_text(value: Cell, kind: Kind) -> str:
         return note_text(value)
     if isinstance(value, Counts):
         return text_bar(value)
+    if isinstance(value, Target):
+        return "\n".join(target_lines(value))
+    if isinstance(value, Point):
+        return point_text(value)
+    if isinstance(value, Trend):
+        return trend_text(value)
     if isinstance(value, Status):
         return value.name
     if kind is Kind.PERCENT and isinstance(value, int | float):
@@ -267,11 +337,6 @@ def table_lines(table: DataTable, *, header: str = "heading") -> list[list[str]]
         for row in table.rows
     ]
     return lines
-
-
-def column_of(table: DataTable, heading: str) -> int:
-    """The 1-based position of the column with ``heading`` (for a writer's emphasis)."""
-    return table.headings.index(heading) + 1
 
 
 def widths(columns: Sequence[Column]) -> list[float]:
