@@ -170,3 +170,16 @@ def test_compare_new_plan_counts_history_as_status_changes() -> None:
         ("LB-1", None, "Påbörjat"),
         ("LB-2", None, "Klart"),
     ]
+
+
+def test_changes_to_a_file_is_what_it_prints(
+    invoke: Invoke, repo: Path, data_dir: Path, tmp_path: Path
+) -> None:
+    """changes -o FIL writes the same Markdown it prints, like every command that prints data."""
+    change_plan(data_dir)
+    target = tmp_path / "andringar.md"
+    written = invoke("changes", "main", "-o", str(target))
+    assert written.exit_code == 0, written.stderr
+    assert "(markdown)" in written.stderr and written.stdout == ""
+    printed = invoke("changes", "main", "--format", "markdown")
+    assert target.read_text(encoding="utf-8") == printed.stdout

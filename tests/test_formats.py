@@ -19,7 +19,7 @@ from planctl.render.formats import (
 from tests.conftest import Invoke
 
 COMMANDS = {"diff": "report", **{name: name for name in SUPPORTED}}
-ARGS = {"show": ["LB-1"], "diff": ["2018-05", "2018-10"]}
+ARGS = {"show": ["LB-1"], "diff": ["2018-05", "2018-10"], "changes": ["main"]}
 
 
 @pytest.mark.parametrize(("command", "output"), sorted(COMMANDS.items()))
@@ -70,6 +70,8 @@ def test_format_from_file_name_and_binary() -> None:
         (["history"], "historik.md", "markdown"),
         (["coverage"], "tackning.csv", "csv"),
         (["summary"], "sammanstallning.md", "markdown"),
+        (["remind"], "paminnelse.csv", "csv"),
+        (["remind"], "paminnelse.md", "markdown"),
     ],
 )
 def test_output_option_alike_on_every_data_command(
@@ -90,3 +92,37 @@ def test_output_table_is_plain_text(invoke: Invoke, tmp_path: Path) -> None:
     assert invoke("list", "-o", str(target)).exit_code == 0
     text = target.read_text(encoding="utf-8")
     assert "LB-1" in text and "\x1b[" not in text
+
+
+def test_remind_table_to_a_file_is_the_terminal_table(invoke: Invoke, tmp_path: Path) -> None:
+    """remind -o x.txt writes the table people see, not Markdown under a .txt name."""
+    target = tmp_path / "paminnelse.txt"
+    written = invoke("remind", "-o", str(target))
+    assert written.exit_code == 0, written.stderr
+    assert "(table)" in written.stderr
+    text = target.read_text(encoding="utf-8")
+    assert "Förhandlingschef" in text and "## " not in text and "\x1b[" not in text
+
+
+def test_remind_refuses_a_suffix_it_cannot_write(invoke: Invoke, tmp_path: Path) -> None:
+    """An unknown suffix is a usage error naming the suffixes remind writes; nothing is written."""
+    target = tmp_path / "paminnelse.json"
+    refused = invoke("remind", "-o", str(target))
+    assert refused.exit_code == 2
+    assert ".csv" in refused.stderr and not target.exists()
+
+
+@pytest.mark.parametrize(
+    "command", ["list", "measures", "history", "coverage", "summary", "remind"]
+)
+def test_output_below_the_data_directory_is_refused(
+    invoke: Invoke, data_dir: Path, command: str
+) -> None:
+    """No command that prints data writes its output anywhere below the data directory."""
+    folder = data_dir / "rapporter"
+    folder.mkdir()
+    suffix = {"history": ".md", "summary": ".md", "remind": ".md", "coverage": ".csv"}
+    target = folder / f"utdata{suffix.get(command, '.json')}"
+    refused = invoke(command, "-o", str(target))
+    assert refused.exit_code == 2, refused.stdout
+    assert "datakatalogen" in refused.stderr and not target.exists()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from planctl.cli.options import ChangesFormatOption, ChangesOutputOption
+from planctl.cli.output import emit
 from planctl.cli.settings import settings_of
 
 
@@ -27,6 +28,8 @@ def changes(
             show_default=False,
         ),
     ] = None,
+    fmt: ChangesFormatOption = None,
+    output: ChangesOutputOption = None,
 ) -> None:
     """Visa vad som ändrats i planen mellan två git-revisioner, som Markdown för en PR-kommentar.
 
@@ -36,5 +39,13 @@ def changes(
     from planctl.changes import changes_between
     from planctl.render.validation import changes_markdown
 
-    report = changes_between(settings_of(ctx).data_root(), base, head, cwd=Path.cwd())
-    sys.stdout.write(changes_markdown(report))
+    settings = settings_of(ctx)
+    report = changes_between(settings.data_root(), base, head, cwd=Path.cwd())
+    emit(
+        "changes",
+        fmt,
+        output,
+        text=lambda _chosen: changes_markdown(report),
+        view=lambda: changes_markdown(report),
+        data_root=settings.known_data_root(),
+    )

@@ -34,7 +34,8 @@ def coverage(
     from planctl.query import match_catalogue_area
     from planctl.render.analysis import render_analysis
 
-    data = settings_of(ctx).load(plan_id)
+    settings = settings_of(ctx)
+    data = settings.load(plan_id)
     catalogue, plan = data.require_catalogue(), data.plan(plan_id).model
     area_id = match_catalogue_area(catalogue, area).id if area is not None else None
     build = row_coverage if by_row else plan_coverage
@@ -45,4 +46,5 @@ def coverage(
         output,
         text=lambda chosen: str(render_analysis(result, chosen)),
         view=lambda: render_analysis(result, "table"),
+        data_root=settings.known_data_root(),
     )

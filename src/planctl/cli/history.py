@@ -39,7 +39,8 @@ def history(
     from planctl.views.history import history_views
 
     rows = (item,) if item is not None else ()
-    plan = settings_of(ctx).load(plan_id).plan(plan_id, row_ids=rows).model
+    settings = settings_of(ctx)
+    plan = settings.load(plan_id).plan(plan_id, row_ids=rows).model
     row = match_row(plan, item) if item is not None else None
     views = history_views(plan, row, match_since(plan, since) if since else None)
     title = f"{row.id}: {row.proposal}" if row else f"{plan.meta.organisation}: statushistorik"
@@ -55,4 +56,5 @@ def history(
             else history_markdown(views, title=title)
         ),
         view=lambda: changes_table(views, title=title),
+        data_root=settings.known_data_root(),
     )

@@ -58,7 +58,8 @@ def list_rows(
     from planctl.render.rows import rows_csv, rows_table
     from planctl.views.rows import RowView
 
-    plan = settings_of(ctx).load(plan_id).plan(plan_id).model
+    settings = settings_of(ctx)
+    plan = settings.load(plan_id).plan(plan_id).model
     wanted = row_filter(
         plan,
         area=area,
@@ -78,4 +79,5 @@ def list_rows(
             rows_csv(rows) if chosen == "csv" else to_json([r.json() for r in rows])
         ),
         view=lambda: rows_table(rows, title=title),
+        data_root=settings.known_data_root(),
     )

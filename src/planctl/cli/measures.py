@@ -36,7 +36,8 @@ def list_measures(
     from planctl.render.rows import measures_table
     from planctl.views.rows import MeasureView
 
-    data = settings_of(ctx).load(plan_id)
+    settings = settings_of(ctx)
+    data = settings.load(plan_id)
     catalogue = data.require_catalogue()
     area_id = match_catalogue_area(catalogue, area).id if area is not None else None
     left_out = covered_ids(data.plan(plan_id).model) if uncovered else frozenset()
@@ -54,4 +55,5 @@ def list_measures(
         output,
         text=lambda _fmt: to_json([m.json() for m in measures]),
         view=lambda: measures_table(measures, title=title),
+        data_root=settings.known_data_root(),
     )

@@ -15,10 +15,14 @@ from planctl.render.formats import choice_enum, format_help, suffix_list
 if TYPE_CHECKING:
     ReportFormat = str
     ChartFormat = str
+    RemindFormat = str
+    ChangesFormat = str
     ValidateFormat = str
 else:
     ReportFormat = choice_enum("report")
     ChartFormat = choice_enum("chart")
+    RemindFormat = choice_enum("remind")
+    ChangesFormat = choice_enum("changes")
     ValidateFormat = choice_enum("validate")
 
 
@@ -169,6 +173,10 @@ if TYPE_CHECKING:
     HistoryOutputOption = Path | None
     CoverageOutputOption = Path | None
     SummaryOutputOption = Path | None
+    RemindFormatOption = str | None
+    ChangesFormatOption = str | None
+    RemindOutputOption = Path | None
+    ChangesOutputOption = Path | None
 else:
     ListFormatOption = format_option("list", choice_enum("list"))
     MeasuresFormatOption = format_option("measures", choice_enum("measures"))
@@ -184,3 +192,7 @@ else:
     HistoryOutputOption = output_option("history")
     CoverageOutputOption = output_option("coverage")
     SummaryOutputOption = output_option("summary")
+    RemindFormatOption = format_option("remind", RemindFormat)
+    ChangesFormatOption = format_option("changes", ChangesFormat)
+    RemindOutputOption = output_option("remind")
+    ChangesOutputOption = output_option("changes")

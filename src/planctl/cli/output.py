@@ -63,7 +63,7 @@ def emit(
     *,
     text: Callable[[str], str],
     view: Callable[[], RenderableType],
-    data_root: Path | None = None,
+    data_root: Path | None,
 ) -> None:
     """Print what a command shows, or write it to ``output``, in the format asked for.
 

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import enum
-import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from planctl.cli.options import PlanOption
-from planctl.cli.settings import settings_of, stdout_console
-
-
-class RemindFormat(enum.StrEnum):
-    """Output formats of ``remind``."""
-
-    TABLE = "table"
-    MARKDOWN = "markdown"
-    CSV = "csv"
+from planctl.cli.options import PlanOption, RemindFormatOption, RemindOutputOption
+from planctl.cli.output import emit
+from planctl.cli.settings import settings_of
 
 
 def remind(
@@ -32,14 +22,8 @@ def remind(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[
-        RemindFormat,
-        typer.Option("--format", "-f", help="Utdataformat: table, markdown eller csv."),
-    ] = RemindFormat.TABLE,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Skriv till en fil.", show_default=False),
-    ] = None,
+    fmt: RemindFormatOption = None,
+    output: RemindOutputOption = None,
     plan_id: PlanOption = None,
 ) -> None:
     """Inför mötet: per ansvarig roll, raderna att rapportera om vid omgången.
@@ -49,17 +33,17 @@ def remind(
     """
     from planctl.remind import build_reminder
     from planctl.render.remind import reminder_csv, reminder_markdown, reminder_view
-    from planctl.writing.files import save_output
 
     settings = settings_of(ctx)
     plan = settings.load(plan_id).plan(plan_id).model
     reminder = build_reminder(plan, today=settings.today_for(plan), round_id=round_id)
-    if fmt is RemindFormat.TABLE and output is None:
-        stdout_console().print(reminder_view(reminder))
-        return
-    text = reminder_csv(reminder) if fmt is RemindFormat.CSV else reminder_markdown(reminder)
-    if output is not None:
-        shown = save_output(output, text.encode("utf-8"), base=Path.cwd())
-        sys.stderr.write(f"planctl: skrev {shown} ({fmt.value})\n")
-    else:
-        sys.stdout.write(text)
+    emit(
+        "remind",
+        fmt,
+        output,
+        text=lambda chosen: (
+            reminder_csv(reminder) if chosen == "csv" else reminder_markdown(reminder)
+        ),
+        view=lambda: reminder_view(reminder),
+        data_root=settings.known_data_root(),
+    )

@@ -37,4 +37,5 @@ def show(
         output,
         text=lambda _fmt: to_json(view.json()),
         view=lambda: show_panel(view),
+        data_root=settings.known_data_root(),
     )

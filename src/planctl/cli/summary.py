@@ -53,4 +53,5 @@ def summary(
         output,
         text=lambda chosen: str(render_analysis(result, chosen)),
         view=lambda: render_analysis(result, "table"),
+        data_root=settings.known_data_root(),
     )

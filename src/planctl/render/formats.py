@@ -55,6 +55,8 @@ SUPPORTED: dict[str, tuple[str, ...]] = {
     "summary": ("table", "markdown", "json", "csv"),
     "report": ("table", "markdown", "csv", "xlsx", "json", "html", "docx", "pdf"),
     "chart": ("svg", "png"),
+    "remind": ("table", "markdown", "csv"),
+    "changes": ("markdown",),
     "validate": ("text", "github", "json", "junit"),
 }
 """Which formats each output (command) writes, the first being its default."""
