@@ -328,3 +328,26 @@ def test_option_help_names_only_options_its_command_has() -> None:
         for param in command.params:
             named = re.findall(r"(?<![\w-])--[a-z][a-z-]*", getattr(param, "help", None) or "")
             assert set(named) <= own, (name, param.opts, set(named) - own)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "²"],
+        ["status", "correct", "LB-4", "klart", "--entry", "²", "--dry-run"],
+        ["indicator", "set", "²", "5", "--round", "2018-05", "--dry-run"],
+        ["indicator", "correct", "LB-4", "5", "--entry", "³", "--dry-run"],
+        ["new", "ny.yaml", "--measures", "7,²", "--organisation", "X", "--title", "Y"],
+    ],
+    ids=["show", "status-correct", "indicator-set", "indicator-correct", "new"],
+)
+def test_a_digit_that_is_no_number_is_a_usage_error(invoke: Invoke, args: list[str]) -> None:
+    """A superscript (a Unicode digit int() refuses) typed as a number is an error, not a crash."""
+    result = invoke(*args)
+    assert result.exit_code == 2, result.stderr
+    assert "planctl: fel:" in result.stderr
+
+
+def test_a_measure_number_in_full_width_digits_is_shown(invoke: Invoke) -> None:
+    """Any decimal digits name a measure (７ is 7), as int() reads them."""
+    assert json.loads(invoke("show", "７", "--format", "json").stdout)["id"] == 7

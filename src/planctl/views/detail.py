@@ -193,7 +193,7 @@ def measure_detail(catalogue: Catalogue, measure: Measure, plans: list[Plan]) ->
 def measure_number(item: str) -> int | None:
     """The catalogue measure ``show ITEM`` means (``47``), or ``None`` for a plan row id."""
     typed = item.strip()
-    return int(typed) if typed.isdigit() else None
+    return int(typed) if typed.isdecimal() else None
 
 
 def show_view(
