@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -461,6 +462,9 @@ runpy.run_module("planctl", run_name="__main__")
 """
 
 
+STOP_TIMEOUT = 120.0  # seconds; generous for a loaded machine
+
+
 def _kill_at(point: str, arguments: list[str], env: dict[str, str]) -> None:
     """Run ``planctl arguments`` until it stops at ``point``, then SIGKILL it there."""
     writer = subprocess.Popen(
@@ -470,7 +474,13 @@ def _kill_at(point: str, arguments: list[str], env: dict[str, str]) -> None:
         stderr=subprocess.DEVNULL,
     )
     try:
-        _, status = os.waitpid(writer.pid, os.WUNTRACED)
+        deadline = time.monotonic() + STOP_TIMEOUT
+        pid, status = 0, 0
+        while pid == 0 and time.monotonic() < deadline:  # a hang fails, it does not block CI
+            pid, status = os.waitpid(writer.pid, os.WUNTRACED | os.WNOHANG)
+            if pid == 0:
+                time.sleep(0.01)
+        assert pid != 0, f"planctl did not reach {point} within {STOP_TIMEOUT} s"
         assert os.WIFSTOPPED(status), f"planctl ended before reaching {point}"
     finally:
         writer.kill()
