@@ -311,3 +311,59 @@ def test_paper_widths_fill_the_page_and_shrink_alike() -> None:
     assert paper_widths(columns, 12.0) == pytest.approx([2.0, 6.0, 4.0])
     narrow = paper_widths(columns, 4.0)
     assert sum(narrow) == pytest.approx(4.0) and narrow[0] == pytest.approx(1.0)
+
+
+def _exempelstad_with_status_ids(tmp_path: Path, ids: dict[str, str]) -> Report:
+    """Exempelstad's report with its statuses' ids replaced (``ids``: old id to new id)."""
+    text = (FIXTURES / "other_scale" / "exempelstad.yaml").read_text(encoding="utf-8")
+    for old, new in ids.items():
+        assert text.count(f"  - id: {old}\n") == 1
+        text = text.replace(f"  - id: {old}\n", f"  - id: {new}\n")
+    (tmp_path / "exempelstad.yaml").write_text(text, encoding="utf-8")
+    plan = load_data_dir(tmp_path, today=TODAY).require_valid().plan().model
+    return build_report(plan, wanted=RowFilter(), as_of=Moment(TODAY), produced=TODAY)
+
+
+@pytest.mark.parametrize("width", [80, 130])
+def test_a_status_whose_id_is_a_column_key_keeps_its_own_column(tmp_path: Path, width: int) -> None:
+    """A plan's status ids are its own words: statuses with the ids ``förslag``, ``ansvar``,
+    ``id`` and ``område`` still get their X (the terminal lays columns out by key), and the
+    proposal is not repeated in a status column."""
+    shown = _exempelstad_with_status_ids(
+        tmp_path,
+        {"pågår": "förslag", "genomförd": "ansvar", "ej-påbörjad": "id", "ej-aktuell": "område"},
+    )
+    names = [n for s in shown.sections for t in [report_tables.rows_table(shown, s)]
+             for n in t.names]  # fmt: skip
+    assert "status:förslag" in names
+    text = render_report(shown, "table", width=width).decode("utf-8")
+    assert text.count("Nya former") == 1  # R-3, whose status is Pågår (id förslag)
+    reference = render_report(_exempelstad_with_status_ids(tmp_path, {}), "table", width=width)
+    assert text == reference.decode("utf-8")
+
+
+def test_a_table_refuses_a_key_shown_twice_in_a_format() -> None:
+    """Two columns with one key in the same format is a declaration error, not a layout that
+    silently picks one; the same key in formats apart is how a section varies by format."""
+    apart = (
+        Column("Id", key="id", formats=frozenset({"csv"})),
+        Column("Id", key="id", formats=frozenset({"html"})),
+    )
+    assert DataTable("t", apart, (("a", "a*"),)).names == ["id", "id"]
+    with pytest.raises(ValueError, match="shows the key id twice"):
+        DataTable("t", (Column("Id", key="id"), Column("Id", key="id")), ())
+
+
+def test_an_area_without_rows_says_so_in_every_format(tmp_path: Path) -> None:
+    """An area the plan has no proposals in says *planen har inga förslag i området* in every
+    format that lists areas, Word included (it said *matchar urvalet*, as for a filter)."""
+    text = (FIXTURES / "other_scale" / "exempelstad.yaml").read_text(encoding="utf-8")
+    area = "  - id: kompetens\n    namn: Kompetensutveckling\n"
+    assert text.count(area) == 1
+    text = text.replace(area, area + "  - id: tomt\n    namn: Tomt område\n")
+    (tmp_path / "exempelstad.yaml").write_text(text, encoding="utf-8")
+    plan = load_data_dir(tmp_path, today=TODAY).require_valid().plan().model
+    shown = build_report(plan, wanted=RowFilter(), as_of=Moment(TODAY), produced=TODAY)
+    for fmt in ("table", "markdown", "xlsx", "html", "docx"):
+        said = " ".join(shown_text(shown, fmt).split())
+        assert "planen har inga förslag i området" in said, fmt

@@ -238,7 +238,7 @@ def _section(document: Document, report: Report, section: Section, *, width: flo
     counts.paragraph_format.keep_with_next = True  # never a heading and counts alone at a foot
     _assessments(document, section.assessments, level=2)
     if not section.rows:
-        document.add_paragraph(words.empty_text(report))
+        document.add_paragraph(words.empty_text(report, section))
         return
     table = rows_table(report, section).shown_in(DOCX)
     rows = [[_text(c, v) for c, v in zip(table.columns, row, strict=True)] for row in table.rows]
