@@ -367,3 +367,49 @@ def test_an_area_without_rows_says_so_in_every_format(tmp_path: Path) -> None:
     for fmt in ("table", "markdown", "xlsx", "html", "docx"):
         said = " ".join(shown_text(shown, fmt).split())
         assert "planen har inga förslag i området" in said, fmt
+
+
+@pytest.mark.parametrize("section", ["row_fields", "indicator_fields"])
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html", "docx"])
+def test_a_number_column_added_to_a_section_is_right_aligned(
+    report: Report, fmt: str, section: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A column of a numeric kind added to the rows or the measured targets is right-aligned in
+    every document, as :data:`~planctl.render.tables.NUMERIC` says (not only in the summary)."""
+    declared = getattr(report_tables, section)
+    extra = Column("Kontrollantal", Kind.INTEGER, key="kontrollantal")
+
+    def with_extra(shown: Report) -> list[tuple[Column, Any]]:
+        return [*declared(shown), (extra, lambda *_: 7)]
+
+    monkeypatch.setattr(report_tables, section, with_extra)
+    data = render_report(report, fmt, width=200)
+    if fmt == "table":
+        lines = data.decode("utf-8").splitlines()
+        header = next(i for i, line in enumerate(lines) if "Kontrollantal" in line)
+        end = lines[header].index("Kontrollantal") + len("Kontrollantal")
+        assert lines[header + 2][end - 1] == "7"
+    elif fmt == "markdown":
+        lines = data.decode("utf-8").splitlines()
+        header = next(i for i, line in enumerate(lines) if "Kontrollantal" in line)
+        position = [c.strip() for c in lines[header].split("|")].index("Kontrollantal")
+        assert lines[header + 1].split("|")[position].strip() == "--:"
+    elif fmt == "html":
+        text = data.decode("utf-8")
+        assert '<th class="num">Kontrollantal</th>' in text
+        assert '<td class="num">7</td>' in text
+    else:
+        from docx import Document
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        document = Document(io.BytesIO(data))
+        cells = [
+            cell
+            for table in document.tables
+            if "Kontrollantal" in [c.text for c in table.rows[0].cells]
+            for row in table.rows[1:]
+            for cell in row.cells
+            if cell.text == "7"
+        ]
+        assert cells
+        assert all(c.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT for c in cells)

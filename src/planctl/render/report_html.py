@@ -270,12 +270,7 @@ def _section(report: Report, section: Section, options: DocumentOptions) -> list
     page = 29.7 if appendix.landscape(report, options) else 21.0
     widths = paper_widths(table.columns, page - 2 * PAGE_SIDE_MARGIN)
     shares = [100 * w / sum(widths) for w in widths]
-    columns = "".join(
-        f'<th class="mark">{escape(c.heading)}</th>'
-        if c.kind in MARKED
-        else f"<th>{escape(c.heading)}</th>"
-        for c in table.columns
-    )
+    columns = "".join(_heading(c) for c in table.columns)
     parts += [
         '<table class="appendix">',
         "<colgroup>" + "".join(f'<col style="width:{w:.1f}%">' for w in shares) + "</colgroup>",
@@ -292,6 +287,15 @@ def _section(report: Report, section: Section, options: DocumentOptions) -> list
 
 MARKED = frozenset({Kind.MARK, Kind.STATUS})
 """Kinds centred in bold as the appendix's status columns."""
+
+
+def _heading(column: Column) -> str:
+    """A column's heading: over status columns centred as their marks, over numbers right."""
+    if column.kind in MARKED:
+        return f'<th class="mark">{escape(column.heading)}</th>'
+    if column.kind in NUMERIC:
+        return f'<th class="num">{escape(column.heading)}</th>'
+    return f"<th>{escape(column.heading)}</th>"
 
 
 def _cell(column: Column, value: Cell) -> str:
@@ -313,6 +317,8 @@ def _cell(column: Column, value: Cell) -> str:
         return f'<td class="mark {"met" if value else "unmet"}">{text}</td>'
     if column.kind in MARKED:
         return f'<td class="mark">{text}</td>'
+    if column.kind in NUMERIC:
+        return f'<td class="num">{text}</td>'
     if column.key == "id":
         return f'<td class="id">{text}</td>'
     return f"<td>{text}</td>"
@@ -321,7 +327,7 @@ def _cell(column: Column, value: Cell) -> str:
 def _indicators(report: Report) -> list[str]:
     """The measured targets (:func:`~planctl.render.report_tables.indicator_table`)."""
     table = indicator_table(report).shown_in(HTML)
-    columns = "".join(f"<th>{escape(h)}</th>" for h in table.headings)
+    columns = "".join(_heading(c) for c in table.columns)
     parts = [
         '<section class="indicators" id="mal-och-matvarden">',
         f"<h2>{escape(table.title)}</h2>",
