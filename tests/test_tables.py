@@ -19,6 +19,7 @@ import pytest
 
 from planctl.coverage import AreaCoverage, Coverage
 from planctl.models import Meaning
+from planctl.moments import round_moment
 from planctl.query import RowFilter
 from planctl.render import report_tables
 from planctl.render.coverage import coverage_csv
@@ -413,3 +414,46 @@ def test_a_number_column_added_to_a_section_is_right_aligned(
         ]
         assert cells
         assert all(c.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT for c in cells)
+
+
+def _white_space(css: str, classes: set[str]) -> str:
+    """The ``white-space`` the report's CSS gives a ``td`` with ``classes`` (the most specific
+    ``td.a.b`` rule that matches and sets it)."""
+    found = ""
+    best = -1
+    for selector, body in re.findall(r"(?m)^((?:tr\.\w+ )?td(?:\.[\w-]+)+) \{([^}]*)\}", css):
+        wanted = set(selector.split(" ")[-1].split(".")[1:])
+        setting = re.search(r"white-space:\s*([\w-]+)", body)
+        if setting and wanted <= classes and len(wanted) >= best:
+            found, best = setting.group(1), len(wanted)
+    return found
+
+
+def test_a_long_status_name_wraps_in_the_html_status_columns(tmp_path: Path) -> None:
+    """A status is the plan's own words: in Förra uppföljningen (and Från/Till) the HTML cell
+    may wrap, so a long name stays in its fixed-width column on paper instead of running over
+    the note (the X columns keep ``nowrap``)."""
+    from planctl.render.report_html import CSS
+
+    name = "Nästan klar (återstår uppföljning i nämnden)"
+    text = (FIXTURES / "other_scale" / "exempelstad.yaml").read_text(encoding="utf-8")
+    text = text.replace("    namn: Pågår\n", f'    namn: "{name}"\n', 1)
+    text = text.replace("status: Pågår", f'status: "{name}"')
+    text = text.replace(
+        '      - datum: "2026-08-31"\n        status: Ej påbörjad\n',
+        f'      - datum: "2026-04-30"\n        status: "{name}"\n        uppföljning: "2026-04"\n'
+        '      - datum: "2026-08-31"\n        status: Ej påbörjad\n',
+        1,
+    )
+    (tmp_path / "exempelstad.yaml").write_text(text, encoding="utf-8")
+    plan = load_data_dir(tmp_path, today=TODAY).require_valid().plan().model
+    for since in (None, round_moment(plan, "2026-04")):
+        shown = build_report(
+            plan, wanted=RowFilter(), as_of=round_moment(plan, "2026-08"), since=since,
+            produced=TODAY,
+        )  # fmt: skip
+        html = render_report(shown, "html").decode("utf-8")
+        cells = re.findall(r'<td class="([^"]*)">' + re.escape(name) + "</td>", html)
+        assert cells, since
+        assert all(_white_space(CSS, set(c.split())) != "nowrap" for c in cells), cells
+        assert _white_space(CSS, {"mark"}) == "nowrap"

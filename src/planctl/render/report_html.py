@@ -62,6 +62,7 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.mark { text-align: center; font-weight: 700; white-space: nowrap; }
+td.mark.status { white-space: normal; }
 th.mark { text-align: center; width: 5.5em; }
 td.id { white-space: nowrap; font-weight: 600; }
 tr.total td { font-weight: 700; background: #eef2f6; }
@@ -313,6 +314,9 @@ def _cell(column: Column, value: Cell) -> str:
             goal += f'<span class="note"><b>{NOTE_LABEL}:</b> {escape(value.note)}</span>'
         return f"<td>{goal}</td>"
     text = escape(cell_text(value, column.kind))
+    if column.kind is Kind.STATUS:
+        # A status is the plan's own words, as long as it likes: centred, but it wraps.
+        return f'<td class="mark status">{text}</td>'
     if column.kind is Kind.MET:
         return f'<td class="mark {"met" if value else "unmet"}">{text}</td>'
     if column.kind in MARKED:
