@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -292,3 +293,61 @@ def test_validate_accepts_a_directory(invoke: Invoke, data_dir: Path) -> None:
     edit(data_dir / "boras_plan.yaml", "insatser: [80]", "insatser: [800]")
     broken = invoke("validate", str(data_dir))
     assert broken.exit_code == 1 and "[unknown-measure]" in broken.stdout
+
+
+def _leaf_commands() -> list[tuple[str, Any]]:
+    """Every command planctl runs (``status set``, not ``status``), with its click command."""
+    import typer
+
+    from planctl.cli import app
+
+    found: list[tuple[str, Any]] = []
+
+    def walk(command: Any, path: list[str]) -> None:
+        if not hasattr(command, "list_commands"):
+            found.append((" ".join(path), command))
+            return
+        for name in command.list_commands(None):
+            walk(command.get_command(None, name), [*path, name])
+
+    walk(typer.main.get_command(app), [])
+    return found
+
+
+def test_option_help_names_only_options_its_command_has() -> None:
+    """An option's help that points to another flag points to one this command (or planctl) has."""
+    import typer
+
+    from planctl.cli import app
+
+    global_flags = {o for p in typer.main.get_command(app).params for o in p.opts}
+    leaves = _leaf_commands()
+    assert len(leaves) > 15
+    for name, command in leaves:
+        own = {o for p in command.params for o in getattr(p, "opts", ())} | global_flags
+        for param in command.params:
+            named = re.findall(r"(?<![\w-])--[a-z][a-z-]*", getattr(param, "help", None) or "")
+            assert set(named) <= own, (name, param.opts, set(named) - own)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "²"],
+        ["status", "correct", "LB-4", "klart", "--entry", "²", "--dry-run"],
+        ["indicator", "set", "²", "5", "--round", "2018-05", "--dry-run"],
+        ["indicator", "correct", "LB-4", "5", "--entry", "³", "--dry-run"],
+        ["new", "ny.yaml", "--measures", "7,²", "--organisation", "X", "--title", "Y"],
+    ],
+    ids=["show", "status-correct", "indicator-set", "indicator-correct", "new"],
+)
+def test_a_digit_that_is_no_number_is_a_usage_error(invoke: Invoke, args: list[str]) -> None:
+    """A superscript (a Unicode digit int() refuses) typed as a number is an error, not a crash."""
+    result = invoke(*args)
+    assert result.exit_code == 2, result.stderr
+    assert "planctl: fel:" in result.stderr
+
+
+def test_a_measure_number_in_full_width_digits_is_shown(invoke: Invoke) -> None:
+    """Any decimal digits name a measure (７ is 7), as int() reads them."""
+    assert json.loads(invoke("show", "７", "--format", "json").stdout)["id"] == 7

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import Invoke
 from tests.helpers import added_lines
@@ -60,3 +64,68 @@ def test_round_day_not_yet_reached_in_the_plans_zone_dates_writes_on_its_today(
     assessed = ("comment", "2018-10", "Arbetet går framåt")
     assert _dates_added(invoke, data_dir, env, *assessed) == ["2018-10-30"]
     assert invoke("validate", env=env).exit_code == 0
+
+
+def _written_on_the_plans_day(invoke: Invoke, data_dir: Path) -> dict[str, str]:
+    """A plan a day ahead of Sweden with a round on its today; LB-4 done and measured in it.
+
+    Returns the clock the entries were written at (noon in Sweden, the 23rd; the plan's 24th).
+    """
+    _in_zone(data_dir, "Pacific/Kiritimati")
+    edit(
+        data_dir / PLAN,
+        '    datum: "2018-10-31"\n',
+        '    datum: "2018-10-31"\n  - id: "2026-11"\n    namn: Uppföljning november 2026\n'
+        '    datum: "2026-11-24"\n',
+    )
+    env = _clock("2026-11-23T12:00")
+    status = ("status", "set", "LB-4", "klart", "--round", "2026-11", "-n", "Klart")
+    assert _dates_added(invoke, data_dir, env, *status) == ["2026-11-24"]
+    measured = ("indicator", "set", "LB-4", "1500", "--round", "2026-11")
+    assert _dates_added(invoke, data_dir, env, *measured) == ["2026-11-24"]
+    return env
+
+
+def _done_in_report(invoke: Invoke, env: dict[str, str]) -> bool:
+    result = invoke("report", "--format", "json", env=env)
+    return bool(json.loads(result.stdout)["counts"]["done"] == 1)
+
+
+def _done_in_summary(invoke: Invoke, env: dict[str, str]) -> bool:
+    result = invoke("summary", "--format", "json", env=env)
+    return bool(json.loads(result.stdout)["plans"][0]["done"] == 1)
+
+
+def _measured_in_show(invoke: Invoke, env: dict[str, str]) -> bool:
+    result = invoke("show", "LB-4", "--format", "json", env=env)
+    latest = json.loads(result.stdout)["indicators"][0]["latest"]
+    return latest is not None and latest["value"] == 1500
+
+
+def _done_left_out_of_remind(invoke: Invoke, env: dict[str, str]) -> bool:
+    result = invoke("remind", "--format", "markdown", env=env)
+    return result.exit_code == 0 and "LB-4" not in result.stdout
+
+
+def _round_in_chart(invoke: Invoke, env: dict[str, str]) -> bool:
+    result = invoke("chart", "--format", "svg", env=env)
+    return result.exit_code == 0 and ">2026-11<" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "sees_the_write",
+    [
+        _done_in_report,
+        _done_in_summary,
+        _measured_in_show,
+        _done_left_out_of_remind,
+        _round_in_chart,
+    ],
+    ids=["report", "summary", "show", "remind", "chart"],
+)
+def test_reads_as_of_today_see_what_a_write_dated_on_the_plans_day(
+    invoke: Invoke, data_dir: Path, sees_the_write: Callable[[Invoke, dict[str, str]], bool]
+) -> None:
+    """What a write dates on the plan's today, every command showing the plan "today" counts."""
+    env = _written_on_the_plans_day(invoke, data_dir)
+    assert sees_the_write(invoke, env)

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from planctl.errors import UsageError
-from planctl.render.formats import FORMATS, SUPPORTED, choices, format_for_path, is_binary
+from planctl.render.formats import (
+    FORMATS,
+    SUPPORTED,
+    choices,
+    format_for_path,
+    is_binary,
+    suffix_list,
+)
 from tests.conftest import Invoke
 
 COMMANDS = {"diff": "report", **{name: name for name in SUPPORTED}}
@@ -25,6 +32,19 @@ def test_format_choices_come_from_the_registry(invoke: Invoke, command: str, out
     assert tuple(re.findall(r"'([^']+)'", listed.group(1))) == choices(output)
     shown = invoke(command, "--help", env={"COLUMNS": "300"}).stdout
     assert all(name in shown for name in choices(output))
+
+
+@pytest.mark.parametrize(("command", "output"), sorted(COMMANDS.items()))
+def test_output_help_names_exactly_the_commands_suffixes(
+    invoke: Invoke, command: str, output: str
+) -> None:
+    """-o/--output's help lists the suffixes of this command's formats, no other command's."""
+    shown = invoke(command, "--help", env={"COLUMNS": "300"}).stdout
+    line = next((x for x in shown.splitlines() if re.match(r"│\s+--output\b", x)), None)
+    if line is None:  # validate prints, it writes no file
+        assert command == "validate"
+        return
+    assert ", ".join(re.findall(r"(?<![\w.])\.[a-z]+\b", line)) == suffix_list(output)
 
 
 def test_every_listed_format_is_registered() -> None:

@@ -261,7 +261,7 @@ def resolve_indicator(
     means that target. A measure number means that measure's target on the one row linking it.
     """
     text = typed.strip()
-    if text.isdigit():
+    if text.isdecimal():
         if measure_id is not None:
             raise UsageError("ange antingen ett insatsnummer eller --measure, inte båda")
         return _by_measure(plan, catalogue, int(text))

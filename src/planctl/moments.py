@@ -23,6 +23,18 @@ class Moment:
     round_name: str | None = None
 
 
+def plan_today(plan: Plan, *, today: dt.date, now: dt.datetime | None) -> dt.date:
+    """The plan's own today: ``today`` (Sweden's, or the day pinned for every plan), or the date
+    at the instant ``now`` in the time zone ``plan`` names (``tidszon``).
+
+    Every command that dates an entry or shows a plan as of today takes this day, so what a write
+    dates "today" is never in the future of what a read shows.
+    """
+    if now is None or plan.meta.time_zone is None:
+        return today
+    return dates.local_date(now, plan.meta.time_zone)
+
+
 def moment_of(plan: Plan, typed: str) -> Moment:
     """A moment from what a user typed: a follow-up round's id or a date ``ÅÅÅÅ-MM-DD``."""
     if plan.round(typed.strip()) is not None:

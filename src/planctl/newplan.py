@@ -103,7 +103,7 @@ def parse_measure_numbers(text: str) -> list[int]:
     numbers = []
     for part in text.split(","):
         item = part.strip()
-        if not item.isdigit():
+        if not item.isdecimal():
             raise UsageError(
                 f"--measures: '{item}' är inget insatsnummer; skriv t.ex. --measures 7,47,84"
             )

@@ -14,7 +14,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planctl import dates
 from planctl.checks import check_catalogue, check_plan
 from planctl.documents import (
     YAML_SUFFIXES,
@@ -29,6 +28,7 @@ from planctl.documents import (
 )
 from planctl.errors import DataError, InputError, Problem, Severity, UsageError
 from planctl.models import Catalogue, Plan
+from planctl.moments import plan_today
 from planctl.partial import check_partial_plan
 from planctl.prose import check_text
 from planctl.query import fold, match_one, match_row
@@ -285,13 +285,6 @@ def data_dir_files(root: Path, *, base: Path | None = None) -> list[Path]:
     if not files:
         raise InputError(f"datakatalogen {display_path(root, base)} innehåller inga YAML-filer")
     return files
-
-
-def plan_today(plan: Plan, *, today: dt.date, now: dt.datetime | None) -> dt.date:
-    """``today``, or the date at ``now`` in the time zone ``plan`` names (``tidszon``)."""
-    if now is None or plan.meta.time_zone is None:
-        return today
-    return dates.local_date(now, plan.meta.time_zone)
 
 
 def load_data_dir(

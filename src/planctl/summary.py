@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from planctl import rounds
 from planctl.models import Catalogue, Meaning, Plan
+from planctl.moments import plan_today
 from planctl.progress import state_on
 
 DEFAULT_TOP = 5
@@ -123,10 +124,11 @@ class PlanFacts:
     measures: frozenset[int]
 
 
-def plan_facts(plan: Plan, *, today: dt.date) -> PlanFacts:
-    """One plan's standing and the catalogue measures its rows link to."""
+def plan_facts(plan: Plan, *, today: dt.date, now: dt.datetime | None = None) -> PlanFacts:
+    """One plan's standing on its own today (:func:`planctl.moments.plan_today` of ``today``
+    and ``now``) and the catalogue measures its rows link to."""
     linked = frozenset(m for row in plan.rows for m in row.measures)
-    return PlanFacts(plan_summary(plan, today=today), linked)
+    return PlanFacts(plan_summary(plan, today=plan_today(plan, today=today, now=now)), linked)
 
 
 def measure_uptake(catalogue: Catalogue, facts: Sequence[PlanFacts]) -> list[MeasureUptake]:
@@ -149,11 +151,17 @@ def measure_uptake(catalogue: Catalogue, facts: Sequence[PlanFacts]) -> list[Mea
 
 
 def summarise(
-    catalogue: Catalogue, plans: Sequence[Plan], *, today: dt.date, top: int = DEFAULT_TOP
+    catalogue: Catalogue,
+    plans: Sequence[Plan],
+    *,
+    today: dt.date,
+    top: int = DEFAULT_TOP,
+    now: dt.datetime | None = None,
 ) -> Summary:
-    """Plans sorted by id; the ``top`` measures most taken up (at least one plan) and least
-    taken up (zero included), ties in number order; and every measure no plan takes up."""
-    facts = [plan_facts(plan, today=today) for plan in plans]
+    """Plans sorted by id, each as of its own today (see :func:`plan_facts`); the ``top``
+    measures most taken up (at least one plan) and least taken up (zero included), ties in number
+    order; and every measure no plan takes up."""
+    facts = [plan_facts(plan, today=today, now=now) for plan in plans]
     return summarise_facts(catalogue, facts, today=today, top=top)
 
 

@@ -44,7 +44,7 @@ def chart(
     plan = data.plan(plan_id).model
     wanted = row_filter(plan, area=area)
     built = build_report(
-        plan, wanted=wanted, as_of=Moment(settings.today), produced=settings.produced
+        plan, wanted=wanted, as_of=Moment(settings.today_for(plan)), produced=settings.produced
     )
     if not built.progress:
         raise UsageError(NO_ROUNDS)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import AreaOption, ByOption, DateOption, DryRunOption, PlanOption
+from planctl.cli.options import AreaOption, ByOption, DryRunOption, PlanOption, date_option
 from planctl.cli.plan_writes import write_plan
 from planctl.cli.settings import settings_of
 
@@ -19,7 +19,9 @@ def comment(
     text: Annotated[str, typer.Argument(metavar="TEXT", help="Bedömningen.", show_default=False)],
     area: AreaOption = None,
     by: ByOption = None,
-    date: DateOption = None,
+    date: Annotated[
+        str | None, date_option("omgångens datum om det har passerat, annars i dag.")
+    ] = None,
     dry_run: DryRunOption = False,
     plan_id: PlanOption = None,
 ) -> None:

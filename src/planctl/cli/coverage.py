@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import AnalysisFormatOption, AnalysisOutputOption, PlanOption
+from planctl.cli.options import CoverageFormatOption, CoverageOutputOption, PlanOption
 from planctl.cli.output import emit
 from planctl.cli.settings import settings_of
 
@@ -26,8 +26,8 @@ def coverage(
     by_row: Annotated[
         bool, typer.Option("--by-row", help="Visa varje planrad med de insatser den genomför.")
     ] = False,
-    fmt: AnalysisFormatOption = None,
-    output: AnalysisOutputOption = None,
+    fmt: CoverageFormatOption = None,
+    output: CoverageOutputOption = None,
 ) -> None:
     """Visa hur stor del av katalogens insatser planen genomför, per område."""
     from planctl.coverage import plan_coverage, row_coverage

@@ -74,7 +74,7 @@ def indicator_set(
         settings_of(ctx),
         lambda plan, catalogue, today: prepare_measurement(plan, catalogue, request, today=today),
         plan_id=plan_id,
-        row_ids=() if target.strip().isdigit() else (target,),
+        row_ids=() if target.strip().isdecimal() else (target,),
         dry_run=dry_run,
     )
 

@@ -9,7 +9,7 @@ import typer
 from planctl.cli.options import (
     AreaOption,
     ListFormatOption,
-    ListingOutputOption,
+    ListOutputOption,
     PlanOption,
     ResponsibleOption,
     SearchOption,
@@ -50,7 +50,7 @@ def list_rows(
     search: SearchOption = None,
     plan_id: PlanOption = None,
     fmt: ListFormatOption = None,
-    output: ListingOutputOption = None,
+    output: ListOutputOption = None,
 ) -> None:
     """Lista planens rader, med filter."""
     from planctl.query import filter_rows, row_filter

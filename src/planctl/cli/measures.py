@@ -8,8 +8,8 @@ import typer
 
 from planctl.cli.options import (
     AreaOption,
-    FormatOption,
-    ListingOutputOption,
+    MeasuresFormatOption,
+    MeasuresOutputOption,
     PlanOption,
     SearchOption,
 )
@@ -26,8 +26,8 @@ def list_measures(
         typer.Option("--uncovered", help="Bara de insatser som planen inte genomför."),
     ] = False,
     plan_id: PlanOption = None,
-    fmt: FormatOption = None,
-    output: ListingOutputOption = None,
+    fmt: MeasuresFormatOption = None,
+    output: MeasuresOutputOption = None,
 ) -> None:
     """Lista katalogens insatser, med filter."""
     from planctl.coverage import covered_ids

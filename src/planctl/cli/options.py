@@ -13,20 +13,12 @@ from planctl.render.formats import choice_enum, format_help, suffix_list
 # The --format choices come from the registry of output formats (planctl.render.formats);
 # mypy sees them as the strings they are.
 if TYPE_CHECKING:
-    Format = str
-    ListFormat = str
-    AnalysisFormat = str
-    HistoryFormat = str
     ReportFormat = str
     ChartFormat = str
     RemindFormat = str
     ChangesFormat = str
     ValidateFormat = str
 else:
-    Format = choice_enum("measures")
-    ListFormat = choice_enum("list")
-    AnalysisFormat = choice_enum("coverage")
-    HistoryFormat = choice_enum("history")
     ReportFormat = choice_enum("report")
     ChartFormat = choice_enum("chart")
     RemindFormat = choice_enum("remind")
@@ -82,15 +74,22 @@ OutputOption = Annotated[
     ),
 ]
 
-DateOption = Annotated[
-    str | None,
-    typer.Option(
+
+def date_option(default: str) -> OptionInfo:
+    """``-d/--date ÅÅÅÅ-MM-DD`` of a command that writes an entry; ``default`` says what an
+    undated entry gets, in this command's own words (only its own options)."""
+    option: OptionInfo = typer.Option(
         "--date",
         "-d",
-        help="Dag då posten gäller, ÅÅÅÅ-MM-DD. Standard: med --round omgångens datum om det "
-        "har passerat, annars i dag.",
+        help=f"Dag då posten gäller, ÅÅÅÅ-MM-DD. Standard: {default}",
         show_default=False,
-    ),
+    )
+    return option
+
+
+DateOption = Annotated[
+    str | None,
+    date_option("med --round omgångens datum om det har passerat, annars i dag."),
 ]
 ByOption = Annotated[
     str | None,
@@ -157,32 +156,43 @@ def format_option(output: str, enum_type: Any) -> Any:
     ]
 
 
-# -f/--format and -o/--output of the commands that print data, alike on every one of them.
+# -f/--format and -o/--output of the commands that print data, alike on every one of them and each
+# declared from the command's own entry in the registry: its formats, and only their suffixes.
 if TYPE_CHECKING:
-    FormatOption = str | None
+    ListFormatOption = str | None
+    MeasuresFormatOption = str | None
+    ShowFormatOption = str | None
+    HistoryFormatOption = str | None
+    CoverageFormatOption = str | None
+    SummaryFormatOption = str | None
     ReportFormatOption = str | None
     ChartFormatOption = str | None
-    ListFormatOption = str | None
-    HistoryFormatOption = str | None
-    AnalysisFormatOption = str | None
+    ListOutputOption = Path | None
+    MeasuresOutputOption = Path | None
+    ShowOutputOption = Path | None
+    HistoryOutputOption = Path | None
+    CoverageOutputOption = Path | None
+    SummaryOutputOption = Path | None
     RemindFormatOption = str | None
     ChangesFormatOption = str | None
-    ListingOutputOption = Path | None
-    HistoryOutputOption = Path | None
-    AnalysisOutputOption = Path | None
     RemindOutputOption = Path | None
     ChangesOutputOption = Path | None
 else:
-    FormatOption = format_option("measures", Format)
+    ListFormatOption = format_option("list", choice_enum("list"))
+    MeasuresFormatOption = format_option("measures", choice_enum("measures"))
+    ShowFormatOption = format_option("show", choice_enum("show"))
+    HistoryFormatOption = format_option("history", choice_enum("history"))
+    CoverageFormatOption = format_option("coverage", choice_enum("coverage"))
+    SummaryFormatOption = format_option("summary", choice_enum("summary"))
     ReportFormatOption = format_option("report", ReportFormat)
     ChartFormatOption = format_option("chart", ChartFormat)
-    ListFormatOption = format_option("list", ListFormat)
-    HistoryFormatOption = format_option("history", HistoryFormat)
-    AnalysisFormatOption = format_option("coverage", AnalysisFormat)
+    ListOutputOption = output_option("list")
+    MeasuresOutputOption = output_option("measures")
+    ShowOutputOption = output_option("show")
+    HistoryOutputOption = output_option("history")
+    CoverageOutputOption = output_option("coverage")
+    SummaryOutputOption = output_option("summary")
     RemindFormatOption = format_option("remind", RemindFormat)
     ChangesFormatOption = format_option("changes", ChangesFormat)
-    ListingOutputOption = output_option("list")
-    HistoryOutputOption = output_option("history")
-    AnalysisOutputOption = output_option("coverage")
     RemindOutputOption = output_option("remind")
     ChangesOutputOption = output_option("changes")

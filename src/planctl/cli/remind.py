@@ -36,7 +36,7 @@ def remind(
 
     settings = settings_of(ctx)
     plan = settings.load(plan_id).plan(plan_id).model
-    reminder = build_reminder(plan, today=settings.today, round_id=round_id)
+    reminder = build_reminder(plan, today=settings.today_for(plan), round_id=round_id)
     emit(
         "remind",
         fmt,

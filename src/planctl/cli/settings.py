@@ -33,7 +33,7 @@ class Settings:
 
     def today_for(self, plan: Plan) -> dt.date:
         """Today for ``plan``: in the zone it names (``tidszon``), else in Sweden."""
-        from planctl.store import plan_today
+        from planctl.moments import plan_today
 
         return plan_today(plan, today=self.today, now=self.now)
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import FormatOption, ListingOutputOption, PlanOption
+from planctl.cli.options import PlanOption, ShowFormatOption, ShowOutputOption
 from planctl.cli.output import emit
 from planctl.cli.settings import settings_of
 
@@ -20,8 +20,8 @@ def show(
         ),
     ],
     plan_id: PlanOption = None,
-    fmt: FormatOption = None,
-    output: ListingOutputOption = None,
+    fmt: ShowFormatOption = None,
+    output: ShowOutputOption = None,
 ) -> None:
     """Visa en planrad eller en insats i sin helhet, med historik och kopplingar."""
     from planctl.render.detail import show_panel
@@ -30,7 +30,7 @@ def show(
 
     settings = settings_of(ctx)
     data = settings.load(None if measure_number(item) is not None else plan_id)
-    view = show_view(data, item, plan_id, today=settings.today)
+    view = show_view(data, item, plan_id, today=settings.today, now=settings.now)
     emit(
         "show",
         fmt,

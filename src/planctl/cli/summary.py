@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import AnalysisFormatOption, AnalysisOutputOption
+from planctl.cli.options import SummaryFormatOption, SummaryOutputOption
 from planctl.cli.output import emit
 from planctl.cli.settings import job_count, settings_of
 
@@ -20,8 +20,8 @@ def summary(
             "--top", min=1, help="Hur många insatser som visas som mest och minst genomförda."
         ),
     ] = 5,
-    fmt: AnalysisFormatOption = None,
-    output: AnalysisOutputOption = None,
+    fmt: SummaryFormatOption = None,
+    output: SummaryOutputOption = None,
 ) -> None:
     """Sammanställ alla planer i datakatalogen: status per plan och insatsernas spridning."""
     import functools
@@ -40,7 +40,7 @@ def summary(
         base=Path.cwd(),
         root=root,
         jobs=job_count(),
-        each_plan=functools.partial(plan_facts, today=settings.today),
+        each_plan=functools.partial(plan_facts, today=settings.today, now=settings.now),
     ).require_valid()
     if checked.catalogue is None:
         raise no_catalogue(root)

@@ -14,6 +14,7 @@ from typing import TypeAlias
 from planctl.errors import UsageError
 from planctl.indicators import Standing, row_standings
 from planctl.models import Catalogue, Measure, Measurement, Plan, Row
+from planctl.moments import plan_today
 from planctl.progress import status_label
 from planctl.query import match_row
 from planctl.store import DataSet
@@ -192,15 +193,24 @@ def measure_detail(catalogue: Catalogue, measure: Measure, plans: list[Plan]) ->
 def measure_number(item: str) -> int | None:
     """The catalogue measure ``show ITEM`` means (``47``), or ``None`` for a plan row id."""
     typed = item.strip()
-    return int(typed) if typed.isdigit() else None
+    return int(typed) if typed.isdecimal() else None
 
 
-def show_view(data: DataSet, item: str, plan_id: str | None, *, today: dt.date) -> ShowView:
+def show_view(
+    data: DataSet,
+    item: str,
+    plan_id: str | None,
+    *,
+    today: dt.date,
+    now: dt.datetime | None = None,
+) -> ShowView:
     """What ``show ITEM`` shows: a :class:`MeasureDetail` for a number, else a :class:`RowDetail`.
 
     A number names a catalogue measure, shown with the rows of every plan that carry it out;
-    anything else is a row id of the plan ``plan_id`` (or of the one plan that has it). A measure
-    missing from the catalogue is a :class:`~planctl.errors.UsageError` (exit 2).
+    anything else is a row id of the plan ``plan_id`` (or of the one plan that has it), its
+    indicators as of the plan's own today (:func:`~planctl.moments.plan_today` of ``today`` and
+    ``now``). A measure missing from the catalogue is a :class:`~planctl.errors.UsageError`
+    (exit 2).
     """
     catalogue = data.catalogue.model if data.catalogue else None
     number = measure_number(item)
@@ -210,4 +220,5 @@ def show_view(data: DataSet, item: str, plan_id: str | None, *, today: dt.date) 
             raise UsageError(f"insats {number} finns inte i katalogen")
         return measure_detail(catalogue, measure, [p.model for p in data.plans])
     plan = data.plan(plan_id, row_ids=(item,)).model
-    return row_detail(plan, match_row(plan, item), catalogue, today=today)
+    own_today = plan_today(plan, today=today, now=now)
+    return row_detail(plan, match_row(plan, item), catalogue, today=own_today)

@@ -35,7 +35,7 @@ def find_entry(row_id: str, entries: Sequence[HistoryEntry | Measurement], typed
     text = typed.strip()
     what = "post" if all(isinstance(e, HistoryEntry) for e in entries) else "mätning"
     listing = ", ".join(f"{n}: {e.date}" for n, e in enumerate(entries, 1)) or "inga"
-    if text.isdigit():
+    if text.isdecimal():
         number = int(text)
         if 1 <= number <= len(entries):
             return number
