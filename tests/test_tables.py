@@ -19,6 +19,7 @@ import pytest
 
 from planctl.coverage import AreaCoverage, Coverage
 from planctl.models import Meaning
+from planctl.moments import round_moment
 from planctl.query import RowFilter
 from planctl.render import report_tables
 from planctl.render.coverage import coverage_csv
@@ -311,3 +312,148 @@ def test_paper_widths_fill_the_page_and_shrink_alike() -> None:
     assert paper_widths(columns, 12.0) == pytest.approx([2.0, 6.0, 4.0])
     narrow = paper_widths(columns, 4.0)
     assert sum(narrow) == pytest.approx(4.0) and narrow[0] == pytest.approx(1.0)
+
+
+def _exempelstad_with_status_ids(tmp_path: Path, ids: dict[str, str]) -> Report:
+    """Exempelstad's report with its statuses' ids replaced (``ids``: old id to new id)."""
+    text = (FIXTURES / "other_scale" / "exempelstad.yaml").read_text(encoding="utf-8")
+    for old, new in ids.items():
+        assert text.count(f"  - id: {old}\n") == 1
+        text = text.replace(f"  - id: {old}\n", f"  - id: {new}\n")
+    (tmp_path / "exempelstad.yaml").write_text(text, encoding="utf-8")
+    plan = load_data_dir(tmp_path, today=TODAY).require_valid().plan().model
+    return build_report(plan, wanted=RowFilter(), as_of=Moment(TODAY), produced=TODAY)
+
+
+@pytest.mark.parametrize("width", [80, 130])
+def test_a_status_whose_id_is_a_column_key_keeps_its_own_column(tmp_path: Path, width: int) -> None:
+    """A plan's status ids are its own words: statuses with the ids ``förslag``, ``ansvar``,
+    ``id`` and ``område`` still get their X (the terminal lays columns out by key), and the
+    proposal is not repeated in a status column."""
+    shown = _exempelstad_with_status_ids(
+        tmp_path,
+        {"pågår": "förslag", "genomförd": "ansvar", "ej-påbörjad": "id", "ej-aktuell": "område"},
+    )
+    names = [n for s in shown.sections for t in [report_tables.rows_table(shown, s)]
+             for n in t.names]  # fmt: skip
+    assert "status:förslag" in names
+    text = render_report(shown, "table", width=width).decode("utf-8")
+    assert text.count("Nya former") == 1  # R-3, whose status is Pågår (id förslag)
+    reference = render_report(_exempelstad_with_status_ids(tmp_path, {}), "table", width=width)
+    assert text == reference.decode("utf-8")
+
+
+def test_a_table_refuses_a_key_shown_twice_in_a_format() -> None:
+    """Two columns with one key in the same format is a declaration error, not a layout that
+    silently picks one; the same key in formats apart is how a section varies by format."""
+    apart = (
+        Column("Id", key="id", formats=frozenset({"csv"})),
+        Column("Id", key="id", formats=frozenset({"html"})),
+    )
+    assert DataTable("t", apart, (("a", "a*"),)).names == ["id", "id"]
+    with pytest.raises(ValueError, match="shows the key id twice"):
+        DataTable("t", (Column("Id", key="id"), Column("Id", key="id")), ())
+
+
+def test_an_area_without_rows_says_so_in_every_format(tmp_path: Path) -> None:
+    """An area the plan has no proposals in says *planen har inga förslag i området* in every
+    format that lists areas, Word included (it said *matchar urvalet*, as for a filter)."""
+    text = (FIXTURES / "other_scale" / "exempelstad.yaml").read_text(encoding="utf-8")
+    area = "  - id: kompetens\n    namn: Kompetensutveckling\n"
+    assert text.count(area) == 1
+    text = text.replace(area, area + "  - id: tomt\n    namn: Tomt område\n")
+    (tmp_path / "exempelstad.yaml").write_text(text, encoding="utf-8")
+    plan = load_data_dir(tmp_path, today=TODAY).require_valid().plan().model
+    shown = build_report(plan, wanted=RowFilter(), as_of=Moment(TODAY), produced=TODAY)
+    for fmt in ("table", "markdown", "xlsx", "html", "docx"):
+        said = " ".join(shown_text(shown, fmt).split())
+        assert "planen har inga förslag i området" in said, fmt
+
+
+@pytest.mark.parametrize("section", ["row_fields", "indicator_fields"])
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html", "docx"])
+def test_a_number_column_added_to_a_section_is_right_aligned(
+    report: Report, fmt: str, section: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A column of a numeric kind added to the rows or the measured targets is right-aligned in
+    every document, as :data:`~planctl.render.tables.NUMERIC` says (not only in the summary)."""
+    declared = getattr(report_tables, section)
+    extra = Column("Kontrollantal", Kind.INTEGER, key="kontrollantal")
+
+    def with_extra(shown: Report) -> list[tuple[Column, Any]]:
+        return [*declared(shown), (extra, lambda *_: 7)]
+
+    monkeypatch.setattr(report_tables, section, with_extra)
+    data = render_report(report, fmt, width=200)
+    if fmt == "table":
+        lines = data.decode("utf-8").splitlines()
+        header = next(i for i, line in enumerate(lines) if "Kontrollantal" in line)
+        end = lines[header].index("Kontrollantal") + len("Kontrollantal")
+        assert lines[header + 2][end - 1] == "7"
+    elif fmt == "markdown":
+        lines = data.decode("utf-8").splitlines()
+        header = next(i for i, line in enumerate(lines) if "Kontrollantal" in line)
+        position = [c.strip() for c in lines[header].split("|")].index("Kontrollantal")
+        assert lines[header + 1].split("|")[position].strip() == "--:"
+    elif fmt == "html":
+        text = data.decode("utf-8")
+        assert '<th class="num">Kontrollantal</th>' in text
+        assert '<td class="num">7</td>' in text
+    else:
+        from docx import Document
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        document = Document(io.BytesIO(data))
+        cells = [
+            cell
+            for table in document.tables
+            if "Kontrollantal" in [c.text for c in table.rows[0].cells]
+            for row in table.rows[1:]
+            for cell in row.cells
+            if cell.text == "7"
+        ]
+        assert cells
+        assert all(c.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT for c in cells)
+
+
+def _white_space(css: str, classes: set[str]) -> str:
+    """The ``white-space`` the report's CSS gives a ``td`` with ``classes`` (the most specific
+    ``td.a.b`` rule that matches and sets it)."""
+    found = ""
+    best = -1
+    for selector, body in re.findall(r"(?m)^((?:tr\.\w+ )?td(?:\.[\w-]+)+) \{([^}]*)\}", css):
+        wanted = set(selector.split(" ")[-1].split(".")[1:])
+        setting = re.search(r"white-space:\s*([\w-]+)", body)
+        if setting and wanted <= classes and len(wanted) >= best:
+            found, best = setting.group(1), len(wanted)
+    return found
+
+
+def test_a_long_status_name_wraps_in_the_html_status_columns(tmp_path: Path) -> None:
+    """A status is the plan's own words: in Förra uppföljningen (and Från/Till) the HTML cell
+    may wrap, so a long name stays in its fixed-width column on paper instead of running over
+    the note (the X columns keep ``nowrap``)."""
+    from planctl.render.report_html import CSS
+
+    name = "Nästan klar (återstår uppföljning i nämnden)"
+    text = (FIXTURES / "other_scale" / "exempelstad.yaml").read_text(encoding="utf-8")
+    text = text.replace("    namn: Pågår\n", f'    namn: "{name}"\n', 1)
+    text = text.replace("status: Pågår", f'status: "{name}"')
+    text = text.replace(
+        '      - datum: "2026-08-31"\n        status: Ej påbörjad\n',
+        f'      - datum: "2026-04-30"\n        status: "{name}"\n        uppföljning: "2026-04"\n'
+        '      - datum: "2026-08-31"\n        status: Ej påbörjad\n',
+        1,
+    )
+    (tmp_path / "exempelstad.yaml").write_text(text, encoding="utf-8")
+    plan = load_data_dir(tmp_path, today=TODAY).require_valid().plan().model
+    for since in (None, round_moment(plan, "2026-04")):
+        shown = build_report(
+            plan, wanted=RowFilter(), as_of=round_moment(plan, "2026-08"), since=since,
+            produced=TODAY,
+        )  # fmt: skip
+        html = render_report(shown, "html").decode("utf-8")
+        cells = re.findall(r'<td class="([^"]*)">' + re.escape(name) + "</td>", html)
+        assert cells, since
+        assert all(_white_space(CSS, set(c.split())) != "nowrap" for c in cells), cells
+        assert _white_space(CSS, {"mark"}) == "nowrap"

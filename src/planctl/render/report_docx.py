@@ -238,13 +238,14 @@ def _section(document: Document, report: Report, section: Section, *, width: flo
     counts.paragraph_format.keep_with_next = True  # never a heading and counts alone at a foot
     _assessments(document, section.assessments, level=2)
     if not section.rows:
-        document.add_paragraph(words.empty_text(report))
+        document.add_paragraph(words.empty_text(report, section))
         return
     table = rows_table(report, section).shown_in(DOCX)
     rows = [[_text(c, v) for c, v in zip(table.columns, row, strict=True)] for row in table.rows]
     widths = paper_widths(table.columns, width)
     marks = [i for i, c in enumerate(table.columns) if c.kind in (Kind.MARK, Kind.STATUS)]
-    _table(document, table.headings, rows, widths=widths, centre=marks)
+    right = [i for i, c in enumerate(table.columns) if c.kind in NUMERIC]
+    _table(document, table.headings, rows, widths=widths, right=right, centre=marks)
     _chart(document, report, section.area_id, width=min(width, 17.0))
 
 
@@ -260,7 +261,9 @@ def _indicators(document: Document, report: Report, *, width: float) -> None:
     table = indicator_table(report).shown_in(DOCX)
     document.add_heading(table.title, level=1)
     rows = [[_text(c, v) for c, v in zip(table.columns, row, strict=True)] for row in table.rows]
-    _table(document, table.headings, rows, widths=paper_widths(table.columns, width))
+    right = [i for i, c in enumerate(table.columns) if c.kind in NUMERIC]
+    widths = paper_widths(table.columns, width)
+    _table(document, table.headings, rows, widths=widths, right=right)
 
 
 def _table(

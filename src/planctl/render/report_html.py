@@ -62,6 +62,7 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.mark { text-align: center; font-weight: 700; white-space: nowrap; }
+td.mark.status { white-space: normal; }
 th.mark { text-align: center; width: 5.5em; }
 td.id { white-space: nowrap; font-weight: 600; }
 tr.total td { font-weight: 700; background: #eef2f6; }
@@ -270,12 +271,7 @@ def _section(report: Report, section: Section, options: DocumentOptions) -> list
     page = 29.7 if appendix.landscape(report, options) else 21.0
     widths = paper_widths(table.columns, page - 2 * PAGE_SIDE_MARGIN)
     shares = [100 * w / sum(widths) for w in widths]
-    columns = "".join(
-        f'<th class="mark">{escape(c.heading)}</th>'
-        if c.kind in MARKED
-        else f"<th>{escape(c.heading)}</th>"
-        for c in table.columns
-    )
+    columns = "".join(_heading(c) for c in table.columns)
     parts += [
         '<table class="appendix">',
         "<colgroup>" + "".join(f'<col style="width:{w:.1f}%">' for w in shares) + "</colgroup>",
@@ -294,6 +290,15 @@ MARKED = frozenset({Kind.MARK, Kind.STATUS})
 """Kinds centred in bold as the appendix's status columns."""
 
 
+def _heading(column: Column) -> str:
+    """A column's heading: over status columns centred as their marks, over numbers right."""
+    if column.kind in MARKED:
+        return f'<th class="mark">{escape(column.heading)}</th>'
+    if column.kind in NUMERIC:
+        return f'<th class="num">{escape(column.heading)}</th>'
+    return f"<th>{escape(column.heading)}</th>"
+
+
 def _cell(column: Column, value: Cell) -> str:
     """One cell of a table: marks with how the row is late under them, the note with its day in
     bold, a target in bold over what it measures, met or not in colour."""
@@ -309,10 +314,15 @@ def _cell(column: Column, value: Cell) -> str:
             goal += f'<span class="note"><b>{NOTE_LABEL}:</b> {escape(value.note)}</span>'
         return f"<td>{goal}</td>"
     text = escape(cell_text(value, column.kind))
+    if column.kind is Kind.STATUS:
+        # A status is the plan's own words, as long as it likes: centred, but it wraps.
+        return f'<td class="mark status">{text}</td>'
     if column.kind is Kind.MET:
         return f'<td class="mark {"met" if value else "unmet"}">{text}</td>'
     if column.kind in MARKED:
         return f'<td class="mark">{text}</td>'
+    if column.kind in NUMERIC:
+        return f'<td class="num">{text}</td>'
     if column.key == "id":
         return f'<td class="id">{text}</td>'
     return f"<td>{text}</td>"
@@ -321,7 +331,7 @@ def _cell(column: Column, value: Cell) -> str:
 def _indicators(report: Report) -> list[str]:
     """The measured targets (:func:`~planctl.render.report_tables.indicator_table`)."""
     table = indicator_table(report).shown_in(HTML)
-    columns = "".join(f"<th>{escape(h)}</th>" for h in table.headings)
+    columns = "".join(_heading(c) for c in table.columns)
     parts = [
         '<section class="indicators" id="mal-och-matvarden">',
         f"<h2>{escape(table.title)}</h2>",

@@ -88,9 +88,16 @@ def _section(report: Report, section: Section) -> list[str]:
         return [*lines, f"*{texts.empty_text(report, section)}*", ""]
     table = rows_table(report, section).shown_in(MARKDOWN)
     headings = [escape(h) for h in table.headings]
-    align = [":-:" if c.kind is Kind.MARK else "---" for c in table.columns]
+    align = [_align(c, centred=Kind.MARK) for c in table.columns]
     rows = [[_cell(c, v) for c, v in zip(table.columns, row, strict=True)] for row in table.rows]
     return [*lines, *_table(headings, align, rows), ""]
+
+
+def _align(column: Column, *, centred: Kind) -> str:
+    """A column's alignment row cell: ``centred`` marks in the middle, numbers to the right."""
+    if column.kind is centred:
+        return ":-:"
+    return "--:" if column.kind in NUMERIC else "---"
 
 
 def _cell(column: Column, value: Cell) -> str:
@@ -109,7 +116,7 @@ def _indicators(report: Report) -> list[str]:
     not in bold."""
     table = indicator_table(report).shown_in(MARKDOWN)
     headings = [escape(h) for h in table.headings]
-    align = [":-:" if c.kind is Kind.MET else "---" for c in table.columns]
+    align = [_align(c, centred=Kind.MET) for c in table.columns]
     rows = []
     for row in table.rows:
         cells = []

@@ -204,6 +204,8 @@ def _add_column(table: Table, column: Column) -> None:
         table.add_column(column.heading.replace(" ", "\n"), justify="center", min_width=5)
     elif column.kind is Kind.STATUS:
         table.add_column(column.heading.replace(" (", "\n("), min_width=8)
+    elif column.kind in NUMERIC:
+        table.add_column(column.heading, justify="right")
     else:
         table.add_column(column.heading)
 
@@ -272,6 +274,8 @@ def _indicators(report: Report) -> Table:
             table.add_column(column.heading.replace(" ", "\n"), ratio=1, min_width=12)
         elif column.kind in (Kind.MET, Kind.TREND) or column.key == "id":
             table.add_column(column.heading, no_wrap=True)
+        elif column.kind in NUMERIC:
+            table.add_column(column.heading, justify="right")
         else:
             table.add_column(column.heading)
     for row in data.rows:

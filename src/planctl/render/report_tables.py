@@ -59,6 +59,15 @@ def _of(status: Status) -> Callable[[Counts], int]:
     return lambda counts: counts.of(status)
 
 
+def status_key(status: Status) -> str:
+    """The machine name of a column of one status of the plan's scale: ``status:klart``.
+
+    A status id is the plan's own slug, which may be any word (``förslag``, ``ansvar``, ``id``);
+    a slug has no colon, so no status column can share a key with a declared column.
+    """
+    return f"status:{status.id}"
+
+
 def summary_fields(report: Report) -> list[tuple[Column, LineCell]]:
     """The summary's columns, each with how it gets its cell from a line.
 
@@ -71,7 +80,7 @@ def summary_fields(report: Report) -> list[tuple[Column, LineCell]]:
         (Column(texts.H_AREA, width=36.0, key="område"), lambda line: line.label)
     ]
     fields += [
-        (Column(s.name, Kind.COUNT, max(10.0, len(s.name) + 2.0), s.id), _count(_of(s)))
+        (Column(s.name, Kind.COUNT, max(10.0, len(s.name) + 2.0), status_key(s)), _count(_of(s)))
         for s in report.scale
     ]
     if texts.shows_not_followed_up(report):
@@ -271,7 +280,7 @@ def row_fields(report: Report) -> list[tuple[Column, RowCell]]:
         )
     else:
         fields += [
-            (Column(st.name, Kind.MARK, max(9.0, len(st.name) + 2.0), st.id,
+            (Column(st.name, Kind.MARK, max(9.0, len(st.name) + 2.0), status_key(st),
                     formats=TIMING_FORMATS), _mark(st))
             for st in report.scale
         ]  # fmt: skip

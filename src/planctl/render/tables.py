@@ -195,6 +195,13 @@ class DataTable:
                 raise ValueError(
                     f"{self.title}: a row has {len(row)} cells for {len(self.columns)} columns"
                 )
+        # Writers find a column by its key (the proposal, the id); two in one format would be
+        # one found and one laid out as the other.
+        for fmt in EVERY:
+            names = [c.name for c in self.columns if fmt in c.formats]
+            if len(names) != len(set(names)):
+                twice = sorted({n for n in names if names.count(n) > 1})
+                raise ValueError(f"{self.title}: {fmt} shows the key {', '.join(twice)} twice")
 
     @property
     def headings(self) -> list[str]:
