@@ -457,3 +457,32 @@ def test_a_long_status_name_wraps_in_the_html_status_columns(tmp_path: Path) -> 
         assert cells, since
         assert all(_white_space(CSS, set(c.split())) != "nowrap" for c in cells), cells
         assert _white_space(CSS, {"mark"}) == "nowrap"
+
+
+def test_the_word_summary_fits_the_page_with_a_long_scale(tmp_path: Path, report: Report) -> None:
+    """Word's summary takes its widths from the columns (Område 6 cm, each number 2.5 cm, as
+    before) and narrows them alike when a scale with many statuses would run past the margin."""
+    from docx import Document
+
+    def widths(shown: Report) -> tuple[list[float], float]:
+        document = Document(io.BytesIO(render_report(shown, "docx")))
+        section = document.sections[0]
+        page = [section.page_width, section.left_margin, section.right_margin]
+        page_width, left, right = (0.0 if v is None else v.cm for v in page)
+        return [round(c.width.cm, 2) for c in document.tables[0].columns], page_width - left - right
+
+    borås, _ = widths(report)
+    assert borås == [6.0] + [2.5] * (len(borås) - 1)
+    text = (FIXTURES / "other_scale" / "exempelstad.yaml").read_text(encoding="utf-8")
+    extra = "".join(
+        f"  - id: extra-{n}\n    namn: Extra {n}\n    betyder: pågår\n" for n in range(1, 6)
+    )
+    text = text.replace("    betyder: utgår\n", "    betyder: utgår\n" + extra, 1)
+    (tmp_path / "exempelstad.yaml").write_text(text, encoding="utf-8")
+    plan = load_data_dir(tmp_path, today=TODAY).require_valid().plan().model
+    for since in (None, round_moment(plan, "2026-04")):
+        shown = build_report(plan, wanted=RowFilter(), as_of=Moment(TODAY), since=since,
+                             produced=TODAY)  # fmt: skip
+        columns, width = widths(shown)
+        assert len(columns) >= 12
+        assert sum(columns) <= width + 0.1  # each width rounded to 0.01 cm

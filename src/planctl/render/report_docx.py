@@ -63,7 +63,7 @@ def render_docx(report: Report, options: DocumentOptions | None = None) -> bytes
     _page(document, report, options, landscape=landscape)
     width = (A4[1] if landscape else A4[0]) - 2 * MARGIN
     _front(document, report)
-    _summary(document, report)
+    _summary(document, report, width=width)
     _assessments(document, report.assessments, level=1)
     _chart(document, report, None, width=min(width, 17.0))
     if not report.sections:
@@ -192,14 +192,14 @@ def _front(document: Document, report: Report) -> None:
         paragraph.add_run(value)
 
 
-def _summary(document: Document, report: Report) -> None:
+def _summary(document: Document, report: Report, *, width: float) -> None:
     summary = summary_table(report).shown_in(DOCX)
     document.add_heading(summary.title, level=1)
     rows = [
         [cell_text(v, c.kind) for v, c in zip(row, summary.columns, strict=True)]
         for row in summary.rows
     ]
-    widths = [6.0] + [2.5] * (len(summary.columns) - 1)
+    widths = paper_widths(summary.columns, width)
     right = [i for i, c in enumerate(summary.columns) if c.kind in NUMERIC]
     table = _table(document, summary.headings, rows, widths=widths, right=right)
     if summary.total:

@@ -68,6 +68,12 @@ def status_key(status: Status) -> str:
     return f"status:{status.id}"
 
 
+AREA_PAPER = 6.0
+NUMBER_PAPER = 2.5
+"""The summary's widths on paper (cm): the area's name, and each number. A scale with many
+statuses gets them narrowed alike to the page (:func:`~planctl.render.tables.paper_widths`)."""
+
+
 def summary_fields(report: Report) -> list[tuple[Column, LineCell]]:
     """The summary's columns, each with how it gets its cell from a line.
 
@@ -77,26 +83,36 @@ def summary_fields(report: Report) -> list[tuple[Column, LineCell]]:
     done is a percent, and the documents draw it as a progress bar.
     """
     fields: list[tuple[Column, LineCell]] = [
-        (Column(texts.H_AREA, width=36.0, key="område"), lambda line: line.label)
+        (Column(texts.H_AREA, width=36.0, key="område", paper=AREA_PAPER), lambda line: line.label)
     ]
     fields += [
-        (Column(s.name, Kind.COUNT, max(10.0, len(s.name) + 2.0), status_key(s)), _count(_of(s)))
+        (
+            Column(
+                s.name, Kind.COUNT, max(10.0, len(s.name) + 2.0), status_key(s), paper=NUMBER_PAPER
+            ),
+            _count(_of(s)),
+        )
         for s in report.scale
     ]
     if texts.shows_not_followed_up(report):
-        column = Column(texts.H_NOT_FOLLOWED_UP, Kind.COUNT, 14.0, "ej_uppföljda")
+        column = Column(
+            texts.H_NOT_FOLLOWED_UP, Kind.COUNT, 14.0, "ej_uppföljda", paper=NUMBER_PAPER
+        )
         fields.append((column, _count(lambda counts: counts.not_followed_up)))
-    column = Column(texts.H_DELAYED_COUNT, Kind.COUNT, 11.0, "försenade")
+    column = Column(texts.H_DELAYED_COUNT, Kind.COUNT, 11.0, "försenade", paper=NUMBER_PAPER)
     fields.append((column, _count(lambda counts: counts.delayed)))
     if report.is_changes:
         # Not on the terminal: at 80 columns it would stack the whole summary, and the area
         # tables below list exactly the rows that moved.
-        column = Column(H_CHANGED, Kind.INTEGER, 12.0, "bytt_status", formats=EVERY - {TABLE})
+        column = Column(
+            H_CHANGED, Kind.INTEGER, 12.0, "bytt_status", formats=EVERY - {TABLE},
+            paper=NUMBER_PAPER,
+        )  # fmt: skip
         fields.append((column, lambda line: line.changed))
     fields += [
         (Column(texts.H_TOTAL, Kind.INTEGER, 8.0, "rader", formats=frozenset({XLSX})),
          lambda line: line.counts.total),
-        (Column(texts.H_SHARE, Kind.PERCENT, 14.0, "andel_klart"),
+        (Column(texts.H_SHARE, Kind.PERCENT, 14.0, "andel_klart", paper=NUMBER_PAPER),
          lambda line: line.counts.share_done),
         (Column(H_PROGRESS, Kind.BAR, key="framsteg", formats=BAR_FORMATS),
          lambda line: line.counts),
