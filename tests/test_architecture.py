@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,20 @@ def test_command_imports_only_what_it_uses(args: list[str], unused: set[str]) ->
     )
     loaded = set(done.stderr.split())
     assert not {m for m in loaded for u in unused if m == u or m.startswith(u + ".")}
+
+
+# A Markdown table's rule line (|---|, | --- |, |--:|) or cell join written outside the builder.
+_MARKDOWN_TABLE_BY_HAND = re.compile(r"""["']\|\s?[-:]{3}|["'] \| ["']\.join""")
+
+
+def test_one_markdown_table_builder() -> None:
+    """Every Markdown table is made by render.markdown (escaping and layout in one place)."""
+    builder = SRC / "render" / "markdown.py"
+    by_hand = [
+        f"{path.relative_to(SRC)}:{number}"
+        for path in sorted(SRC.rglob("*.py"))
+        if path != builder
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if _MARKDOWN_TABLE_BY_HAND.search(line)
+    ]
+    assert by_hand == []

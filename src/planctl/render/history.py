@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from planctl.progress import NOT_FOLLOWED_UP
-from planctl.render.markdown import markdown_cell
+from planctl.render.markdown import markdown_cell, table_lines
 from planctl.render.words import status_text
 from planctl.views.history import HistoryView
 
@@ -70,9 +70,10 @@ def history_markdown(views: Sequence[HistoryView], *, title: str) -> str:
     if not views:
         return "\n".join([*lines, "_Ingen historik._", ""])
     corrections = _has_corrections(views)
-    extra = f" {H_CORRECTION} |" if corrections else ""
-    lines.append("| Datum | Id | Från | Till | Uppföljning | Av | Notering |" + extra)
-    lines.append("|---|---|---|---|---|---|---|" + ("---|" if corrections else ""))
+    headings = ["Datum", "Id", "Från", "Till", "Uppföljning", "Av", "Notering"]
+    if corrections:
+        headings.append(H_CORRECTION)
+    rows = []
     for view in views:
         entry = view.entry
         cells = [
@@ -86,5 +87,6 @@ def history_markdown(views: Sequence[HistoryView], *, title: str) -> str:
         ]
         if corrections:
             cells.append(correction_label(view))
-        lines.append("| " + " | ".join(markdown_cell(c or "") for c in cells) + " |")
+        rows.append([markdown_cell(c or "") for c in cells])
+    lines += table_lines(headings, rows)
     return "\n".join(lines) + "\n"

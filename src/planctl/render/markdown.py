@@ -35,6 +35,25 @@ def _table_cell(text: str) -> str:
     return markdown_cell(" ".join(text.split()), breaks=" ") or " "
 
 
+LEFT, RIGHT = "---", "--:"
+"""Alignment rules of :func:`table_lines`' columns."""
+
+
+def table_lines(
+    headings: Sequence[str], rows: Iterable[Sequence[str]], *, rules: Sequence[str] | None = None
+) -> list[str]:
+    """The lines of a GitHub-flavoured Markdown table whose cells are Markdown already.
+
+    The one table builder every Markdown output uses: ``| a | b |`` lines, the rule line
+    ``|---|--:|`` from ``rules`` (one per column, :data:`LEFT` by default). The caller escapes
+    what it did not write itself (:func:`markdown_cell`) and may add emphasis around it.
+    """
+    rule = rules if rules is not None else [LEFT] * len(headings)
+    lines = ["| " + " | ".join(headings) + " |", "|" + "|".join(rule) + "|"]
+    lines += ["| " + " | ".join(cells) + " |" for cells in rows]
+    return lines
+
+
 def markdown_table(
     headers: Sequence[str],
     rows: Cells,
@@ -42,19 +61,15 @@ def markdown_table(
     right: Iterable[int] = (),
     total: Sequence[str] | None = None,
 ) -> str:
-    """A GitHub-flavoured Markdown table; columns numbered in ``right`` are right-aligned.
+    """A table of plain-text cells (each escaped, on one line); columns in ``right`` right-aligned.
 
-    Every cell is text (escaped); ``total`` is a last row whose label (first cell) is bold.
+    ``total`` is a last row whose label (first cell) is bold.
     """
     aligned = set(right)
-    rules = ["---:" if i in aligned else "---" for i in range(len(headers))]
-    lines = [
-        "| " + " | ".join(_table_cell(h) for h in headers) + " |",
-        "| " + " | ".join(rules) + " |",
-    ]
-    lines += ["| " + " | ".join(_table_cell(c) for c in row) + " |" for row in rows]
+    rules = [" ---: " if i in aligned else " --- " for i in range(len(headers))]
+    cells = [[_table_cell(c) for c in row] for row in rows]
     if total is not None:
         label, *rest = total
-        cells = [f"**{_table_cell(label)}**", *(_table_cell(c) for c in rest)]
-        lines.append("| " + " | ".join(cells) + " |")
+        cells.append([f"**{_table_cell(label)}**", *(_table_cell(c) for c in rest)])
+    lines = table_lines([_table_cell(h) for h in headers], cells, rules=rules)
     return "\n".join(lines) + "\n"

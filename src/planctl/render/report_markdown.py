@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from planctl.models import Assessment
 from planctl.render import report_text as texts
 from planctl.render import words
+from planctl.render.markdown import LEFT, RIGHT, table_lines
 from planctl.render.markdown import markdown_cell as escape
 from planctl.render.report_tables import SUMMARY, indicator_table, rows_table, summary_table
 from planctl.render.tables import (
@@ -25,12 +26,6 @@ from planctl.render.tables import (
     mark_text,
 )
 from planctl.report import Report, Section
-
-
-def _table(headings: list[str], align: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(headings) + " |", "|" + "|".join(align) + "|"]
-    lines += ["| " + " | ".join(cells) + " |" for cells in rows]
-    return lines
 
 
 def render_markdown(report: Report) -> str:
@@ -55,7 +50,7 @@ def render_markdown(report: Report) -> str:
 def _summary(report: Report) -> list[str]:
     summary = summary_table(report).shown_in(MARKDOWN)
     headings = [escape(h) for h in summary.headings]
-    align = ["--:" if c.kind in NUMERIC else "---" for c in summary.columns]
+    align = [RIGHT if c.kind in NUMERIC else LEFT for c in summary.columns]
     rows = []
     for position, row in enumerate(summary.rows):
         cells = []
@@ -68,7 +63,7 @@ def _summary(report: Report) -> list[str]:
             else:
                 cells.append(text)
         rows.append(cells)
-    return _table(headings, align, rows)
+    return table_lines(headings, rows, rules=align)
 
 
 def _assessments(assessments: Sequence[Assessment], *, level: str) -> list[str]:
@@ -90,14 +85,14 @@ def _section(report: Report, section: Section) -> list[str]:
     headings = [escape(h) for h in table.headings]
     align = [_align(c, centred=Kind.MARK) for c in table.columns]
     rows = [[_cell(c, v) for c, v in zip(table.columns, row, strict=True)] for row in table.rows]
-    return [*lines, *_table(headings, align, rows), ""]
+    return [*lines, *table_lines(headings, rows, rules=align), ""]
 
 
 def _align(column: Column, *, centred: Kind) -> str:
     """A column's alignment row cell: ``centred`` marks in the middle, numbers to the right."""
     if column.kind is centred:
         return ":-:"
-    return "--:" if column.kind in NUMERIC else "---"
+    return RIGHT if column.kind in NUMERIC else LEFT
 
 
 def _cell(column: Column, value: Cell) -> str:
@@ -124,4 +119,4 @@ def _indicators(report: Report) -> list[str]:
             text = escape(cell_text(value, column.kind))
             cells.append(f"**{text}**" if column.kind is Kind.MET and text else text)
         rows.append(cells)
-    return [f"## {table.title}", "", *_table(headings, align, rows), ""]
+    return [f"## {table.title}", "", *table_lines(headings, rows, rules=align), ""]

@@ -13,7 +13,7 @@ from planctl.errors import Problem, Severity
 from planctl.progress import NOT_FOLLOWED_UP
 from planctl.render.escape import inert, visible
 from planctl.render.jsondoc import to_json
-from planctl.render.markdown import markdown_cell
+from planctl.render.markdown import LEFT, markdown_cell, table_lines
 from planctl.render.problems import problems_summary, problems_text
 
 # GitHub shows at most this many annotations of each kind per step and drops the rest silently.
@@ -114,16 +114,20 @@ def problems_markdown(
     if rest:
         lines += [f"{len(rest)} av problemen syns bara här och i loggen, inte som annoteringar."]
         lines.append("")
-    lines += [
-        "| Fil | Rad | Kolumn | Allvar | Regel | Meddelande |",
-        "|---|---:|---:|---|---|---|",
+    # No code span around the file name: a backtick in it would end the span.
+    rows = [
+        [
+            markdown_cell(p.file, breaks=" "),
+            str(p.line),
+            str(p.column),
+            p.severity.value,
+            f"`{p.rule}`",
+            markdown_cell(p.message, breaks=" "),
+        ]
+        for p in problems
     ]
-    for p in problems:
-        # No code span around the file name: a backtick in it would end the span.
-        lines.append(
-            f"| {markdown_cell(p.file, breaks=' ')} | {p.line} | {p.column} | {p.severity.value} "
-            f"| `{p.rule}` | {markdown_cell(p.message, breaks=' ')} |"
-        )
+    headings = ["Fil", "Rad", "Kolumn", "Allvar", "Regel", "Meddelande"]
+    lines += table_lines(headings, rows, rules=[LEFT, "---:", "---:", LEFT, LEFT, LEFT])
     return "\n".join(lines) + "\n\n"
 
 
@@ -174,76 +178,66 @@ def _quote(text: str | None) -> str:
     return "(tomt)" if text is None else f"”{markdown_cell(text)}”"
 
 
-def _cells(*values: str) -> str:
-    return "| " + " | ".join(values) + " |"
-
-
 def _entry_tables(plan: PlanChanges) -> list[str]:
     """Real status changes first (counted), then corrections, then confirmations and notes."""
     lines: list[str] = []
     changed = plan.entries(EntryKind.CHANGE)
     if changed:
-        lines += [
-            f"**Statusändringar ({len(changed)})**",
-            "",
-            "| Rad | Förslag | Från | Till | Datum | Uppföljning | Notering | Av |",
-            "|---|---|---|---|---|---|---|---|",
-        ]
-        lines += [
-            _cells(
-                markdown_cell(c.row_id),
-                markdown_cell(c.proposal),
-                markdown_cell(c.old or NOT_FOLLOWED_UP),
-                f"**{markdown_cell(c.new)}**",
-                c.date.isoformat(),
-                c.round or "",
-                markdown_cell(c.note or ""),
-                markdown_cell(c.by or ""),
-            )
-            for c in changed
-        ]
+        lines += [f"**Statusändringar ({len(changed)})**", ""]
+        lines += table_lines(
+            ["Rad", "Förslag", "Från", "Till", "Datum", "Uppföljning", "Notering", "Av"],
+            [
+                [
+                    markdown_cell(c.row_id),
+                    markdown_cell(c.proposal),
+                    markdown_cell(c.old or NOT_FOLLOWED_UP),
+                    f"**{markdown_cell(c.new)}**",
+                    c.date.isoformat(),
+                    c.round or "",
+                    markdown_cell(c.note or ""),
+                    markdown_cell(c.by or ""),
+                ]
+                for c in changed
+            ],
+        )
         lines.append("")
     corrected = plan.entries(EntryKind.CORRECTION)
     if corrected:
-        lines += [
-            f"**Rättelser ({len(corrected)})**",
-            "",
-            "| Rad | Rättar post | Från | Till | Uppföljning | Notering | Av |",
-            "|---|---|---|---|---|---|---|",
-        ]
-        lines += [
-            _cells(
-                markdown_cell(c.row_id),
-                str(c.corrects),
-                markdown_cell(c.old or NOT_FOLLOWED_UP),
-                f"**{markdown_cell(c.new)}**",
-                c.round or "",
-                markdown_cell(c.note or ""),
-                markdown_cell(c.by or ""),
-            )
-            for c in corrected
-        ]
+        lines += [f"**Rättelser ({len(corrected)})**", ""]
+        lines += table_lines(
+            ["Rad", "Rättar post", "Från", "Till", "Uppföljning", "Notering", "Av"],
+            [
+                [
+                    markdown_cell(c.row_id),
+                    str(c.corrects),
+                    markdown_cell(c.old or NOT_FOLLOWED_UP),
+                    f"**{markdown_cell(c.new)}**",
+                    c.round or "",
+                    markdown_cell(c.note or ""),
+                    markdown_cell(c.by or ""),
+                ]
+                for c in corrected
+            ],
+        )
         lines.append("")
     same = [c for c in plan.statuses if c.kind in (EntryKind.CONFIRMATION, EntryKind.NOTE)]
     if same:
-        lines += [
-            f"**Oförändrad status: bekräftelser och noteringar ({len(same)})**",
-            "",
-            "| Rad | Status | Datum | Uppföljning | Slag | Notering | Av |",
-            "|---|---|---|---|---|---|---|",
-        ]
-        lines += [
-            _cells(
-                markdown_cell(c.row_id),
-                markdown_cell(c.new),
-                c.date.isoformat(),
-                c.round or "",
-                c.kind.value,
-                markdown_cell(c.note or ""),
-                markdown_cell(c.by or ""),
-            )
-            for c in same
-        ]
+        lines += [f"**Oförändrad status: bekräftelser och noteringar ({len(same)})**", ""]
+        lines += table_lines(
+            ["Rad", "Status", "Datum", "Uppföljning", "Slag", "Notering", "Av"],
+            [
+                [
+                    markdown_cell(c.row_id),
+                    markdown_cell(c.new),
+                    c.date.isoformat(),
+                    c.round or "",
+                    c.kind.value,
+                    markdown_cell(c.note or ""),
+                    markdown_cell(c.by or ""),
+                ]
+                for c in same
+            ],
+        )
         lines.append("")
     return lines
 
