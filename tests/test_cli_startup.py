@@ -1,0 +1,89 @@
+"""A run builds only the command it names; what users see is the same as with the whole app."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer.main
+
+from planctl.cli.app import COMMAND_NAMES, build_app, command_named
+from planctl.cli.swedish import Group
+from tests.conftest import Invoke
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["list"], "list"),
+        (["list", "-f", "json"], "list"),
+        (["--data-dir", "data", "report", "--round", "2018-10"], "report"),
+        (["--data-dir=data", "status", "set", "LB-1", "klart"], "status"),
+        (["indicator", "correct"], "indicator"),
+        (["--help"], None),
+        (["-h", "list"], None),
+        (["--version"], None),
+        (["lst"], None),
+        (["--data-dir"], None),
+        ([], None),
+    ],
+)
+def test_command_named(args: list[str], expected: str | None) -> None:
+    """The first word after the global options, when it is a command; else None (whole app)."""
+    assert command_named(args) == expected
+
+
+def _commands(only: str | None) -> list[str]:
+    group = typer.main.get_command(build_app(only))
+    assert isinstance(group, Group)
+    return list(group.commands)
+
+
+def test_whole_app_has_every_command_and_one_command_only_itself() -> None:
+    """The whole app lists every command; built for one, it holds exactly that one."""
+    assert set(_commands(None)) == COMMAND_NAMES
+    for name in COMMAND_NAMES:
+        assert _commands(name) == [name]
+
+
+@pytest.mark.parametrize("name", sorted(COMMAND_NAMES))
+def test_a_command_run_alone_helps_as_in_the_whole_app(
+    invoke: Invoke, data_dir: Path, name: str
+) -> None:
+    """`planctl NAME --help` as a program prints what the whole app prints for it."""
+    whole = invoke(name, "--help")
+    env = {
+        **os.environ,
+        "PLANCTL_DATA": str(data_dir),
+        "COLUMNS": "100",
+        "NO_COLOR": "1",
+        "TERM": "dumb",
+    }
+    alone = subprocess.run(
+        [sys.executable, "-m", "planctl", name, "--help"],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert alone.returncode == whole.exit_code == 0
+    assert alone.stdout == whole.stdout
+
+
+def test_a_typo_still_gets_the_whole_app_suggestion(data_dir: Path) -> None:
+    """An unknown command is answered by the whole app, with its list of commands."""
+    env = {**os.environ, "PLANCTL_DATA": str(data_dir), "COLUMNS": "100", "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "planctl", "lst"],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "lst" in done.stderr and "list" in done.stderr
