@@ -121,13 +121,13 @@ def write_section(section: str) -> None:
 
 
 def kept_section() -> str:
-    """The cold-start section now in RESULTS.md, for ``bench/run.py`` to keep ('' if none)."""
+    """The cold-start section now in RESULTS.md and the notes written after it, to the end of the
+    file, for ``bench/run.py`` to keep ('' if none)."""
     if not RESULTS.exists():
         return ""
-    found = re.search(
-        re.escape(START) + r".*?" + re.escape(END), RESULTS.read_text(encoding="utf-8"), re.DOTALL
-    )
-    return found.group(0) + "\n" if found else ""
+    text = RESULTS.read_text(encoding="utf-8")
+    start = text.find(START)
+    return text[start:].rstrip("\n") + "\n" if start >= 0 else ""
 
 
 def main() -> None:
