@@ -87,3 +87,25 @@ def test_a_typo_still_gets_the_whole_app_suggestion(data_dir: Path) -> None:
     )
     assert done.returncode == 2
     assert "lst" in done.stderr and "list" in done.stderr
+
+
+def test_main_leaves_the_garbage_collector_as_it_found_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``main`` pauses the cyclic collector for its run (a start-up cost, see bench/RESULTS.md);
+    a program that calls it in-process gets the collector back, even when the command exits."""
+    import gc
+
+    from planctl.__main__ import main
+
+    monkeypatch.setattr(sys, "argv", ["planctl", "--version"])
+    assert gc.isenabled()
+    try:
+        with pytest.raises(SystemExit) as exited:
+            main()
+        assert exited.value.code in (0, None)
+        assert "planctl" in capsys.readouterr().out
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()
