@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from planctl.render.tables import (
     Mark,
     Note,
     Point,
+    Role,
     Target,
     Trend,
     cell_text,
@@ -328,8 +330,9 @@ def _exempelstad_with_status_ids(tmp_path: Path, ids: dict[str, str]) -> Report:
 @pytest.mark.parametrize("width", [80, 130])
 def test_a_status_whose_id_is_a_column_key_keeps_its_own_column(tmp_path: Path, width: int) -> None:
     """A plan's status ids are its own words: statuses with the ids ``förslag``, ``ansvar``,
-    ``id`` and ``område`` still get their X (the terminal lays columns out by key), and the
-    proposal is not repeated in a status column."""
+    ``id`` and ``område`` still get their X (a status column's key is ``status:förslag``, and
+    writers lay columns out by role, not key), and the proposal is not repeated in a status
+    column."""
     shown = _exempelstad_with_status_ids(
         tmp_path,
         {"pågår": "förslag", "genomförd": "ansvar", "ej-påbörjad": "id", "ej-aktuell": "område"},
@@ -486,3 +489,103 @@ def test_the_word_summary_fits_the_page_with_a_long_scale(tmp_path: Path, report
         columns, width = widths(shown)
         assert len(columns) >= 12
         assert sum(columns) <= width + 0.1  # each width rounded to 0.01 cm
+
+
+# --- layout by declaration: writers read a column's role, never its key -----------------------
+
+
+@pytest.fixture
+def changes(history_dir: Path) -> Report:
+    """The Borås report of changes since the fixture history's first round (2018-05)."""
+    plan = load_data_dir(history_dir, today=TODAY).require_valid().plan().model
+    return build_report(
+        plan, wanted=RowFilter(), as_of=Moment(TODAY), since=round_moment(plan, "2018-05"),
+        produced=dt.date(2026, 1, 1),
+    )  # fmt: skip
+
+
+SECTIONS = ("summary_fields", "row_fields", "indicator_fields")
+
+
+def _documents(shown: Report) -> dict[str, bytes | str]:
+    """Every format but the tidy CSV (whose header is the keys), the terminal at a narrow and a
+    wide width, the workbook as its cell dump."""
+    from tests.test_render_report import xlsx_dump
+
+    out: dict[str, bytes | str] = {
+        f"table{width}": render_report(shown, "table", width=width) for width in (80, 130)
+    }
+    out |= {fmt: render_report(shown, fmt) for fmt in ("markdown", "html", "docx")}
+    out["xlsx"] = xlsx_dump(render_report(shown, "xlsx"))
+    return out
+
+
+@pytest.mark.parametrize("kind", ["report", "changes"])
+def test_no_writer_lays_a_column_out_by_its_key(
+    kind: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every column's key renamed where the sections are declared, every document reads the
+    same, byte for byte: writers lay a column out by its kind and role (the id, the proposal,
+    the columns folded under it), never by comparing keys."""
+    shown: Report = request.getfixturevalue(kind)
+    before = _documents(shown)
+    for section in SECTIONS:
+        declared = getattr(report_tables, section)
+
+        def renamed(report: Report, declared: Any = declared) -> list[tuple[Column, Any]]:
+            return [(replace(c, key=f"x-{c.name}"), cell) for c, cell in declared(report)]
+
+        monkeypatch.setattr(report_tables, section, renamed)
+    assert report_tables.rows_table(shown, shown.sections[0]).names[0].startswith("x-")
+    after = _documents(shown)
+    assert [f for f in before if before[f] != after[f]] == []
+
+
+def _with_row_column(monkeypatch: pytest.MonkeyPatch, column: Column) -> None:
+    """``column`` added to every area's table, its cell ``c`` and the row's id and words."""
+    declared = report_tables.row_fields
+
+    def with_extra(shown: Report) -> list[tuple[Column, report_tables.RowCell]]:
+        return [*declared(shown), (column, lambda section, row: f"c{row.id} med fyra ord")]
+
+    monkeypatch.setattr(report_tables, "row_fields", with_extra)
+
+
+def test_a_column_declared_fold_goes_under_the_proposal_on_a_narrow_terminal(
+    report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A column declared :attr:`Role.FOLD` (whatever its key) has a column of its own on a wide
+    terminal and goes on the line under the proposal on a narrow one, as Ansvar and Start do."""
+    from planctl.render.report_table import _section_table
+
+    _with_row_column(monkeypatch, Column("Kontrollvikt", key="kontrollvikt", role=Role.FOLD))
+    narrow = render_report(report, "table", width=80).decode("utf-8")
+    wide = render_report(report, "table", width=200).decode("utf-8")
+    assert "Kontrollvikt" not in narrow and "Kontrollvikt" in wide
+    for section in report.sections:
+        table = _section_table(report, section, wide=False)
+        headings = [str(c.header) for c in table.columns]
+        assert "Kontrollvikt" not in headings and "Ansvar" not in headings
+        lead = [str(cell) for cell in table.columns[headings.index("Förslag")].cells]
+        for row, text in zip(section.rows, lead, strict=True):
+            assert f" · c{row.id} med fyra ord" in text, row.id  # after Ansvar and Start
+        table = _section_table(report, section, wide=True)
+        assert "Kontrollvikt" in [str(c.header) for c in table.columns]
+
+
+def test_a_column_declared_id_is_kept_whole_in_the_terminal_and_html(
+    report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A column declared :attr:`Role.ID` (whatever its key) never wraps on a terminal and is
+    ``td.id`` (bold, unbroken) in HTML, as the row id is; the id's own key gives neither."""
+    from rich.table import Table
+
+    from planctl.render.report_table import _add_column
+
+    table = Table()
+    _add_column(table, Column("Kontrollnamn", key="kontrollnamn", role=Role.ID))
+    _add_column(table, Column("Id", key="id"))
+    assert [c.no_wrap for c in table.columns] == [True, False]
+    _with_row_column(monkeypatch, Column("Kontrollnamn", key="kontrollnamn", role=Role.ID))
+    html = render_report(report, "html").decode("utf-8")
+    assert all(f'<td class="id">c{row.id} med fyra ord</td>' in html for row in report.rows)

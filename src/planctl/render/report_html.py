@@ -33,6 +33,7 @@ from planctl.render.tables import (
     Kind,
     Mark,
     Note,
+    Role,
     Target,
     cell_text,
     paper_widths,
@@ -323,7 +324,7 @@ def _cell(column: Column, value: Cell) -> str:
         return f'<td class="mark">{text}</td>'
     if column.kind in NUMERIC:
         return f'<td class="num">{text}</td>'
-    if column.key == "id":
+    if column.role is Role.ID:
         return f'<td class="id">{text}</td>'
     return f"<td>{text}</td>"
 

@@ -30,6 +30,7 @@ from planctl.render.tables import (
     Mark,
     Note,
     Point,
+    Role,
     Target,
     Trend,
     cell_text,
@@ -134,8 +135,9 @@ def _summary(summary: DataTable, *, bars: bool) -> Table:
 class _SectionView:
     """An area's table, laid out for the width it gets.
 
-    From :data:`WIDE` columns on, Ansvar and Start have columns of their own as in the appendix;
-    narrower, they go on a line under the proposal so that no word is cut at 80 columns.
+    From :data:`WIDE` columns on, the columns declared :attr:`~Role.FOLD` (Ansvar and Start) have
+    columns of their own as in the appendix; narrower, they go on a line under the proposal
+    (:attr:`~Role.LEAD`) so that no word is cut at 80 columns.
     """
 
     def __init__(self, report: Report, section: Section) -> None:
@@ -158,11 +160,6 @@ def _section(report: Report, section: Section) -> RenderableType:
     return _SectionView(report, section)
 
 
-# Columns that go on a line under the proposal below WIDE; the note always goes there.
-FOLDED = ("ansvar", "start_slut")
-PROPOSAL = "förslag"
-
-
 def _section_table(report: Report, section: Section, *, wide: bool) -> Table:
     data = rows_table(report, section).shown_in(TABLE)
     table = Table(
@@ -176,12 +173,8 @@ def _section_table(report: Report, section: Section, *, wide: bool) -> Table:
         pad_edge=False,
         collapse_padding=True,  # the box draws a space between columns already
     )
-    own = [
-        i
-        for i, c in enumerate(data.columns)
-        if c.kind is not Kind.NOTE and (wide or c.key not in FOLDED)
-    ]
-    under = [i for i in range(len(data.columns)) if i not in own]
+    under = _under(data.columns, wide=wide)
+    own = [i for i in range(len(data.columns)) if i not in under]
     for i in own:
         _add_column(table, data.columns[i])
     for row in data.rows:
@@ -189,16 +182,25 @@ def _section_table(report: Report, section: Section, *, wide: bool) -> Table:
     return table
 
 
+def _under(columns: Sequence[Column], *, wide: bool) -> list[int]:
+    """The positions of the columns that go on a line under the lead: those declared
+    :attr:`~Role.UNDER`, and below the wide layout those declared :attr:`~Role.FOLD` (none when
+    the table has no lead to go under)."""
+    if not any(c.role is Role.LEAD for c in columns):
+        return []
+    folded = {Role.UNDER} if wide else {Role.UNDER, Role.FOLD}
+    return [i for i, c in enumerate(columns) if c.role in folded]
+
+
 def _add_column(table: Table, column: Column) -> None:
-    if column.key == "id":
+    """A column laid out by its role, its declared width on a terminal, else its kind."""
+    screen = column.screen
+    if column.role is Role.ID:
         table.add_column(column.heading, no_wrap=True)
-    elif column.key == PROPOSAL:
-        table.add_column(column.heading, ratio=5, min_width=20)
-    elif column.key == "ansvar":
-        # Sized to "Förhandlingsdelegationen" rather than by ratio, so no role is cut.
-        table.add_column(column.heading, min_width=24, max_width=28)
-    elif column.key == "start_slut":
-        table.add_column(column.heading, min_width=11, max_width=18)
+    elif screen is not None:
+        table.add_column(
+            column.heading, ratio=screen.ratio, min_width=screen.least, max_width=screen.most
+        )
     elif column.kind is Kind.MARK:
         # Headings wrap to one word a line; "försenad" fits the width that sets.
         table.add_column(column.heading.replace(" ", "\n"), justify="center", min_width=5)
@@ -214,8 +216,8 @@ def _cell(
     data: DataTable, row: tuple[Cell, ...], index: int, under: Sequence[int]
 ) -> RenderableType:
     column, value = data.columns[index], row[index]
-    if column.key == PROPOSAL:
-        return _proposal(data, row, under)
+    if column.role is Role.LEAD:
+        return _lead(data, row, index, under)
     if isinstance(value, Mark):
         if value.late is not None:
             late = value.late.replace(" ", "\n")  # one word a line keeps the column narrow
@@ -227,9 +229,10 @@ def _cell(
     return Text(cell_text(value, column.kind))
 
 
-def _proposal(data: DataTable, row: tuple[Cell, ...], under: Sequence[int]) -> Text:
-    """The proposal with, under it, the columns the width leaves no room for and the note."""
-    proposal = Text(cell_text(row[data.index(PROPOSAL)], Kind.TEXT))
+def _lead(data: DataTable, row: tuple[Cell, ...], index: int, under: Sequence[int]) -> Text:
+    """The lead (the proposal) with, under it, the columns the width leaves no room for and the
+    note."""
+    proposal = Text(cell_text(row[index], Kind.TEXT))
     where = [
         cell_text(row[i], data.columns[i].kind)
         for i in under
@@ -241,7 +244,7 @@ def _proposal(data: DataTable, row: tuple[Cell, ...], under: Sequence[int]) -> T
         note = row[i]
         if isinstance(note, Note):
             when = f" {note.day.isoformat()}" if note.day else ""
-            proposal.append(f"\nNotering{when}: ", style="dim bold")
+            proposal.append(f"\n{NOTE_LABEL}{when}: ", style="dim bold")
             proposal.append(note.text, style="dim")
     return proposal
 
@@ -272,7 +275,7 @@ def _indicators(report: Report) -> Table:
             table.add_column(column.heading, ratio=3, min_width=20)
         elif column.kind is Kind.POINT:
             table.add_column(column.heading.replace(" ", "\n"), ratio=1, min_width=12)
-        elif column.kind in (Kind.MET, Kind.TREND) or column.key == "id":
+        elif column.kind in (Kind.MET, Kind.TREND) or column.role is Role.ID:
             table.add_column(column.heading, no_wrap=True)
         elif column.kind in NUMERIC:
             table.add_column(column.heading, justify="right")

@@ -29,6 +29,8 @@ from planctl.render.tables import (
     Mark,
     Note,
     Point,
+    Role,
+    Screen,
     Target,
     Trend,
 )
@@ -188,9 +190,10 @@ def indicator_fields(report: Report) -> list[tuple[Column, IndicatorCell]]:
     round, the previous value and round, the arrow and *bättre*/*sämre* apart.
     """
     return [
-        (Column(texts.H_ID, key="id", formats=DOCUMENTS, paper=2.0),
+        (Column(texts.H_ID, key="id", formats=DOCUMENTS, paper=2.0, role=Role.ID),
          lambda i: i.row_id + (words.FUNDING_MARK if i.needs_funding else "")),
-        (Column(texts.H_ID, width=8.0, key="id", formats=XLSX_ONLY), lambda i: i.row_id),
+        (Column(texts.H_ID, width=8.0, key="id", formats=XLSX_ONLY, role=Role.ID),
+         lambda i: i.row_id),
         (Column("Insats", Kind.INTEGER, 8.0, "insats", formats=XLSX_ONLY),
          lambda i: i.standing.indicator.measure_id),
         (Column(texts.H_TARGET, Kind.TARGET, key="mål", formats=DOCUMENTS - MARKDOWN_ONLY,
@@ -277,15 +280,21 @@ def row_fields(report: Report) -> list[tuple[Column, RowCell]]:
     fields: list[tuple[Column, RowCell]] = [
         (Column("Område-id", key="område_id", formats=CSV_ONLY), lambda s, r: s.area_id),
         (Column(texts.H_AREA, key="område", formats=CSV_ONLY), lambda s, r: s.area_name),
-        (Column(texts.H_ID, width=8.0, key="id", formats=SPREADSHEETS), lambda s, r: r.id),
-        (Column(texts.H_ID, key="id", formats=DOCUMENTS, paper=1.7),
+        (Column(texts.H_ID, width=8.0, key="id", formats=SPREADSHEETS, role=Role.ID),
+         lambda s, r: r.id),
+        (Column(texts.H_ID, key="id", formats=DOCUMENTS, paper=1.7, role=Role.ID),
          lambda s, r: texts.row_label(r)),
-        (Column(texts.H_PROPOSAL, width=60.0, key="förslag", paper=6.0, rest=0.62),
+        (Column(texts.H_PROPOSAL, width=60.0, key="förslag", paper=6.0, rest=0.62,
+                role=Role.LEAD, screen=Screen(least=20, ratio=5)),
          lambda s, r: r.proposal),
-        (Column(texts.H_RESPONSIBLE, width=24.0, key="ansvar", paper=4.6),
+        # Sized on a terminal to "Förhandlingsdelegationen" rather than by ratio, so no role
+        # is cut; below the terminal's wide layout it goes under the proposal with the timing.
+        (Column(texts.H_RESPONSIBLE, width=24.0, key="ansvar", paper=4.6, role=Role.FOLD,
+                screen=Screen(least=24, most=28)),
          lambda s, r: r.responsible),
         (Column(texts.start_heading(report), width=18.0, key="start_slut",
-                formats=TIMING_FORMATS, paper=2.6),
+                formats=TIMING_FORMATS, paper=2.6, role=Role.FOLD,
+                screen=Screen(least=11, most=18)),
          lambda s, r: texts.timing_label(r)),
         (Column(texts.H_START, key="start", formats=CSV_ONLY), lambda s, r: r.start),
         (Column(texts.H_END, key="slut", formats=CSV_ONLY), lambda s, r: r.end),
@@ -323,7 +332,7 @@ def row_fields(report: Report) -> list[tuple[Column, RowCell]]:
                 formats=SPREADSHEETS),
          lambda s, r: r.needs_funding),
         (Column(texts.H_NOTE, Kind.NOTE, key="notering", formats=DOCUMENTS, paper=3.5,
-                rest=0.38),
+                rest=0.38, role=Role.UNDER),
          _note),
         (Column(texts.H_NOTE, width=50.0, key="notering", formats=SPREADSHEETS),
          lambda s, r: r.note),

@@ -11,17 +11,21 @@ A column declares
   value with its day and round …); a cell that combines several values (a :class:`Target`, a
   :class:`Point`) is one column in the documents, while the workbook declares each value as a
   column of its own;
-- its spreadsheet ``width`` and its width on paper (``paper``, or a ``rest`` share);
+- its spreadsheet ``width``, its width on paper (``paper``, or a ``rest`` share) and on a
+  terminal (``screen``);
+- its :class:`Role` in a row's layout: the id, the proposal (the lead), a column the terminal
+  folds under the proposal when narrow (``fold``) or always (``under``, the note);
 - the formats that show it (``formats``; every format unless it says otherwise): the tidy CSV
   shows a row's ``status`` and ``betyder`` as words where the documents and the workbook show
   one mark column per status of the plan's scale, and that choice lives in the column.
 
 Writers only format. Each takes ``table.shown_in(FORMAT)`` and lays its columns out in its own
 way (Rich styles and folding under the proposal on a narrow terminal, Markdown bold, xlsx fonts
-and data bars, HTML classes, Word alignment), choosing by a column's :class:`Kind` (and, for a
-few layouts, its key), but never which columns there are: so a new column, or a new status in a
-plan's scale, is added where the table is declared and appears in every format by construction
-(``tests/test_tables.py`` adds one of each and looks for it in every format).
+and data bars, HTML classes, Word alignment), choosing by a column's :class:`Kind`, its
+:class:`Role` and its ``screen`` width, never by its key or heading, and never which columns
+there are: so a new column, or a new status in a plan's scale, is added where the table is
+declared and appears in every format by construction (``tests/test_tables.py`` adds one of each
+and looks for it in every format).
 
 JSON keeps its own documented, versioned shape (:mod:`planctl.render.report_json`): a new status
 reaches it through the plan's scale and counts; a new column needs a decision on the schema.
@@ -151,14 +155,41 @@ NUMERIC = frozenset({Kind.INTEGER, Kind.NUMBER, Kind.PERCENT, Kind.COUNT})
 """Kinds that are right-aligned in every layout."""
 
 
+class Role(enum.StrEnum):
+    """Where a column stands in its row's layout, beyond what its kind says.
+
+    The writers lay a column out by its role, never by its key or heading: the terminal keeps an
+    :attr:`ID` on one line and puts the :attr:`FOLD` and :attr:`UNDER` columns on a line under
+    the :attr:`LEAD`; HTML sets an :attr:`ID` apart (``td.id``: bold, never broken).
+    """
+
+    PLAIN = "plain"
+    ID = "id"  # what names the row: kept on one line where a format can
+    LEAD = "lead"  # the row's main text; on a terminal, the folded columns go under it
+    FOLD = "fold"  # on a terminal narrower than its wide layout, on a line under the lead
+    UNDER = "under"  # on a terminal, always on a line under the lead (the note)
+
+
+@dataclass(frozen=True)
+class Screen:
+    """A column's width on a terminal, in characters: at least ``least``, at most ``most``, and
+    a ``ratio`` share of the width the other columns leave (``None``: as Rich sizes it)."""
+
+    least: int | None = None
+    most: int | None = None
+    ratio: int | None = None
+
+
 @dataclass(frozen=True)
 class Column:
     """One column: its heading, machine key, what it holds, its spreadsheet width (characters)
     and the formats that show it.
 
     ``paper`` is its width in cm on a printed page (Word, PDF); a column with ``rest`` > 0
-    instead takes that share of what the fixed columns leave. ``strong`` sets the column apart
-    where a format can (bold in Markdown): the status a report of changes arrived at.
+    instead takes that share of what the fixed columns leave; ``screen`` its width on a terminal
+    (``None``: by its kind). ``strong`` sets the column apart where a format can (bold in
+    Markdown): the status a report of changes arrived at. ``role`` is where it stands in a row's
+    layout (:class:`Role`): the id, the proposal the terminal folds other columns under, …
     """
 
     heading: str
@@ -169,6 +200,8 @@ class Column:
     paper: float = 2.2
     rest: float = 0.0
     strong: bool = False
+    role: Role = Role.PLAIN
+    screen: Screen | None = None
 
     @property
     def name(self) -> str:
@@ -195,8 +228,8 @@ class DataTable:
                 raise ValueError(
                     f"{self.title}: a row has {len(row)} cells for {len(self.columns)} columns"
                 )
-        # Writers find a column by its key (the proposal, the id); two in one format would be
-        # one found and one laid out as the other.
+        # A key names a column to a machine (the tidy CSV's header, a test): two in one format
+        # would be one name for two columns.
         for fmt in EVERY:
             names = [c.name for c in self.columns if fmt in c.formats]
             if len(names) != len(set(names)):
@@ -222,10 +255,6 @@ class DataTable:
             tuple(tuple(row[i] for i in keep) for row in self.rows),
             self.total,
         )
-
-    def index(self, name: str) -> int:
-        """The 0-based position of the column whose key (or heading) is ``name``."""
-        return self.names.index(name)
 
     def is_total(self, position: int) -> bool:
         """Whether the row at ``position`` is the table's total row."""
