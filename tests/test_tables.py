@@ -589,3 +589,51 @@ def test_a_column_declared_id_is_kept_whole_in_the_terminal_and_html(
     _with_row_column(monkeypatch, Column("Kontrollnamn", key="kontrollnamn", role=Role.ID))
     html = render_report(report, "html").decode("utf-8")
     assert all(f'<td class="id">c{row.id} med fyra ord</td>' in html for row in report.rows)
+
+
+# --- a report of changes: each count's value before is declared once ---------------------------
+
+
+def test_each_count_has_its_value_before_declared_once_in_a_report_of_changes(
+    report: Report, changes: Report
+) -> None:
+    """In a report of changes every count column has a ``… före`` column declared in the table
+    model, shown in the spreadsheets only (the documents write ``3 → 9`` in the count's cell);
+    a report of one moment has none."""
+    counts = report_tables.summary_counts(changes)
+    before = [c for c in report_tables.summary_table(changes).columns if c.heading.endswith("före")]
+    assert [c.heading for c in before] == [f"{c.heading} före" for c, _ in counts]
+    assert all(c.formats == frozenset({"csv", "xlsx"}) for c in before)
+    assert not [c for c in report_tables.summary_table(report).columns if "före" in c.heading]
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "xlsx", "html", "docx"])
+def test_a_count_added_to_the_summary_shows_its_change_in_every_format(
+    changes: Report, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One count declared in ``summary_counts`` (and nowhere else): in a report of changes the
+    workbook has it now and in its ``… före`` column after the table's own, each document has
+    ``före → nu`` in its one cell."""
+    declared = report_tables.summary_counts
+
+    def with_extra(shown: Report) -> list[tuple[Column, report_tables.Tally]]:
+        extra = Column("Kontrollräkning", Kind.COUNT, key="kontrollräkning")
+        return [*declared(shown), (extra, lambda counts: 100 + counts.done)]
+
+    monkeypatch.setattr(report_tables, "summary_counts", with_extra)
+    assert changes.previous_counts is not None
+    now, then = 100 + changes.counts.done, 100 + changes.previous_counts.done
+    assert now != then
+    if fmt == "xlsx":
+        book = openpyxl.load_workbook(io.BytesIO(render_report(changes, "xlsx")))
+        rows = list(book["Sammanfattning"].iter_rows(values_only=True))
+        header = next(r for r in rows if r[0] == "Område")
+        total = next(r for r in rows if r[0] == "Hela planen")
+        assert header.count("Kontrollräkning") == header.count("Kontrollräkning före") == 1
+        assert header.index("Kontrollräkning före") > header.index("Andel klart")
+        assert total[header.index("Kontrollräkning")] == now
+        assert total[header.index("Kontrollräkning före")] == then
+        return
+    text = shown_text(changes, fmt)
+    assert "Kontrollräkning" in text and "Kontrollräkning före" not in text
+    assert f"{then} → {now}" in text

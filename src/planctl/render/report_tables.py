@@ -46,8 +46,11 @@ H_PROGRESS = "Framsteg"
 LineCell = Callable[[texts.SummaryLine], Cell]
 """How a summary column gets its cell from one line (an area, or the whole plan)."""
 
+Tally = Callable[[Counts], int]
+"""How a count column counts the rows of a line (an area, or the whole plan)."""
 
-def _count(tally: Callable[[Counts], int]) -> LineCell:
+
+def _count(tally: Tally) -> LineCell:
     """A count cell: the number now, or a :class:`Change` in a report of changes."""
 
     def cell(line: texts.SummaryLine) -> Cell:
@@ -57,7 +60,12 @@ def _count(tally: Callable[[Counts], int]) -> LineCell:
     return cell
 
 
-def _of(status: Status) -> Callable[[Counts], int]:
+def _before(tally: Tally) -> LineCell:
+    """A count at the earlier moment of a report of changes (empty without one)."""
+    return lambda line: None if line.previous is None else tally(line.previous)
+
+
+def _of(status: Status) -> Tally:
     return lambda counts: counts.of(status)
 
 
@@ -76,23 +84,15 @@ NUMBER_PAPER = 2.5
 statuses gets them narrowed alike to the page (:func:`~planctl.render.tables.paper_widths`)."""
 
 
-def summary_fields(report: Report) -> list[tuple[Column, LineCell]]:
-    """The summary's columns, each with how it gets its cell from a line.
-
-    One count per status of the plan's scale, Ej uppföljda (when any row shown is not followed
-    up), Försenade; in a report of changes each count is a :class:`Change` and *Bytt status*
-    counts the rows that moved. The workbook adds the number of rows (to compute with); the share
-    done is a percent, and the documents draw it as a progress bar.
-    """
-    fields: list[tuple[Column, LineCell]] = [
-        (Column(texts.H_AREA, width=36.0, key="område", paper=AREA_PAPER), lambda line: line.label)
-    ]
-    fields += [
+def summary_counts(report: Report) -> list[tuple[Column, Tally]]:
+    """The summary's count columns, each with how it counts a line's rows: one per status of the
+    plan's scale, Ej uppföljda (when any row shown is not followed up), Försenade."""
+    tallies: list[tuple[Column, Tally]] = [
         (
             Column(
                 s.name, Kind.COUNT, max(10.0, len(s.name) + 2.0), status_key(s), paper=NUMBER_PAPER
             ),
-            _count(_of(s)),
+            _of(s),
         )
         for s in report.scale
     ]
@@ -100,9 +100,40 @@ def summary_fields(report: Report) -> list[tuple[Column, LineCell]]:
         column = Column(
             texts.H_NOT_FOLLOWED_UP, Kind.COUNT, 14.0, "ej_uppföljda", paper=NUMBER_PAPER
         )
-        fields.append((column, _count(lambda counts: counts.not_followed_up)))
+        tallies.append((column, lambda counts: counts.not_followed_up))
     column = Column(texts.H_DELAYED_COUNT, Kind.COUNT, 11.0, "försenade", paper=NUMBER_PAPER)
-    fields.append((column, _count(lambda counts: counts.delayed)))
+    tallies.append((column, lambda counts: counts.delayed))
+    return tallies
+
+
+BEFORE = "före"
+"""After a count's heading, the column of its value at the earlier moment (``Klart före``)."""
+
+
+def before_column(column: Column) -> Column:
+    """The column of a count's value at the earlier moment of a report of changes:
+    ``Klart före``, in the spreadsheets that show the count (one number a cell to compute with;
+    the documents write both in the count's own cell, ``3 → 9``)."""
+    return Column(
+        f"{column.heading} {BEFORE}", Kind.COUNT, max(11.0, len(column.heading) + 7.0),
+        f"{column.name}_{BEFORE}", formats=column.formats & SPREADSHEETS,
+    )  # fmt: skip
+
+
+def summary_fields(report: Report) -> list[tuple[Column, LineCell]]:
+    """The summary's columns, each with how it gets its cell from a line.
+
+    The area, then the counts (:func:`summary_counts`); in a report of changes each count is a
+    :class:`Change` and *Bytt status* counts the rows that moved. The workbook adds the number
+    of rows (to compute with); the share done is a percent, and the documents draw it as a
+    progress bar. Last, in a report of changes, each count at the earlier moment
+    (:func:`before_column`), which only the spreadsheets show.
+    """
+    counts = summary_counts(report)
+    fields: list[tuple[Column, LineCell]] = [
+        (Column(texts.H_AREA, width=36.0, key="område", paper=AREA_PAPER), lambda line: line.label)
+    ]
+    fields += [(column, _count(tally)) for column, tally in counts]
     if report.is_changes:
         # Not on the terminal: at 80 columns it would stack the whole summary, and the area
         # tables below list exactly the rows that moved.
@@ -119,6 +150,8 @@ def summary_fields(report: Report) -> list[tuple[Column, LineCell]]:
         (Column(H_PROGRESS, Kind.BAR, key="framsteg", formats=BAR_FORMATS),
          lambda line: line.counts),
     ]  # fmt: skip
+    if report.is_changes:
+        fields += [(before_column(column), _before(tally)) for column, tally in counts]
     return fields
 
 

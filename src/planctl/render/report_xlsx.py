@@ -139,27 +139,19 @@ def render_xlsx(report: Report) -> bytes:
 
 
 def _summary_sheet(ws: Worksheet, report: Report) -> None:
-    """The summary table; a count that changed is two numbers: now, and in a column ``… före``
-    after the table's own columns (a spreadsheet keeps numbers as numbers)."""
+    """The summary table (:func:`~planctl.render.report_tables.summary_table`); in a report of
+    changes a count is its value now, and its value before has a column of its own (``Klart
+    före``, :func:`~planctl.render.report_tables.before_column`): a spreadsheet keeps numbers as
+    numbers."""
     summary = summary_table(report).shown_in(XLSX)
     top = _preamble(ws, report, texts.title(report), report.assessments)
-    changed = [
-        i
-        for i, c in enumerate(summary.columns)
-        if any(isinstance(row[i], Change) for row in summary.rows)
-    ]
-    headings = summary.headings + [f"{summary.headings[i]} före" for i in changed]
-    widths = [c.width for c in summary.columns]
-    widths += [max(11.0, len(summary.headings[i]) + 7.0) for i in changed]
-    _header(ws, top, headings, widths)
+    _header(ws, top, summary.headings, widths(summary.columns))
     shares = [i + 1 for i, c in enumerate(summary.columns) if c.kind is Kind.PERCENT]
     row = top
     for position, cells in enumerate(summary.rows):
         row += 1
-        values = [_typed(v) for v in cells]
-        values += [_before(cells[i]) for i in changed]
-        for column, value in enumerate(values, start=1):
-            _put(ws, row, column, value)
+        for column, (spec, value) in enumerate(zip(summary.columns, cells, strict=True), start=1):
+            _put(ws, row, column, _typed(value, spec.kind))
             if summary.is_total(position):
                 ws.cell(row=row, column=column).font = BOLD
         for column in shares:
@@ -174,11 +166,6 @@ def _summary_sheet(ws: Worksheet, report: Report) -> None:
         )
     _put(ws, row + 2, 1, texts.LEGEND_TEXT)
     _page_setup(ws)
-
-
-def _before(value: Cell) -> Value:
-    """A changed count's value at the earlier moment."""
-    return value.before if isinstance(value, Change) else _typed(value)
 
 
 def _typed(value: Cell, kind: Kind = Kind.TEXT) -> Value:
