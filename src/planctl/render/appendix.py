@@ -17,7 +17,6 @@ from planctl.render.tables import DOCX, Column, paper_minimum, paper_widths
 from planctl.render.words import FUNDING_NOTE
 from planctl.report import Report
 
-SUMMARY = "Sammanfattning"
 LEGEND = "Teckenförklaring"
 ORIENTATIONS = ("auto", "stående", "liggande")
 PORTRAIT_WIDTH = 17.4  # cm of text on an A4 page in portrait with 1.8 cm margins

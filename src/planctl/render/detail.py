@@ -13,6 +13,7 @@ from rich.text import Text
 from planctl.models import CostBasis, Unit
 from planctl.render.rows import target_words
 from planctl.render.words import (
+    NOTE_LABEL,
     TREND_ARROWS,
     improving_label,
     quantity_label,
@@ -42,7 +43,7 @@ def history_table(history: Sequence[StatusEntryView]) -> Table:
     """A row's status history, oldest first."""
     table = Table(box=box.SIMPLE_HEAD)
     corrected = {e.corrects: n for n, e in enumerate(history, 1) if e.corrects}
-    headings = ["Nr", "Datum", "Status", "Uppföljning", "Av", "Notering"]
+    headings = ["Nr", "Datum", "Status", "Uppföljning", "Av", NOTE_LABEL]
     for heading in headings if corrected else headings[1:]:
         table.add_column(heading)
     for number, entry in enumerate(history, 1):
@@ -166,7 +167,7 @@ def indicator_parts(
         parts.append(line)
     if measurements:
         table = Table(box=box.SIMPLE_HEAD)
-        for heading in ("Datum", "Värde", "Insats", "Uppföljning", "Av", "Notering"):
+        for heading in ("Datum", "Värde", "Insats", "Uppföljning", "Av", NOTE_LABEL):
             table.add_column(heading)
         for entry in measurements:
             unit = units.get(entry.measure)

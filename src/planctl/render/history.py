@@ -10,13 +10,24 @@ from rich.text import Text
 
 from planctl.progress import NOT_FOLLOWED_UP
 from planctl.render.markdown import markdown_cell, table_lines
-from planctl.render.words import status_text
+from planctl.render.words import NOTE_LABEL, status_text
 from planctl.views.history import HistoryView
 
 # --- status changes and history ---------------------------------------------------------------
 
 
 H_CORRECTION = "Rättelse"
+COLUMNS: tuple[tuple[str, int | None], ...] = (
+    ("Datum", None),
+    ("Id", None),
+    ("Från", None),
+    ("Till", None),
+    ("Uppföljning", None),
+    ("Av", 1),
+    (NOTE_LABEL, 2),
+)
+"""The history's headings, each with its share of a terminal's free width (``None``: as wide as
+its longest cell, never wrapped); Rättelse follows when an entry corrects another."""
 
 
 def correction_label(view: HistoryView) -> str:
@@ -35,13 +46,11 @@ def _has_corrections(views: Sequence[HistoryView]) -> bool:
 def changes_table(views: Sequence[HistoryView], *, title: str) -> Table:
     """Status entries as a table: date, row, status before and after, round, role, note."""
     table = Table(title=title, box=box.SIMPLE_HEAD, expand=True)
-    table.add_column("Datum", no_wrap=True)
-    table.add_column("Id", no_wrap=True)
-    table.add_column("Från", no_wrap=True)
-    table.add_column("Till", no_wrap=True)
-    table.add_column("Uppföljning", no_wrap=True)
-    table.add_column("Av", ratio=1, overflow="fold")
-    table.add_column("Notering", ratio=2, overflow="fold")
+    for heading, ratio in COLUMNS:
+        if ratio is None:
+            table.add_column(heading, no_wrap=True)
+        else:
+            table.add_column(heading, ratio=ratio, overflow="fold")
     corrections = _has_corrections(views)
     if corrections:
         table.add_column(H_CORRECTION, ratio=1, overflow="fold")
@@ -70,7 +79,7 @@ def history_markdown(views: Sequence[HistoryView], *, title: str) -> str:
     if not views:
         return "\n".join([*lines, "_Ingen historik._", ""])
     corrections = _has_corrections(views)
-    headings = ["Datum", "Id", "Från", "Till", "Uppföljning", "Av", "Notering"]
+    headings = [heading for heading, _ in COLUMNS]
     if corrections:
         headings.append(H_CORRECTION)
     rows = []

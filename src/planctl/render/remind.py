@@ -11,9 +11,20 @@ from planctl.progress import status_label
 from planctl.remind import Reminder, ReminderRow
 from planctl.render.csvdoc import csv_text
 from planctl.render.markdown import markdown_cell, markdown_table
-from planctl.render.words import status_text
+from planctl.render.words import NOTE_LABEL, status_text
 
-HEADERS = ("Rad", "Förslag", "Period", "Status", "Sedan", "Notering", "Försenad")
+COLUMNS: tuple[tuple[str, bool], ...] = (
+    ("Rad", False),
+    ("Förslag", True),
+    ("Period", False),
+    ("Status", False),
+    ("Sedan", False),
+    (NOTE_LABEL, True),
+    ("Försenad", False),
+)
+"""The reminder's headings, each with whether it takes a share of a terminal's free width and
+wraps (the proposal and the note) or keeps to one line."""
+HEADERS = tuple(heading for heading, _ in COLUMNS)
 
 
 def _cells(row: ReminderRow) -> list[str]:
@@ -40,8 +51,7 @@ def reminder_view(reminder: Reminder) -> Group:
     parts: list[Table | Text] = [Text(_heading(reminder), style="bold")]
     for owner in reminder.owners:
         table = Table(title=owner.responsible, box=box.SIMPLE_HEAD, expand=True)
-        for header in HEADERS:
-            wide = header in ("Förslag", "Notering")
+        for header, wide in COLUMNS:
             table.add_column(header, ratio=2 if wide else None, overflow="fold", no_wrap=not wide)
         for row in owner.rows:
             cells = _cells(row)

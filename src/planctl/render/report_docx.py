@@ -184,9 +184,7 @@ def _field(paragraph: Paragraph, code: str, shown: str) -> None:
 def _front(document: Document, report: Report) -> None:
     document.add_heading(words.title(report), level=0)
     document.add_paragraph(report.plan_title, style="Subtitle")
-    for label, value in words.header_fields(report):
-        if label == "Plan":
-            continue  # the subtitle names the plan already
+    for label, value in words.header_fields(report, plan=False):  # the subtitle names the plan
         paragraph = document.add_paragraph()
         paragraph.add_run(f"{label}: ").bold = True
         paragraph.add_run(value)

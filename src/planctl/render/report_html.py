@@ -22,11 +22,10 @@ from planctl.render import appendix, progress, words
 from planctl.render import report_text as texts
 from planctl.render.appendix import DocumentOptions
 from planctl.render.escape import html_text as escape
-from planctl.render.report_tables import indicator_table, rows_table, summary_table
+from planctl.render.report_tables import H_PROGRESS, indicator_table, rows_table, summary_table
 from planctl.render.tables import (
     HTML,
     MARK,
-    NOTE_LABEL,
     NUMERIC,
     Cell,
     Column,
@@ -164,8 +163,7 @@ def render_html(report: Report, options: DocumentOptions | None = None) -> str:
         '<dl class="meta">',
         *(
             f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>"
-            for label, value in texts.header_fields(report)
-            if label != "Plan"  # the subtitle above names the plan already
+            for label, value in texts.header_fields(report, plan=False)  # the subtitle names it
         ),
         "</dl>",
         "</header>",
@@ -202,7 +200,7 @@ def _summary(report: Report) -> list[str]:
     parts = [
         '<section class="summary">',
         f"<h2>{escape(summary.title)}</h2>",
-        '<p class="legend">Framsteg: <i style="background:#2e7d32"></i>klart'
+        f'<p class="legend">{escape(H_PROGRESS)}: <i style="background:#2e7d32"></i>klart'
         '<i style="background:#f2b705"></i>pågår<i style="background:#e3e3e3"></i>'
         "återstår</p>",
         "<table>",
@@ -312,7 +310,7 @@ def _cell(column: Column, value: Cell) -> str:
     if isinstance(value, Target):
         goal = f'<b>{escape(value.label)}</b><span class="note">{escape(value.about)}</span>'
         if value.note:
-            goal += f'<span class="note"><b>{NOTE_LABEL}:</b> {escape(value.note)}</span>'
+            goal += f'<span class="note"><b>{words.NOTE_LABEL}:</b> {escape(value.note)}</span>'
         return f"<td>{goal}</td>"
     text = escape(cell_text(value, column.kind))
     if column.kind is Kind.STATUS:

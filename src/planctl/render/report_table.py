@@ -20,7 +20,6 @@ from planctl.render import words
 from planctl.render.report_tables import indicator_table, rows_table, summary_table
 from planctl.render.tables import (
     MARK,
-    NOTE_LABEL,
     NUMERIC,
     TABLE,
     Cell,
@@ -244,7 +243,7 @@ def _lead(data: DataTable, row: tuple[Cell, ...], index: int, under: Sequence[in
         note = row[i]
         if isinstance(note, Note):
             when = f" {note.day.isoformat()}" if note.day else ""
-            proposal.append(f"\n{NOTE_LABEL}{when}: ", style="dim bold")
+            proposal.append(f"\n{words.NOTE_LABEL}{when}: ", style="dim bold")
             proposal.append(note.text, style="dim")
     return proposal
 
@@ -293,7 +292,7 @@ def _indicator_cell(column: Column, value: Cell) -> RenderableType:
         goal = Text(value.label, style="bold")
         goal.append(f"\n{value.about}", style="dim")
         if value.note:
-            goal.append(f"\n{NOTE_LABEL}: ", style="dim bold")
+            goal.append(f"\n{words.NOTE_LABEL}: ", style="dim bold")
             goal.append(value.note, style="dim")
         return goal
     if isinstance(value, Point):

@@ -264,7 +264,7 @@ def indicator_fields(report: Report) -> list[tuple[Column, IndicatorCell]]:
          lambda i: words.improving_label(i.standing.improving) or None),
         (Column(texts.H_NOTE, key="notering", formats=MARKDOWN_ONLY),
          lambda i: _latest(i).note),
-        (Column("Notering", width=40.0, key="notering", formats=XLSX_ONLY),
+        (Column(words.NOTE_LABEL, width=40.0, key="notering", formats=XLSX_ONLY),
          lambda i: _latest(i).note),
     ]  # fmt: skip
 

@@ -101,12 +101,13 @@ def filters_label(report: Report) -> str | None:
     return ", ".join(parts) if parts else None
 
 
-def header_fields(report: Report) -> list[tuple[str, str]]:
-    """The report's identification, label by label: plan, what it shows, filters, produced."""
-    fields = [
-        ("Plan", f"{report.plan_title} ({report.plan_id})"),
-        ("Visar", shown_label(report)),
-    ]
+def header_fields(report: Report, *, plan: bool = True) -> list[tuple[str, str]]:
+    """The report's identification, label by label: plan, what it shows, filters, produced.
+
+    ``plan=False`` leaves the plan out, for a document whose subtitle names it already.
+    """
+    fields = [("Plan", f"{report.plan_title} ({report.plan_id})")] if plan else []
+    fields.append(("Visar", shown_label(report)))
     narrowed = filters_label(report)
     if narrowed:
         fields.append(("Urval", narrowed))

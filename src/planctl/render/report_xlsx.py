@@ -119,7 +119,6 @@ def render_xlsx(report: Report) -> bytes:
     book = Workbook()
     summary = book.active
     assert summary is not None
-    summary.title = "Sammanfattning"
     _summary_sheet(summary, report)
     for section in report.sections:
         ws = book.create_sheet(sheet_name(section.area_name, book.sheetnames))
@@ -144,6 +143,7 @@ def _summary_sheet(ws: Worksheet, report: Report) -> None:
     före``, :func:`~planctl.render.report_tables.before_column`): a spreadsheet keeps numbers as
     numbers."""
     summary = summary_table(report).shown_in(XLSX)
+    ws.title = summary.title
     top = _preamble(ws, report, texts.title(report), report.assessments)
     _header(ws, top, summary.headings, widths(summary.columns))
     shares = [i + 1 for i, c in enumerate(summary.columns) if c.kind is Kind.PERCENT]

@@ -13,6 +13,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planctl.render.progress import PROGRESS, PROGRESS_AXIS, ProgressChart, progress_chart
+from planctl.render.report_text import H_ROUND
 from planctl.report import Report
 
 SHEET = "Framsteg"
@@ -34,7 +35,7 @@ def progress_sheet(ws: Worksheet, report: Report) -> None:
 def _block(ws: Worksheet, chart: ProgressChart, top: int) -> None:
     ws.cell(row=top, column=1, value=chart.title).font = Font(bold=True)
     header = top + 1
-    ws.cell(row=header, column=1, value="Uppföljning").font = Font(bold=True)
+    ws.cell(row=header, column=1, value=H_ROUND).font = Font(bold=True)
     for column, series in enumerate(chart.series, start=2):
         cell = ws.cell(row=header, column=column, value=series.meaning.name)
         cell.font = Font(bold=True)

@@ -296,14 +296,10 @@ def note_text(note: Note) -> str:
     return f"{note.day.isoformat()}: {note.text}" if note.day else note.text
 
 
-NOTE_LABEL = "Notering"
-"""What a target's note is introduced with where it shares a cell with the target."""
-
-
 def target_lines(target: Target) -> list[str]:
     """A target cell's lines: the target, what it measures, ``Notering: …`` when noted."""
     lines = [target.label, target.about]
-    return [*lines, f"{NOTE_LABEL}: {target.note}"] if target.note else lines
+    return [*lines, f"{words.NOTE_LABEL}: {target.note}"] if target.note else lines
 
 
 def point_when(point: Point) -> str:

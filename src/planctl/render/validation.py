@@ -15,6 +15,7 @@ from planctl.render.escape import inert, visible
 from planctl.render.jsondoc import to_json
 from planctl.render.markdown import LEFT, markdown_cell, table_lines
 from planctl.render.problems import problems_summary, problems_text
+from planctl.render.words import NOTE_LABEL
 
 # GitHub shows at most this many annotations of each kind per step and drops the rest silently.
 GITHUB_ANNOTATION_LIMIT = 10
@@ -185,7 +186,7 @@ def _entry_tables(plan: PlanChanges) -> list[str]:
     if changed:
         lines += [f"**Statusändringar ({len(changed)})**", ""]
         lines += table_lines(
-            ["Rad", "Förslag", "Från", "Till", "Datum", "Uppföljning", "Notering", "Av"],
+            ["Rad", "Förslag", "Från", "Till", "Datum", "Uppföljning", NOTE_LABEL, "Av"],
             [
                 [
                     markdown_cell(c.row_id),
@@ -205,7 +206,7 @@ def _entry_tables(plan: PlanChanges) -> list[str]:
     if corrected:
         lines += [f"**Rättelser ({len(corrected)})**", ""]
         lines += table_lines(
-            ["Rad", "Rättar post", "Från", "Till", "Uppföljning", "Notering", "Av"],
+            ["Rad", "Rättar post", "Från", "Till", "Uppföljning", NOTE_LABEL, "Av"],
             [
                 [
                     markdown_cell(c.row_id),
@@ -224,7 +225,7 @@ def _entry_tables(plan: PlanChanges) -> list[str]:
     if same:
         lines += [f"**Oförändrad status: bekräftelser och noteringar ({len(same)})**", ""]
         lines += table_lines(
-            ["Rad", "Status", "Datum", "Uppföljning", "Slag", "Notering", "Av"],
+            ["Rad", "Status", "Datum", "Uppföljning", "Slag", NOTE_LABEL, "Av"],
             [
                 [
                     markdown_cell(c.row_id),

@@ -40,6 +40,10 @@ UNIT_SHORT: dict[Unit, str] = {
 TREND_ARROWS = {"up": "↑", "down": "↓", "same": "→"}
 """An indicator's trend since the previous round."""
 
+NOTE_LABEL = "Notering"
+"""A note's heading in every table, and what introduces a note that shares a cell with other
+text (``Notering: …``)."""
+
 BETTER = "bättre"
 WORSE = "sämre"
 MET = "ja"
