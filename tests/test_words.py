@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import get_args
 
 from planctl.coverage import AreaCoverage, Coverage
+from planctl.indicators import Movement
 from planctl.models import DEFAULT_STATUSES
 from planctl.render import report_text, words
 from planctl.render.coverage import coverage_markdown, coverage_view
@@ -80,3 +82,9 @@ def test_target_text_drift_show_and_report_agree(invoke: Invoke, data_dir: Path)
         result = invoke("report", "--format", fmt, env=wide)
         assert result.exit_code == 0, result.stderr
         assert target in result.stdout.replace("&nbsp;", "\u00a0"), fmt
+
+
+def test_every_trend_an_indicator_takes_has_its_arrow() -> None:
+    """The trend values a standing can take (``up``, ``down``, ``same``) are exactly those the
+    vocabulary draws an arrow for."""
+    assert set(get_args(Movement)) == set(words.TREND_ARROWS) == {"up", "down", "same"}

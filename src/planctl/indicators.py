@@ -19,6 +19,7 @@ import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal, TypeAlias
 
 from planctl.entries import counted_places
 from planctl.errors import UsageError
@@ -320,6 +321,10 @@ def _by_measure(plan: Plan, catalogue: Catalogue | None, number: int) -> Indicat
 # --- an indicator's standing on a day ------------------------------------------------------------
 
 
+Movement: TypeAlias = Literal["up", "down", "same"]
+"""An indicator's trend: how its latest value moved from the previous round's."""
+
+
 @dataclass(frozen=True)
 class Standing:
     """An indicator on a day: its latest value, whether that meets the target, and the trend.
@@ -338,7 +343,7 @@ class Standing:
         return None if self.latest is None else is_met(self.indicator.target, self.latest.value)
 
     @property
-    def trend(self) -> str | None:
+    def trend(self) -> Movement | None:
         """``up``, ``down`` or ``same`` since the previous round's value."""
         if self.latest is None or self.previous is None:
             return None

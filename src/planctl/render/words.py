@@ -15,11 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
 from planctl.models import Direction, Unit
 from planctl.progress import NOT_FOLLOWED_UP
+
+if TYPE_CHECKING:  # only its type: the commands that say a number need not load the rules
+    from planctl.indicators import Movement
 
 NBSP = "\u00a0"
 
@@ -37,7 +41,7 @@ UNIT_SHORT: dict[Unit, str] = {
 }
 """How each unit is written after a number."""
 
-TREND_ARROWS = {"up": "↑", "down": "↓", "same": "→"}
+TREND_ARROWS: dict[Movement, str] = {"up": "↑", "down": "↓", "same": "→"}
 """An indicator's trend since the previous round."""
 
 NOTE_LABEL = "Notering"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from planctl.errors import UsageError
-from planctl.indicators import Standing, row_standings
+from planctl.indicators import Movement, Standing, row_standings
 from planctl.models import Catalogue, Measure, Measurement, Plan, Row
 from planctl.moments import plan_today
 from planctl.progress import status_label
@@ -56,7 +56,7 @@ class IndicatorView:
     note: str | None
     met: bool | None
     previous: PointView | None
-    trend: str | None
+    trend: Movement | None
     improving: bool | None
 
     @classmethod
