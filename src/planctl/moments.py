@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from planctl import dates
 from planctl.errors import UsageError
+from planctl.lookup import unknown
 from planctl.models import Plan
 
 
@@ -55,7 +56,9 @@ def round_moment(plan: Plan, round_id: str) -> Moment:
     """The moment of the follow-up round ``round_id`` (its date)."""
     found = plan.round(round_id.strip())
     if found is None:
-        raise UsageError(f"okänd uppföljning '{round_id}'; giltiga: {_round_ids(plan)}")
+        valid = [r.id for r in plan.rounds]
+        names = [(r.name,) for r in plan.rounds]
+        raise UsageError(unknown("uppföljning", round_id, valid, names=names))
     return Moment(found.date, found.id, found.name)
 
 
