@@ -116,7 +116,7 @@ def test_diff_table_shows_from_and_to(history_dir: Path, invoke: Invoke) -> None
             "okänd uppföljning '2019-05' – menade du '2018-05'? giltiga: 2018-05, 2018-10",
         ),
         (("report", "--round", "2018-05", "--as-of", "2018-06-01"), "inte båda"),
-        (("report", "--as-of", "igår"), "'igår' är inget datum"),
+        (("report", "--as-of", "igår"), "'igår' är inget giltigt datum"),
         (("report", "--changes-since", "2018-10", "--round", "2018-05"), "ligger efter"),
         (("diff", "2018-10", "2018-05"), "ange den tidigare först"),
         (("diff", "2018-05", "hösten"), "varken en uppföljning"),

@@ -296,7 +296,10 @@ def test_history_empty_says_so(invoke: Invoke) -> None:
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(["XX-1"], "raden 'XX-1' finns inte"), (["--since", "igår"], "giltiga: 2018-05, 2018-10")],
+    [
+        (["XX-1"], "raden 'XX-1' finns inte"),
+        (["--since", "igår"], "uppföljning (2018-05, 2018-10) eller ett giltigt datum"),
+    ],
 )
 def test_history_bad_input_exits_2(invoke: Invoke, args: list[str], message: str) -> None:
     """An unknown row or an unreadable --since is a usage error."""

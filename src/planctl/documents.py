@@ -352,6 +352,7 @@ _OWN_MESSAGES = {
     "decimal_comma": "invalid-value",
     "number_not_finite": "invalid-value",
     "id_whitespace": "id-whitespace",
+    "invalid_date": "invalid-value",
 }
 
 

@@ -41,15 +41,20 @@ def moment_of(plan: Plan, typed: str) -> Moment:
     if plan.round(typed.strip()) is not None:
         return round_moment(plan, typed)
     try:
-        return Moment(dt.date.fromisoformat(typed.strip()))
-    except ValueError:
-        raise UsageError(
-            f"'{typed}' är varken en uppföljning ({_round_ids(plan)}) eller ett datum (ÅÅÅÅ-MM-DD)"
-        ) from None
+        return Moment(dates.parse_date(typed))
+    except UsageError:
+        raise UsageError(not_a_moment(plan, typed)) from None
 
 
-def _round_ids(plan: Plan) -> str:
-    return ", ".join(r.id for r in plan.rounds) or "planen har inga uppföljningar"
+def not_a_moment(plan: Plan, typed: str) -> str:
+    """The message for what is neither a round of ``plan`` nor a date (:func:`dates.not_a_date`)."""
+    ids = ", ".join(r.id for r in plan.rounds)
+    if not ids:
+        return f"{dates.not_a_date(typed)} (planen har inga uppföljningar)"
+    return (
+        f"'{typed}' är varken en uppföljning ({ids}) eller ett giltigt datum; "
+        f"skriv {dates.DATE_FORM}"
+    )
 
 
 def round_moment(plan: Plan, round_id: str) -> Moment:
@@ -64,10 +69,7 @@ def round_moment(plan: Plan, round_id: str) -> Moment:
 
 def date_moment(typed: str) -> Moment:
     """The moment of a date typed ``ÅÅÅÅ-MM-DD``."""
-    try:
-        return Moment(dt.date.fromisoformat(typed.strip()))
-    except ValueError:
-        raise UsageError(f"'{typed}' är inget datum; skriv ÅÅÅÅ-MM-DD") from None
+    return Moment(dates.parse_date(typed))
 
 
 def choose_moments(

@@ -27,6 +27,7 @@ from planctl.models import (
     Row,
     Status,
 )
+from planctl.moments import not_a_moment
 from planctl.progress import NOT_FOLLOWED_UP
 from planctl.terms import ACCEPTED_FORMS, Period, parse_timing
 
@@ -300,15 +301,10 @@ def match_since(plan: Plan, typed: str) -> Since:
             return Since(dt.date.fromisoformat(text))
         except ValueError:
             pass
-    if not plan.rounds:
-        raise UsageError(f"'{typed}' är inget datum (ÅÅÅÅ-MM-DD) och planen har inga uppföljningar")
     try:
         chosen = match_round(plan, text)
     except UsageError:
-        valid = ", ".join(r.id for r in plan.rounds)
-        raise UsageError(
-            f"'{typed}' är varken ett datum (ÅÅÅÅ-MM-DD) eller en uppföljning; giltiga: {valid}"
-        ) from None
+        raise UsageError(not_a_moment(plan, typed)) from None
     later = frozenset(r.id for r in plan.rounds if r.date >= chosen.date)
     return Since(chosen.date, later, by_round=True)
 
