@@ -67,6 +67,14 @@ def test_unknown_places_the_reference_and_lists_after_the_suggestion() -> None:
     )
 
 
+def test_a_long_list_is_left_out_when_the_suggestion_says_it() -> None:
+    """A row's 17 fields after 'menade du' would bury the one meant; without a suggestion the
+    user still gets the whole list."""
+    fields = [f"fält{i}" for i in range(16)] + ["ansvar"]
+    assert unknown("fält", "ansvr", fields) == "okänt fält 'ansvr' – menade du 'ansvar'?"
+    assert unknown("fält", "qqq", fields).endswith("giltiga: " + ", ".join(fields))
+
+
 def test_did_you_mean_lists_several() -> None:
     """Typer's own suggestions read like ours: quoted, joined with 'eller'."""
     assert did_you_mean(["--area", "--start"]) == " – menade du '--area' eller '--start'?"

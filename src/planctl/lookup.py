@@ -70,7 +70,9 @@ def unknown(
 ) -> str:
     """``okänd/okänt NOUN 'typed'[ where] – menade du 'X'? giltiga: a, b, c``.
 
-    Without a close match the suggestion is left out (``…; giltiga: a, b``); with nothing valid
+    Without a close match the suggestion is left out (``…; giltiga: a, b``); with a suggestion
+    and more than :data:`LISTED_WITH_SUGGESTION` valid values the list is (``okänt fält 'ansvr'
+    – menade du 'ansvar'?``: a row has 17 fields); with nothing valid
     yet (a plan just made by ``init``) the message says so instead of ending in "giltiga: ".
     ``names`` are aliases of each valid value (see :func:`closest`); ``where`` places the
     reference (``i åtgärder[LB-1]``).
@@ -83,7 +85,15 @@ def unknown(
         return f"{head}; det finns inga {plural} än"
     suggestion = closest(typed, valid, names)
     listed = f"giltiga: {', '.join(valid)}"
-    return f"{head}{did_you_mean([suggestion])} {listed}" if suggestion else f"{head}; {listed}"
+    if not suggestion:
+        return f"{head}; {listed}"
+    if len(valid) > LISTED_WITH_SUGGESTION:  # a row's 17 fields would bury the one that was meant
+        return f"{head}{did_you_mean([suggestion])}"
+    return f"{head}{did_you_mean([suggestion])} {listed}"
+
+
+LISTED_WITH_SUGGESTION = 8
+"""With a suggestion, the valid values are listed only up to this many."""
 
 
 def did_you_mean(suggestions: Sequence[str]) -> str:
