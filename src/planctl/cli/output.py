@@ -32,10 +32,10 @@ def emit_report(
 
     ``options`` label and lay out the committee's documents (HTML, Word, PDF).
     """
-    from planctl.render.formats import is_binary
-    from planctl.render.report import render_report, report_format_for, report_view
+    from planctl.render.formats import chosen_format, is_binary
+    from planctl.render.report import render_report, report_view
 
-    chosen = str(fmt) if fmt else report_format_for(output) if output else "table"
+    chosen = chosen_format("report", str(fmt) if fmt else None, output)
     if output is not None:
         from planctl.writing.files import save_output  # the writer only when writing
 
@@ -67,14 +67,14 @@ def emit(
 ) -> None:
     """Print what a command shows, or write it to ``output``, in the format asked for.
 
-    Without ``--format`` the format comes from ``output``'s suffix (the registry in
-    :mod:`planctl.render.formats`), else the command's default. ``view`` makes the table for a
-    terminal (written to a file as plain text, 100 columns wide); ``text`` every other format.
+    The format is :func:`planctl.render.formats.chosen_format`'s: ``--format`` (which must
+    agree with ``output``'s suffix), else the suffix, else the command's default. ``view`` makes
+    the table for a terminal (written to a file as plain text, 100 columns wide); ``text`` every
+    other format.
     """
-    from planctl.render.formats import choices, format_for_path
+    from planctl.render.formats import chosen_format
 
-    chosen = str(fmt) if fmt else format_for_path(output_name, output) if output else None
-    chosen = chosen or choices(output_name)[0]
+    chosen = chosen_format(output_name, str(fmt) if fmt else None, output)
     if output is None:
         if chosen == "table":
             stdout_console().print(view())
