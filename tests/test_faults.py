@@ -199,8 +199,7 @@ def test_output_option_to_a_full_disk_is_exit_3(data_dir: Path, args: list[str])
     env = {**os.environ, "PLANCTL_DATA": str(data_dir), "PLANCTL_TODAY": "2026-11-23"}
     result = subprocess.run(
         [sys.executable, "-m", "planctl", *args, "-o", "/dev/full"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        capture_output=True,
         text=True,
         env=env,
         timeout=60,

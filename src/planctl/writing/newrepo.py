@@ -22,18 +22,11 @@ from planctl.errors import DataError, InputError, UsageError, write_failure
 from planctl.importing.planfile import ImportResult
 from planctl.importing.values import FollowUp
 from planctl.newplan import SCHEMA_MODELINE
+from planctl.writing import sidecars
 
 CI_HOSTS = ("github", "gitlab", "none")
 CI_COMMAND = "planctl validate --strict"
 """What the generated CI runs (and what ``planctl init``'s result passes as created)."""
-
-IGNORED = (
-    ".*.lock",
-    "*.planctl-tmp",
-    ".*.utkast.yaml",
-    "*.draft.yaml",
-)
-"""planctl's lock files, temporary files of an interrupted write and meeting drafts."""
 
 
 @dataclass(frozen=True)
@@ -173,7 +166,7 @@ repos:
 def _gitignore() -> str:
     return (
         "# planctl: lås och tillfälliga filer under en skrivning, utkast från ett möte\n"
-        + "\n".join(IGNORED)
+        + "\n".join(sidecars.IGNORED)
         + "\n# rapporter som skrivs ut lokalt\n/rapporter/\n"
     )
 

@@ -58,6 +58,7 @@ from planctl.errors import (
     write_error,
     write_failure,
 )
+from planctl.writing import sidecars
 from planctl.writing.folders import FdFolder as _FdFolder
 from planctl.writing.folders import Folder as _Folder
 from planctl.writing.folders import PathFolder as _PathFolder
@@ -66,7 +67,7 @@ from planctl.writing.folders import has_folder_fds as _has_folder_fds
 LOCK_TIMEOUT = 15.0
 """Seconds to wait for another planctl to finish writing the same file."""
 
-TEMP_SUFFIX = ".planctl-tmp"
+TEMP_SUFFIX = sidecars.TEMP_SUFFIX
 """The ending of every temporary file planctl creates (``.gitignore`` matches it)."""
 
 _POLL = 0.02
@@ -85,7 +86,7 @@ def real_path(path: Path) -> Path:
 def lock_path(path: Path) -> Path:
     """The sidecar lock file of ``path`` (next to the real file, hidden)."""
     target = real_path(path)
-    return target.with_name(f".{target.name}.lock")
+    return target.with_name(sidecars.lock_name(target.name))
 
 
 def absolute(path: Path) -> Path:
@@ -132,7 +133,7 @@ def trusted_target(path: Path, *, shown: str) -> Path:
 
 
 def _temp_name(target: Path) -> str:
-    return f".{target.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
+    return sidecars.temp_name(target.name, secrets.token_hex(6))
 
 
 def _write_temp(folder: _Folder, target: Path, data: bytes, mode: int) -> str:
@@ -402,7 +403,7 @@ def locked(
 
 def _remove_stale_temps(target: Path) -> None:
     """Temporary files left by a writer that was killed (only lock holders create them)."""
-    for stale in target.parent.glob(f".{target.name}.*{TEMP_SUFFIX}"):
+    for stale in target.parent.glob(sidecars.temp_glob(target.name)):
         with contextlib.suppress(OSError):
             stale.unlink()
 
