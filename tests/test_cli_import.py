@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -90,9 +91,22 @@ def test_init_on_the_command_line(invoke: Invoke, tmp_path: Path) -> None:
     assert done.exit_code == 0, done.stderr
     assert (folder / ".gitlab-ci.yml").is_file()
     assert "planen ligger i data/exempelkommun.yaml" in done.stderr
+    assert "körde git init" in done.stderr
     again = invoke("init", str(folder), "--organisation", "Exempelkommun")
     assert again.exit_code == 2
     assert "finns redan" in again.stderr
+
+
+def test_init_inside_another_repository_says_it_did_not_git_init(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """A folder inside a git work tree gets no nested repository, and the user is told so: the
+    new CI files only take effect at the root of the repository they landed in."""
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    done = invoke("init", str(tmp_path / "plan"), "--organisation", "Exempelkommun")
+    assert done.exit_code == 0, done.stderr
+    assert not (tmp_path / "plan" / ".git").exists()
+    assert "ligger redan i ett git-arkiv, så git init kördes inte" in done.stderr
 
 
 def test_import_decomposed_text_is_composed(invoke: Invoke, data_dir: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import subprocess
@@ -72,6 +73,35 @@ def test_init_creates_a_repository_that_passes_its_own_ci(tmp_path: Path) -> Non
     # The modeline of the plan points at the schema init wrote.
     first = (folder / "data/exempelkommun.yaml").read_text().splitlines()[0]
     assert first.endswith("$schema=../schema/plan.schema.json")
+
+
+def test_the_empty_plans_example_validates_and_the_readmes_commands_work_on_it(
+    tmp_path: Path,
+) -> None:
+    """A new user fills in the empty plan the way its comment says: swap the two empty lists for
+    the commented example. The plan then passes the generated CI, and the generated README's
+    ``status set`` line works on it and shows up in ``list``."""
+    folder = tmp_path / "plan"
+    _init(folder)
+    plan = folder / "data/exempelkommun.yaml"
+    lines = plan.read_text(encoding="utf-8").splitlines()
+    assert "# uppföljningar:" in lines, "the empty plan shows no example"
+    start = lines.index("# uppföljningar:")
+    kept = [line for line in lines[:start] if line not in ("områden: []", "åtgärder: []")]
+    example = [line.removeprefix("# ") for line in lines[start:]]
+    plan.write_text("\n".join([*kept, *example]) + "\n", encoding="utf-8")
+    done = _run(CI_COMMAND, folder)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Fyll i planen" in (folder / "README.md").read_text(encoding="utf-8")
+    readme = (folder / "README.md").read_text(encoding="utf-8").splitlines()
+    [status_set] = [line for line in readme if line.startswith("planctl status set")]
+    done = _run(status_set.split("#")[0], folder)
+    assert done.returncode == 0, done.stdout + done.stderr
+    done = _run("planctl list --format json", folder)
+    assert done.returncode == 0, done.stderr
+    [row] = json.loads(done.stdout)
+    assert (row["id"], row["status"]) == ("AB-1", "Påbörjat")
+    assert _run(CI_COMMAND, folder).returncode == 0
 
 
 def test_init_ships_the_catalogue_and_schemas_byte_for_byte(tmp_path: Path) -> None:

@@ -93,6 +93,11 @@ def init(
     lines = [f"planctl: skapade {len(done.files)} filer i {shown}"]
     if done.git_initialised:
         lines.append("planctl: körde git init")
+    else:
+        lines.append(
+            f"planctl: {shown} ligger redan i ett git-arkiv, så git init kördes inte; "
+            "CI-filerna (.github/, .gitlab-ci.yml) verkar bara i arkivets rot"
+        )
     lines.append(
         f"planctl: planen ligger i {done.plan_file}; kör 'planctl validate' och läs README.md"
     )

@@ -62,8 +62,36 @@ def empty_plan_text(
     ]
     if catalogue_id:
         lines.append(f"  katalog: {catalogue_id}")
-    lines += ["områden: []", "åtgärder: []"]
+    lines += ["områden: []", "åtgärder: []", *EXAMPLE_INTRO, *(f"# {line}" for line in EXAMPLE)]
     return "\n".join(lines) + "\n"
+
+
+EXAMPLE_INTRO = (
+    "",
+    "# Exempel på en uppföljningsomgång, ett område och en rad. Skriv in er plan i samma form:",
+    "# byt ut raderna `områden: []` och `åtgärder: []` ovan mot blocken nedan utan `# ` först,",
+    '# och ändra till er egen text. Hela formatet: avsnittet "Dataformatet" i planctls README',
+    "# eller `planctl schema plan`.",
+    "#",
+)
+EXAMPLE = (
+    "uppföljningar:",
+    '  - id: "2026-05"                 # omgångens id, inom citattecken',
+    "    namn: Uppföljning maj 2026",
+    '    datum: "2026-05-31"           # ÅÅÅÅ-MM-DD',
+    "områden:",
+    "  - id: rekrytering",
+    "    namn: Rekrytering",
+    "åtgärder:",
+    "  - id: AB-1",
+    "    område: rekrytering",
+    '    förslag: "Nya former för annonsering"',
+    "    ansvar: HR-chef               # en roll, eller en lista med roller",
+    '    start: "HT 2026"              # som det står i planen',
+    "    insatser: []                  # nummer i katalogen över insatser (data/measures.yaml)",
+)
+"""The example in an empty plan, uncommented: it validates (``tests/test_newrepo.py``) and the
+generated README's commands (``followup 2026-05``, ``status set AB-1``) work on it."""
 
 
 def _install_spec(version: str, source: str | None) -> str:
@@ -184,6 +212,13 @@ def _readme(*, title: str, organisation: str, plan_file: str, version: str, ci: 
 {organisation}s handlingsplan, följd upp med planctl {version}. Planen ligger i
 `{plan_file}`, katalogen över insatser i `data/measures.yaml` och JSON-scheman för
 editorn i `schema/`.
+
+## Fyll i planen
+
+Skriv in planens uppföljningsomgångar, områden och rader i `{plan_file}`. En tom plan från
+`planctl init` har ett exempel i kommentarerna längst ned. Läs in en befintlig plan i Word,
+Excel eller CSV med `planctl import bilaga.docx` i stället. Kontrollera med `planctl validate`,
+som pekar ut rad och kolumn för varje fel, och se raderna med `planctl list`.
 
 ## Registrera en uppföljning
 
