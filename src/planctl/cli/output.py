@@ -90,6 +90,7 @@ def emit(
 
 
 def report_outcome(outcome: Outcome, *, dry_run: bool = False) -> None:
+    from planctl.entries import entry_kind
     from planctl.progress import status_label
     from planctl.render.outcome import change_line, measurement_line, outcome_text
 
@@ -97,7 +98,17 @@ def report_outcome(outcome: Outcome, *, dry_run: bool = False) -> None:
         sys.stdout.write(outcome.diff)
     lines = [
         change_line(
-            c.row_id, status_label(c.previous), c.status.name, str(c.entry.date), c.entry.round
+            c.row_id,
+            status_label(c.previous),
+            c.status.name,
+            str(c.entry.date),
+            c.entry.round,
+            kind=entry_kind(
+                c.previous.name if c.previous else None,
+                c.status.name,
+                noted=c.entry.note is not None,
+                corrects=c.entry.corrects,
+            ),
         )
         for c in outcome.changes
     ]
