@@ -408,17 +408,26 @@ def test_followup_interrupted_keeps_answers_in_draft(invoke: Invoke, data_dir: P
     assert [e["note"] for e in _history(data_dir, "LB-1")] == ["Notering"]
 
 
-def test_followup_repeats_unclear_status_and_skips_blocked_rows(
+def test_followup_repeats_unclear_status_and_records_later_rows_afterwards(
     invoke: Invoke, data_dir: Path
 ) -> None:
-    """An unknown status is asked again; rows with later entries are skipped with a reason."""
+    """An unknown status is asked again; a row with a later entry is recorded afterwards (dated
+    today, tagged with the round), or skipped with the reason when --date names the day."""
     assert invoke("status", "set", "LB-2", "klart", "-d", "2018-10-15").exit_code == 0
-    answers = "xyz\nklart\n\n" + "e\n\n" * 4 + "ja\n"
+    dated = invoke(
+        "followup", "2018-05", "--area", "lonebildning", "--date", "2018-05-31", input="s\n" * 5
+    )
+    assert dated.exit_code == 0, dated.stderr
+    assert "Hoppas över: LB-2: datumet 2018-05-31 ligger före radens senaste post" in dated.stdout
+    answers = "nej\n" + "xyz\nklart\n\n" + "p\n\n" + "e\n\n" * 4 + "ja\n"  # not the draft
     result = invoke("followup", "2018-05", "--area", "lonebildning", input=answers)
     assert result.exit_code == 0, result.stderr
     assert "okänt värde 'xyz' för status; giltiga: Klart, Påbörjat, Ej påbörjat" in result.stdout
-    assert "Hoppas över: LB-2: datumet 2018-05-31 ligger före radens senaste post" in result.stdout
+    assert "Obs: LB-2: posten registreras i efterhand för uppföljning 2018-05" in result.stdout
     assert [e["status"] for e in _history(data_dir, "LB-1")] == ["Klart"]
+    assert _history(data_dir, "LB-2")[1:] == [
+        {"date": TODAY.isoformat(), "status": "Påbörjat", "round": "2018-05"}
+    ]
 
 
 def test_followup_skipping_every_row_writes_nothing(invoke: Invoke, data_dir: Path) -> None:

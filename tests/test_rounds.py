@@ -95,6 +95,30 @@ def test_state_at_round_orders_by_round_before_position() -> None:
     assert _name(state_at(plan, row, Moment(dt.date(2018, 5, 31), "2018-05"))) == "Påbörjat"
 
 
+def test_entry_recorded_afterwards_counts_for_its_round_only() -> None:
+    """Tagged 2018-05 but appended after October's entry: the current state stays October's,
+    on every day, in every view that asks for it."""
+    plan = _plan(
+        [
+            _e("2018-10-31", "Påbörjat", uppföljning="2018-10"),
+            _e("2026-11-20", "Ej påbörjat", uppföljning="2018-05"),
+        ]
+    )
+    row = plan.rows[0]
+    may = Moment(dt.date(2018, 5, 31), "2018-05")
+    assert _name(state_at(plan, row, may)) == "Ej påbörjat"
+    assert _current(plan, row) == "Påbörjat"
+    assert _name_of(plan.status_on(row, TODAY)) == "Påbörjat"
+    today = Moment(TODAY, None)
+    assert _name(state_at(plan, row, today)) == "Påbörjat"
+    latest = rounds.latest(plan, row.history)
+    assert latest is not None and latest.entry.status == "Påbörjat"
+    in_force = rounds.on_day(plan, row.history, TODAY)
+    assert in_force is not None and in_force.entry.status == "Påbörjat"
+    report = build_report(plan, wanted=RowFilter(), as_of=today, produced=TODAY)
+    assert [_name_of(r.status) for r in report.rows] == ["Påbörjat"]
+
+
 def test_corrected_entry_stops_counting_and_the_correction_takes_its_place() -> None:
     """A correction of the May entry changes May's state, not October's; current stays."""
     plan = _plan(

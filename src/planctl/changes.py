@@ -23,7 +23,8 @@ from planctl.documents import (
     validate_document,
     yaml_files,
 )
-from planctl.entries import EntryKind, entry_kind
+from planctl.entries import EntryKind as EntryKind  # re-exported: readers of changes use it
+from planctl.entries import entry_kind
 from planctl.errors import DataError, Problem, Severity, UsageError
 from planctl.models import Plan, Row
 from planctl.yamlerrors import decode

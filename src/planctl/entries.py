@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from pydantic import Field, StrictInt
@@ -104,24 +104,34 @@ class Assessment(StrictModel):
 
 E = TypeVar("E", HistoryEntry, Measurement)
 
+Rank = Callable[[dt.date, "str | None"], int]
+"""The place of an entry's round in the plan's order of rounds, from its date and round tag
+(:meth:`planctl.models.Plan.round_rank`); entries are ordered by it first, then by position."""
 
-def counted_places(entries: Sequence[E]) -> list[tuple[dt.date, E]]:
+
+def counted_places(entries: Sequence[E], rank: Rank | None = None) -> list[tuple[dt.date, E]]:
     """The entries that count, in order, each with the day of the place it holds.
 
     An entry with ``rättar: N`` takes the place (and day) of entry number N, which stops counting;
     one that names no earlier entry is left to validation and counts as written. Correcting a
-    correction replaces it in the same place.
+    correction replaces it in the same place. With ``rank`` the places are ordered by the round
+    of the entry holding them first, then by position (the one rule of :mod:`planctl.rounds`):
+    an entry recorded afterwards for an earlier round stands before a later round's entries.
     """
-    places: list[tuple[dt.date, E] | None] = []
+    places: list[tuple[int, dt.date, E] | None] = []
     where: dict[int, int] = {}
     for number, entry in enumerate(entries, 1):
         target = entry.corrects
         held = places[where[target]] if target is not None and target in where else None
         if target is not None and target < number and held is not None:
-            places[where[target]] = (held[0], entry)
+            places[where[target]] = (held[0], held[1], entry)
             where[number] = where[target]
             places.append(None)
         else:
             where[number] = len(places)
-            places.append((entry.date, entry))
-    return [p for p in places if p is not None]
+            order = rank(entry.date, entry.round) if rank is not None else 0
+            places.append((order, entry.date, entry))
+    found = [p for p in places if p is not None]
+    if rank is not None:
+        found.sort(key=lambda place: place[0])  # stable: position within a round
+    return [(day, entry) for _, day, entry in found]

@@ -26,7 +26,7 @@ from pydantic import (
 from planctl.entries import Assessment as Assessment  # re-exported with the models
 from planctl.entries import HistoryEntry as HistoryEntry
 from planctl.entries import Measurement as Measurement
-from planctl.entries import counted_places
+from planctl.entries import Rank, counted_places
 from planctl.fields import (
     IsoDate,
     Owners,
@@ -294,15 +294,15 @@ class Row(StrictModel):
             raise ValueError(f"termin {value!r} ska skrivas som HT2017 eller VT2018")
         return value
 
-    def entry_on(self, day: dt.date | None = None) -> HistoryEntry | None:
-        """The counted history entry in force on ``day`` (the latest dated on or before it; a
-        correction in the corrected entry's place), or the latest when ``day`` is ``None``;
-        ``None`` when the row has not been followed up."""
+    def entry_on(self, day: dt.date | None = None, rank: Rank | None = None) -> HistoryEntry | None:
+        """The counted history entry in force on ``day`` (the latest of those dated on or before
+        it; a correction in the corrected entry's place), or the latest when ``day`` is ``None``;
+        ``None`` when the row has not been followed up. "Latest" is by position, or with ``rank``
+        by round first (:meth:`Plan.entry_on`, which every view uses)."""
         found = None
-        for placed, entry in counted_places(self.history):
-            if day is not None and placed > day:
-                break
-            found = entry
+        for placed, entry in counted_places(self.history, rank):
+            if day is None or placed <= day:
+                found = entry
         return found
 
     @property
@@ -455,7 +455,31 @@ class Plan(StrictModel):
         """The status a history entry's ``status`` names (its name or id), if the scale has it."""
         return next((s for s in self.scale if written in (s.name, s.id)), None)
 
+    def rounds_by_date(self) -> tuple[Round, ...]:
+        """The rounds by date (file order among equal dates)."""
+        return tuple(sorted(self.rounds, key=lambda r: r.date))
+
+    def round_of(self, day: dt.date, tag: str | None) -> Round | None:
+        """The round an entry dated ``day`` and tagged ``tag`` belongs to: the tagged round, else
+        the first on or after ``day``, else none (the one rule of :mod:`planctl.rounds`)."""
+        tagged = self.round(tag) if tag is not None else None
+        if tagged is not None:
+            return tagged
+        return next((r for r in self.rounds_by_date() if r.date >= day), None)
+
+    def round_rank(self, day: dt.date, tag: str | None) -> int:
+        """The place of the round of an entry dated ``day``, tagged ``tag``, among the rounds by
+        date; after them all for an entry that belongs to none."""
+        ordered = self.rounds_by_date()
+        found = self.round_of(day, tag)
+        return next((i for i, r in enumerate(ordered) if r is found), len(ordered))
+
+    def entry_on(self, row: Row, day: dt.date | None = None) -> HistoryEntry | None:
+        """``row``'s counted entry in force on ``day`` (latest when ``None``): of the entries
+        dated on or before it, the latest by round, then position (:mod:`planctl.rounds`)."""
+        return row.entry_on(day, self.round_rank)
+
     def status_on(self, row: Row, day: dt.date | None = None) -> Status | None:
         """``row``'s status on ``day`` (latest when ``None``); ``None``: not followed up yet."""
-        entry = row.entry_on(day)
+        entry = self.entry_on(row, day)
         return self.status_written(entry.status) if entry is not None else None

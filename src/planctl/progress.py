@@ -78,7 +78,7 @@ def late_on(row: Row, status: Status | None, day: dt.date) -> Late | None:
 
 def state_on(plan: Plan, row: Row, day: dt.date) -> RowState:
     """Where ``row`` of ``plan`` stands on ``day``."""
-    entry = row.entry_on(day)
+    entry = plan.entry_on(row, day)
     status = plan.status_written(entry.status) if entry is not None else None
     return RowState(status, entry, late_on(row, status, day))
 

@@ -12,11 +12,12 @@ Each function returns problems with a rule id, a severity and a position; none r
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 from collections.abc import Sequence
 
 from planctl import rounds
 from planctl.errors import Problem, Severity
-from planctl.models import HistoryEntry, Measurement, Plan
+from planctl.models import HistoryEntry, Measurement, Plan, Round, Row
 from planctl.yamlio import Document, Path
 
 
@@ -42,13 +43,33 @@ def check_rounds_recorded(doc: Document, plan: Plan, today: dt.date) -> list[Pro
                         doc.locate(("åtgärder", index)),
                         "missing-round-entry",
                         f"{row.id}: hoppades över i uppföljningen '{plan_round.id}' "
-                        f"({plan_round.date}); kör 'planctl followup {plan_round.id}' eller "
-                        f"'planctl status set {row.id} STATUS --round {plan_round.id}' "
-                        "(samma status som nu bekräftar den)",
+                        f"({plan_round.date}); kör {_round_hint(plan, row, plan_round)}",
                         severity=Severity.WARNING,
                     )
                 )
     return problems
+
+
+def _round_hint(plan: Plan, row: Row, plan_round: Round) -> str:
+    """The two commands that record ``row`` for ``plan_round``, as they succeed.
+
+    They name the plan (a data directory may hold several). A row with an entry later than the
+    round's date is recorded afterwards (:mod:`planctl.writing.dating`): its status at the round
+    is asked for, not the current one.
+    """
+    chosen = ("--plan", plan.meta.id)
+    followup = shlex.join(("planctl", "followup", plan_round.id, *chosen))
+    status_set = shlex.join(
+        ("planctl", "status", "set", row.id, "STATUS", "--round", plan_round.id, *chosen)
+    )
+    if row.history and row.history[-1].date > plan_round.date:
+        why = (
+            "STATUS är radens status vid uppföljningen; posten registreras i efterhand och "
+            "ändrar inte senare uppföljningar"
+        )
+    else:
+        why = "samma status som nu bekräftar den"
+    return f"'{followup}' eller '{status_set}' ({why})"
 
 
 def check_corrections(

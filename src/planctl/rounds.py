@@ -1,6 +1,6 @@
 """Follow-up rounds: the one rule for which round an entry belongs to and what a row showed then.
 
-The rule (README, "Uppföljningsmöten"):
+The rule (README, "Uppföljningsomgångar: en regel"):
 
 - A round has a date.
 - An entry belongs to the round it is tagged with (``uppföljning:``); an untagged entry belongs to
@@ -10,6 +10,14 @@ The rule (README, "Uppföljningsmöten"):
   place, with its round and its place in the order.
 - The state at round R is the latest counted entry that belongs to R or an earlier round, "latest"
   ordered by round and then by position in the history.
+- The state on a day (today's state, ``report`` without ``--round``, ``list``, ``summary``) is the
+  latest counted entry dated on or before that day, in the same order: round first, then
+  position. So the current state is the latest entry of the latest round.
+- An entry recorded afterwards for an earlier round (a row skipped at round R and followed up at
+  a later one) is appended, dated the day it is recorded and tagged ``uppföljning: R``
+  (:mod:`planctl.writing.dating`). By the order above it gives the state at R and changes
+  nothing for later rounds or for today; the history stays append-only and in date order, and
+  every ``rättar: N`` keeps naming the same entry.
 
 ``report --round``, ``diff``, ``history --since``, ``summary``, ``changes``, ``remind``,
 ``followup`` and the ``missing-round-entry`` rule all ask here. The same rule serves status
@@ -64,16 +72,12 @@ class Counted(Generic[E]):
 
 def rounds_in_order(plan: Plan) -> tuple[Round, ...]:
     """The plan's rounds by date (file order among equal dates)."""
-    return tuple(sorted(plan.rounds, key=lambda r: r.date))
+    return plan.rounds_by_date()
 
 
 def round_for(plan: Plan, day: dt.date, tag: str | None) -> Round | None:
     """The round an entry dated ``day`` and tagged ``tag`` belongs to (see the module doc)."""
-    if tag is not None:
-        tagged = plan.round(tag)
-        if tagged is not None:
-            return tagged
-    return next((r for r in rounds_in_order(plan) if r.date >= day), None)
+    return plan.round_of(day, tag)
 
 
 def previous_round(plan: Plan, round_id: str) -> Round | None:
@@ -109,8 +113,6 @@ def corrected_numbers(entries: Sequence[Dated]) -> dict[int, int]:
 
 def counted(plan: Plan, entries: Sequence[E]) -> tuple[Counted[E], ...]:
     """The entries that count, in order (see the module doc); corrections stand in place."""
-    index = _round_index(plan)
-    after_all = len(index)
     corrected = corrected_numbers(entries)
     out: list[Counted[E]] = []
     for number, entry in enumerate(entries, 1):
@@ -121,14 +123,13 @@ def counted(plan: Plan, entries: Sequence[E]) -> tuple[Counted[E], ...]:
             replaces = number
             shown_number = corrected[shown_number]
         belongs = round_for(plan, entry.date, entry.round)
-        round_id = belongs.id if belongs else None
         out.append(
             Counted(
                 entry=entries[shown_number - 1],
                 number=shown_number,
                 date=entry.date,
-                round_id=round_id,
-                order=(index[round_id] if round_id is not None else after_all, number),
+                round_id=belongs.id if belongs else None,
+                order=(plan.round_rank(entry.date, entry.round), number),
                 replaces=replaces,
             )
         )
@@ -142,9 +143,9 @@ def up_to_round(plan: Plan, entries: Sequence[E], round_id: str) -> tuple[Counte
 
 
 def up_to_day(plan: Plan, entries: Sequence[E], day: dt.date) -> tuple[Counted[E], ...]:
-    """The counted entries in force on ``day`` (dated on or before it), in date order."""
-    found = [c for c in counted(plan, entries) if c.date <= day]
-    return tuple(sorted(found, key=lambda c: (c.date, c.order[1])))
+    """The counted entries dated on or before ``day``, in order (round first, then position):
+    the last is the one in force on ``day``."""
+    return tuple(c for c in counted(plan, entries) if c.date <= day)
 
 
 def at_round(plan: Plan, entries: Sequence[E], round_id: str) -> Counted[E] | None:

@@ -75,7 +75,7 @@ def followup(
         if all_rows or not has_entry_for(plan, row.history, chosen.id)
     ]
     path = draft_path(loaded.path, chosen.id)
-    draft = Draft(plan.meta.id, chosen.id, day.isoformat(), by)
+    draft = Draft(plan.meta.id, chosen.id, day.isoformat(), by, date_given=date is not None)
     try:
         earlier = load_draft(path)
         if earlier is not None and earlier.answers:
@@ -90,7 +90,7 @@ def followup(
                 f"Alla rader har redan en post för {chosen.id}; ange --all för att gå igenom dem."
             )
             return
-        _ask_rows(plan, rows, draft, path, title=chosen.name)
+        _ask_rows(plan, rows, draft, path, title=chosen.name, today=today)
         given = [a for a in draft.answers if a.action != "hoppa"]
         if not given:
             typer.echo("Inga svar att spara; inget skrevs.")
@@ -116,12 +116,14 @@ def followup(
 
 def _write_answers(settings: Settings, plan_id: str | None, draft: Draft, path: Path) -> None:
     """Apply the answers to the plan as it is now; print replay commands for clashes."""
+    from planctl.writing.dating import date_conflict
     from planctl.writing.meeting import apply_answers, discard_draft, replay_command, save_draft
+    from planctl.writing.status import status_for_round
 
     clashes: list[Answer] = []
 
-    def prepare(plan: Plan, _catalogue: object, _today: dt.date) -> Prepared:
-        applied = apply_answers(plan, draft)  # dated as the meeting decided (the draft's date)
+    def prepare(plan: Plan, _catalogue: object, today: dt.date) -> Prepared:
+        applied = apply_answers(plan, draft, today=today)  # dated as the meeting decided
         clashes[:] = applied.clashes
         return applied.prepared
 
@@ -139,15 +141,24 @@ def _write_answers(settings: Settings, plan_id: str | None, draft: Draft, path: 
     ]
     for answer in clashes:
         row = current.row(answer.row)
-        lines.append("  " + replay_command(draft, answer, current.status_on(row) if row else None))
+        status = status_for_round(current, row, draft.round) if row else None
+        # A row that now has a later entry is recorded afterwards by status set without --date.
+        dated = draft.date_given or row is None or date_conflict(row, draft.day) is None
+        lines.append("  " + replay_command(draft, answer, status, dated=dated))
     sys.stderr.write("\n".join(lines) + "\n")
     raise typer.Exit(EXIT_CONFLICT)
 
 
-def _ask_rows(plan: Plan, rows: list[Row], draft: Draft, path: Path, *, title: str) -> None:
-    """Ask row by row, saving the draft after every answer; Enter, s and b as documented."""
-    from planctl.writing.meeting import save_draft
-    from planctl.writing.status import date_conflict
+def _ask_rows(
+    plan: Plan, rows: list[Row], draft: Draft, path: Path, *, title: str, today: dt.date
+) -> None:
+    """Ask row by row, saving the draft after every answer; Enter, s and b as documented.
+
+    A row with an entry later than the meeting's date is recorded afterwards (dated ``today``),
+    or skipped with the reason when the date was given with ``--date``.
+    """
+    from planctl.writing.dating import afterwards_notice, date_conflict
+    from planctl.writing.meeting import entry_day, save_draft
 
     typer.echo(
         f"{title}: {len(rows)} rader, poster daterade {draft.date}. Enter bekräftar statusen, "
@@ -157,12 +168,17 @@ def _ask_rows(plan: Plan, rows: list[Row], draft: Draft, path: Path, *, title: s
     while index < len(rows):
         row = rows[index]
         _show_row(plan, row, index + 1, len(rows), draft.day)
-        conflict = date_conflict(row, draft.day)
-        if conflict is not None:
-            typer.echo(f"  Hoppas över: {conflict}")
+        day = entry_day(row, draft, today=today)
+        if day is None:
+            typer.echo(
+                f"  Hoppas över: {date_conflict(row, draft.day)} (ange inget --date för "
+                "att registrera raden i efterhand)"
+            )
             index += 1
             continue
-        answer = _ask_answer(plan, row, len(row.history))
+        if day != draft.day:
+            typer.echo(f"  Obs: {afterwards_notice(row, draft.round, day)}")
+        answer = _ask_answer(plan, row, len(row.history), draft.round)
         if answer is None:  # back
             if index == 0:
                 typer.echo("  (första raden)")
@@ -205,12 +221,14 @@ def _show_row(plan: Plan, row: Row, number: int, total: int, day: dt.date) -> No
         )
 
 
-def _ask_answer(plan: Plan, row: Row, seen: int) -> Answer | None:
-    """One row's answer; ``None`` when the user goes back (``b``)."""
+def _ask_answer(plan: Plan, row: Row, seen: int, round_id: str) -> Answer | None:
+    """One row's answer; ``None`` when the user goes back (``b``). Enter confirms the row's
+    status at the round."""
     from planctl.query import match_status
     from planctl.writing.meeting import CONFIRM, SET, SKIP, Answer
+    from planctl.writing.status import status_for_round
 
-    current = plan.status_on(row)
+    current = status_for_round(plan, row, round_id)
     names = ", ".join(s.name.casefold() for s in plan.scale)
     enter = f"Enter = bekräfta {current.name}" if current else f"ange {names}"
     while True:

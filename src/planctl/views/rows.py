@@ -177,7 +177,7 @@ class CostView:
 @dataclass(frozen=True, slots=True)
 class RowView:
     """One plan row with its current status (``status`` and ``meaning`` are ``None`` when the row
-    has not been followed up; ``status_date`` is the day of its latest entry)."""
+    has not been followed up; ``status_date`` is the day of the entry giving that status)."""
 
     plan_id: str
     id: str
@@ -206,7 +206,8 @@ class RowView:
     def of(cls, plan: Plan, row: Row) -> RowView:
         """The row as ``list`` shows it, its status the latest that counts."""
         area = plan.area(row.area)
-        status = plan.status_on(row)
+        entry = plan.entry_on(row)
+        status = plan.status_written(entry.status) if entry is not None else None
         timing = row.start_timing
         return cls(
             plan_id=plan.meta.id,
@@ -227,7 +228,7 @@ class RowView:
             measures=tuple(row.measures),
             status=status.name if status else None,
             meaning=status.meaning if status else None,
-            status_date=row.history[-1].date if row.history else None,
+            status_date=entry.date if entry is not None else None,
             history=tuple(StatusEntryView.of(e) for e in row.history),
             targets=tuple(TargetView.of(t) for t in row.targets),
             measurements=tuple(MeasurementView.of(m) for m in row.measurements),

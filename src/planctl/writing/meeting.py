@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from planctl.errors import InputError
-from planctl.models import Plan, Status
+from planctl.models import Plan, Row, Status
 from planctl.query import match_status
 from planctl.writing import savefile, sidecars
-from planctl.writing.status import Change, Prepared, change_for, confirms
+from planctl.writing.dating import afterwards_day, afterwards_notice, date_conflict
+from planctl.writing.status import Change, Prepared, change_for, confirms, status_for_round
 
 CONFIRM = "bekräfta"  # Enter: reviewed, status unchanged
 SET = "status"  # a status (and maybe a note) was given
@@ -53,6 +54,7 @@ class Draft:
     date: str
     by: str | None = None
     answers: list[Answer] = field(default_factory=list)
+    date_given: bool = False  # --date: rows with a later entry are skipped, not recorded afterwards
 
     def answer(self, given: Answer) -> None:
         """Record ``given``, replacing an earlier answer for the same row."""
@@ -100,6 +102,7 @@ def load_draft(path: Path) -> Draft | None:
             date=str(raw["date"]),
             by=raw.get("by"),
             answers=[Answer(**a) for a in raw["answers"]],
+            date_given=bool(raw.get("date_given", False)),
         )
     except (KeyError, TypeError) as exc:
         raise InputError(
@@ -120,15 +123,26 @@ class Applied:
     clashes: tuple[Answer, ...]
 
 
-def apply_answers(plan: Plan, draft: Draft) -> Applied:
+def entry_day(row: Row, draft: Draft, *, today: dt.date) -> dt.date | None:
+    """The date ``row``'s entry gets: the meeting's, or ``today`` when the row has a later entry
+    and is recorded afterwards (:mod:`planctl.writing.dating`); ``None`` when it cannot be
+    recorded (a later entry, and the meeting's date was given with ``--date``)."""
+    if date_conflict(row, draft.day) is None:
+        return draft.day
+    return None if draft.date_given else afterwards_day(row, draft.day, today=today)
+
+
+def apply_answers(plan: Plan, draft: Draft, *, today: dt.date) -> Applied:
     """The entries the answers add to ``plan``; answers whose row changed since are clashes.
 
-    A confirmation becomes an entry with the row's status and no note when the row has no entry
-    for the round yet; a status or a note always becomes one (unless it repeats what the row
-    already has for the round, which changes nothing).
+    A confirmation becomes an entry with the row's status at the round and no note when the row
+    has no entry for the round yet; a status or a note always becomes one (unless it repeats what
+    the row already has for the round, which changes nothing). An entry is dated as
+    :func:`entry_day` says.
     """
     changes: list[Change] = []
     clashes: list[Answer] = []
+    notices: list[str] = []
     for answer in draft.answers:
         if answer.action == SKIP:
             continue
@@ -136,15 +150,21 @@ def apply_answers(plan: Plan, draft: Draft) -> Applied:
         if row is None or len(row.history) != answer.seen:
             clashes.append(answer)
             continue
-        current = plan.status_on(row)
+        day = entry_day(row, draft, today=today)
+        if day is None:
+            clashes.append(answer)
+            continue
+        current = status_for_round(plan, row, draft.round)
         status = match_status(plan, answer.status) if answer.status else current
         if status is None:  # Enter on a row never followed up: nothing to confirm
             continue
+        if day != draft.day:
+            notices.append(afterwards_notice(row, draft.round, day))
         change = change_for(
             plan,
             row,
             status,
-            date=draft.day,
+            date=day,
             note=answer.note,
             by=draft.by,
             round_id=draft.round,
@@ -152,14 +172,18 @@ def apply_answers(plan: Plan, draft: Draft) -> Applied:
         )
         if change is not None:
             changes.append(change)
-    return Applied(Prepared(tuple(changes)), tuple(clashes))
+    return Applied(Prepared(tuple(changes), tuple(notices)), tuple(clashes))
 
 
-def replay_command(draft: Draft, answer: Answer, current: Status | None) -> str:
-    """The ``planctl status set`` command that records ``answer`` by hand."""
+def replay_command(
+    draft: Draft, answer: Answer, current: Status | None, *, dated: bool = True
+) -> str:
+    """The ``planctl status set`` command that records ``answer`` by hand (without ``--date``
+    unless ``dated``: then ``status set`` dates it, recording it afterwards if need be)."""
     status = answer.status or (current.name if current else "STATUS")
-    words = ["planctl", "status", "set", answer.row, status]
-    words += ["--round", draft.round, "--date", draft.date, "--plan", draft.plan]
+    words = ["planctl", "status", "set", answer.row, status, "--round", draft.round]
+    words += ["--date", draft.date] if dated else []
+    words += ["--plan", draft.plan]
     if answer.note:
         words += ["--note", answer.note]
     if draft.by:

@@ -1,9 +1,10 @@
 """Recording status changes: the rules for appending to a row's history, and writing them safely.
 
 A row's history only grows. A new entry may not be dated in the future or before the row's last
-entry; setting the status a row already has is a new observation only when it carries a note,
-otherwise it changes nothing. The follow-up round defaults to the plan's round that the date falls
-in or before.
+entry (one for an earlier round is recorded afterwards: :mod:`~planctl.writing.dating`); setting
+the status a row already has is a new observation only when it carries a note, otherwise it
+changes nothing. The follow-up round defaults to the plan's round that the date falls in or
+before.
 
 :func:`update_plan` is the one way planctl writes a plan: under the file's lock it computes the
 changes from the current file, adds their lines (:mod:`planctl.yamledit`), checks the new text with
@@ -35,9 +36,10 @@ from planctl.models import (
     Target,
 )
 from planctl.query import fold, match_round, match_row, match_status
-from planctl.rounds import date_beyond_round, date_for_round, has_entry_for
+from planctl.rounds import at_round, date_beyond_round, date_for_round, has_entry_for
 from planctl.store import DataSet, load_data_dir
 from planctl.writing import savefile
+from planctl.writing.dating import afterwards_day, afterwards_notice, date_conflict
 from planctl.writing.items import assessment_item, entry_item, measurement_item
 from planctl.writing.yamledit import (
     Append,
@@ -178,17 +180,6 @@ def check_date(day: dt.date, *, today: dt.date, plan: Plan | None = None) -> Non
     dates.check_date(day, today=today, delivered=delivered)
 
 
-def date_conflict(row: Row, day: dt.date) -> str | None:
-    """Why ``row`` cannot get an entry dated ``day`` (before its last entry), or ``None``."""
-    if row.history and day < row.history[-1].date:
-        last = row.history[-1].date
-        return (
-            f"{row.id}: datumet {day} ligger före radens senaste post ({last}); "
-            "historiken ska vara i datumordning"
-        )
-    return None
-
-
 def change_for(
     plan: Plan,
     row: Row,
@@ -205,12 +196,13 @@ def change_for(
 
     The entry names the status by its name in the plan's scale. The same status without a note
     changes nothing unless ``confirm`` (see :func:`confirms`) or the entry is a correction
-    (``corrects``: the number of the entry it corrects).
+    (``corrects``: the number of the entry it corrects). "The same" is the status at the entry's
+    round (:func:`status_for_round`), which is also the change's ``previous``.
     """
     conflict = date_conflict(row, date)
     if conflict is not None:
         raise UsageError(conflict)
-    current = plan.status_on(row)
+    current = status_for_round(plan, row, round_id)
     if status == current and note is None and not confirm and corrects is None:
         return None
     entry = HistoryEntry.model_validate(
@@ -224,6 +216,15 @@ def change_for(
         }
     )
     return Change(row.id, current, status, entry)
+
+
+def status_for_round(plan: Plan, row: Row, round_id: str | None) -> Status | None:
+    """``row``'s status at ``round_id`` (the one rule of :mod:`planctl.rounds`), or its current
+    status without a round: what an entry for that round confirms or changes."""
+    if round_id is None or plan.round(round_id) is None:
+        return plan.status_on(row)
+    found = at_round(plan, row.history, round_id)
+    return plan.status_written(found.entry.status) if found is not None else None
 
 
 def confirms(plan: Plan, row: Row, round_id: str | None) -> bool:
@@ -248,9 +249,11 @@ def prepare_status(plan: Plan, request: StatusRequest, *, today: dt.date) -> Pre
     """The changes ``status set`` makes to ``plan``; usage errors for anything it refuses.
 
     With ``--round R`` and no date the entries are dated on R's date if it has passed, else
-    today; a date on or after the next round's date is refused for R
-    (:func:`planctl.rounds.date_beyond_round`). The first entry of a round may repeat a row's
-    status without a note: a confirmation.
+    today; a row whose last entry is later than that is recorded afterwards, dated today
+    (:mod:`planctl.writing.dating`). A date given on or after the next round's date is refused
+    for R (:func:`planctl.rounds.date_beyond_round`), one before a row's last entry too. The
+    first entry of a round may repeat a row's status at the round without a note: a
+    confirmation.
     """
     status = match_status(plan, request.status)
     note = text_option("--note", request.note)
@@ -286,7 +289,18 @@ def prepare_status(plan: Plan, request: StatusRequest, *, today: dt.date) -> Pre
                 f"ingen uppföljning vald: datumet {day} ligger efter planens sista "
                 f"omgång ({last.id}); ange --round för att koppla posten till en omgång"
             )
-    conflicts = [c for c in (date_conflict(row, day) for row in rows) if c]
+    days = {row.id: day for row in rows}
+    if request.round_id is not None and request.date is None and round_id is not None:
+        for row in rows:  # skipped at the round, followed up later: recorded afterwards
+            late = afterwards_day(row, day, today=today)
+            if late is not None:
+                days[row.id] = late
+                notices.append(afterwards_notice(row, round_id, late))
+    conflicts = [c for c in (date_conflict(row, days[row.id]) for row in rows) if c]
+    if conflicts and round_id is not None and request.round_id is not None:
+        conflicts.append(
+            f"utan --date registreras posten i efterhand för {round_id}, daterad {today}"
+        )
     if conflicts:
         raise UsageError("; ".join(conflicts))
     changes: list[Change] = []
@@ -295,7 +309,7 @@ def prepare_status(plan: Plan, request: StatusRequest, *, today: dt.date) -> Pre
             plan,
             row,
             status,
-            date=day,
+            date=days[row.id],
             note=note,
             by=by,
             round_id=round_id,
