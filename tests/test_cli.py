@@ -59,12 +59,12 @@ def test_help_has_no_english_or_python_type_names(invoke: Invoke, command: list[
 @pytest.mark.parametrize(
     ("args", "swedish"),
     [
-        (["list", "--format", "yaml"], "'yaml'; giltiga: 'table', 'json'"),
-        (["validate", "--format", "xml"], "'xml'; giltiga: 'text', 'github', 'json', 'junit'"),
+        (["list", "--format", "yaml"], "okänt värde 'yaml' för --format; giltiga: table, json"),
+        (["validate", "--format", "xml"], "'xml' för --format; giltiga: text, github, json, junit"),
         (["summary", "--top", "x"], "'--top': ska vara ett heltal"),
         (["summary", "--top", "0"], "'--top': ska vara minst 1"),
         (["show", "LB-4", "extra"], "oväntade extra argument: extra"),
-        (["list", "--aera", "x"], "okänd flagga: --aera – menade du --area eller --start?"),
+        (["list", "--aera", "x"], "okänd flagga '--aera' – menade du '--area' eller '--start'?"),
     ],
 )
 def test_usage_errors_are_swedish(invoke: Invoke, args: list[str], swedish: str) -> None:
@@ -144,7 +144,7 @@ def test_list_unknown_area_is_usage_error(invoke: Invoke) -> None:
     result = invoke("list", "--area", "ekonomi")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert "okänt värde 'ekonomi' för område" in result.stderr
+    assert "okänt område 'ekonomi'; giltiga: lönebildning" in result.stderr
     assert "lönebildning" in result.stderr
 
 

@@ -113,15 +113,15 @@ def test_diff_table_shows_from_and_to(history_dir: Path, invoke: Invoke) -> None
     [
         (
             ("report", "--round", "2019-05"),
-            "okänd uppföljning '2019-05'; giltiga: 2018-05, 2018-10",
+            "okänd uppföljning '2019-05' – menade du '2018-05'? giltiga: 2018-05, 2018-10",
         ),
         (("report", "--round", "2018-05", "--as-of", "2018-06-01"), "inte båda"),
-        (("report", "--as-of", "igår"), "'igår' är inget datum"),
+        (("report", "--as-of", "igår"), "'igår' är inget giltigt datum"),
         (("report", "--changes-since", "2018-10", "--round", "2018-05"), "ligger efter"),
         (("diff", "2018-10", "2018-05"), "ange den tidigare först"),
         (("diff", "2018-05", "hösten"), "varken en uppföljning"),
-        (("report", "--area", "löner-x"), "okänt värde 'löner-x' för område"),
-        (("report", "--status", "kanske"), "okänt värde 'kanske' för status"),
+        (("report", "--area", "löner-x"), "okänt område 'löner-x'"),
+        (("report", "--status", "kanske"), "okänd status 'kanske'"),
         (("report", "--output", "rapport.odt"), "kan inte avgöra formatet"),
     ],
 )
@@ -140,7 +140,7 @@ def test_unknown_format_is_a_swedish_usage_error(invoke: Invoke) -> None:
     result = invoke("report", "--format", "odt")
     assert result.exit_code == 2
     message = " ".join(result.stderr.replace("│", " ").split())
-    expected = "'odt'; giltiga: 'table', 'markdown', 'csv', 'xlsx', 'json', 'html', 'docx', 'pdf'"
+    expected = "'odt' för --format; giltiga: table, markdown, csv, xlsx, json, html, docx, pdf"
     assert expected in message
     assert "Value error" not in message and "is not one of" not in message
 

@@ -162,7 +162,7 @@ def test_same_status_at_a_new_round_is_a_confirmation_unless_noted(invoke: Invok
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["LB-1", "kanske"], "okänt värde 'kanske' för status; giltiga: Klart, Påbörjat, Ej"),
+        (["LB-1", "kanske"], "okänd status 'kanske'; giltiga: Klart, Påbörjat, Ej"),
         (["XX-1", "klart"], "raden 'XX-1' finns inte i planen; giltiga id:n: LB-1"),
         (["klart"], "ange minst ett radid och en status"),
         (["LB-1", "klart", "-d", "31/5"], "'31/5' är inget giltigt datum"),
@@ -317,7 +317,10 @@ def test_history_empty_says_so(invoke: Invoke) -> None:
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(["XX-1"], "raden 'XX-1' finns inte"), (["--since", "igår"], "giltiga: 2018-05, 2018-10")],
+    [
+        (["XX-1"], "raden 'XX-1' finns inte"),
+        (["--since", "igår"], "uppföljning (2018-05, 2018-10) eller ett giltigt datum"),
+    ],
 )
 def test_history_bad_input_exits_2(invoke: Invoke, args: list[str], message: str) -> None:
     """An unknown row or an unreadable --since is a usage error."""
@@ -331,7 +334,7 @@ def test_history_unknown_format_is_swedish(invoke: Invoke) -> None:
     result = invoke("history", "--format", "csv")
     assert result.exit_code == 2
     text = " ".join(result.stderr.split())
-    assert "'csv'; giltiga: 'table', 'json', 'markdown'" in text
+    assert "okänt värde 'csv' för --format; giltiga: table, json, markdown" in text
     assert "Value error" not in text and "is not one of" not in text
 
 
@@ -422,7 +425,7 @@ def test_followup_repeats_unclear_status_and_records_later_rows_afterwards(
     answers = "nej\n" + "xyz\nklart\n\n" + "p\n\n" + "e\n\n" * 4 + "ja\n"  # not the draft
     result = invoke("followup", "2018-05", "--area", "lonebildning", input=answers)
     assert result.exit_code == 0, result.stderr
-    assert "okänt värde 'xyz' för status; giltiga: Klart, Påbörjat, Ej påbörjat" in result.stdout
+    assert "okänd status 'xyz'; giltiga: Klart, Påbörjat, Ej påbörjat" in result.stdout
     assert "Obs: LB-2: posten registreras i efterhand för uppföljning 2018-05" in result.stdout
     assert [e["status"] for e in _history(data_dir, "LB-1")] == ["Klart"]
     assert _history(data_dir, "LB-2")[1:] == [
@@ -464,7 +467,7 @@ def test_followup_keeps_a_colleagues_edit_and_writes_the_answers(
     [
         (["2019-05"], "giltiga: 2018-05, 2018-10"),
         (["2018-05", "--date", "2030-01-01"], "ligger i framtiden"),
-        (["2018-05", "--area", "ekonomi"], "okänt värde 'ekonomi' för område"),
+        (["2018-05", "--area", "ekonomi"], "okänt område 'ekonomi'"),
         (["2018-05", "--by", "  "], "--by får inte vara tom"),
     ],
 )

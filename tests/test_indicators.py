@@ -223,7 +223,7 @@ def test_future_date_and_unknown_round_are_refused(shipped: tuple[Plan, Catalogu
     with pytest.raises(UsageError, match="framtiden"):
         prepare_measurement(plan, catalogue, _request("LB-4", "1500"), today=dt.date(2018, 1, 1))
     bad = MeasurementRequest("LB-4", "1500", "2019-05", dt.date(2018, 10, 31))
-    with pytest.raises(UsageError, match="okänt värde '2019-05' för uppföljning"):
+    with pytest.raises(UsageError, match="okänd uppföljning '2019-05'"):
         prepare_measurement(plan, catalogue, bad, today=TODAY)
 
 

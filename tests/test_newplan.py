@@ -214,7 +214,7 @@ def test_new_command_refuses_existing_file(invoke: Invoke, data_dir: Path) -> No
     ("extra", "message"),
     [
         (("--measures", "7,102"), "insats 102 finns inte i katalogen; giltiga nummer: 1–101"),
-        (("--area", "lön"), "okänt värde 'lön' för område; giltiga: aktiv-rekrytering"),
+        (("--area", "lön"), "okänt område 'lön'; giltiga: aktiv-rekrytering"),
         ((), "välj insatser med --measures"),
         (("--measures", "7", "--rounds", "2027-5"), "--rounds: '2027-5' är ingen månad"),
     ],

@@ -175,9 +175,15 @@ def test_moments_from_rounds_and_dates(plan: Plan) -> None:
     ("options", "message"),
     [
         ({"round_id": "2018-05", "as_of": "2018-06-01"}, "inte båda"),
-        ({"round_id": "2019-05"}, "okänd uppföljning '2019-05'; giltiga: 2018-05, 2018-10"),
-        ({"as_of": "31/5 2018"}, "inget datum"),
-        ({"changes_since": "maj"}, "varken en uppföljning (2018-05, 2018-10) eller ett datum"),
+        (
+            {"round_id": "2019-05"},
+            "okänd uppföljning '2019-05' – menade du '2018-05'? giltiga: 2018-05, 2018-10",
+        ),
+        ({"as_of": "31/5 2018"}, "inget giltigt datum"),
+        (
+            {"changes_since": "maj"},
+            "varken en uppföljning (2018-05, 2018-10) eller ett giltigt datum",
+        ),
         ({"round_id": "2018-05", "changes_since": "2018-10"}, "ligger efter"),
     ],
 )

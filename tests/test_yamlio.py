@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from planctl.yamlerrors import decode
 from planctl.yamlio import read_document
+from tests.conftest import Invoke
+from tests.test_store import line_of
 
 
 def rules(text: str) -> list[tuple[str, int, int]]:
@@ -117,3 +121,36 @@ def test_decode_binary_and_bom() -> None:
     assert problems[0].rule == "encoding"
     text, problems = decode(b"\xef\xbb\xbfa: 1\n", "f")
     assert text == "a: 1\n" and problems[0].rule == "bom"
+
+
+def test_quote_left_open_mid_plan_is_reported_where_it_opened(
+    invoke: Invoke, data_dir: Path
+) -> None:
+    """A quote left open swallows the next lines up to the next quote; the problem is placed at
+    the opening quote with the hint, not lines below where YAML stumbles."""
+    plan = data_dir / "boras_plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    opened = '    förslag: "Högre lön för de som arbetar med myndighetsutövning inom barn och unga'
+    plan.write_text(text.replace(f'{opened}"\n', f"{opened}\n", 1), encoding="utf-8")
+    line = line_of(plan, "Högre lön för de som")
+    result = invoke("validate")
+    assert result.exit_code == 1
+    assert (
+        f"boras_plan.yaml:{line}:14: fel [yaml-syntax] YAML-syntaxfel: texten inom citattecken "
+        f"som börjar här fortsätter till rad {line + 1} (saknas ett citattecken?)"
+    ) in result.stdout, result.stdout
+
+
+def test_quote_left_open_at_the_end_is_reported_where_it_opened() -> None:
+    """At the end of the file the same mistake is placed at the opening quote too."""
+    doc = read_document('a:\n  b: "x\n  c: y\n', "f.yaml")
+    ((problem),) = doc.problems
+    assert (problem.rule, problem.line, problem.column) == ("yaml-syntax", 2, 6)
+    assert problem.message.endswith("fortsätter till filens slut (saknas ett citattecken?)")
+    single = read_document("a:\n  b: 'x\n  c: y\n", "f.yaml")
+    assert [(p.line, p.column) for p in single.problems] == [(2, 6)]
+
+
+def test_quoted_text_over_lines_is_not_taken_for_an_open_quote() -> None:
+    """A quoted text that runs over lines on purpose keeps the place YAML names."""
+    assert rules('a:\n  b: "x\n    y" z\n') == [("yaml-syntax", 3, 8)]

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from planctl.documents import Loaded
 from planctl.errors import Problem, Severity
 from planctl.indicators import measured_target, value_problem
+from planctl.lookup import unknown
 from planctl.models import Catalogue, Plan, Row, Target
 from planctl.query import fold
 from planctl.roundchecks import check_assessments, check_corrections, check_rounds_recorded
@@ -40,6 +41,7 @@ def check_catalogue(loaded: Loaded[Catalogue]) -> list[Problem]:
     problems = list(_duplicates(doc, "områden", (a.id for a in cat.areas), "området"))
     problems += _duplicates(doc, "insatser", (m.id for m in cat.measures), "insatsen")
     area_ids = [a.id for a in cat.areas]
+    names = [(a.name,) for a in cat.areas]
     for index, measure in enumerate(cat.measures):
         owner = f"insats {measure.id}"
         problems += _check_targets(doc, ("insatser", index), owner, measure.targets)
@@ -48,8 +50,7 @@ def check_catalogue(loaded: Loaded[Catalogue]) -> list[Problem]:
                 doc.problem(
                     doc.locate(("insatser", index, "område")),
                     "unknown-area",
-                    f"insats {measure.id}: okänt område '{measure.area}'; "
-                    f"giltiga: {', '.join(area_ids)}",
+                    f"{owner}: {unknown('område', measure.area, area_ids, names=names)}",
                 )
             )
     return problems
@@ -65,13 +66,14 @@ def check_plan(
     problems += _duplicates(doc, "uppföljningar", (r.id for r in plan.rounds), "uppföljningen")
     problems += _check_scale(doc, plan)
     area_ids = [a.id for a in plan.areas]
+    names = [(a.name, *a.aliases) for a in plan.areas]
     for key in plan.earlier_efforts:
         if key not in area_ids:
             problems.append(
                 doc.problem(
                     doc.locate_key(("tidigare_insatser", key)),
                     "unknown-area",
-                    f"tidigare_insatser: okänt område '{key}'; giltiga: {', '.join(area_ids)}",
+                    f"tidigare_insatser: {unknown('område', key, area_ids, names=names)}",
                 )
             )
     for index in range(1, len(plan.rounds)):
@@ -126,6 +128,7 @@ def check_rows(
     """
     problems: list[Problem] = []
     area_ids = [a.id for a in plan.areas]
+    names = [(a.name, *a.aliases) for a in plan.areas]
     round_ids = [r.id for r in plan.rounds]
     measure_ids = {m.id for m in catalogue.model.measures} if catalogue else None
     for index, row in rows:
@@ -147,7 +150,7 @@ def check_rows(
                 doc.problem(
                     doc.locate((*at, "område")),
                     "unknown-area",
-                    f"{row.id}: okänt område '{row.area}'; giltiga: {', '.join(area_ids)}",
+                    f"{row.id}: {unknown('område', row.area, area_ids, names=names)}",
                 )
             )
         problems += _check_targets(doc, at, row.id, row.targets)
@@ -292,12 +295,11 @@ def _check_dated(
                 )
             )
         if round_id is not None and round_id not in round_ids:
-            valid = ", ".join(round_ids) or "inga uppföljningar är definierade"
             problems.append(
                 doc.problem(
                     doc.locate((*where, "uppföljning")),
                     "unknown-round",
-                    f"{row_id}: okänd uppföljning '{round_id}'; giltiga: {valid}",
+                    f"{row_id}: {unknown('uppföljning', round_id, round_ids)}",
                 )
             )
         previous = day if previous is None else max(previous, day)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from planctl.errors import UsageError
@@ -24,6 +25,34 @@ DEFAULT_ZONE = "Europe/Stockholm"
 
 FLOOR = dt.date(2000, 1, 1)
 """No staffing plan followed up with planctl has entries this early; an earlier date is a typo."""
+
+DATE_FORM = "ÅÅÅÅ-MM-DD, t.ex. 2018-05-31"
+"""How a date is written, with an example: the end of every message about a date that does not
+read, in a data file and on the command line alike."""
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def not_a_date(typed: object) -> str:
+    """The one message for a date that does not read (``'31/5' är inget giltigt datum; …``)."""
+    if typed is None or (isinstance(typed, str) and not typed.strip()):
+        return f"datum saknas; skriv {DATE_FORM}"
+    return f"'{typed}' är inget giltigt datum; skriv {DATE_FORM}"
+
+
+def parse_date(typed: str, *, name: str = "") -> dt.date:
+    """The date ``typed`` as ``ÅÅÅÅ-MM-DD`` (surrounding space aside; no other ISO forms).
+
+    Raises :class:`UsageError` (exit 2) with :func:`not_a_date`, after ``name: `` when given
+    (``--date``, ``PLANCTL_TODAY``).
+    """
+    text = typed.strip()
+    if _ISO_DATE.fullmatch(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise UsageError(f"{name}: {not_a_date(typed)}" if name else not_a_date(typed))
 
 
 @functools.cache

@@ -7,7 +7,6 @@ is an :class:`~planctl.errors.InputError` (exit 2).
 
 from __future__ import annotations
 
-import difflib
 import os
 import stat
 import typing
@@ -19,6 +18,7 @@ import pydantic_core.core_schema
 from pydantic import BaseModel, ValidationError
 
 from planctl.errors import InputError, Problem, os_reason
+from planctl.lookup import closest, unknown
 from planctl.models import Catalogue, Plan
 from planctl.yamlerrors import decode
 from planctl.yamlio import Document, read_document
@@ -286,9 +286,7 @@ def _error_path(error: Any) -> tuple[str | int, ...]:
 
 def _close_key(root: type[BaseModel], path: tuple[str | int, ...]) -> str | None:
     """The allowed key an unknown key at ``path`` is probably a typo of (``ansvr`` → ``ansvar``)."""
-    key = str(path[-1]).split("\x00")[0]
-    close = difflib.get_close_matches(key, _keys_at(root, path[:-1]), n=1, cutoff=0.6)
-    return close[0] if close else None
+    return closest(str(path[-1]).split("\x00")[0], _keys_at(root, path[:-1]))
 
 
 def _schema_problem(doc: Document, root: type[BaseModel], error: Any) -> Problem:
@@ -299,13 +297,11 @@ def _schema_problem(doc: Document, root: type[BaseModel], error: Any) -> Problem
     label = _path_label(path, doc.data)
     if kind == "extra_forbidden":
         key = str(path[-1]).split("\x00")[0]
-        allowed = _keys_at(root, path[:-1])
-        close = _close_key(root, path)
-        hint = f" – menade du '{close}'?" if close else f" (tillåtna fält: {', '.join(allowed)})"
+        where = f"i {_path_label(path[:-1], doc.data)}"
         return doc.problem(
             doc.locate_key(path),
             "unknown-field",
-            f"okänt fält '{key}' i {_path_label(path[:-1], doc.data)}{hint}",
+            unknown("fält", key, _keys_at(root, path[:-1]), where=where),
         )
     if kind == "missing":
         return doc.problem(
@@ -356,6 +352,7 @@ _OWN_MESSAGES = {
     "decimal_comma": "invalid-value",
     "number_not_finite": "invalid-value",
     "id_whitespace": "id-whitespace",
+    "invalid_date": "invalid-value",
 }
 
 

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, StrictStr, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from planctl.dates import not_a_date
 from planctl.terms import ACCEPTED_FORMS, parse_timing
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -23,12 +24,13 @@ _ROW_ID = re.compile(r"[A-Za-zÅÄÖåäö0-9]+(?:[-.][A-Za-zÅÄÖåäö0-9]+)*
 def _iso_date(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value
-    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        raise ValueError(f"ska vara ett datum skrivet ÅÅÅÅ-MM-DD, inte {value!r}")
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{value} är inget giltigt datum") from None
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    # the same words as a date typed on the command line (dates.not_a_date)
+    raise PydanticCustomError("invalid_date", "{message}", {"message": not_a_date(value)})
 
 
 def _no_surrounding_space(value: Any) -> None:

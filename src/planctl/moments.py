@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from planctl import dates
 from planctl.errors import UsageError
+from planctl.lookup import unknown
 from planctl.models import Plan
 
 
@@ -40,31 +41,35 @@ def moment_of(plan: Plan, typed: str) -> Moment:
     if plan.round(typed.strip()) is not None:
         return round_moment(plan, typed)
     try:
-        return Moment(dt.date.fromisoformat(typed.strip()))
-    except ValueError:
-        raise UsageError(
-            f"'{typed}' är varken en uppföljning ({_round_ids(plan)}) eller ett datum (ÅÅÅÅ-MM-DD)"
-        ) from None
+        return Moment(dates.parse_date(typed))
+    except UsageError:
+        raise UsageError(not_a_moment(plan, typed)) from None
 
 
-def _round_ids(plan: Plan) -> str:
-    return ", ".join(r.id for r in plan.rounds) or "planen har inga uppföljningar"
+def not_a_moment(plan: Plan, typed: str) -> str:
+    """The message for what is neither a round of ``plan`` nor a date (:func:`dates.not_a_date`)."""
+    ids = ", ".join(r.id for r in plan.rounds)
+    if not ids:
+        return f"{dates.not_a_date(typed)} (planen har inga uppföljningar)"
+    return (
+        f"'{typed}' är varken en uppföljning ({ids}) eller ett giltigt datum; "
+        f"skriv {dates.DATE_FORM}"
+    )
 
 
 def round_moment(plan: Plan, round_id: str) -> Moment:
     """The moment of the follow-up round ``round_id`` (its date)."""
     found = plan.round(round_id.strip())
     if found is None:
-        raise UsageError(f"okänd uppföljning '{round_id}'; giltiga: {_round_ids(plan)}")
+        valid = [r.id for r in plan.rounds]
+        names = [(r.name,) for r in plan.rounds]
+        raise UsageError(unknown("uppföljning", round_id, valid, names=names))
     return Moment(found.date, found.id, found.name)
 
 
 def date_moment(typed: str) -> Moment:
     """The moment of a date typed ``ÅÅÅÅ-MM-DD``."""
-    try:
-        return Moment(dt.date.fromisoformat(typed.strip()))
-    except ValueError:
-        raise UsageError(f"'{typed}' är inget datum; skriv ÅÅÅÅ-MM-DD") from None
+    return Moment(dates.parse_date(typed))
 
 
 def choose_moments(

@@ -9,13 +9,13 @@ values. Pure functions, no I/O.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
 from planctl.errors import UsageError
+from planctl.lookup import fold as fold  # the matching key, re-exported for the rules
+from planctl.lookup import unknown
 from planctl.models import (
     Catalogue,
     CatalogueArea,
@@ -27,6 +27,7 @@ from planctl.models import (
     Row,
     Status,
 )
+from planctl.moments import not_a_moment
 from planctl.progress import NOT_FOLLOWED_UP
 from planctl.terms import ACCEPTED_FORMS, Period, parse_timing
 
@@ -72,13 +73,6 @@ MEANING_WORDS: dict[Meaning, tuple[str, ...]] = {
 UNFOLLOWED_NAMES = (NOT_FOLLOWED_UP, "inte uppföljd", "ej följd upp", "not followed up")
 
 
-def fold(text: str) -> str:
-    """Lower case, no diacritics, runs of spaces/underscores as one hyphen: the matching key."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().strip())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\s_]+", "-", plain)
-
-
 def match_one(what: str, typed: str, choices: Sequence[tuple[T, Sequence[str]]]) -> T:
     """The single choice whose name ``typed`` names exactly or as a unique prefix."""
     key = fold(typed)
@@ -93,7 +87,8 @@ def match_one(what: str, typed: str, choices: Sequence[tuple[T, Sequence[str]]])
     if len(prefixed) == 1:
         return prefixed[0]
     if not prefixed:
-        raise UsageError(f"okänt värde '{typed}' för {what}; giltiga: {_valid(choices)}")
+        shown = [names[0] for _, names in choices]
+        raise UsageError(unknown(what, typed, shown, names=[names for _, names in choices]))
     names = ", ".join(_first_name(choices, v) for v in prefixed)
     raise UsageError(f"'{typed}' är tvetydigt för {what}: kan vara {names}")
 
@@ -143,8 +138,9 @@ def match_status_filter(plan: Plan, typed: str) -> Status | None:
     try:
         return match_status(plan, typed)
     except UsageError:
-        valid = ", ".join([*(s.name for s in plan.scale), NOT_FOLLOWED_UP])
-        raise UsageError(f"okänt värde '{typed}' för status; giltiga: {valid}") from None
+        valid = [*(s.name for s in plan.scale), NOT_FOLLOWED_UP]
+        names = [*(s.names() for s in plan.scale), UNFOLLOWED_NAMES]
+        raise UsageError(unknown("status", typed, valid, names=names)) from None
 
 
 def match_plan_area(plan: Plan, typed: str) -> PlanArea:
@@ -305,15 +301,10 @@ def match_since(plan: Plan, typed: str) -> Since:
             return Since(dt.date.fromisoformat(text))
         except ValueError:
             pass
-    if not plan.rounds:
-        raise UsageError(f"'{typed}' är inget datum (ÅÅÅÅ-MM-DD) och planen har inga uppföljningar")
     try:
         chosen = match_round(plan, text)
     except UsageError:
-        valid = ", ".join(r.id for r in plan.rounds)
-        raise UsageError(
-            f"'{typed}' är varken ett datum (ÅÅÅÅ-MM-DD) eller en uppföljning; giltiga: {valid}"
-        ) from None
+        raise UsageError(not_a_moment(plan, typed)) from None
     later = frozenset(r.id for r in plan.rounds if r.date >= chosen.date)
     return Since(chosen.date, later, by_round=True)
 

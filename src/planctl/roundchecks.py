@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from planctl import rounds
 from planctl.errors import Problem, Severity
+from planctl.lookup import unknown
 from planctl.models import HistoryEntry, Measurement, Plan, Round, Row
 from planctl.yamlio import Document, Path
 
@@ -95,14 +96,14 @@ def check_assessments(doc: Document, plan: Plan) -> list[Problem]:
     problems: list[Problem] = []
     round_ids = [r.id for r in plan.rounds]
     area_ids = [a.id for a in plan.areas]
+    names = [(a.name, *a.aliases) for a in plan.areas]
     for index, assessment in enumerate(plan.assessments):
         if assessment.round not in round_ids:
             problems.append(
                 doc.problem(
                     doc.locate(("bedömningar", index, "uppföljning")),
                     "unknown-round",
-                    f"bedömning: okänd uppföljning '{assessment.round}'; giltiga: "
-                    f"{', '.join(round_ids) or 'inga uppföljningar är definierade'}",
+                    f"bedömning: {unknown('uppföljning', assessment.round, round_ids)}",
                 )
             )
         if assessment.area is not None and assessment.area not in area_ids:
@@ -110,7 +111,7 @@ def check_assessments(doc: Document, plan: Plan) -> list[Problem]:
                 doc.problem(
                     doc.locate(("bedömningar", index, "område")),
                     "unknown-area",
-                    f"bedömning: okänt område '{assessment.area}'; giltiga: {', '.join(area_ids)}",
+                    f"bedömning: {unknown('område', assessment.area, area_ids, names=names)}",
                 )
             )
     return problems

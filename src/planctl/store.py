@@ -31,7 +31,7 @@ from planctl.models import Catalogue, Plan
 from planctl.moments import plan_today
 from planctl.partial import check_partial_plan
 from planctl.prose import check_text
-from planctl.query import fold, match_one, match_row
+from planctl.query import match_one, match_row
 from planctl.yamlio import Document, paused_gc
 
 DATA_DIR_NAME = "data"
@@ -70,10 +70,7 @@ class DataSet:
         ids = ", ".join(sorted(p.model.meta.id for p in self.plans))
         if plan_id is not None:
             choices = [(p, (p.model.meta.id, p.model.meta.organisation)) for p in self.plans]
-            if not any(
-                fold(name).startswith(fold(plan_id)) for _, names in choices for name in names
-            ):
-                raise UsageError(f"okänd plan '{plan_id}'; giltiga: {ids}")
+            choices.sort(key=lambda choice: choice[1][0])
             return match_one("plan", plan_id, choices)
         if len(self.plans) == 1:
             return self.plans[0]

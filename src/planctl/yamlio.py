@@ -170,7 +170,10 @@ def _resolve(event: yaml.ScalarEvent) -> Any:
     return resolve_plain(event.value)
 
 
-def _syntax_problem(doc: Document, exc: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(
+    doc: Document, exc: yaml.MarkedYAMLError, last: yaml.ScalarEvent | None = None
+) -> Problem:
+    """The problem ``exc`` is, at its place; ``last`` is the last scalar read before it."""
     raw = exc.problem_mark or exc.context_mark
     mark = _mark(raw) if raw is not None else Mark(1, 1, 0)
     english = f"{exc.problem or ''} {exc.context or ''}"
@@ -179,7 +182,41 @@ def _syntax_problem(doc: Document, exc: yaml.MarkedYAMLError) -> Problem:
         return doc.problem(
             mark, "tab", "tabbtecken är inte tillåtet här; använd mellanslag för indrag"
         )
+    unclosed = _unclosed_quote(doc, exc, last)
+    if unclosed is not None:
+        opened, until = unclosed
+        return doc.problem(
+            opened,
+            "yaml-syntax",
+            f"YAML-syntaxfel: texten inom citattecken som börjar här fortsätter till {until} "
+            "(saknas ett citattecken?)",
+        )
     return doc.problem(mark, "yaml-syntax", f"YAML-syntaxfel: {syntax_message(english)}")
+
+
+# A line inside quoted text that reads as a key or a list item: a line a missing quote swallowed.
+_SWALLOWED = re.compile(r"\n[ \t]*(?:- +)?[^\s#'\"-][^\n:]*:(?:[ \t]|$)", re.MULTILINE)
+
+
+def _unclosed_quote(
+    doc: Document, exc: yaml.MarkedYAMLError, last: yaml.ScalarEvent | None
+) -> tuple[Mark, str] | None:
+    """Where a quote opened that was closed too late (and how far the text ran), or ``None``.
+
+    A quote left open takes the next lines as text up to the next quote, and YAML stumbles only
+    after that one: the place YAML names is then lines below the mistake.
+    """
+    quoted = "quoted scalar" in (exc.context or "")  # libyaml, and PyYAML's "double-quoted"
+    if quoted and "end of stream" in (exc.problem or "") and exc.context_mark is not None:
+        return _mark(exc.context_mark), "filens slut"
+    if last is None or last.style not in ("'", '"') or exc.problem_mark is None:
+        return None
+    start, end = _mark(last.start_mark), _mark(last.end_mark)
+    if start.line == end.line or end.line != exc.problem_mark.line + 1:
+        return None
+    if not _SWALLOWED.search(doc.text, start.index, end.index):
+        return None
+    return start, f"rad {end.line}"
 
 
 # Control characters that YAML itself refuses when written as they are (libyaml would stop at the
@@ -229,10 +266,11 @@ def _read_exact(doc: Document, *, positions_only: bool = False) -> None:
     structure that paths need, so the index costs little memory beside the values.
     """
     text = doc.source if doc.source is not None else doc.text
+    builder = _Builder(doc, keep_values=not positions_only)
     try:
-        _Builder(doc, keep_values=not positions_only).run(yaml.parse(text, Loader=Loader))
+        builder.run(yaml.parse(text, Loader=Loader))
     except yaml.MarkedYAMLError as exc:
-        doc.problems.append(_syntax_problem(doc, exc))
+        doc.problems.append(_syntax_problem(doc, exc, builder.last_scalar))
         doc.data = None
     except _GiveUpError:  # the reason is already among the problems
         doc.data = None
@@ -265,6 +303,7 @@ class _Builder:
         self.stack: list[_Frame] = []
         self.documents = 0
         self.skip_depth = 0  # >0 while skipping a subtree that cannot be used (complex keys)
+        self.last_scalar: yaml.ScalarEvent | None = None  # where a syntax error may have begun
 
     def run(self, events: Iterator[yaml.Event]) -> None:
         doc = self.doc
@@ -286,6 +325,8 @@ class _Builder:
                 continue
             if self.documents > 1:
                 continue
+            if isinstance(event, yaml.ScalarEvent):
+                self.last_scalar = event
             self._event(event)
 
     def _check_node(self, event: yaml.NodeEvent, mark: Mark) -> None:

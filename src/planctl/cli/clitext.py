@@ -12,12 +12,14 @@ import errno
 import re
 from typing import Any
 
+from planctl.lookup import did_you_mean, unknown
+
 _ERRORS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(r"^No such option: (\S+)(?: \(Possible options: (.+)\))?$"),
-        "okänd flagga: {0}",
+        "okänd flagga '{0}'",
     ),
-    (re.compile(r"^No such option: (.+?)(?: Did you mean (.+)\?)?$"), "okänd flagga: {0}"),
+    (re.compile(r"^No such option: (.+?)(?: Did you mean (.+)\?)?$"), "okänd flagga '{0}'"),
     (re.compile(r"^No such command '(.+)'\.(?: Did you mean (.+)\?)?$"), "okänt kommando '{0}'"),
     (re.compile(r"^Missing argument '(.+)'\.$"), "argumentet {0} saknas"),
     (re.compile(r"^Missing option '(.+)'\.$"), "flaggan '{0}' saknas"),
@@ -26,10 +28,6 @@ _ERRORS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((.+)\)$"),
         "oväntade extra argument: {0}",
-    ),
-    (
-        re.compile(r"^Invalid value for (.+?): (?:Value error, )?'(.*)' is not one of (.+)\.$"),
-        "ogiltigt värde för {0}: '{1}'; giltiga: {2}",
     ),
     (
         re.compile(r"^Invalid value for (.+?): '(.*)' is not a valid integer\.$"),
@@ -45,6 +43,9 @@ _ERRORS: list[tuple[re.Pattern[str], str]] = [
     ),
 ]
 
+# A value outside an option's choices (Click lists them quoted): one of the unknown references.
+_CHOICE = re.compile(r"^Invalid value for (.+?): (?:Value error, )?'(.*)' is not one of (.+)\.$")
+
 # What Typer's (pydantic's) type checks say about a value, after "Invalid value for …:".
 _VALUE_ERRORS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^Input should be a valid integer.*$"), "ska vara ett heltal"),
@@ -58,7 +59,16 @@ _VALUE_ERRORS: list[tuple[re.Pattern[str], str]] = [
 
 
 def translate(message: str) -> str:
-    """A usage error's message in Swedish (unchanged when no pattern knows it)."""
+    """A usage error's message in Swedish (unchanged when no pattern knows it).
+
+    An unknown flag, command or choice reads as every unknown reference does
+    (:func:`planctl.lookup.unknown`), with Typer's suggestions or our own.
+    """
+    choice = _CHOICE.match(message)
+    if choice:
+        option, typed, valid = choice.groups()
+        flag = option.split(" / ")[0].strip("'")  # Click names '--format' / '-f'
+        return unknown("värde", typed, _names(valid), where=f"för {flag}")
     for pattern, template in _ERRORS:
         found = pattern.match(message)
         if found:
@@ -67,9 +77,8 @@ def translate(message: str) -> str:
                 groups[1] = _value_error(groups[1])
             text = template.format(*groups)
             suggested = "Did you mean" in message or "Possible options" in message
-            suggestion = groups[-1] if suggested else None
-            if suggestion:
-                text += f" – menade du {_or_list(suggestion)}?"
+            if suggested and groups[-1]:
+                return text + did_you_mean(_names(groups[-1]))
             return text.replace(" or ", " eller ")
     return message
 
@@ -82,11 +91,9 @@ def _value_error(reason: str) -> str:
     return reason
 
 
-def _or_list(names: str) -> str:
-    """``a, b or c`` (and Click's ``a, b, c``) as ``a, b eller c``."""
-    names = names.replace(" or ", ", ")
-    head, _, last = names.rpartition(", ")
-    return f"{head} eller {last}" if head else last
+def _names(listed: str) -> list[str]:
+    """Click's ``'a', 'b' or 'c'`` (or ``a, b, c``) as the bare names."""
+    return [name.strip().strip("'") for name in listed.replace(" or ", ", ").split(", ")]
 
 
 def usage(text: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -83,8 +82,9 @@ def import_plan(
     en sammanfattning av vilken kolumn som blev vilket fält skrivs på stderr. Skriver aldrig
     över en fil.
     """
+    from planctl import dates
     from planctl.documents import display_path
-    from planctl.errors import InputError, UsageError
+    from planctl.errors import InputError
     from planctl.importing.planfile import parse_follow_up
     from planctl.render.words import count_words
     from planctl.writing.imports import plan_import, write_import
@@ -92,10 +92,7 @@ def import_plan(
     settings = settings_of(ctx)
     day = None
     if date is not None:
-        try:
-            day = dt.date.fromisoformat(date)
-        except ValueError:
-            raise UsageError(f"--date: '{date}' är inget datum; skriv ÅÅÅÅ-MM-DD") from None
+        day = dates.parse_date(date, name="--date")
     try:
         data_dir: Path | None = settings.data_root()
     except InputError:  # no data directory: then only --output says where the plan goes

@@ -67,10 +67,7 @@ def today_from_env() -> dt.date:
     """
     pinned = os.environ.get("PLANCTL_TODAY")
     if pinned:
-        try:
-            return dt.date.fromisoformat(pinned)
-        except ValueError:
-            raise UsageError(f"PLANCTL_TODAY='{pinned}' är inget datum (ÅÅÅÅ-MM-DD)") from None
+        return dates.parse_date(pinned, name="PLANCTL_TODAY")
     return dates.local_date(instant_from_env())
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planctl.errors import UsageError
+from planctl.lookup import unknown
 from planctl.render.report_tables import row_columns
 from planctl.render.report_text import LEGEND_TEXT, MARK, needs_funding_note
 from planctl.render.tables import DOCX, Column, paper_minimum, paper_widths
@@ -46,7 +47,7 @@ def orientation_of(typed: str) -> str:
     for orientation in ORIENTATIONS:
         if folded == orientation.replace("å", "a"):
             return orientation
-    raise UsageError(f"okänd orientering '{typed}'; giltiga: {', '.join(ORIENTATIONS)}")
+    raise UsageError(unknown("orientering", typed, ORIENTATIONS))
 
 
 def appendix_label(options: DocumentOptions) -> str:

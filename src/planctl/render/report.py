@@ -8,6 +8,7 @@ from pathlib import Path
 from rich.console import RenderableType
 
 from planctl.errors import UsageError
+from planctl.lookup import unknown
 from planctl.render.appendix import DocumentOptions
 from planctl.render.console import make_console
 from planctl.render.formats import choices, format_for_path
@@ -72,4 +73,4 @@ def render_report(
         from planctl.render.report_pdf import render_pdf
 
         return render_pdf(report, options)
-    raise UsageError(f"okänt format '{fmt}'; giltiga: {', '.join(REPORT_FORMATS)}")
+    raise UsageError(unknown("format", fmt, REPORT_FORMATS))

@@ -138,13 +138,8 @@ def split_arguments(args: Sequence[str]) -> tuple[tuple[str, ...], str]:
 
 
 def parse_date(typed: str) -> dt.date:
-    """A date written ``ÅÅÅÅ-MM-DD``."""
-    try:
-        if len(typed.strip()) == 10:
-            return dt.date.fromisoformat(typed.strip())
-    except ValueError:
-        pass
-    raise UsageError(f"'{typed}' är inget giltigt datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2018-05-31")
+    """A date written ``ÅÅÅÅ-MM-DD`` (:func:`planctl.dates.parse_date`)."""
+    return dates.parse_date(typed)
 
 
 def text_option(name: str, value: str | None) -> str | None:
