@@ -138,6 +138,27 @@ def test_same_status_without_note_is_a_noop_that_says_so(invoke: Invoke, data_di
     assert _plan_text(data_dir) == before
 
 
+def test_same_status_at_a_new_round_is_a_confirmation_unless_noted(invoke: Invoke) -> None:
+    """The same status for a new round says (bekräftad) without a note, (ny notering) with one,
+    and a correction says (rättelse)."""
+    first = invoke("status", "set", "LB-1", "påbörjat", "--round", "2018-05", "-d", "2018-05-20")
+    assert first.exit_code == 0, first.stderr
+    confirmed = invoke("status", "set", "LB-1", "påbörjat", "--round", "2018-10")
+    assert confirmed.exit_code == 0, confirmed.stderr
+    assert "LB-1: Påbörjat → Påbörjat (bekräftad) (2018-10-31, uppföljning 2018-10)" in (
+        confirmed.stderr
+    )
+    assert "ny notering" not in confirmed.stderr
+    noted = invoke("status", "set", "LB-2", "ej-paborjat", "--note", "Väntar", "-d", "2018-05-31")
+    assert noted.exit_code == 0, noted.stderr
+    assert "LB-2: Ej uppföljd → Ej påbörjat (2018-05-31" in noted.stderr
+    again = invoke("status", "set", "LB-2", "ej-paborjat", "--note", "Fortfarande", "-r", "2018-10")
+    assert "LB-2: Ej påbörjat → Ej påbörjat (ny notering) (2018-10-31" in again.stderr
+    fixed = invoke("status", "correct", "LB-2", "ej-paborjat", "-e", "2", "--note", "Rättad")
+    assert fixed.exit_code == 0, fixed.stderr
+    assert "(rättelse)" in fixed.stderr and "ny notering" not in fixed.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

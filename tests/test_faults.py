@@ -138,3 +138,75 @@ def test_output_to_a_full_disk(data_dir: Path, args: list[str]) -> None:
         )
     assert result.returncode == 3, result.stderr
     assert result.stderr == "planctl: fel: kunde inte skriva utdata (disken är full)\n"
+
+
+@pytest.mark.parametrize(
+    ("code", "exit_code"),
+    [
+        (errno.ENOSPC, 3),
+        (errno.EDQUOT, 3),
+        (errno.EIO, 3),
+        (errno.EROFS, 3),
+        (errno.EFBIG, 3),
+        (errno.EACCES, 3),
+        (errno.EPERM, 3),
+        (errno.ENOENT, 2),
+        (errno.ENOTDIR, 2),
+        (errno.EISDIR, 2),
+    ],
+)
+def test_one_mapping_from_write_failure_to_exit_code(code: int, exit_code: int) -> None:
+    """Every writer asks one function: a refused write is 3, a path that cannot be a file 2."""
+    from planctl.errors import write_error, write_failure
+
+    failure = write_failure("kunde inte skriva utdata", OSError(code, os.strerror(code)))
+    assert failure.exit_code == exit_code
+    assert write_error("r.csv", OSError(code, os.strerror(code))).exit_code == exit_code
+
+
+@pytest.mark.parametrize(
+    ("code", "reason"),
+    [(errno.ENOSPC, "disken är full"), (errno.EIO, "in/ut-fel"), (errno.EACCES, "behörighet")],
+)
+@pytest.mark.parametrize("writer", ["plan", "output", "new-file"])
+def test_same_write_failure_same_exit_code_whoever_writes(
+    invoke: Invoke,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    writer: str,
+    code: int,
+    reason: str,
+) -> None:
+    """A full disk, an I/O error or no permission is exit 3 for a plan, -o and a new file alike."""
+    args = {
+        "plan": SET,
+        "output": ("report", "-o", str(tmp_path / "rapport.csv")),
+        "new-file": ("init", str(tmp_path / "ny"), "--organisation", "Exempelkommun"),
+    }[writer]
+    refuse(monkeypatch, "write", code)
+    result = invoke(*args)
+    assert result.exit_code == 3, result.stderr
+    assert reason in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["report", "-f", "csv"], ["list", "-f", "json"]])
+def test_output_option_to_a_full_disk_is_exit_3(data_dir: Path, args: list[str]) -> None:
+    """`-o /dev/full` is exit 3 like `> /dev/full`, naming the file."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PLANCTL_DATA": str(data_dir), "PLANCTL_TODAY": "2026-11-23"}
+    result = subprocess.run(
+        [sys.executable, "-m", "planctl", *args, "-o", "/dev/full"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 3, result.stderr
+    assert (
+        result.stderr
+        == "planctl: fel: /dev/full: kan inte skrivas (disken är full); inget skrevs\n"
+    )

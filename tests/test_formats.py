@@ -12,6 +12,7 @@ from planctl.render.formats import (
     FORMATS,
     SUPPORTED,
     choices,
+    chosen_format,
     format_for_path,
     is_binary,
     suffix_list,
@@ -126,3 +127,85 @@ def test_output_below_the_data_directory_is_refused(
     refused = invoke(command, "-o", str(target))
     assert refused.exit_code == 2, refused.stdout
     assert "datakatalogen" in refused.stderr and not target.exists()
+
+
+# Arguments each command with -o needs to get as far as writing (changes needs a git repository).
+OUTPUT_ARGS = {
+    "show": ["LB-1"],
+    "diff": ["2018-05", "2018-10"],
+    "changes": ["HEAD"],
+    "schema": ["plan"],
+}
+NOT_A_FORMAT_OPTION = {"import"}  # -o names the plan file, checked as YAML by its own rule
+
+
+def _commands_with_output() -> dict[str, bool]:
+    """Every command that has -o/--output, and whether it also has --format."""
+    from tests.test_cli import _leaf_commands
+
+    found: dict[str, bool] = {}
+    for name, command in _leaf_commands():
+        flags = {flag for p in command.params for flag in p.opts}
+        if "--output" in flags and name not in NOT_A_FORMAT_OPTION:
+            found[name] = "--format" in flags
+    return found
+
+
+def test_every_command_with_output_is_checked_below() -> None:
+    """The suffix test below covers every command that has -o (a new one is covered or fails)."""
+    assert set(_commands_with_output()) == set(OUTPUT_ARGS) | {
+        "list",
+        "measures",
+        "history",
+        "coverage",
+        "summary",
+        "remind",
+        "report",
+        "chart",
+    }
+
+
+@pytest.mark.parametrize("command", sorted(_commands_with_output()))
+def test_suffix_naming_another_format_is_refused(
+    invoke: Invoke, data_dir: Path, tmp_path: Path, command: str
+) -> None:
+    """-o rapport.xlsx with --format csv (any command with -o) is a usage error; nothing written."""
+    from tests.gittools import git
+
+    if command == "changes":
+        git("init", "-q", cwd=data_dir.parent)
+        git("add", "data", cwd=data_dir.parent)
+        git("commit", "-q", "-m", "Planen", cwd=data_dir.parent)
+    has_format = _commands_with_output()[command]
+    fmt = choices(COMMANDS[command])[0] if has_format else "json"
+    target = tmp_path / "utdata.xlsx"
+    args = [*OUTPUT_ARGS.get(command, []), "-o", str(target)]
+    refused = invoke(*command.split(), *args, *(["--format", fmt] if has_format else []))
+    assert refused.exit_code == 2, refused.stderr
+    assert f"filnamnet 'utdata.xlsx' anger formatet xlsx men {fmt} skrivs" in refused.stderr
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "ok"),
+    [
+        ("r.csv", "csv", True),
+        ("R.CSV", "csv", True),
+        ("r.htm", "html", True),
+        ("r.data", "csv", True),  # no format claims the suffix: --format decides
+        ("r", "json", True),
+        ("r.txt", "json", True),  # .txt promises text, and JSON is text
+        ("r.txt", "xlsx", False),  # but not a binary format
+        ("r.xlsx", "csv", False),
+        ("r.md", "json", False),
+        ("r.json", "table", False),
+    ],
+)
+def test_chosen_format_and_suffix(name: str, fmt: str, ok: bool) -> None:
+    """--format is taken when the suffix agrees or claims nothing, and refused when it disagrees."""
+    if ok:
+        assert chosen_format("report", fmt, Path(name)) == fmt
+    else:
+        with pytest.raises(UsageError, match="anger formatet"):
+            chosen_format("report", fmt, Path(name))
+    assert chosen_format("report", None, None) == "table"

@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from planctl.changes import EntryKind, changes_between
+from planctl.changes import changes_between
+from planctl.entries import EntryKind
 from planctl.models import Plan
 from planctl.store import load_data_dir
 from tests.conftest import TODAY, Invoke

@@ -158,3 +158,34 @@ def test_packages_listed_in_pyproject_are_all_packages() -> None:
     src = REPO / "src"
     found = {".".join(p.parent.relative_to(src).parts) for p in src.rglob("__init__.py")}
     assert listed - mapped == found
+
+
+def test_everything_planctl_leaves_behind_is_ignored(tmp_path: Path) -> None:
+    """Lock, temporary and draft files, named by the code that writes them, are ignored by git
+    in a repository made by init (and in this one)."""
+    from planctl.writing import savefile, sidecars
+    from planctl.writing.meeting import draft_path
+
+    folder = tmp_path / "plan"
+    _init(folder)
+    plan = folder / "data" / "exempelkommun.yaml"
+    draft = draft_path(plan, "2026-10")
+    left = [
+        savefile.lock_path(plan),
+        savefile.lock_path(folder / "data" / "measures.yaml"),
+        draft,
+        *(p.with_name(sidecars.temp_name(p.name, "0123456789ab")) for p in (plan, draft)),
+        folder / "rapporter" / sidecars.temp_name("rapport.xlsx", "0123456789ab"),
+    ]
+    names = [p.relative_to(folder).as_posix() for p in left]
+    assert names[2] == "data/.exempelkommun.yaml.2026-10.utkast.json"
+    done = subprocess.run(
+        ["git", "check-ignore", "--no-index", *names],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.stdout.split() == names, done.stderr
+    ours = (REPO / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert set(sidecars.IGNORED) <= set(ours)

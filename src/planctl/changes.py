@@ -10,7 +10,6 @@ notice it.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -24,6 +23,8 @@ from planctl.documents import (
     validate_document,
     yaml_files,
 )
+from planctl.entries import EntryKind as EntryKind  # re-exported: readers of changes use it
+from planctl.entries import entry_kind
 from planctl.errors import DataError, Problem, Severity, UsageError
 from planctl.models import Plan, Row
 from planctl.yamlerrors import decode
@@ -62,15 +63,6 @@ class RowChange:
 
     row_id: str
     fields: tuple[FieldChange, ...]
-
-
-class EntryKind(enum.StrEnum):
-    """What a new history entry is, as a reviewer reads it."""
-
-    CHANGE = "ändring"  # the status moved
-    CONFIRMATION = "bekräftelse"  # reviewed at a round, status unchanged, no note
-    NOTE = "notering"  # same status, with a note
-    CORRECTION = "rättelse"  # replaces an earlier entry (``rättar``)
 
 
 @dataclass(frozen=True)
@@ -151,16 +143,8 @@ def _status_changes(plan: Plan, row: Row, first_new: int) -> list[StatusChange]:
         if corrects is not None and corrects >= number:
             corrects = None  # names no earlier entry: validation reports it
         old: str | None
-        if corrects is not None:
-            old, kind = row.history[corrects - 1].status, EntryKind.CORRECTION
-        else:
-            old = before.get(number, previous)
-            if entry.status != old:
-                kind = EntryKind.CHANGE
-            elif entry.note is not None:
-                kind = EntryKind.NOTE
-            else:
-                kind = EntryKind.CONFIRMATION
+        old = row.history[corrects - 1].status if corrects else before.get(number, previous)
+        kind = entry_kind(old, entry.status, noted=entry.note is not None, corrects=corrects)
         changes.append(
             StatusChange(
                 row_id=row.id,

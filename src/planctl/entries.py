@@ -9,6 +9,7 @@ round an entry belongs to is :mod:`planctl.rounds`.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -18,6 +19,25 @@ from planctl.fields import IsoDate, RoundId, Slug, StrictModel, Text, schema_tex
 from planctl.scalars import Number
 
 CORRECTS = "Numret (1, 2, …) på en tidigare post som posten rättar; den räknas inte längre."
+
+
+class EntryKind(enum.StrEnum):
+    """What a new history entry is, as a reviewer reads it (:func:`entry_kind`)."""
+
+    CHANGE = "ändring"  # the status moved
+    CONFIRMATION = "bekräftelse"  # reviewed at a round, status unchanged, no note
+    NOTE = "notering"  # same status, with a note
+    CORRECTION = "rättelse"  # replaces an earlier entry (``rättar``)
+
+
+def entry_kind(old: str | None, new: str, *, noted: bool, corrects: int | None = None) -> EntryKind:
+    """What an entry recording ``new`` over ``old`` is: the one rule that ``changes`` and what
+    the writing commands say both use. ``noted``: the entry has a note."""
+    if corrects is not None:
+        return EntryKind.CORRECTION
+    if new != old:
+        return EntryKind.CHANGE
+    return EntryKind.NOTE if noted else EntryKind.CONFIRMATION
 
 
 class HistoryEntry(StrictModel):

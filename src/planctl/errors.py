@@ -133,22 +133,32 @@ def os_reason(exc: OSError) -> str:
     return _OS_REASONS.get(code, f"fel från operativsystemet: {errno.errorcode.get(code, code)}")
 
 
-# A write that failed because of the disk, not because of the path asked for: trying again (after
-# freeing space, remounting) may work, as for a file changed under planctl (exit 3).
-_DISK_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EROFS, errno.EFBIG})
+# A write that failed because of the path asked for: it cannot be a file (a missing folder, a
+# folder where the file goes, a name too long). The user named the wrong thing: a usage error
+# (exit 2). Every other refusal (a full disk, a quota, an I/O error, a read-only file system, no
+# write permission) is the write refused with nothing written: trying again after freeing space,
+# remounting or granting the right may work, as for a file changed under planctl (exit 3).
+_PATH_FAILURES = frozenset(
+    {errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.EEXIST, errno.ENAMETOOLONG, errno.ELOOP}
+)
 
 
-def write_error(shown: str, exc: OSError) -> PlanctlError:
-    """The error for a file ``shown`` that could not be written, always naming the file.
+def write_failure(message: str, exc: OSError, *, outcome: str | None = None) -> PlanctlError:
+    """The error for a write the operating system refused: one mapping for every writer.
 
-    A full disk, a quota, an I/O error or a read-only file system is a
-    :class:`ConflictError` (exit 3, nothing was written); a path that cannot be a file (missing
-    folder, no permission) is an :class:`InputError` (exit 2).
+    Plans, drafts, lock files, ``-o`` files and stdout alike: a path that cannot be a file is an
+    :class:`InputError` (exit 2); anything else (full disk, quota, I/O error, read-only file
+    system, no permission) a :class:`ConflictError` (exit 3). The line is ``message``, the
+    Swedish reason in parentheses, then ``outcome`` (what was left as it was), if given.
     """
-    message = f"{shown}: kan inte skrivas ({os_reason(exc)})"
-    if exc.errno in _DISK_FAILURES:
-        return ConflictError(f"{message}; inget skrevs")
-    return InputError(message)
+    text = f"{message} ({os_reason(exc)})" + (f"; {outcome}" if outcome else "")
+    return InputError(text) if exc.errno in _PATH_FAILURES else ConflictError(text)
+
+
+def write_error(shown: str, exc: OSError, *, outcome: str = "inget skrevs") -> PlanctlError:
+    """The error for a file ``shown`` that could not be written, always naming the file
+    (classified by :func:`write_failure`)."""
+    return write_failure(f"{shown}: kan inte skrivas", exc, outcome=outcome)
 
 
 def exit_code_for(problems: Iterable[Problem]) -> int:

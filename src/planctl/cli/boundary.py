@@ -16,13 +16,12 @@ from pathlib import Path
 
 from planctl.errors import (
     EXIT_BROKEN_PIPE,
-    EXIT_CONFLICT,
     EXIT_INTERRUPTED,
     EXIT_USAGE,
-    ConflictError,
     InputError,
     PlanctlError,
     os_reason,
+    write_failure,
 )
 
 
@@ -71,7 +70,8 @@ def run_guarded(main: Callable[[], object]) -> None:
       it cannot show becomes ``?`` instead of a traceback.
     - A closed stdout (``| head -1``) ends quietly with :data:`EXIT_BROKEN_PIPE` (141).
     - Output that cannot be written (stdout on a full disk, ``> /dev/full``) ends in one Swedish
-      line and exit code 3, like a data file that cannot be written.
+      line and the exit code :func:`~planctl.errors.write_failure` gives every write (3 here),
+      like ``-o`` or a data file that cannot be written.
     - A file or folder that cannot be read is exit 2 with its name, never "kunde inte skriva".
     """
     use_utf8()
@@ -94,8 +94,9 @@ def run_guarded(main: Callable[[], object]) -> None:
             report_error(InputError(f"{exc.filename}: kan inte läsas ({os_reason(exc)})"))
             raise SystemExit(EXIT_USAGE) from None
         silence_stdout()
-        report_error(ConflictError(f"kunde inte skriva utdata ({os_reason(exc)})"))
-        raise SystemExit(EXIT_CONFLICT) from None
+        failure = write_failure("kunde inte skriva utdata", exc)
+        report_error(failure)
+        raise SystemExit(failure.exit_code) from None
 
 
 class _ClosedOutput(io.RawIOBase):

@@ -33,12 +33,12 @@ def chart(
     from planctl.query import row_filter
     from planctl.render.chart import chart_png, chart_svg
     from planctl.render.escape import write_document
-    from planctl.render.formats import format_for_path
+    from planctl.render.formats import chosen_format
     from planctl.render.progress import NO_ROUNDS, progress_chart
     from planctl.report import Moment, build_report
     from planctl.writing.files import save_output
 
-    chosen = str(fmt) if fmt else format_for_path("chart", output) if output else "svg"
+    chosen = chosen_format("chart", str(fmt) if fmt else None, output)
     settings = settings_of(ctx)
     data = settings.load(plan_id)
     plan = data.plan(plan_id).model

@@ -32,10 +32,10 @@ def emit_report(
 
     ``options`` label and lay out the committee's documents (HTML, Word, PDF).
     """
-    from planctl.render.formats import is_binary
-    from planctl.render.report import render_report, report_format_for, report_view
+    from planctl.render.formats import chosen_format, is_binary
+    from planctl.render.report import render_report, report_view
 
-    chosen = str(fmt) if fmt else report_format_for(output) if output else "table"
+    chosen = chosen_format("report", str(fmt) if fmt else None, output)
     if output is not None:
         from planctl.writing.files import save_output  # the writer only when writing
 
@@ -67,14 +67,14 @@ def emit(
 ) -> None:
     """Print what a command shows, or write it to ``output``, in the format asked for.
 
-    Without ``--format`` the format comes from ``output``'s suffix (the registry in
-    :mod:`planctl.render.formats`), else the command's default. ``view`` makes the table for a
-    terminal (written to a file as plain text, 100 columns wide); ``text`` every other format.
+    The format is :func:`planctl.render.formats.chosen_format`'s: ``--format`` (which must
+    agree with ``output``'s suffix), else the suffix, else the command's default. ``view`` makes
+    the table for a terminal (written to a file as plain text, 100 columns wide); ``text`` every
+    other format.
     """
-    from planctl.render.formats import choices, format_for_path
+    from planctl.render.formats import chosen_format
 
-    chosen = str(fmt) if fmt else format_for_path(output_name, output) if output else None
-    chosen = chosen or choices(output_name)[0]
+    chosen = chosen_format(output_name, str(fmt) if fmt else None, output)
     if output is None:
         if chosen == "table":
             stdout_console().print(view())
@@ -90,6 +90,7 @@ def emit(
 
 
 def report_outcome(outcome: Outcome, *, dry_run: bool = False) -> None:
+    from planctl.entries import entry_kind
     from planctl.progress import status_label
     from planctl.render.outcome import change_line, measurement_line, outcome_text
 
@@ -97,7 +98,17 @@ def report_outcome(outcome: Outcome, *, dry_run: bool = False) -> None:
         sys.stdout.write(outcome.diff)
     lines = [
         change_line(
-            c.row_id, status_label(c.previous), c.status.name, str(c.entry.date), c.entry.round
+            c.row_id,
+            status_label(c.previous),
+            c.status.name,
+            str(c.entry.date),
+            c.entry.round,
+            kind=entry_kind(
+                c.previous.name if c.previous else None,
+                c.status.name,
+                noted=c.entry.note is not None,
+                corrects=c.entry.corrects,
+            ),
         )
         for c in outcome.changes
     ]

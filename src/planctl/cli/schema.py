@@ -42,6 +42,7 @@ def schema(
 
     Editorer som VS Code använder schemat för att komplettera och kontrollera fälten.
     """
+    from planctl.render.formats import check_suffix
     from planctl.render.jsondoc import to_json
     from planctl.schema import SchemaKind, json_schema
     from planctl.writing.files import save_output
@@ -50,5 +51,6 @@ def schema(
     if output is None:
         sys.stdout.write(text)
     else:
+        check_suffix("json", output, by_option=False)
         root = settings_of(ctx).known_data_root()
         save_output(output, text.encode("utf-8"), base=Path.cwd(), data_root=root)

@@ -103,6 +103,44 @@ def format_for_path(output: str, path: Path) -> str:
     )
 
 
+GENERIC_SUFFIXES = frozenset({".txt"})
+"""Suffixes that promise plain text, not one format: any text format may be written to them."""
+
+
+def chosen_format(output: str, fmt: str | None, path: Path | None) -> str:
+    """The format ``output`` writes: ``--format``, else ``path``'s suffix, else the default.
+
+    The one place every command with ``-o`` decides its format. A suffix that names another
+    format than ``--format`` (``-o rapport.xlsx --format csv``) is refused with
+    :class:`UsageError` (exit 2), so a file's name never lies about its content; a suffix no
+    format claims (``rapport.data``) takes whatever ``--format`` says, and ``.txt`` any text format.
+    """
+    if fmt is None:
+        return format_for_path(output, path) if path is not None else choices(output)[0]
+    if path is not None:
+        check_suffix(fmt, path)
+    return fmt
+
+
+def check_suffix(fmt: str, path: Path, *, by_option: bool = True) -> None:
+    """Refuse ``path`` when its suffix names another format than ``fmt`` (:class:`UsageError`).
+
+    ``by_option``: ``fmt`` came from ``--format`` (the message then offers to drop it).
+    """
+    suffix = path.suffix.casefold()
+    named = tuple(n for n, f in FORMATS.items() if suffix in f.suffixes)
+    if not named or fmt in named:
+        return
+    if suffix in GENERIC_SUFFIXES and not is_binary(fmt):
+        return
+    advice = [f"använd ändelsen {FORMATS[fmt].suffixes[0]}"] if FORMATS[fmt].suffixes else []
+    advice += ["utelämna --format"] if by_option else []
+    raise UsageError(
+        f"filnamnet '{path.name}' anger formatet {_words(named)} men {fmt} skrivs; "
+        + " eller ".join(advice)
+    )
+
+
 def is_binary(name: str) -> bool:
     """Whether a format is binary (never written to a terminal)."""
     return FORMATS[name].binary

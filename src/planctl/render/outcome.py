@@ -4,16 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from planctl.entries import EntryKind
 from planctl.indicators import is_met
 from planctl.models import Measurement, Target
 from planctl.render import words
 
+# What an entry is, said after the statuses; a change says it by its arrow alone.
+_KIND_WORDS = {
+    EntryKind.CHANGE: "",
+    EntryKind.CONFIRMATION: " (bekräftad)",
+    EntryKind.NOTE: " (ny notering)",
+    EntryKind.CORRECTION: " (rättelse)",
+}
 
-def change_line(row_id: str, previous: str, status: str, date: str, round_id: str | None) -> str:
-    """One recorded change in words: ``LB-1: Ej påbörjat → Påbörjat (2018-05-31, 2018-05)``."""
+
+def change_line(
+    row_id: str, previous: str, status: str, date: str, round_id: str | None, *, kind: EntryKind
+) -> str:
+    """One recorded entry in words: ``LB-1: Ej påbörjat → Påbörjat (2018-05-31, 2018-05)``.
+
+    An entry that keeps the status says what it is (:func:`planctl.entries.entry_kind`): a
+    confirmation without a note is ``(bekräftad)``, one with a note ``(ny notering)``.
+    """
     when = date if round_id is None else f"{date}, uppföljning {round_id}"
-    same = " (ny notering)" if previous == status else ""
-    return f"{row_id}: {previous} → {status}{same} ({when})"
+    return f"{row_id}: {previous} → {status}{_KIND_WORDS[kind]} ({when})"
 
 
 def measurement_line(row_id: str, entry: Measurement, target: Target) -> str:

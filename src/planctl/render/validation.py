@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from planctl.changes import ChangeReport, EntryKind, PlanChanges
+from planctl.changes import ChangeReport, PlanChanges
+from planctl.entries import EntryKind
 from planctl.errors import Problem, Severity
 from planctl.progress import NOT_FOLLOWED_UP
 from planctl.render.escape import inert, visible

@@ -25,15 +25,13 @@ from typing import Any
 from planctl.errors import InputError
 from planctl.models import Plan, Row, Status
 from planctl.query import match_status
-from planctl.writing import savefile
+from planctl.writing import savefile, sidecars
 from planctl.writing.dating import afterwards_day, afterwards_notice, date_conflict
 from planctl.writing.status import Change, Prepared, change_for, confirms, status_for_round
 
 CONFIRM = "bekräfta"  # Enter: reviewed, status unchanged
 SET = "status"  # a status (and maybe a note) was given
 SKIP = "hoppa"  # s: no entry for this row
-
-DRAFT_SUFFIX = ".utkast.json"
 
 
 @dataclass(frozen=True)
@@ -78,7 +76,7 @@ class Draft:
 
 def draft_path(plan_path: Path, round_id: str) -> Path:
     """Where the draft of ``round_id``'s meeting for the plan at ``plan_path`` is kept."""
-    return plan_path.with_name(f".{plan_path.name}.{round_id}{DRAFT_SUFFIX}")
+    return plan_path.with_name(sidecars.draft_name(plan_path.name, round_id))
 
 
 def save_draft(path: Path, draft: Draft) -> None:

@@ -18,22 +18,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from planctl.errors import DataError, InputError, UsageError
+from planctl.errors import DataError, InputError, UsageError, write_failure
 from planctl.importing.planfile import ImportResult
 from planctl.importing.values import FollowUp
 from planctl.newplan import SCHEMA_MODELINE
+from planctl.writing import sidecars
 
 CI_HOSTS = ("github", "gitlab", "none")
 CI_COMMAND = "planctl validate --strict"
 """What the generated CI runs (and what ``planctl init``'s result passes as created)."""
-
-IGNORED = (
-    ".*.lock",
-    "*.planctl-tmp",
-    ".*.utkast.yaml",
-    "*.draft.yaml",
-)
-"""planctl's lock files, temporary files of an interrupted write and meeting drafts."""
 
 
 @dataclass(frozen=True)
@@ -201,7 +194,7 @@ repos:
 def _gitignore() -> str:
     return (
         "# planctl: lås och tillfälliga filer under en skrivning, utkast från ett möte\n"
-        + "\n".join(IGNORED)
+        + "\n".join(sidecars.IGNORED)
         + "\n# rapporter som skrivs ut lokalt\n/rapporter/\n"
     )
 
@@ -342,8 +335,8 @@ def create_repository(folder: Path, files: Sequence[RepoFile], *, shown: str) ->
     """Write ``files`` into ``folder``, never over an existing file; ``git init`` if needed.
 
     Returns whether ``git init`` ran. Raises :class:`UsageError` (exit 2, nothing written) when
-    any of the files exists, and :class:`InputError` (exit 2) when the folder cannot be created
-    or git is missing.
+    any of the files exists, :class:`InputError` (exit 2) when git is missing, and
+    :func:`~planctl.errors.write_failure`'s error when a folder cannot be created.
     """
     from planctl.writing.files import create_file
 
@@ -356,9 +349,7 @@ def create_repository(folder: Path, files: Sequence[RepoFile], *, shown: str) ->
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        from planctl.errors import os_reason
-
-        raise InputError(f"{shown}: katalogen kan inte skapas ({os_reason(exc)})") from None
+        raise write_failure(f"{shown}: katalogen kan inte skapas", exc) from None
     initialised = False
     if not in_git_repository(folder):
         done = subprocess.run(
@@ -378,12 +369,8 @@ def create_repository(folder: Path, files: Sequence[RepoFile], *, shown: str) ->
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:  # e.g. a link or a file where a folder goes
-            from planctl.errors import os_reason
-
             where = target.parent.relative_to(folder).as_posix()
-            raise InputError(
-                f"{shown}: katalogen {where} kan inte skapas ({os_reason(exc)})"
-            ) from None
+            raise write_failure(f"{shown}: katalogen {where} kan inte skapas", exc) from None
         create_file(target, item.text, base=folder)
     return initialised
 

@@ -50,7 +50,15 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from planctl.errors import ConflictError, InputError, UsageError, os_reason, write_error
+from planctl.errors import (
+    ConflictError,
+    InputError,
+    UsageError,
+    os_reason,
+    write_error,
+    write_failure,
+)
+from planctl.writing import sidecars
 from planctl.writing.folders import FdFolder as _FdFolder
 from planctl.writing.folders import Folder as _Folder
 from planctl.writing.folders import PathFolder as _PathFolder
@@ -59,7 +67,7 @@ from planctl.writing.folders import has_folder_fds as _has_folder_fds
 LOCK_TIMEOUT = 15.0
 """Seconds to wait for another planctl to finish writing the same file."""
 
-TEMP_SUFFIX = ".planctl-tmp"
+TEMP_SUFFIX = sidecars.TEMP_SUFFIX
 """The ending of every temporary file planctl creates (``.gitignore`` matches it)."""
 
 _POLL = 0.02
@@ -78,7 +86,7 @@ def real_path(path: Path) -> Path:
 def lock_path(path: Path) -> Path:
     """The sidecar lock file of ``path`` (next to the real file, hidden)."""
     target = real_path(path)
-    return target.with_name(f".{target.name}.lock")
+    return target.with_name(sidecars.lock_name(target.name))
 
 
 def absolute(path: Path) -> Path:
@@ -125,7 +133,7 @@ def trusted_target(path: Path, *, shown: str) -> Path:
 
 
 def _temp_name(target: Path) -> str:
-    return f".{target.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
+    return sidecars.temp_name(target.name, secrets.token_hex(6))
 
 
 def _write_temp(folder: _Folder, target: Path, data: bytes, mode: int) -> str:
@@ -248,7 +256,8 @@ def write_output(path: Path, data: bytes, *, shown: str | None = None) -> Path:
     The target's mode is kept when it exists; a new file gets ``0666`` minus the umask. A named
     pipe or a device (``/dev/stdout``) is written into, never replaced. Links are followed only
     as :func:`trusted_target` allows. Raises :class:`InputError` (exit 2) when the path is
-    refused or cannot be written; the target is then unchanged.
+    refused, and :func:`~planctl.errors.write_error`'s error when the system refuses the write
+    (a full disk is exit 3); the target is then unchanged.
     """
     shown = shown or str(path)
     if _is_stream(path):
@@ -256,7 +265,7 @@ def write_output(path: Path, data: bytes, *, shown: str | None = None) -> Path:
             with open(path, "wb") as out:  # noqa: PTH123 - a device or pipe, written into
                 out.write(data)
         except OSError as exc:
-            raise InputError(f"{shown}: kan inte skrivas ({os_reason(exc)})") from None
+            raise write_error(shown, exc) from None
         return path
     target = trusted_target(path, shown=shown)
     try:
@@ -264,7 +273,7 @@ def write_output(path: Path, data: bytes, *, shown: str | None = None) -> Path:
     except FileNotFoundError:
         mode = _default_mode()
     except OSError as exc:
-        raise InputError(f"{shown}: kan inte skrivas ({os_reason(exc)})") from None
+        raise write_error(shown, exc) from None
     else:
         if stat.S_ISDIR(current.st_mode):
             raise InputError(f"{shown}: är en katalog, inte en fil")
@@ -273,8 +282,7 @@ def write_output(path: Path, data: bytes, *, shown: str | None = None) -> Path:
         mode = stat.S_IMODE(current.st_mode)
     try:
         _swap_in(target, data, mode)
-    except OSError as exc:
-        # A full disk or a read-only file system is exit 3 (try again), a bad path exit 2.
+    except OSError as exc:  # a full disk or no permission is exit 3 (try again), a bad path 2
         raise write_error(shown, exc) from None
     return target
 
@@ -297,7 +305,8 @@ def create_file(path: Path, data: bytes, *, shown: str | None = None) -> Path:
     """Create ``path`` holding ``data``; never replaces anything that exists there (even a link).
 
     Raises :class:`UsageError` (exit 2) when something exists at ``path``, :class:`InputError`
-    (exit 2) when its folder is missing or it cannot be written; nothing is left behind.
+    (exit 2) when its folder is missing, and :func:`~planctl.errors.write_failure`'s error when
+    the system refuses the write; nothing is left behind.
     """
     shown = shown or str(path)
     named = absolute(path)
@@ -320,7 +329,7 @@ def create_file(path: Path, data: bytes, *, shown: str | None = None) -> Path:
     except FileNotFoundError:
         raise InputError(f"{shown}: katalogen {Path(shown).parent} finns inte") from None
     except OSError as exc:
-        raise InputError(f"{shown}: kan inte skapas ({os_reason(exc)})") from None
+        raise write_failure(f"{shown}: kan inte skapas", exc) from None
     return folder_path / named.name
 
 
@@ -366,8 +375,8 @@ def _acquire(lock: Path, shown: str, timeout: float) -> FileLock:
     except OSError as exc:
         if exc.errno == errno.ELOOP:  # a link appeared after the check
             check_lock_path(lock, shown)
-        raise ConflictError(
-            f"{shown}: kan inte skapa låsfilen {lock.name} ({os_reason(exc)}); inget skrevs"
+        raise write_failure(
+            f"{shown}: kan inte skapa låsfilen {lock.name}", exc, outcome="inget skrevs"
         ) from None
     return holder
 
@@ -394,7 +403,7 @@ def locked(
 
 def _remove_stale_temps(target: Path) -> None:
     """Temporary files left by a writer that was killed (only lock holders create them)."""
-    for stale in target.parent.glob(f".{target.name}.*{TEMP_SUFFIX}"):
+    for stale in target.parent.glob(sidecars.temp_glob(target.name)):
         with contextlib.suppress(OSError):
             stale.unlink()
 
@@ -458,9 +467,7 @@ def replace_file(path: Path, data: bytes, *, expected: bytes, shown: str | None 
     try:
         _swap_in(target, data, mode, last_look=last_look)
     except OSError as exc:
-        raise ConflictError(
-            f"{shown}: kunde inte skrivas ({os_reason(exc)}); filen är oförändrad"
-        ) from None
+        raise write_error(shown, exc, outcome="filen är oförändrad") from None
 
 
 def _changed(shown: str) -> ConflictError:
