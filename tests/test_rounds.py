@@ -195,7 +195,7 @@ def test_history_since_round_uses_the_rule() -> None:
 def test_summary_names_the_round_on_its_date() -> None:
     """Entries recorded today for 2018-05 make the latest follow-up 2018-05-31 (2018-05)."""
     plan = _plan([_e("2026-11-20", "Klart", uppföljning="2018-05")])
-    latest = latest_follow_up(plan)
+    latest = latest_follow_up(plan, today=TODAY)
     assert latest is not None and (latest.date, latest.round) == (dt.date(2018, 5, 31), "2018-05")
 
 

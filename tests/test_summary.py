@@ -157,3 +157,20 @@ def test_summary_without_plans(invoke: Invoke, data_dir: Path) -> None:
 def test_summary_top_must_be_positive(invoke: Invoke) -> None:
     """--top 0 is a usage error."""
     assert invoke("summary", "--top", "0").exit_code == 2
+
+
+def test_latest_follow_up_is_never_after_the_plans_today(invoke: Invoke) -> None:
+    """An entry recorded between rounds belongs to the next round, but summary does not show
+    that round's date before it has come: the entry's own day, without a round, until then."""
+    between = {"PLANCTL_TODAY": "2018-07-02"}
+    held = invoke("status", "set", "LB-1", "påbörjat", "-r", "2018-05", "-d", "2018-05-31")
+    assert held.exit_code == 0, held.stderr
+    early = invoke("status", "set", "LB-1", "klart", env=between)
+    assert early.exit_code == 0, early.stderr
+    assert "uppföljning 2018-10" in early.stderr  # by the rule, the entry is the next round's
+    record = json.loads(invoke("summary", "-f", "json", env=between).stdout)
+    assert record["plans"][0]["latest_follow_up"] == {"date": "2018-07-02", "round": None}
+    table = invoke("summary", env={**between, "COLUMNS": "200"}).stdout
+    assert "2018-07-02" in table and "2018-10-31" not in table
+    after = json.loads(invoke("summary", "-f", "json", env={"PLANCTL_TODAY": "2018-11-01"}).stdout)
+    assert after["plans"][0]["latest_follow_up"] == {"date": "2018-10-31", "round": "2018-10"}

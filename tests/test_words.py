@@ -84,6 +84,57 @@ def test_target_text_drift_show_and_report_agree(invoke: Invoke, data_dir: Path)
         assert target in result.stdout.replace("&nbsp;", "\u00a0"), fmt
 
 
+def test_count_words_singular_and_plural() -> None:
+    """Exactly one takes the singular; zero and more the plural (1 rad, 0 rader, 2 rader)."""
+    from planctl.nouns import agree, count_words
+
+    assert count_words(1, "rad", "rader") == "1 rad"
+    assert count_words(0, "rad", "rader") == "0 rader"
+    assert count_words(2, "rad", "rader") == "2 rader"
+    assert agree(1, "tillagd", "tillagda") == "tillagd"
+    assert words.count_words is count_words  # one helper, offered to the outputs too
+
+
+def test_messages_with_one_use_the_singular() -> None:
+    """Each message that counts says 1 fil, 1 varning, 1 post tillagd, 1 plan, 1 ej uppföljd."""
+    from planctl.errors import Problem, Severity
+    from planctl.render.outcome import outcome_text
+    from planctl.render.problems import problems_summary
+
+    warning = Problem("plan.yaml", 1, 1, "regel", "text", Severity.WARNING)
+    assert problems_summary([warning], 1) == "0 fel och 1 varning i 1 fil"
+    assert problems_summary([], 1) == "OK: 1 fil kontrollerad, inga problem"
+    assert problems_summary([warning, warning], 2) == "0 fel och 2 varningar i 2 filer"
+    assert "1 post tillagd i plan.yaml:" in outcome_text(
+        "plan.yaml", ["x"], [], written=True, dry_run=False
+    )
+    assert "2 poster tillagda" in outcome_text("p", ["x", "y"], [], written=True, dry_run=False)
+
+
+# A count written straight before a noun that has a plural form: the message is then wrong for one
+# (``1 rader``). Every such message goes through planctl.nouns.count_words instead.
+_PLURALS = (
+    "rader|poster|filer|planer|insatser|områden|varningar|uppföljningar|omgångar|utkastrader|"
+    "historikposter|kolumner|dagar|månader|rättelser|ändringar|noteringar|mätningar|bedömningar"
+)
+
+
+def test_no_message_puts_a_count_before_a_plural_noun_by_hand() -> None:
+    """No f-string in src writes ``{n} rader`` (or another plural) or picks the noun by hand."""
+    import re
+
+    source = Path(__file__).resolve().parent.parent / "src" / "planctl"
+    by_hand = re.compile(r"\{[^{}]+\}[ \u00a0](?:" + _PLURALS + r")\b|== 1 else \"")
+    found = [
+        f"{path.relative_to(source)}:{number}: {line.strip()}"
+        for path in sorted(source.rglob("*.py"))
+        if path.name != "nouns.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if by_hand.search(line)
+    ]
+    assert found == []
+
+
 def test_every_trend_an_indicator_takes_has_its_arrow() -> None:
     """The trend values a standing can take (``up``, ``down``, ``same``) are exactly those the
     vocabulary draws an arrow for."""

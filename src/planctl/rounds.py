@@ -179,18 +179,6 @@ def has_entry_for(plan: Plan, entries: Sequence[Dated], round_id: str) -> bool:
     )
 
 
-def latest_round_recorded(plan: Plan, entry_lists: Sequence[Sequence[Dated]]) -> Round | None:
-    """The latest round any of ``entry_lists`` has an entry for, if any."""
-    best: Round | None = None
-    index = _round_index(plan)
-    for entries in entry_lists:
-        for entry in entries:
-            found = round_for(plan, entry.date, entry.round)
-            if found is not None and (best is None or index[found.id] > index[best.id]):
-                best = found
-    return best
-
-
 def date_for_round(round_: Round, *, today: dt.date) -> dt.date:
     """The date an entry recorded for ``round_`` gets by default: its date if passed, else today."""
     return round_.date if round_.date <= today else today

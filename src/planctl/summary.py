@@ -78,22 +78,34 @@ class Summary:
     unused: tuple[int, ...]
 
 
-def latest_follow_up(plan: Plan) -> FollowUp | None:
-    """The plan's latest follow-up: the latest round any entry belongs to, on the round's date.
+def latest_follow_up(plan: Plan, *, today: dt.date) -> FollowUp | None:
+    """The plan's latest follow-up as of ``today``: never a day after it.
 
-    Entries belong to rounds by the one rule of :mod:`planctl.rounds`, so an entry recorded today
-    for round 2018-05 makes "2018-05-31 (2018-05)", not today's date. Entries dated after the last
-    round belong to none: then the latest of them is the follow-up, without a round.
+    What a committee reads as "senaste uppföljning" is the last follow-up that has taken place.
+    Each entry counts as its round, on the round's date, when that round's date has come (an
+    entry recorded today for round 2018-05 makes "2018-05-31 (2018-05)"). An entry that belongs
+    to no round (dated after the last one) or to a round whose date is still ahead (recorded
+    early, on 2026-12-07 for round 2027-05) counts as its own date, without a round: the round
+    has not been held. The latest of these wins; entries dated after ``today`` (which validation
+    refuses) are left out. ``None`` when nothing is recorded.
     """
-    entries = [entry for row in plan.rows for entry in row.history]
-    if not entries:
-        return None
-    unrounded = [e.date for e in entries if rounds.round_for(plan, e.date, e.round) is None]
-    if unrounded:
-        return FollowUp(date=max(unrounded), round=None)
-    latest = rounds.latest_round_recorded(plan, [row.history for row in plan.rows])
-    assert latest is not None  # every entry belongs to a round here
-    return FollowUp(date=latest.date, round=latest.id)
+    best: FollowUp | None = None
+    for row in plan.rows:
+        for entry in row.history:
+            if entry.date > today:
+                continue
+            held = rounds.round_for(plan, entry.date, entry.round)
+            found = (
+                FollowUp(date=held.date, round=held.id)
+                if held is not None and held.date <= today
+                else FollowUp(date=entry.date, round=None)
+            )
+            if best is None or (found.date, found.round is not None) > (
+                best.date,
+                best.round is not None,
+            ):
+                best = found
+    return best
 
 
 def plan_summary(plan: Plan, *, today: dt.date) -> PlanSummary:
@@ -112,7 +124,7 @@ def plan_summary(plan: Plan, *, today: dt.date) -> PlanSummary:
         dropped=meanings.count(Meaning.DROPPED),
         not_followed_up=meanings.count(None),
         delayed=sum(1 for state in states if state.late is not None),
-        latest=latest_follow_up(plan),
+        latest=latest_follow_up(plan, today=today),
     )
 
 

@@ -13,6 +13,7 @@ from planctl.cli.options import AreaOption, ByOption, PlanOption
 from planctl.cli.plan_writes import write_plan
 from planctl.cli.settings import Settings, settings_of
 from planctl.errors import EXIT_CONFLICT, EXIT_INTERRUPTED, UsageError
+from planctl.nouns import count_words
 
 if TYPE_CHECKING:
     from planctl.models import Plan, Row
@@ -161,7 +162,8 @@ def _ask_rows(
     from planctl.writing.meeting import entry_day, save_draft
 
     typer.echo(
-        f"{title}: {len(rows)} rader, poster daterade {draft.date}. Enter bekräftar statusen, "
+        f"{title}: {count_words(len(rows), 'rad', 'rader')}, poster daterade {draft.date}. "
+        "Enter bekräftar statusen, "
         "s hoppar över, b går tillbaka; Ctrl-C avbryter (svaren sparas i ett utkast)."
     )
     index = next((i for i, row in enumerate(rows) if draft.of(row.id) is None), len(rows))

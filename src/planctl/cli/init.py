@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from planctl.cli.settings import settings_of
+from planctl.nouns import count_words
 
 
 class CiHost(enum.StrEnum):
@@ -90,7 +91,7 @@ def init(
         from planctl.cli.import_plan import print_summary
 
         print_summary(done.imported)
-    lines = [f"planctl: skapade {len(done.files)} filer i {shown}"]
+    lines = [f"planctl: skapade {count_words(len(done.files), 'fil', 'filer')} i {shown}"]
     if done.git_initialised:
         lines.append("planctl: körde git init")
     else:

@@ -16,6 +16,7 @@ from planctl.cli.options import (
 )
 from planctl.cli.output import emit
 from planctl.cli.settings import settings_of
+from planctl.nouns import count_words
 
 
 def list_rows(
@@ -70,7 +71,9 @@ def list_rows(
         search=search,
     )
     rows = tuple(RowView.of(plan, row) for row in filter_rows(plan, wanted))
-    title = f"{plan.meta.organisation}: {len(rows)} av {len(plan.rows)} rader"
+    title = (
+        f"{plan.meta.organisation}: {len(rows)} av {count_words(len(plan.rows), 'rad', 'rader')}"
+    )
     emit(
         "list",
         fmt,

@@ -15,6 +15,7 @@ from planctl.cli.options import (
 )
 from planctl.cli.output import emit
 from planctl.cli.settings import settings_of
+from planctl.nouns import count_words
 
 
 def list_measures(
@@ -46,7 +47,8 @@ def list_measures(
         for m in filter_measures(catalogue, area=area_id, search=search)
         if m.id not in left_out
     )
-    title = f"{catalogue.meta.title}: {len(measures)} av {len(catalogue.measures)} insatser"
+    of = count_words(len(catalogue.measures), "insats", "insatser")
+    title = f"{catalogue.meta.title}: {len(measures)} av {of}"
     if uncovered:
         title += f" som {data.plan(plan_id).model.meta.organisation} inte genomför"
     emit(

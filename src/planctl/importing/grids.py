@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from planctl.errors import InputError, os_reason
+from planctl.nouns import count_words
 
 # An OLE compound file: what Office writes for a password-protected (encrypted) document, and
 # the old .doc/.xls formats.
@@ -214,7 +215,8 @@ def _csv_grid(data: bytes, *, shown: str) -> Grid:
     ]
     if uneven:
         listed = ", ".join(f"rad {n} har {count}" for n, count in uneven[:5])
-        more = f" (och {len(uneven) - 5} rader till)" if len(uneven) > 5 else ""
+        rest = len(uneven) - 5
+        more = f" (och {count_words(rest, 'rad', 'rader')} till)" if rest > 0 else ""
         raise InputError(
             f"{shown}: rubrikraden har {width} fält (avgränsare '{delimiter}') men {listed}"
             f"{more}; rätta raderna så att alla har lika många fält"

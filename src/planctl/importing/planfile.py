@@ -32,6 +32,7 @@ from planctl.newplan import (
     RoundSpec,
     plan_slug,
 )
+from planctl.nouns import count_words
 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□➢➤►*]|[-–—](?=\s))\s*")
 _NO_MARK = {"", "-", "–", "nej", "0", "n"}
@@ -149,7 +150,7 @@ def build_plan(
     entries = 0
     if marked and follow_up is None:
         state.warnings.append(
-            f"{_count(len(marked), 'rad', 'rader')} har en status i källan; den registreras "
+            f"{count_words(len(marked), 'rad', 'rader')} har en status i källan; den registreras "
             "bara med --round eller --date (omgången eller dagen statusen gällde)"
         )
     rounds = head.rounds
@@ -249,7 +250,7 @@ def _read_table(
             )
         )
         count += 1
-    state.mapping.append(f"{grid.origin}: {count} rader")
+    state.mapping.append(f"{grid.origin}: {count_words(count, 'rad', 'rader')}")
     return current_area
 
 
@@ -364,8 +365,3 @@ def _round_of(follow_up: FollowUp) -> tuple[str, str, dt.date]:
     else:
         name = f"Uppföljning {follow_up.round_id}"
     return follow_up.round_id, name, follow_up.date
-
-
-def _count(number: int, one: str, many: str) -> str:
-    """``1 rad``, ``2 rader``: a count with the Swedish noun in the right number."""
-    return f"{number} {one if number == 1 else many}"

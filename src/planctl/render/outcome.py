@@ -47,23 +47,22 @@ def outcome_text(
     """What a writing command tells the user on stderr after it is done."""
     out = [f"planctl: {notice}" for notice in notices]
     count = len(lines)
-    noun = "post" if count == 1 else "poster"
+    entries = words.count_words(count, "post", "poster")
     if not lines:
         out.append(f"Inga ändringar; {file} är oförändrad.")
     elif dry_run:
-        out.append(f"Torrkörning – inget skrevs. {count} {noun} skulle läggas till i {file}:")
+        out.append(f"Torrkörning – inget skrevs. {entries} skulle läggas till i {file}:")
     elif written:
-        added = "tillagd" if count == 1 else "tillagda"
-        out.append(f"{count} {noun} {added} i {file}:")
+        out.append(f"{entries} {words.agree(count, 'tillagd', 'tillagda')} i {file}:")
     out += [f"  {line}" for line in lines]
     return "".join(line + "\n" for line in out)
 
 
 def new_plan_text(shown: str, plan_id: str, rows: int, areas: int) -> str:
     """What ``new`` says after writing a plan: where, which id, how many draft rows and areas."""
-    row_word = "utkastrad" if rows == 1 else "utkastrader"
-    area_word = "område" if areas == 1 else "områden"
+    made = words.count_words(rows, "utkastrad", "utkastrader")
     return (
-        f"Skrev {shown}: planen '{plan_id}' med {rows} {row_word} i {areas} {area_word}. "
+        f"Skrev {shown}: planen '{plan_id}' med {made} i "
+        f"{words.count_words(areas, 'område', 'områden')}. "
         "Fyll i ansvar och start och kör 'planctl validate'.\n"
     )

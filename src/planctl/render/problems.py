@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from planctl.errors import Problem, Severity
+from planctl.nouns import agree, count_words
 from planctl.render.escape import one_line
 
 
@@ -20,8 +21,7 @@ def problems_summary(problems: Sequence[Problem], files: int) -> str:
     """One line: how many errors and warnings in how many files."""
     errors = sum(1 for p in problems if p.severity is Severity.ERROR)
     warnings = len(problems) - errors
-    noun = "fil" if files == 1 else "filer"
+    checked = count_words(files, "fil", "filer")
     if not problems:
-        checked = "kontrollerad" if files == 1 else "kontrollerade"
-        return f"OK: {files} {noun} {checked}, inga problem"
-    return f"{errors} fel och {warnings} varningar i {files} {noun}"
+        return f"OK: {checked} {agree(files, 'kontrollerad', 'kontrollerade')}, inga problem"
+    return f"{errors} fel och {count_words(warnings, 'varning', 'varningar')} i {checked}"

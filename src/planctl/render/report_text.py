@@ -15,6 +15,7 @@ from planctl.models import Assessment, Meaning, Status
 from planctl.progress import LEGEND, NOT_FOLLOWED_UP
 from planctl.render.words import (
     FUNDING_MARK,
+    count_words,
     percent_label,
 )
 from planctl.report import Costs, Counts, IndicatorRow, Moment, Report, ReportRow, Section
@@ -144,10 +145,10 @@ def counts_sentence(counts: Counts) -> str:
         if status.meaning is not Meaning.DONE
     ]
     if counts.not_followed_up:
-        plural = "a" if counts.not_followed_up > 1 else ""
-        parts.append(f"{counts.not_followed_up} {NOT_FOLLOWED_UP_WORD}{plural}")
+        n = counts.not_followed_up
+        parts.append(count_words(n, NOT_FOLLOWED_UP_WORD, f"{NOT_FOLLOWED_UP_WORD}a"))
     if counts.delayed:
-        parts.append(f"{counts.delayed} {DELAYED}{'e' if counts.delayed > 1 else ''}")
+        parts.append(count_words(counts.delayed, DELAYED, f"{DELAYED}e"))
     return " · ".join(parts)
 
 

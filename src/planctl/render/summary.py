@@ -12,7 +12,7 @@ from rich.text import Text
 from planctl.progress import LEGEND
 from planctl.render.csvdoc import csv_text
 from planctl.render.markdown import markdown_table
-from planctl.render.words import decimal_percent, number_ranges, percent_label
+from planctl.render.words import count_words, decimal_percent, number_ranges, percent_label
 from planctl.summary import MeasureUptake, Summary
 
 # --- summary over many plans ----------------------------------------------------------------------
@@ -37,8 +37,8 @@ UPTAKE_HEADERS = ("Nr", "Område", "Insats", "Planer")
 
 def summary_title(summary: Summary) -> str:
     """What a summary shows."""
-    noun = "plan" if len(summary.plans) == 1 else "planer"
-    return f"Sammanställning av {len(summary.plans)} {noun} ({summary.today.isoformat()})"
+    plans = count_words(len(summary.plans), "plan", "planer")
+    return f"Sammanställning av {plans} ({summary.today.isoformat()})"
 
 
 def _plan_lines(summary: Summary) -> list[list[str]]:

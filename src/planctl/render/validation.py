@@ -11,6 +11,7 @@ from pathlib import Path
 from planctl.changes import ChangeReport, PlanChanges
 from planctl.entries import EntryKind
 from planctl.errors import Problem, Severity
+from planctl.nouns import count_words
 from planctl.progress import NOT_FOLLOWED_UP
 from planctl.render.escape import inert, visible
 from planctl.render.jsondoc import to_json
@@ -97,7 +98,7 @@ def github_parts(
     if rest:
         out += (
             f"planctl: {len(rest)} problem till visas bara här (GitHub visar högst {limit} fel "
-            f"och {limit} varningar per steg som annoteringar):\n"
+            f"och {count_words(limit, 'varning', 'varningar')} per steg som annoteringar):\n"
         )
         # Plain log lines: a line break from the YAML must not start a new line, and no line
         # may begin with "::", which the runner would take for a workflow command.

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from planctl.models import Direction, Unit
+from planctl.nouns import agree as agree  # the one plural rule, offered to the outputs here
+from planctl.nouns import count_words as count_words
 from planctl.progress import NOT_FOLLOWED_UP
 
 if TYPE_CHECKING:  # only its type: the commands that say a number need not load the rules
@@ -139,8 +141,3 @@ def bar(share: float, width: int = BAR_WIDTH) -> str:
     """A text bar, ``█████░░░░░`` for a half."""
     filled = round(share * width)
     return "█" * filled + "░" * (width - filled)
-
-
-def count_words(number: int, one: str, many: str) -> str:
-    """A count with its Swedish noun in the right number: ``1 område``, ``2 områden``."""
-    return f"{number} {one if number == 1 else many}"
