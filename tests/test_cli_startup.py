@@ -92,20 +92,47 @@ def test_a_typo_still_gets_the_whole_app_suggestion(data_dir: Path) -> None:
 def test_main_leaves_the_garbage_collector_as_it_found_it(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """``main`` pauses the cyclic collector for its run (a start-up cost, see bench/RESULTS.md);
-    a program that calls it in-process gets the collector back, even when the command exits."""
+    """``main`` in-process freezes nothing and leaves the collector on, even when it exits."""
     import gc
 
     from planctl.__main__ import main
 
     monkeypatch.setattr(sys, "argv", ["planctl", "--version"])
     assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert exited.value.code in (0, None)
+    assert "planctl" in capsys.readouterr().out
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
+
+
+def test_the_collector_runs_while_a_report_draws_its_charts(
+    monkeypatch: pytest.MonkeyPatch, history_dir: Path, tmp_path: Path
+) -> None:
+    """A Word report's charts are reference cycles: the collector frees them during the run."""
+    import gc
+
+    from planctl.__main__ import main
+
+    out = tmp_path / "rapport.docx"
+    monkeypatch.setenv("PLANCTL_DATA", str(history_dir))
+    monkeypatch.setenv("PLANCTL_TODAY", "2026-11-23")
+    monkeypatch.setattr(sys, "argv", ["planctl", "report", "-o", str(out)])
+    collections: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "stop":
+            collections.append(info["collected"])
+
+    gc.collect()
+    gc.callbacks.append(count)
     try:
         with pytest.raises(SystemExit) as exited:
             main()
-        assert exited.value.code in (0, None)
-        assert "planctl" in capsys.readouterr().out
-        assert gc.isenabled()
     finally:
-        gc.unfreeze()
-        gc.enable()
+        gc.callbacks.remove(count)
+    assert exited.value.code in (0, None)
+    assert out.stat().st_size > 0
+    assert collections and sum(collections) > 0
