@@ -4,9 +4,16 @@
 so the numbers compare across machines.
 """
 
+import atexit
+import gc
+import os
+
 import typer
 from rich.console import Console
 from rich.table import Table
+
+if os.environ.get("BARE_FREEZE"):  # bench/coldstart.py --bare-freeze: exit as planctl does
+    atexit.register(gc.freeze)
 
 app = typer.Typer(add_completion=False)
 

@@ -7,7 +7,7 @@ also run from another source tree (``SRC/planctl``, e.g. an older commit unpacke
 ``git archive``), so before and after are measured in the same session. That tree's bytecode is
 compiled first, as ``make setup`` compiles the installed one: where writing bytecode at run time
 is off (``PYTHONDONTWRITEBYTECODE``), a fresh archive would otherwise compile every module on
-every start and look ≈0,05 s slower than it is.
+every start and look ≈0,05 s slower than it is. This tree's ``src`` is compiled too.
 
     python bench/coldstart.py [--rounds 15] [--before SRC] [--label-before 08a1120] [--write]
 
@@ -50,8 +50,12 @@ def run_once(argv: list[str], env: dict[str, str], cwd: Path) -> float:
     return elapsed
 
 
-def measure(rounds: int, before: Path | None) -> dict[str, float]:
-    """Median seconds of every case: ``bare``, then ``after:CMD`` and ``before:CMD``."""
+def measure(rounds: int, before: Path | None, bare_freeze: bool = False) -> dict[str, float]:
+    """Median seconds of every case: ``bare``, then ``after:CMD`` and ``before:CMD``.
+
+    ``bare_freeze`` gives the bare app planctl's own exit (``gc.freeze`` at exit, see
+    ``planctl.__main__``), to tell planctl's own overhead from what the freeze saves Typer and Rich.
+    """
     work = Path(tempfile.mkdtemp(prefix="planctl-coldstart-"))
     data = work / "data"
     shutil.copytree(REPO / "data", data)
@@ -63,11 +67,13 @@ def measure(rounds: int, before: Path | None) -> dict[str, float]:
         "COLUMNS": "100",
     }
     base.pop("PYTHONPATH", None)
+    bare_env = dict(base, BARE_FREEZE="1") if bare_freeze else base
     cases: list[tuple[str, list[str], dict[str, str]]] = [
-        ("bare", [sys.executable, str(REPO / "bench" / "bare_app.py")], base)
+        ("bare", [sys.executable, str(REPO / "bench" / "bare_app.py")], bare_env)
     ]
-    if before is not None:
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(before)], check=True)
+    for tree in (REPO / "src", before):  # as make setup does; see the module docstring
+        if tree is not None:
+            subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree)], check=True)
     trees = [("after", None)] + ([("before", before)] if before else [])
     for label, tree in trees:
         env = dict(base, PYTHONPATH=str(tree)) if tree else base
@@ -143,8 +149,13 @@ def main() -> None:
     )
     parser.add_argument("--label-before", default="före")
     parser.add_argument("--write", action="store_true", help="update bench/RESULTS.md")
+    parser.add_argument(
+        "--bare-freeze", action="store_true", help="the bare app also freezes at exit"
+    )
     args = parser.parse_args()
-    medians = measure(args.rounds, args.before)
+    if args.write and args.bare_freeze:
+        parser.error("--write keeps the yardstick of the targets: leave out --bare-freeze")
+    medians = measure(args.rounds, args.before, args.bare_freeze)
     section = table(medians, args.rounds, args.label_before)
     sys.stdout.write(section)
     if args.write:
