@@ -175,7 +175,7 @@ def test_report_shows_met_not_met_and_trend(history_dir: Path, invoke: Invoke) -
     # A falling value is worse for a floor (KP-1, minst 25 %), better for a ceiling (AV-6).
     assert "| **nej** | ↓ från 25\u00a0%, sämre |" in lines["KP-1"]
     assert "| **ja** | ↓ från 15\u00a0st, bättre |" in lines["AV-6"]
-    assert "| **ja** | → från 1500\u00a0kr |" in lines["LB-4"]
+    assert "| **ja** | → från 1\u00a0500\u00a0kr |" in lines["LB-4"]
     assert "| **ja** |  |" in lines["KP-7"]
 
 

@@ -139,3 +139,17 @@ def test_every_trend_an_indicator_takes_has_its_arrow() -> None:
     """The trend values a standing can take (``up``, ``down``, ``same``) are exactly those the
     vocabulary draws an arrow for."""
     assert set(get_args(Movement)) == set(words.TREND_ARROWS) == {"up", "down", "same"}
+
+
+def test_amounts_read_alike_in_a_target_a_value_and_a_cost() -> None:
+    """One formatter for numbers people read: a target of 1500 kronor, a measured 1500 kronor and
+    a cost of 1500 kronor all read ``1 500 kr`` (no-break spaces); decimals keep the comma."""
+    nbsp = "\u00a0"
+    assert words.quantity_label(1500, "kronor") == f"1{nbsp}500{nbsp}kr"
+    assert report_text.kronor_label(1500) == words.quantity_label(1500, "kronor")
+    assert words.target_label("minst", 1500, "kronor") == f"minst 1{nbsp}500{nbsp}kr"
+    assert words.grouped_label(12500.5) == f"12{nbsp}500,5"
+    assert words.grouped_label(-2500) == f"-2{nbsp}500"
+    assert words.grouped_label(999) == "999"
+    # A spreadsheet cell stays a number it can read.
+    assert words.number_label(1500) == "1500"

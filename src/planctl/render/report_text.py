@@ -11,12 +11,13 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from planctl.models import Assessment, Meaning, Status
+from planctl.models import Assessment, Meaning, Status, Unit
 from planctl.progress import LEGEND, NOT_FOLLOWED_UP
 from planctl.render.words import (
     FUNDING_MARK,
     count_words,
     percent_label,
+    quantity_label,
 )
 from planctl.report import Costs, Counts, IndicatorRow, Moment, Report, ReportRow, Section
 
@@ -236,8 +237,9 @@ H_COST_PER_YEAR = "Kostnad per år (kr)"
 
 
 def kronor_label(amount: int) -> str:
-    """Whole kronor with a no-break space between thousands: ``15\u00a0000\u00a0kr``."""
-    return f"{amount:,}".replace(",", "\u00a0") + "\u00a0kr"
+    """Whole kronor with a no-break space between thousands: ``15\u00a0000\u00a0kr``
+    (:func:`planctl.render.words.quantity_label`, as a target in kronor reads)."""
+    return quantity_label(amount, Unit.KRONOR)
 
 
 def cost_sentence(costs: Costs) -> str | None:

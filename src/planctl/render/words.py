@@ -88,9 +88,20 @@ def number_label(value: float) -> str:
     return f"{value:.6f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
+def grouped_label(value: float) -> str:
+    """A number for reading: :func:`number_label` with a no-break space between thousands
+    (``1 500``, ``250 000``, ``12 500,5``), as Swedish writes amounts (Språkrådet). Cells that a
+    spreadsheet should read as numbers keep :func:`number_label`."""
+    plain = number_label(value)
+    sign, digits = ("-", plain[1:]) if plain.startswith("-") else ("", plain)
+    whole, comma, fraction = digits.partition(",")
+    groups = f"{int(whole):,}".replace(",", NBSP)
+    return f"{sign}{groups}{comma}{fraction}"
+
+
 def quantity_label(value: float, unit: Unit | str) -> str:
-    """A value with its unit: ``90 %``, ``1500 kr`` (with a no-break space)."""
-    return f"{number_label(value)}{NBSP}{UNIT_SHORT[Unit(unit)]}"
+    """A value with its unit: ``90 %``, ``1 500 kr`` (with no-break spaces)."""
+    return f"{grouped_label(value)}{NBSP}{UNIT_SHORT[Unit(unit)]}"
 
 
 def target_label(direction: Direction | str, value: float, unit: Unit | str) -> str:
