@@ -240,3 +240,28 @@ def test_correction_names_the_entry_and_keeps_its_round() -> None:
     assert _name_of(by_date.changes[0].previous) == "Klart"
     with pytest.raises(UsageError, match="ingen post nummer 3"):
         prepare_correction(plan, CorrectionRequest("R-1", "3", "Påbörjat"), today=TODAY)
+
+
+def test_round_ranker_places_entries_as_round_of_does() -> None:
+    """The ranker sorts the rounds once; it must place every entry where round_of does: rounds
+    out of date order in the file, two rounds on one date, unknown tags, days after them all."""
+    plan = Plan.model_validate(
+        {
+            "plan": {"id": "p", "titel": "Plan", "organisation": "Kommun"},
+            "uppföljningar": [
+                {"id": "2018-10", "namn": "Oktober", "datum": "2018-10-31"},
+                {"id": "2018-05", "namn": "Maj", "datum": "2018-05-31"},
+                {"id": "2018-05b", "namn": "Maj igen", "datum": "2018-05-31"},
+            ],
+            "områden": [{"id": "a", "namn": "A"}],
+            "åtgärder": [],
+        }
+    )
+    ordered = plan.rounds_by_date()
+    rank = plan.round_ranker()
+    days = [dt.date(2018, 1, 1), dt.date(2018, 5, 31), dt.date(2018, 6, 1), dt.date(2019, 1, 1)]
+    for day in days:
+        for tag in (None, "2018-10", "2018-05", "2018-05b", "okänd"):
+            found = plan.round_of(day, tag)
+            expected = ordered.index(found) if found is not None else len(ordered)
+            assert rank(day, tag) == expected == plan.round_rank(day, tag), (day, tag)
