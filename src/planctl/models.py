@@ -474,8 +474,7 @@ class Plan(StrictModel):
         return self.round_ranker()(day, tag)
 
     def round_ranker(self) -> Rank:
-        """:meth:`round_rank` for many entries: the rounds are sorted once, not per entry (a
-        report asks for every row at every round)."""
+        """:meth:`round_rank` for many entries, the rounds sorted once (not once per entry)."""
         ordered = self.rounds_by_date()
         dates = [r.date for r in ordered]
         place = {id(r): i for i, r in enumerate(ordered)}
