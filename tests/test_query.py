@@ -143,3 +143,10 @@ def test_unknown_row_id_lists_valid(plan: Plan) -> None:
     """An id that fits no row even without hyphens is an error listing the valid ids."""
     with pytest.raises(UsageError, match="raden 'LB44' finns inte i planen; giltiga id:n: LB-1"):
         match_row(plan, "LB44")
+
+
+def test_unknown_row_id_in_a_plan_without_rows(plan: Plan) -> None:
+    """A plan just made by init has no rows: the message says so instead of an empty list."""
+    empty = plan.model_copy(update={"rows": ()})
+    with pytest.raises(UsageError, match=r"finns inte i planen; det finns inga rader än$"):
+        match_row(empty, "AB-1")

@@ -240,3 +240,46 @@ def test_correction_names_the_entry_and_keeps_its_round() -> None:
     assert _name_of(by_date.changes[0].previous) == "Klart"
     with pytest.raises(UsageError, match="ingen post nummer 3"):
         prepare_correction(plan, CorrectionRequest("R-1", "3", "Påbörjat"), today=TODAY)
+
+
+def test_round_ranker_places_entries_as_round_of_does() -> None:
+    """The ranker sorts the rounds once; it must place every entry where round_of does: rounds
+    out of date order in the file, two rounds on one date, unknown tags, days after them all."""
+    plan = Plan.model_validate(
+        {
+            "plan": {"id": "p", "titel": "Plan", "organisation": "Kommun"},
+            "uppföljningar": [
+                {"id": "2018-10", "namn": "Oktober", "datum": "2018-10-31"},
+                {"id": "2018-05", "namn": "Maj", "datum": "2018-05-31"},
+                {"id": "2018-05b", "namn": "Maj igen", "datum": "2018-05-31"},
+            ],
+            "områden": [{"id": "a", "namn": "A"}],
+            "åtgärder": [],
+        }
+    )
+    ordered = plan.rounds_by_date()
+    rank = plan.round_ranker()
+    days = [dt.date(2018, 1, 1), dt.date(2018, 5, 31), dt.date(2018, 6, 1), dt.date(2019, 1, 1)]
+    for day in days:
+        for tag in (None, "2018-10", "2018-05", "2018-05b", "okänd"):
+            found = plan.round_of(day, tag)
+            expected = ordered.index(found) if found is not None else len(ordered)
+            assert rank(day, tag) == expected == plan.round_rank(day, tag), (day, tag)
+
+
+def test_refused_date_hint_names_the_date_the_entry_would_get() -> None:
+    """A --date refused for a row's order hints at what leaving it out does: recorded afterwards
+    only when the round's date lies before the row's last entry, else dated on the round."""
+    skipped = _plan([_e("2018-10-31", "Klart", uppföljning="2018-10")])
+    before_last = StatusRequest(("R-1",), "Påbörjat", dt.date(2018, 5, 31), round_id="2018-05")
+    with pytest.raises(UsageError, match=r"utan --date registreras posten i efterhand för 2018-05"):
+        prepare_status(skipped, before_last, today=TODAY)
+    late = StatusRequest(("R-1",), "Påbörjat", dt.date(2018, 11, 5), round_id="2018-05")
+    with pytest.raises(UsageError, match=r"utan --date registreras posten i efterhand för 2018-05"):
+        prepare_status(skipped, late, today=TODAY)
+    early = _plan([_e("2018-06-15", "Påbörjat", uppföljning="2018-10")])
+    october = StatusRequest(("R-1",), "Klart", dt.date(2018, 6, 1), round_id="2018-10")
+    with pytest.raises(UsageError) as refused:
+        prepare_status(early, october, today=TODAY)
+    assert "utan --date dateras posten 2018-10-31" in str(refused.value)
+    assert "i efterhand" not in str(refused.value)

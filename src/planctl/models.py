@@ -8,6 +8,7 @@ dates must be written ``ÅÅÅÅ-MM-DD``.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
 from typing import Annotated
@@ -470,14 +471,28 @@ class Plan(StrictModel):
     def round_rank(self, day: dt.date, tag: str | None) -> int:
         """The place of the round of an entry dated ``day``, tagged ``tag``, among the rounds by
         date; after them all for an entry that belongs to none."""
+        return self.round_ranker()(day, tag)
+
+    def round_ranker(self) -> Rank:
+        """:meth:`round_rank` for many entries, the rounds sorted once (not once per entry)."""
         ordered = self.rounds_by_date()
-        found = self.round_of(day, tag)
-        return next((i for i, r in enumerate(ordered) if r is found), len(ordered))
+        dates = [r.date for r in ordered]
+        place = {id(r): i for i, r in enumerate(ordered)}
+        tagged: dict[str, int] = {}
+        for r in self.rounds:
+            tagged.setdefault(r.id, place[id(r)])  # the first with the id, as :meth:`round`
+
+        def rank(day: dt.date, tag: str | None) -> int:
+            found = tagged.get(tag) if tag is not None else None
+            # else the first round on or after ``day`` (file order among equal dates), or none
+            return found if found is not None else bisect.bisect_left(dates, day)
+
+        return rank
 
     def entry_on(self, row: Row, day: dt.date | None = None) -> HistoryEntry | None:
         """``row``'s counted entry in force on ``day`` (latest when ``None``): of the entries
         dated on or before it, the latest by round, then position (:mod:`planctl.rounds`)."""
-        return row.entry_on(day, self.round_rank)
+        return row.entry_on(day, self.round_ranker())
 
     def status_on(self, row: Row, day: dt.date | None = None) -> Status | None:
         """``row``'s status on ``day`` (latest when ``None``); ``None``: not followed up yet."""

@@ -319,6 +319,8 @@ def match_row(plan: Plan, typed: str) -> Row:
         bare = _without_separators(typed)
         loose = [r for r in plan.rows if _without_separators(r.id) == bare]
         row = loose[0] if len(loose) == 1 else None
+    if row is None and not plan.rows:  # a plan just made by init: nothing to list
+        raise UsageError(f"raden '{typed}' finns inte i planen; det finns inga rader än")
     if row is None:
         raise UsageError(
             f"raden '{typed}' finns inte i planen; giltiga id:n: "

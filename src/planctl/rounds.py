@@ -114,6 +114,8 @@ def corrected_numbers(entries: Sequence[Dated]) -> dict[int, int]:
 def counted(plan: Plan, entries: Sequence[E]) -> tuple[Counted[E], ...]:
     """The entries that count, in order (see the module doc); corrections stand in place."""
     corrected = corrected_numbers(entries)
+    ordered = rounds_in_order(plan)
+    rank = plan.round_ranker()
     out: list[Counted[E]] = []
     for number, entry in enumerate(entries, 1):
         if entry.corrects is not None and 1 <= entry.corrects < number:
@@ -122,14 +124,14 @@ def counted(plan: Plan, entries: Sequence[E]) -> tuple[Counted[E], ...]:
         while shown_number in corrected:
             replaces = number
             shown_number = corrected[shown_number]
-        belongs = round_for(plan, entry.date, entry.round)
+        place = rank(entry.date, entry.round)  # round_for's round, by its place
         out.append(
             Counted(
                 entry=entries[shown_number - 1],
                 number=shown_number,
                 date=entry.date,
-                round_id=belongs.id if belongs else None,
-                order=(plan.round_rank(entry.date, entry.round), number),
+                round_id=ordered[place].id if place < len(ordered) else None,
+                order=(place, number),
                 replaces=replaces,
             )
         )

@@ -267,6 +267,11 @@ def prepare_status(plan: Plan, request: StatusRequest, *, today: dt.date) -> Pre
         check_date(day, today=today, plan=plan)
         beyond = date_beyond_round(plan, tagged.id, day)
         if beyond is not None:
+            tagged_day = date_for_round(tagged, today=today)
+            if rows and all(afterwards_day(r, tagged_day, today=today) for r in rows):
+                beyond += (  # an earlier date would come before the rows' later entries
+                    f"; utan --date registreras posten i efterhand för {tagged.id}, daterad {today}"
+                )
             raise UsageError(beyond)
     else:
         day = request.date if request.date is not None else today
@@ -291,11 +296,17 @@ def prepare_status(plan: Plan, request: StatusRequest, *, today: dt.date) -> Pre
             if late is not None:
                 days[row.id] = late
                 notices.append(afterwards_notice(row, round_id, late))
+    conflicting = [row for row in rows if date_conflict(row, days[row.id]) is not None]
     conflicts = [c for c in (date_conflict(row, days[row.id]) for row in rows) if c]
-    if conflicts and round_id is not None and request.round_id is not None:
-        conflicts.append(
-            f"utan --date registreras posten i efterhand för {round_id}, daterad {today}"
-        )
+    if conflicts and request.round_id is not None and request.date is not None:
+        tagged_day = date_for_round(match_round(plan, request.round_id), today=today)
+        backfilled = [r for r in conflicting if afterwards_day(r, tagged_day, today=today)]
+        if backfilled:
+            conflicts.append(
+                f"utan --date registreras posten i efterhand för {round_id}, daterad {today}"
+            )
+        elif all(date_conflict(r, tagged_day) is None for r in conflicting):
+            conflicts.append(f"utan --date dateras posten {tagged_day}")
     if conflicts:
         raise UsageError("; ".join(conflicts))
     changes: list[Change] = []
