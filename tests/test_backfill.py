@@ -268,3 +268,28 @@ def test_the_only_validation_hints_naming_a_command_are_the_ones_run_above() -> 
                 if isinstance(text, str) and (text == "planctl" or "'planctl " in text):
                     naming.add((path.name, function.name))
     assert naming == {("roundchecks.py", "_round_hint")}
+
+
+def test_an_entry_behind_a_later_rounds_entry_says_the_status_today_stands(
+    invoke: Invoke, data_dir: Path
+) -> None:
+    """An entry for an earlier round than one the row already has counts for its own round only
+    (round first, then position); the writer says so instead of implying a new current status.
+    Here the later round's entry was recorded early, so the new one is not "afterwards"."""
+    early = {"PLANCTL_TODAY": "2018-05-10"}
+    first = invoke("status", "set", "LB-3", "påbörjat", "--round", "2018-10", env=early)
+    assert first.exit_code == 0, first.stderr
+    assert "står efter den" not in first.stderr
+    may = {"PLANCTL_TODAY": "2018-05-31"}
+    second = invoke("status", "set", "LB-3", "klart", "--round", "2018-05", env=may)
+    assert second.exit_code == 0, second.stderr
+    assert (
+        "LB-3: posten räknas för uppföljning 2018-05; radens status i dag är fortfarande "
+        "Påbörjat (uppföljning 2018-10 står efter den)"
+    ) in second.stderr
+    listed = invoke("list", "--format", "json", env=may)
+    [row] = [r for r in json.loads(listed.stdout) if r["id"] == "LB-3"]
+    assert row["status"] == "Påbörjat"
+    may_report = invoke("report", "--round", "2018-05", "--format", "json", env=may)
+    rows = [r for a in json.loads(may_report.stdout)["areas"] for r in a["rows"]]
+    assert next(r for r in rows if r["id"] == "LB-3")["status"] == "Klart"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from planctl.models import Row
+from planctl.models import HistoryEntry, Plan, Row
 
 
 def date_conflict(row: Row, day: dt.date) -> str | None:
@@ -45,3 +45,19 @@ def afterwards_notice(row: Row, round_id: str, day: dt.date) -> str:
         f"eftersom raden redan har en senare post ({last}); den räknas för {round_id}, och "
         "radens poster för senare uppföljningar gäller som förut"
     )
+
+
+def standing_notice(plan: Plan, row: Row, entry: HistoryEntry) -> list[str]:
+    """What to say when ``entry`` will not be ``row``'s current status: an entry for a later round
+    already stands (entries count by round first, :mod:`planctl.rounds`), so the new one counts
+    for its own round only. Empty when it becomes the current status."""
+    grown = row.model_copy(update={"history": [*row.history, entry]})
+    standing = plan.entry_on(grown)
+    if standing is None or standing is entry:
+        return []
+    later = f"uppföljning {standing.round}" if standing.round else f"posten {standing.date}"
+    counts = f"uppföljning {entry.round}" if entry.round else f"datumet {entry.date}"
+    return [
+        f"{row.id}: posten räknas för {counts}; radens status i dag är fortfarande "
+        f"{standing.status} ({later} står efter den)"
+    ]

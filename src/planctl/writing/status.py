@@ -38,7 +38,7 @@ from planctl.models import (
 from planctl.query import fold, match_round, match_row, match_status
 from planctl.rounds import at_round, date_beyond_round, date_for_round, has_entry_for
 from planctl.store import DataSet, load_data_dir
-from planctl.writing import savefile
+from planctl.writing import dating, savefile
 from planctl.writing.dating import afterwards_day, afterwards_notice, date_conflict
 from planctl.writing.items import assessment_item, entry_item, measurement_item
 from planctl.writing.yamledit import (
@@ -325,6 +325,8 @@ def prepare_status(plan: Plan, request: StatusRequest, *, today: dt.date) -> Pre
             notices.append(unchanged_notice(row, status, round_id))
         else:
             changes.append(change)
+            if days[row.id] == day:  # one recorded afterwards has said so already
+                notices += dating.standing_notice(plan, row, change.entry)
     return Prepared(tuple(changes), tuple(notices))
 
 
