@@ -209,3 +209,45 @@ def test_chosen_format_and_suffix(name: str, fmt: str, ok: bool) -> None:
         with pytest.raises(UsageError, match="anger formatet"):
             chosen_format("report", fmt, Path(name))
     assert chosen_format("report", None, None) == "table"
+
+
+DASH_COMMANDS = ["list", "measures", "show", "history", "coverage", "summary", "remind"]
+
+
+@pytest.mark.parametrize("command", [*DASH_COMMANDS, "report", "diff", "changes"])
+def test_output_dash_is_standard_out(
+    invoke: Invoke, data_dir: Path, tmp_path: Path, command: str
+) -> None:
+    """``-o -`` prints what the command prints without -o, on every command that prints data,
+    and leaves no file named '-' behind."""
+    from tests.gittools import git
+
+    if command == "changes":
+        git("init", "-q", cwd=data_dir.parent)
+        git("add", "data", cwd=data_dir.parent)
+        git("commit", "-q", "-m", "Planen", cwd=data_dir.parent)
+    fmt = next(f for f in choices(COMMANDS[command]) if f in ("json", "markdown"))
+    args = [*OUTPUT_ARGS.get(command, []), "--format", fmt]
+    dashed = invoke(command, *args, "-o", "-")
+    assert dashed.exit_code == 0, dashed.stderr
+    plain = invoke(command, *args)
+    assert dashed.stdout == plain.stdout and plain.stdout
+    assert not (Path.cwd() / "-").exists() and not (tmp_path / "-").exists()
+
+
+def test_txt_takes_the_first_text_format_of_a_command_without_table(
+    invoke: Invoke, data_dir: Path, tmp_path: Path
+) -> None:
+    """``.txt`` promises plain text, so ``changes -o c.txt`` writes its Markdown (the README's
+    "till .txt går varje textformat"), where it was refused for want of a 'table' format."""
+    from tests.gittools import git
+
+    git("init", "-q", cwd=data_dir.parent)
+    git("add", "data", cwd=data_dir.parent)
+    git("commit", "-q", "-m", "Planen", cwd=data_dir.parent)
+    target = tmp_path / "c.txt"
+    written = invoke("changes", "HEAD", "-o", str(target))
+    assert written.exit_code == 0, written.stderr
+    assert "(markdown)" in written.stderr
+    assert format_for_path("changes", Path("c.txt")) == "markdown"
+    assert format_for_path("report", Path("r.txt")) == "table"

@@ -62,6 +62,11 @@ ResponsibleOption = Annotated[
 ]
 
 
+def dash_is_stdout(value: Path | None) -> Path | None:
+    """``-o -`` is standard out, as in most tools (a file named ``-``: ``> -``)."""
+    return None if value is not None and str(value) == "-" else value
+
+
 OutputOption = Annotated[
     Path | None,
     typer.Option(
@@ -69,6 +74,7 @@ OutputOption = Annotated[
         "-o",
         "-O",  # kept: the first release spelled it -O; -o is what schema (and most tools) use
         metavar="FIL",
+        callback=dash_is_stdout,
         help=f"Skriv rapporten till FIL ({suffix_list('report')}) i stället för till standard ut.",
         show_default=False,
     ),
@@ -127,10 +133,16 @@ NewPlanIdOption = Annotated[
 ]
 
 
-def file_option(purpose: str) -> OptionInfo:
-    """``-o/--output FIL``: the file a command writes; ``purpose`` is its help."""
+def file_option(purpose: str, *, dash: bool = False) -> OptionInfo:
+    """``-o/--output FIL``: the file a command writes; ``purpose`` is its help. ``dash``: ``-o -``
+    means standard out (:func:`dash_is_stdout`), for commands that print by default."""
     option: OptionInfo = typer.Option(
-        "--output", "-o", metavar="FIL", help=purpose, show_default=False
+        "--output",
+        "-o",
+        metavar="FIL",
+        help=purpose,
+        show_default=False,
+        callback=dash_is_stdout if dash else None,
     )
     return option
 
@@ -141,7 +153,8 @@ def output_option(output: str) -> Any:
         Path | None,
         file_option(
             f"Skriv till FIL ({suffix_list(output)}) i stället för till standard ut; "
-            "ändelsen avgör formatet."
+            "ändelsen avgör formatet.",
+            dash=True,
         ),
     ]
 

@@ -91,11 +91,15 @@ def suffix_list(output: str) -> str:
 
 
 def format_for_path(output: str, path: Path) -> str:
-    """The format a file name asks for by its suffix (``rapport.xlsx`` → xlsx); exit 2 if none."""
+    """The format a file name asks for by its suffix (``rapport.xlsx`` → xlsx; ``.txt`` the
+    output's first text format, e.g. Markdown for ``changes``); exit 2 if none."""
     suffix = path.suffix.casefold()
     for name in choices(output):
         if suffix in FORMATS[name].suffixes:
             return name
+    text = [name for name in choices(output) if not is_binary(name)]
+    if suffix in GENERIC_SUFFIXES and text:  # .txt promises plain text: the first text format
+        return text[0]
     known = ", ".join(s for n in choices(output) for s in FORMATS[n].suffixes)
     raise UsageError(
         f"kan inte avgöra formatet av filnamnet '{path.name}'; "
