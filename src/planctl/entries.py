@@ -106,7 +106,7 @@ E = TypeVar("E", HistoryEntry, Measurement)
 
 Rank = Callable[[dt.date, "str | None"], int]
 """The place of an entry's round in the plan's order of rounds, from its date and round tag
-(:meth:`planctl.models.Plan.round_rank`); entries are ordered by it first, then by position."""
+(:meth:`planctl.models.Plan.round_ranker`); entries are ordered by it first, then by position."""
 
 
 def counted_places(entries: Sequence[E], rank: Rank | None = None) -> list[tuple[dt.date, E]]:

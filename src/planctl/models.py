@@ -295,11 +295,11 @@ class Row(StrictModel):
             raise ValueError(f"termin {value!r} ska skrivas som HT2017 eller VT2018")
         return value
 
-    def entry_on(self, day: dt.date | None = None, rank: Rank | None = None) -> HistoryEntry | None:
+    def entry_on(self, day: dt.date | None, rank: Rank) -> HistoryEntry | None:
         """The counted history entry in force on ``day`` (the latest of those dated on or before
         it; a correction in the corrected entry's place), or the latest when ``day`` is ``None``;
-        ``None`` when the row has not been followed up. "Latest" is by position, or with ``rank``
-        by round first (:meth:`Plan.entry_on`, which every view uses)."""
+        ``None`` when the row has not been followed up. "Latest" is by round first (``rank``),
+        then position; callers go through :meth:`Plan.entry_on`, which knows the rounds."""
         found = None
         for placed, entry in counted_places(self.history, rank):
             if day is None or placed <= day:
@@ -468,13 +468,10 @@ class Plan(StrictModel):
             return tagged
         return next((r for r in self.rounds_by_date() if r.date >= day), None)
 
-    def round_rank(self, day: dt.date, tag: str | None) -> int:
-        """The place of the round of an entry dated ``day``, tagged ``tag``, among the rounds by
-        date; after them all for an entry that belongs to none."""
-        return self.round_ranker()(day, tag)
-
     def round_ranker(self) -> Rank:
-        """:meth:`round_rank` for many entries, the rounds sorted once (not once per entry)."""
+        """The place of the round of an entry dated ``day``, tagged ``tag``, among the rounds by
+        date (after them all for an entry that belongs to none), as a function of ``(day, tag)``:
+        the rounds are sorted once for many entries, not once per entry."""
         ordered = self.rounds_by_date()
         dates = [r.date for r in ordered]
         place = {id(r): i for i, r in enumerate(ordered)}
